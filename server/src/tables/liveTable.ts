@@ -1,0 +1,81 @@
+import {
+  apply,
+  type GameEvent,
+  type GameState,
+  initialState,
+  type Move,
+  type Rejection,
+  replay,
+  type Scenario,
+  type SeatId,
+  type SystemMove,
+  validate,
+  validateSystem,
+} from "@parley/shared";
+import type { Store, TableRecord } from "../store/store.ts";
+
+export type Submission = { ok: true; event: GameEvent } | { ok: false; rejection: Rejection };
+
+/**
+ * One table's authoritative state on the server: validate with the rules, store, then
+ * apply, one event at a time. Colyseus-free, so rooms, the HTTP API and tests share it.
+ */
+export class LiveTable {
+  private queue: Promise<unknown> = Promise.resolve();
+  private listeners: ((event: GameEvent, state: GameState) => void)[] = [];
+
+  private constructor(
+    readonly record: TableRecord,
+    readonly scenario: Scenario,
+    private readonly store: Store,
+    public state: GameState,
+  ) {}
+
+  /** Creates and stores a new table. */
+  static async create(store: Store, scenario: Scenario, record: TableRecord): Promise<LiveTable> {
+    await store.createTable(record);
+    return new LiveTable(record, scenario, store, LiveTable.initial(scenario, record));
+  }
+
+  /** Rebuilds a table from its stored log (after a restart, or when a room is re-created). */
+  static async load(store: Store, scenario: Scenario, record: TableRecord): Promise<LiveTable> {
+    const stored = await store.events(record.id);
+    const state = replay(
+      LiveTable.initial(scenario, record),
+      stored.map((s) => s.event),
+    );
+    return new LiveTable(record, scenario, store, state);
+  }
+
+  private static initial(scenario: Scenario, record: TableRecord): GameState {
+    return initialState(scenario, record.seed, { seats: record.seats, controllers: record.controllers });
+  }
+
+  onEvent(listener: (event: GameEvent, state: GameState) => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** A seat's move: validated against the state at its turn in the queue, stored, applied. */
+  submit(seat: SeatId, move: Move): Promise<Submission> {
+    return this.serialize(() => validate(this.state, seat, move));
+  }
+
+  /** A move of the table itself (timer, instructor, seat control). */
+  submitSystem(move: SystemMove): Promise<Submission> {
+    return this.serialize(() => validateSystem(this.state, move));
+  }
+
+  private serialize(decide: () => Submission): Promise<Submission> {
+    const run = this.queue.then(async (): Promise<Submission> => {
+      const decision = decide();
+      if (!decision.ok) return decision;
+      // Acknowledged only once stored: a crash after this line loses nothing.
+      await this.store.appendEvent(this.record.id, decision.event);
+      this.state = apply(this.state, decision.event);
+      for (const listener of this.listeners) listener(decision.event, this.state);
+      return decision;
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}

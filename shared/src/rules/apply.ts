@@ -1,0 +1,77 @@
+import { addLog, draftOf } from "./draft.ts";
+import { approachOf, moveRules } from "./moveRules.ts";
+import { seatName } from "./names.ts";
+import { endGame, endRound, fireScriptedEvent, roundComplete } from "./rounds.ts";
+import {
+  type GameEvent,
+  type GameState,
+  isSystemEvent,
+  type Move,
+  type SeatEvent,
+  type SeatId,
+  type SystemMove,
+} from "./types.ts";
+
+/**
+ * Folds one accepted event into the state and returns the new state; the input is not
+ * changed. Deterministic: randomness comes from `state.rng`. Events must come from
+ * `validate`/`validateSystem` (or a stored log of them).
+ */
+export function apply(state: GameState, event: GameEvent): GameState {
+  if (event.seq !== state.seq) throw new Error(`Event ${event.seq} applied out of order (expected ${state.seq})`);
+  const draft = draftOf(state);
+  draft.seq = state.seq + 1;
+  if (isSystemEvent(event)) applySystem(draft, event.move, event.seq);
+  else applyMove(draft, event.by, (event as SeatEvent).move, event.seq);
+  return draft;
+}
+
+function applyMove(draft: GameState, seat: SeatId, move: Move, seq: number): void {
+  const rule = moveRules[move.kind];
+  if (!rule) throw new Error(`No rule for move '${move.kind}'`);
+  const counts = draft.approachCounts[seat];
+  if (counts && move.kind !== "chat" && move.kind !== "pass") counts[approachOf(move)] += 1;
+  rule.apply(draft, seat, move, seq);
+  if (draft.phase === "ended") return;
+  if (rule.main && !draft.acted.includes(seat)) draft.acted.push(seat);
+  if (roundComplete(draft)) endRound(draft, seq);
+}
+
+function applySystem(draft: GameState, move: SystemMove, seq: number): void {
+  switch (move.kind) {
+    case "advanceRound":
+      endRound(draft, seq);
+      return;
+    case "injectEvent": {
+      const event = draft.scenario.events.find((e) => e.id === move.eventId);
+      if (event) fireScriptedEvent(draft, event, seq);
+      return;
+    }
+    case "broadcast":
+      addLog(draft, { seq, by: "system", kind: "broadcast", approach: "universal", text: move.text, visibleTo: "all" });
+      return;
+    case "endGame":
+      endGame(draft, { kind: "noAgreement", reason: "ended", round: draft.round }, seq);
+      return;
+    case "setController": {
+      draft.controllers[move.seat] = move.controller;
+      const who = move.controller.type === "bot" ? "a bot" : move.controller.name || "a player";
+      addLog(draft, {
+        seq,
+        by: "system",
+        kind: "setController",
+        approach: "universal",
+        text: `${who} now plays ${seatName(draft, move.seat)}.`,
+        visibleTo: "all",
+      });
+      return;
+    }
+  }
+}
+
+/** Folds a whole event log from the initial state: a replay is the same fold as live play. */
+export function replay(initial: GameState, events: readonly GameEvent[]): GameState {
+  let state = initial;
+  for (const event of events) state = apply(state, event);
+  return state;
+}

@@ -1,0 +1,52 @@
+import type { GameState, LogEntry } from "./types.ts";
+
+/**
+ * A copy of the state that `apply` may mutate without touching its input. Containers are
+ * copied; the scenario and past log entries are immutable and shared.
+ */
+export function draftOf(state: GameState): GameState {
+  const f = state.families;
+  return {
+    ...state,
+    acted: [...state.acted],
+    proposals: state.proposals.map((p) => ({ ...p, acceptedBy: [...p.acceptedBy], rejectedBy: [...p.rejectedBy] })),
+    indicators: {
+      trust: { ...state.indicators.trust },
+      tension: state.indicators.tension,
+      legitimacy: { ...state.indicators.legitimacy },
+    },
+    batna: { ...state.batna },
+    controllers: { ...state.controllers },
+    walkedAway: [...state.walkedAway],
+    approachCounts: Object.fromEntries(Object.entries(state.approachCounts).map(([k, v]) => [k, { ...v }])),
+    history: [...state.history],
+    log: [...state.log],
+    families: {
+      measures: { ...f.measures },
+      revealed: Object.fromEntries(
+        Object.entries(f.revealed).map(([owner, readers]) => [
+          owner,
+          Object.fromEntries(Object.entries(readers).map(([r, ids]) => [r, [...ids]])),
+        ]),
+      ),
+      mediation: { invitedBy: [...f.mediation.invitedBy], consented: [...f.mediation.consented] },
+      arbitration: { consented: [...f.arbitration.consented] },
+      claims: f.claims.map((c) => ({
+        ...c,
+        responses: { ...c.responses },
+        compliance: { ...c.compliance },
+        respondents: [...c.respondents],
+      })),
+      unlocked: [...f.unlocked],
+      groundwork: { ...f.groundwork },
+      factFindings: f.factFindings.map((x) => ({ ...x, parties: [...x.parties] })),
+      withheld: Object.fromEntries(Object.entries(f.withheld).map(([k, v]) => [k, [...v]])),
+      firedEvents: [...f.firedEvents],
+      crises: f.crises,
+    },
+  };
+}
+
+export function addLog(draft: GameState, entry: Omit<LogEntry, "round"> & { round?: number }): void {
+  draft.log.push({ round: draft.round, ...entry });
+}

@@ -1,0 +1,305 @@
+import { addLog } from "../draft.ts";
+import { addTension, addTrustWith } from "../indicators.ts";
+import { type Check, defineMove } from "../moveRule.ts";
+import { isDealParty, seatName, seatNames } from "../names.ts";
+import { describePackage, packageChecks } from "../packages.ts";
+import { openProposalsBy, proposalAudience, resolveProposal } from "../proposals.ts";
+import { activeSeats, endGame } from "../rounds.ts";
+import type { Framing, GameState, Proposal } from "../types.ts";
+
+/** How many rounds an open proposal stays on the table after the round it was made in. */
+const proposalLife: Record<Framing, number> = { plain: 2, package: 2, anchor: 2, ultimatum: 1 };
+
+const framingEffects: Record<Framing, { trust: number; tension: number }> = {
+  plain: { trust: 0, tension: 0 },
+  package: { trust: 1, tension: -1 },
+  anchor: { trust: -3, tension: 3 },
+  ultimatum: { trust: -5, tension: 6 },
+};
+
+const framingVerb: Record<Framing, string> = {
+  plain: "proposes",
+  package: "offers a package across issues to",
+  anchor: "anchors high with a demanding proposal to",
+  ultimatum: "issues an ultimatum (take it or leave it within a round) to",
+};
+
+function proposalOf(state: GameState, proposalId: string): Proposal | undefined {
+  return state.proposals.find((p) => p.id === proposalId);
+}
+
+/** Checks shared by every move that answers an open proposal. */
+const answerChecks: Check<{ proposalId: string }>[] = [
+  {
+    code: "UnknownProposal",
+    test: (state, _seat, move) =>
+      proposalOf(state, move.proposalId) ? null : `There is no proposal '${move.proposalId}'.`,
+  },
+  {
+    code: "NotAddressedToYou",
+    test: (state, seat, move) =>
+      proposalOf(state, move.proposalId)?.to.includes(seat) ? null : "This proposal is not addressed to you.",
+  },
+  {
+    code: "ProposalNotOpen",
+    test: (state, _seat, move) => {
+      const status = proposalOf(state, move.proposalId)?.status;
+      return status === "open" ? null : `This proposal is no longer open (it was ${status}).`;
+    },
+  },
+  {
+    code: "AlreadyAnswered",
+    test: (state, seat, move) => {
+      const p = proposalOf(state, move.proposalId);
+      return p && (p.acceptedBy.includes(seat) || p.rejectedBy.includes(seat))
+        ? "You have already answered this proposal."
+        : null;
+    },
+  },
+];
+
+export const propose = defineMove({
+  kind: "propose",
+  approach: "universal",
+  summary: "Put a package (one option per issue) on the table for the parties you address.",
+  main: true,
+  checks: [
+    {
+      code: "NoAddressee",
+      test: (_s, _seat, move) => (move.to.length > 0 ? null : "Address your proposal to at least one party."),
+    },
+    {
+      code: "ProposeToYourself",
+      test: (_s, seat, move) => (move.to.includes(seat) ? "You cannot address a proposal to yourself." : null),
+    },
+    {
+      code: "UnknownAddressee",
+      test: (state, _seat, move) => {
+        const unknown = move.to.find((s) => !state.seats.includes(s));
+        return unknown ? `'${unknown}' is not a seat at this table.` : null;
+      },
+    },
+    {
+      code: "AddresseeNotAParty",
+      test: (state, _seat, move) => {
+        const third = move.to.find((s) => !isDealParty(state, s));
+        return third ? `${seatName(state, third)} is not a party to the deal; address the states.` : null;
+      },
+    },
+    {
+      code: "AddresseeLeft",
+      test: (state, _seat, move) => {
+        const gone = move.to.find((s) => state.walkedAway.includes(s));
+        return gone ? `${seatName(state, gone)} has walked away from the table.` : null;
+      },
+    },
+    {
+      code: "MediatorUsesMediatorProposal",
+      test: (state, seat) =>
+        isDealParty(state, seat) ? null : "As a third party, put forward a mediator's proposal instead.",
+    },
+    ...packageChecks(),
+  ],
+  apply(draft, seat, move, seq) {
+    const framing = move.framing ?? "plain";
+    for (const old of openProposalsBy(draft, seat)) old.status = "superseded";
+    const version = draft.proposals.filter((p) => p.by === seat).length + 1;
+    const proposal: Proposal = {
+      id: `p${seq}`,
+      version,
+      by: seat,
+      to: [...move.to],
+      package: { options: { ...move.package.options }, creative: [...(move.package.creative ?? [])] },
+      framing,
+      round: draft.round,
+      status: "open",
+      acceptedBy: [],
+      rejectedBy: [],
+      expiresAfterRound: draft.round + proposalLife[framing],
+    };
+    draft.proposals.push(proposal);
+    const effect = framingEffects[framing];
+    addTrustWith(draft, seat, move.to, effect.trust);
+    addTension(draft, effect.tension);
+    addLog(draft, {
+      seq,
+      by: seat,
+      kind: "propose",
+      approach: "universal",
+      text: `${seatName(draft, seat)} ${framingVerb[framing]} ${seatNames(draft, move.to)} (proposal ${proposal.id}, version ${version}): ${describePackage(draft.scenario, proposal.package)}.`,
+      visibleTo: proposalAudience(draft, proposal),
+    });
+  },
+});
+
+export const accept = defineMove({
+  kind: "accept",
+  approach: "universal",
+  summary: "Accept a proposal addressed to you. It becomes the agreement once every party it needs has accepted.",
+  main: false,
+  checks: answerChecks,
+  apply(draft, seat, move, seq) {
+    const proposal = proposalOf(draft, move.proposalId);
+    if (!proposal) return;
+    proposal.acceptedBy.push(seat);
+    addTrustWith(draft, seat, [proposal.by], 2);
+    addLog(draft, {
+      seq,
+      by: seat,
+      kind: "accept",
+      approach: "universal",
+      text: `${seatName(draft, seat)} accepts proposal ${proposal.id} by ${seatName(draft, proposal.by)}.`,
+      visibleTo: proposalAudience(draft, proposal),
+    });
+    resolveProposal(draft, proposal, seq);
+  },
+});
+
+export const reject = defineMove({
+  kind: "reject",
+  approach: "universal",
+  summary: "Reject a proposal addressed to you.",
+  main: false,
+  checks: answerChecks,
+  apply(draft, seat, move, seq) {
+    const proposal = proposalOf(draft, move.proposalId);
+    if (!proposal) return;
+    proposal.rejectedBy.push(seat);
+    addTension(draft, proposal.framing === "ultimatum" ? 4 : 1);
+    addLog(draft, {
+      seq,
+      by: seat,
+      kind: "reject",
+      approach: "universal",
+      text: `${seatName(draft, seat)} rejects proposal ${proposal.id} by ${seatName(draft, proposal.by)}.`,
+      visibleTo: proposalAudience(draft, proposal),
+    });
+    resolveProposal(draft, proposal, seq);
+  },
+});
+
+export const withdraw = defineMove({
+  kind: "withdraw",
+  approach: "universal",
+  summary: "Take one of your open proposals off the table.",
+  main: false,
+  checks: [
+    {
+      code: "UnknownProposal",
+      test: (state, _seat, move) =>
+        proposalOf(state, move.proposalId) ? null : `There is no proposal '${move.proposalId}'.`,
+    },
+    {
+      code: "NotYourProposal",
+      test: (state, seat, move) =>
+        proposalOf(state, move.proposalId)?.by === seat ? null : "You can only withdraw your own proposals.",
+    },
+    {
+      code: "ProposalNotOpen",
+      test: (state, _seat, move) => {
+        const status = proposalOf(state, move.proposalId)?.status;
+        return status === "open" ? null : `This proposal is no longer open (it was ${status}).`;
+      },
+    },
+  ],
+  apply(draft, seat, move, seq) {
+    const proposal = proposalOf(draft, move.proposalId);
+    if (!proposal) return;
+    proposal.status = "withdrawn";
+    addLog(draft, {
+      seq,
+      by: seat,
+      kind: "withdraw",
+      approach: "universal",
+      text: `${seatName(draft, seat)} withdraws proposal ${proposal.id}.`,
+      visibleTo: proposalAudience(draft, proposal),
+    });
+  },
+});
+
+const chatLimit = 500;
+
+export const chat = defineMove({
+  kind: "chat",
+  approach: "universal",
+  summary: "Talk to the table, or privately to some seats.",
+  main: false,
+  checks: [
+    {
+      code: "EmptyMessage",
+      test: (_s, _seat, move) => (move.text.trim().length > 0 ? null : "Write something to send."),
+    },
+    {
+      code: "MessageTooLong",
+      test: (_s, _seat, move) =>
+        move.text.length <= chatLimit ? null : `Messages are limited to ${chatLimit} characters.`,
+    },
+    {
+      code: "UnknownRecipient",
+      test: (state, seat, move) => {
+        const bad = (move.to ?? []).find((s) => !state.seats.includes(s) || s === seat);
+        return bad ? `You cannot send a private message to '${bad}'.` : null;
+      },
+    },
+  ],
+  apply(draft, seat, move, seq) {
+    const to = move.to && move.to.length > 0 ? move.to : undefined;
+    addLog(draft, {
+      seq,
+      by: seat,
+      kind: "chat",
+      approach: "universal",
+      text: move.text.trim(),
+      visibleTo: to ? [seat, ...to] : "all",
+    });
+  },
+});
+
+export const pass = defineMove({
+  kind: "pass",
+  approach: "universal",
+  summary: "End your turn for this round without a main move.",
+  main: true,
+  checks: [],
+  apply(draft, seat, _move, seq) {
+    addLog(draft, {
+      seq,
+      by: seat,
+      kind: "pass",
+      approach: "universal",
+      text: `${seatName(draft, seat)} passes.`,
+      visibleTo: "all",
+    });
+  },
+});
+
+export const walkAway = defineMove({
+  kind: "walkAway",
+  approach: "universal",
+  summary: "Leave the negotiation for good and take your alternative (BATNA).",
+  main: false,
+  checks: [],
+  apply(draft, seat, _move, seq) {
+    draft.walkedAway.push(seat);
+    for (const proposal of openProposalsBy(draft, seat)) proposal.status = "withdrawn";
+    addTension(draft, 10);
+    addLog(draft, {
+      seq,
+      by: seat,
+      kind: "walkAway",
+      approach: "universal",
+      text: `${seatName(draft, seat)} walks away from the table.`,
+      visibleTo: "all",
+    });
+    const remainingParties = activeSeats(draft).filter((s) => isDealParty(draft, s));
+    if (remainingParties.length < 2) {
+      endGame(draft, { kind: "noAgreement", reason: "walkout", round: draft.round }, seq);
+    } else {
+      for (const proposal of draft.proposals) {
+        if (proposal.status === "open" && proposal.to.includes(seat)) resolveProposal(draft, proposal, seq);
+      }
+    }
+  },
+});
+
+export const universalMoves = [propose, accept, reject, withdraw, chat, pass, walkAway];

@@ -1,0 +1,31 @@
+import type { GameState, SeatId } from "./types.ts";
+
+type Named = Pick<GameState, "scenario">;
+
+export function seatName(state: Named, seat: SeatId): string {
+  return state.scenario.parties.find((p) => p.id === seat)?.name ?? seat;
+}
+
+export function seatNames(state: Named, seats: SeatId[]): string {
+  const names = seats.map((s) => seatName(state, s));
+  if (names.length <= 1) return names.join("");
+  return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
+
+export function issueName(state: Named, issueId: string): string {
+  return state.scenario.issues.find((i) => i.id === issueId)?.name ?? issueId;
+}
+
+export function optionLabel(state: Named, issueId: string, optionId: string): string {
+  const issue = state.scenario.issues.find((i) => i.id === issueId);
+  return issue?.options.find((o) => o.id === optionId)?.label ?? optionId;
+}
+
+export function partyKind(state: Named, seat: SeatId): "state" | "mediator" | "ngo" {
+  return state.scenario.parties.find((p) => p.id === seat)?.kind ?? "state";
+}
+
+/** Seats that are parties to a deal (states), as opposed to mediators and NGOs. */
+export function isDealParty(state: Named, seat: SeatId): boolean {
+  return partyKind(state, seat) === "state";
+}

@@ -1,0 +1,195 @@
+import { describe, expect, it } from "vitest";
+import { loadScenario } from "../scenario/parse.ts";
+import { scoreTable } from "../scoring/score.ts";
+import { viewFor } from "../view/viewFor.ts";
+import { apply, replay } from "./apply.ts";
+import { initialState } from "./initialState.ts";
+import type { GameEvent, GameState, Move, SeatId } from "./types.ts";
+import { validate, validateSystem } from "./validate.ts";
+
+/** Two states, two issues: water (matters to A) and fish (matters to B). */
+const tiny = loadScenario(`
+id: tiny
+title: Tiny
+dateContext: now
+summary: Two neighbours share a river.
+recommended: { seats: 2, minutes: 10 }
+rules: { roundLimit: 3, batnaErosionPerRound: 2 }
+parties:
+  - id: a
+    name: Upstream
+    publicBrief: Upstream state.
+    confidentialBrief: Water matters most to you.
+    batna: 30
+    payoffs:
+      water: { low: 0, high: 60 }
+      fish: { few: 40, many: 0 }
+  - id: b
+    name: Downstream
+    publicBrief: Downstream state.
+    confidentialBrief: Fish matter most to you.
+    batna: 25
+    payoffs:
+      water: { low: 30, high: 0 }
+      fish: { few: 0, many: 70 }
+issues:
+  - id: water
+    name: Water
+    statusQuo: low
+    options: [{ id: low, label: Low }, { id: high, label: High }]
+  - id: fish
+    name: Fish
+    statusQuo: few
+    options: [{ id: few, label: Few }, { id: many, label: Many }]
+`);
+
+function play(state: GameState, seat: SeatId, move: Move): GameState {
+  const result = validate(state, seat, move);
+  if (!result.ok) throw new Error(`${result.rejection.code}: ${result.rejection.message}`);
+  return apply(state, result.event);
+}
+
+const logroll = { options: { water: "high", fish: "many" } };
+
+describe("universal moves", () => {
+  it("an accepted proposal becomes the agreement and ends the game", () => {
+    let s = initialState(tiny, 1);
+    s = play(s, "a", { kind: "propose", to: ["b"], package: logroll });
+    s = play(s, "b", { kind: "accept", proposalId: "p0" });
+    expect(s.phase).toBe("ended");
+    expect(s.outcome).toMatchObject({ kind: "agreement", proposalId: "p0", parties: ["a", "b"] });
+    // a: water high 60 + fish many 0 = 60; b: water high 0 + fish many 70 = 70.
+    expect(scoreTable(s).map((x) => x.points)).toEqual([60, 70]);
+  });
+
+  it("a rejected proposal stays rejected and the game goes on", () => {
+    let s = initialState(tiny, 1);
+    s = play(s, "a", { kind: "propose", to: ["b"], package: logroll });
+    s = play(s, "b", { kind: "reject", proposalId: "p0" });
+    expect(s.proposals[0]?.status).toBe("rejected");
+    expect(s.phase).toBe("playing");
+  });
+
+  it("without agreement by the round limit each party takes its eroded BATNA", () => {
+    let s = initialState(tiny, 1);
+    for (let round = 1; round <= 3; round++) {
+      s = play(s, "a", { kind: "pass" });
+      s = play(s, "b", { kind: "pass" });
+    }
+    expect(s.outcome).toMatchObject({ kind: "noAgreement", reason: "roundLimit" });
+    // Erosion of 2 at the end of each of 3 rounds: 30 - 6 and 25 - 6.
+    expect(scoreTable(s).map((x) => x.points)).toEqual([24, 19]);
+  });
+
+  it("walking away in a two-party game ends it without agreement", () => {
+    let s = initialState(tiny, 1);
+    s = play(s, "b", { kind: "walkAway" });
+    expect(s.outcome).toMatchObject({ kind: "noAgreement", reason: "walkout" });
+  });
+
+  it("a round ends when every seat has made its main move", () => {
+    let s = initialState(tiny, 1);
+    s = play(s, "a", { kind: "pass" });
+    expect(s.round).toBe(1);
+    s = play(s, "b", { kind: "chat", text: "hello" });
+    expect(s.round).toBe(1);
+    s = play(s, "b", { kind: "pass" });
+    expect(s.round).toBe(2);
+  });
+});
+
+describe("validation names the rule and changes nothing", () => {
+  const s0 = initialState(tiny, 1);
+  const cases: [string, SeatId, Move, string][] = [
+    ["AlreadyActed", "a", { kind: "pass" }, "already made your move"],
+    [
+      "UnknownOption",
+      "b",
+      { kind: "propose", to: ["a"], package: { options: { water: "t90", fish: "few" } } },
+      "Option 't90' is not an option of issue 'Water'",
+    ],
+    ["MissingIssue", "b", { kind: "propose", to: ["a"], package: { options: { water: "low" } } }, "missing: Fish"],
+    ["ProposeToYourself", "b", { kind: "propose", to: ["b"], package: logroll }, "yourself"],
+    ["UnknownProposal", "b", { kind: "accept", proposalId: "p99" }, "no proposal"],
+    ["NotASeat", "zz", { kind: "pass" }, "not a seat"],
+  ];
+  const afterPass = apply(s0, { seq: 0, by: "a", move: { kind: "pass" } });
+  for (const [code, seat, move, text] of cases) {
+    it(`${code}: ${text}`, () => {
+      const before = JSON.stringify(afterPass);
+      const result = validate(afterPass, seat, move);
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.rejection.code).toBe(code);
+        expect(result.rejection.message).toContain(text);
+      }
+      expect(JSON.stringify(afterPass)).toBe(before);
+    });
+  }
+
+  it("NotAddressedToYou: only an addressee may accept", () => {
+    const s = play(s0, "a", { kind: "propose", to: ["b"], package: logroll });
+    const result = validate(s, "a", { kind: "accept", proposalId: "p0" });
+    expect(result.ok || result.rejection.code).toBe("NotAddressedToYou");
+  });
+
+  it("GameOver: no move after the end", () => {
+    const s = play(s0, "a", { kind: "walkAway" });
+    const result = validate(s, "b", { kind: "pass" });
+    expect(result.ok || result.rejection.code).toBe("GameOver");
+  });
+
+  it("apply does not change its input", () => {
+    const before = JSON.stringify(s0);
+    play(s0, "a", { kind: "propose", to: ["b"], package: logroll });
+    expect(JSON.stringify(s0)).toBe(before);
+  });
+});
+
+describe("viewFor", () => {
+  it("a seat sees its own payoffs and BATNA, never the other seat's", () => {
+    const s = play(initialState(tiny, 1), "a", { kind: "propose", to: ["b"], package: logroll });
+    const view = viewFor(s, "b");
+    expect(view.me?.payoffs).toEqual(tiny.parties[1]?.payoffs);
+    expect(view.me?.batna).toBe(25);
+    const text = JSON.stringify(view);
+    expect(text).not.toContain("Water matters most to you");
+    expect(view.secrets).toBeUndefined();
+    expect(view.scores).toBeUndefined();
+    // Upstream's unique payoff values never appear as numbers keyed by its options.
+    expect(text).not.toMatch(/"high":60/);
+  });
+
+  it("the instructor sees every seat's secrets", () => {
+    const view = viewFor(initialState(tiny, 1), "instructor");
+    expect(Object.keys(view.secrets ?? {})).toEqual(["a", "b"]);
+  });
+
+  it("private chat reaches only its recipients", () => {
+    const s = play(initialState(tiny, 1), "a", { kind: "chat", text: "psst", to: ["b"] });
+    expect(viewFor(s, "b").log.some((e) => e.text === "psst")).toBe(true);
+    expect(viewFor(s, "observer").log.some((e) => e.text === "psst")).toBe(false);
+  });
+});
+
+describe("replay", () => {
+  it("folding the log from the initial state gives the live state", () => {
+    const events: GameEvent[] = [];
+    let live = initialState(tiny, 7);
+    const step = (seat: SeatId, move: Move) => {
+      const r = validate(live, seat, move);
+      if (!r.ok) throw new Error(r.rejection.message);
+      events.push(r.event);
+      live = apply(live, r.event);
+    };
+    step("a", { kind: "propose", to: ["b"], package: { options: { water: "high", fish: "few" } } });
+    step("b", { kind: "reject", proposalId: "p0" });
+    step("b", { kind: "propose", to: ["a"], package: logroll });
+    const advance = validateSystem(live, { kind: "advanceRound" });
+    if (!advance.ok) throw new Error("advance");
+    events.push(advance.event);
+    live = apply(live, advance.event);
+    step("a", { kind: "accept", proposalId: "p2" });
+    expect(replay(initialState(tiny, 7), events)).toEqual(live);
+  });
+});

@@ -1,0 +1,127 @@
+import type { Check, MoveRule } from "./moveRule.ts";
+import { moveRules } from "./moveRules.ts";
+import type {
+  Approach,
+  GameEvent,
+  GameState,
+  Move,
+  MoveKind,
+  Rejection,
+  SeatId,
+  SystemMove,
+  Validation,
+} from "./types.ts";
+
+const reject = (code: string, message: string): Validation => ({ ok: false, rejection: { code, message } });
+
+/** Checks every move passes, whatever its kind. */
+const commonChecks: Check[] = [
+  { code: "GameOver", test: (state) => (state.phase === "ended" ? "The game is over." : null) },
+  {
+    code: "NotASeat",
+    test: (state, seat) => (state.seats.includes(seat) ? null : `'${seat}' is not a seat at this table.`),
+  },
+  {
+    code: "WalkedAway",
+    test: (state, seat) => (state.walkedAway.includes(seat) ? "You have walked away from the table." : null),
+  },
+];
+
+const alreadyActed: Check = {
+  code: "AlreadyActed",
+  test: (state, seat) =>
+    state.acted.includes(seat)
+      ? "You have already made your move this round. You can still chat and answer proposals while the others move."
+      : null,
+};
+
+function preconditionsOf(rule: MoveRule): Check[] {
+  return [...commonChecks, ...(rule.main ? [alreadyActed] : []), ...(rule.preconditions ?? [])];
+}
+
+export interface MoveAvailability {
+  kind: MoveKind;
+  approach: Approach;
+  summary: string;
+  main: boolean;
+  available: boolean;
+  /** Why the move is unavailable now, for the student. */
+  reason?: string;
+}
+
+/**
+ * Which moves a seat can make now, with the reason for each one it cannot. Arguments are
+ * checked when the move is made; this only runs the argument-free preconditions.
+ */
+export function availableMoves(state: GameState, seat: SeatId): MoveAvailability[] {
+  const out: MoveAvailability[] = [];
+  for (const rule of Object.values(moveRules)) {
+    if (!rule) continue;
+    let reason: string | undefined;
+    for (const c of preconditionsOf(rule)) {
+      // Preconditions never read the move's arguments, so a bare move of the kind suffices.
+      const message = c.test(state, seat, { kind: rule.kind } as Move);
+      if (message !== null) {
+        reason = message;
+        break;
+      }
+    }
+    out.push({
+      kind: rule.kind,
+      approach: rule.approach,
+      summary: rule.summary,
+      main: rule.main,
+      available: reason === undefined,
+      ...(reason === undefined ? {} : { reason }),
+    });
+  }
+  return out;
+}
+
+/**
+ * Decides whether `seat` may make `move` now. Returns the event to append, or a rejection
+ * naming the rule that failed with a message for the student. Never changes the state.
+ */
+export function validate(state: GameState, seat: SeatId, move: Move): Validation {
+  const rule = moveRules[move.kind];
+  if (!rule) return reject("UnknownMove", `'${String(move.kind)}' is not a move of this game.`);
+  const checks = [...preconditionsOf(rule), ...rule.checks];
+  for (const c of checks) {
+    const message = c.test(state, seat, move);
+    if (message !== null) return reject(c.code, message);
+  }
+  const event: GameEvent = { seq: state.seq, by: seat, move };
+  return { ok: true, event };
+}
+
+/** The reason a move is unavailable to a seat, or null when it passes every check. */
+export function whyNot(state: GameState, seat: SeatId, move: Move): Rejection | null {
+  const result = validate(state, seat, move);
+  return result.ok ? null : result.rejection;
+}
+
+/** Validates a move of the table itself (timer, instructor). */
+export function validateSystem(state: GameState, move: SystemMove): Validation {
+  if (state.phase === "ended" && move.kind !== "setController" && move.kind !== "broadcast") {
+    return reject("GameOver", "The game is over.");
+  }
+  switch (move.kind) {
+    case "injectEvent":
+      if (!state.scenario.events.some((e) => e.id === move.eventId)) {
+        return reject("UnknownEvent", `'${move.eventId}' is not an event of this scenario.`);
+      }
+      if (state.families.firedEvents.includes(move.eventId)) {
+        return reject("EventAlreadyFired", "This event has already happened at this table.");
+      }
+      break;
+    case "setController":
+      if (!state.seats.includes(move.seat)) return reject("NotASeat", `'${move.seat}' is not a seat at this table.`);
+      break;
+    case "broadcast":
+      if (move.text.trim().length === 0) return reject("EmptyMessage", "Write something to send.");
+      break;
+    default:
+      break;
+  }
+  return { ok: true, event: { seq: state.seq, by: "system", move } };
+}

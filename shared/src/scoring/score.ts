@@ -1,0 +1,57 @@
+import { isDealParty } from "../rules/names.ts";
+import type { GameState, SeatId } from "../rules/types.ts";
+import { packagePoints, pointRange } from "./points.ts";
+
+/** A number, or the reason it cannot be computed: never a made-up value. */
+export type Metric = { defined: true; value: number } | { defined: false; reason: string };
+
+export const defined = (value: number): Metric => ({ defined: true, value });
+export const undefinedMetric = (reason: string): Metric => ({ defined: false, reason });
+
+export interface PartyScore {
+  seat: SeatId;
+  /** Points of the outcome under this party's private table, or its BATNA without a deal. */
+  points: number;
+  /** Points scaled between the party's worst (0) and best (100) possible packages. */
+  normalised: Metric;
+  /** Points above (or below) the party's BATNA at the end. */
+  surplus: number;
+  batna: number;
+  inAgreement: boolean;
+}
+
+/** Points each seat gets from the current outcome (or from no agreement, if none yet). */
+export function outcomePoints(state: GameState, seat: SeatId): number {
+  const outcome = state.outcome;
+  if (!isDealParty(state, seat)) {
+    const aims = state.scenario.parties.find((p) => p.id === seat)?.aims;
+    if (!aims) return 0;
+    const agreed = outcome?.kind === "agreement" ? aims.agreementBonus : 0;
+    return agreed + aims.tensionWeight * (50 - state.indicators.tension);
+  }
+  if (outcome?.kind === "agreement" && outcome.parties.includes(seat)) {
+    return packagePoints(state.scenario, seat, outcome.package);
+  }
+  return state.batna[seat] ?? 0;
+}
+
+export function scoreParty(state: GameState, seat: SeatId): PartyScore {
+  const points = outcomePoints(state, seat);
+  const batna = state.batna[seat] ?? 0;
+  const inAgreement = state.outcome?.kind === "agreement" && state.outcome.parties.includes(seat);
+  let normalised: Metric;
+  if (!isDealParty(state, seat)) {
+    normalised = undefinedMetric("A third party has no payoff table to scale against.");
+  } else {
+    const { best, worst } = pointRange(state.scenario, seat);
+    normalised =
+      best === worst
+        ? undefinedMetric("Every package is worth the same to this party.")
+        : defined(Math.max(0, Math.min(100, (100 * (points - worst)) / (best - worst))));
+  }
+  return { seat, points, normalised, surplus: isDealParty(state, seat) ? points - batna : 0, batna, inAgreement };
+}
+
+export function scoreTable(state: GameState): PartyScore[] {
+  return state.seats.map((seat) => scoreParty(state, seat));
+}

@@ -1,0 +1,246 @@
+import { proposalAudience } from "../rules/proposals.ts";
+import type {
+  Claim,
+  Controller,
+  GameState,
+  Indicators,
+  LogEntry,
+  Outcome,
+  Proposal,
+  SeatId,
+  Viewer,
+} from "../rules/types.ts";
+import { availableMoves, type MoveAvailability } from "../rules/validate.ts";
+import type { AgreementRule, Forum } from "../scenario/schema.ts";
+import { pointRange } from "../scoring/points.ts";
+import { type PartyScore, scoreTable } from "../scoring/score.ts";
+
+/** What anyone at the table may know about a party. */
+export interface PublicParty {
+  id: SeatId;
+  name: string;
+  kind: "state" | "mediator" | "ngo";
+  publicBrief: string;
+  /** "bot" without its persona while the game runs; the persona is revealed at the end. */
+  controller: { type: "human"; name: string } | { type: "bot"; persona?: string };
+  acted: boolean;
+  walkedAway: boolean;
+}
+
+export interface PublicIssue {
+  id: string;
+  name: string;
+  description?: string;
+  statusQuo: string;
+  options: { id: string; label: string; description?: string }[];
+  /** The forum that can rule on the issue and each party's claimed option; merits stay private. */
+  legal?: { forum: string; positions: Record<SeatId, string> };
+}
+
+export interface PublicCreativeOption {
+  id: string;
+  name: string;
+  description: string;
+  unlocked: boolean;
+  unlock: { trust: number; after: string[] };
+}
+
+export interface PublicMeasure {
+  id: string;
+  name: string;
+  description?: string;
+  by: SeatId;
+  against: SeatId;
+  maxLevel: number;
+  level: number;
+}
+
+/** The private information of one seat. */
+export interface SeatSecrets {
+  confidentialBrief: string;
+  /** Current no-deal value (after erosion, escalation and rulings). */
+  batna: number;
+  initialBatna: number;
+  payoffs: Record<string, Record<string, number>>;
+  range: { best: number; worst: number };
+  /** The seat's own chance of winning a ruling per legal issue, as its lawyers estimate. */
+  merits: Record<string, number>;
+  /** The seat's own points for each creative option, should an agreement include it. */
+  creativeBonus: Record<string, number>;
+}
+
+export interface TableView {
+  viewer: Viewer;
+  scenario: {
+    id: string;
+    title: string;
+    dateContext: string;
+    summary: string;
+    roundLimit: number;
+    agreement: AgreementRule;
+    issues: PublicIssue[];
+    creativeOptions: PublicCreativeOption[];
+    measures: PublicMeasure[];
+    forums: Forum[];
+    /** Events an instructor can inject (titles only for seats; they learn the text when it fires). */
+    events: { id: string; title: string; round?: number; fired: boolean }[];
+  };
+  parties: PublicParty[];
+  seq: number;
+  round: number;
+  phase: "playing" | "ended";
+  indicators: Indicators;
+  /** Public indicators at the end of each round. */
+  history: { round: number; indicators: Indicators }[];
+  proposals: Proposal[];
+  claims: Claim[];
+  mediation: { invitedBy: SeatId[]; consented: SeatId[] };
+  arbitration: { consented: SeatId[] };
+  log: LogEntry[];
+  outcome?: Outcome;
+  /** The moves the viewing seat can make now, and why not for the others. */
+  moves?: MoveAvailability[];
+  /** The viewing seat's own secrets. */
+  me?: { seat: SeatId } & SeatSecrets;
+  /** What other parties revealed to the viewer: owner → issue → option → points. */
+  revealedToViewer: Record<SeatId, Record<string, Record<string, number>>>;
+  /** Issues whose legal merits joint fact-finding has made known to the viewer. */
+  clarifiedMerits: Record<string, Record<SeatId, number>>;
+  /** Every party's score: for everyone once the game has ended, for the instructor always. */
+  scores?: PartyScore[];
+  /** The instructor's view of every seat's secrets. */
+  secrets?: Record<SeatId, SeatSecrets>;
+}
+
+function canSee(entry: Pick<LogEntry, "visibleTo">, viewer: Viewer): boolean {
+  if (viewer === "instructor") return true;
+  if (entry.visibleTo === "all") return true;
+  return viewer !== "observer" && entry.visibleTo.includes(viewer);
+}
+
+function secretsOf(state: GameState, seat: SeatId): SeatSecrets {
+  const party = state.scenario.parties.find((p) => p.id === seat);
+  const merits: Record<string, number> = {};
+  for (const issue of state.scenario.issues) {
+    const m = issue.legal?.merits[seat];
+    if (m !== undefined) merits[issue.id] = m;
+  }
+  return {
+    confidentialBrief: party?.confidentialBrief ?? "",
+    batna: state.batna[seat] ?? 0,
+    initialBatna: party?.batna ?? 0,
+    payoffs: structuredCopy(party?.payoffs ?? {}),
+    range: pointRange(state.scenario, seat),
+    merits,
+    creativeBonus: Object.fromEntries(state.scenario.creativeOptions.map((c) => [c.id, c.bonus[seat] ?? 0])),
+  };
+}
+
+function structuredCopy<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+function publicController(controller: Controller | undefined, reveal: boolean): PublicParty["controller"] {
+  if (!controller) return { type: "human", name: "" };
+  if (controller.type === "human") return controller;
+  return reveal ? controller : { type: "bot" };
+}
+
+/**
+ * Exactly what `viewer` may see of a table. Every path that leaves the server (messages,
+ * the log, HTTP replays and exports) goes through this one function.
+ */
+export function viewFor(state: GameState, viewer: Viewer): TableView {
+  const isInstructor = viewer === "instructor";
+  const seat = viewer !== "instructor" && viewer !== "observer" && state.seats.includes(viewer) ? viewer : undefined;
+  const ended = state.phase === "ended";
+  const s = state.scenario;
+  const f = state.families;
+
+  const revealedToViewer: TableView["revealedToViewer"] = {};
+  for (const [owner, readers] of Object.entries(f.revealed)) {
+    const issues = isInstructor ? [...new Set(Object.values(readers).flat())] : seat ? (readers[seat] ?? []) : [];
+    if (issues.length === 0 || owner === seat) continue;
+    const table = s.parties.find((p) => p.id === owner)?.payoffs ?? {};
+    revealedToViewer[owner] = Object.fromEntries(issues.map((id) => [id, { ...(table[id] ?? {}) }]));
+  }
+
+  const clarifiedMerits: TableView["clarifiedMerits"] = {};
+  for (const finding of f.factFindings) {
+    if (!finding.agreed || !(isInstructor || (seat && finding.parties.includes(seat)))) continue;
+    const merits = s.issues.find((i) => i.id === finding.issueId)?.legal?.merits;
+    if (merits) clarifiedMerits[finding.issueId] = { ...merits };
+  }
+
+  const view: TableView = {
+    viewer,
+    scenario: {
+      id: s.id,
+      title: s.title,
+      dateContext: s.dateContext,
+      summary: s.summary,
+      roundLimit: s.rules.roundLimit,
+      agreement: s.rules.agreement,
+      issues: s.issues.map((issue) => ({
+        id: issue.id,
+        name: issue.name,
+        description: issue.description,
+        statusQuo: issue.statusQuo,
+        options: issue.options.map((o) => ({ ...o })),
+        legal: issue.legal ? { forum: issue.legal.forum, positions: { ...issue.legal.positions } } : undefined,
+      })),
+      creativeOptions: s.creativeOptions.map((c) => ({
+        id: c.id,
+        name: c.name,
+        description: c.description,
+        unlocked: f.unlocked.includes(c.id),
+        unlock: { trust: c.unlock.trust, after: [...c.unlock.after] },
+      })),
+      measures: s.measures.map((m) => ({
+        id: m.id,
+        name: m.name,
+        description: m.description,
+        by: m.by,
+        against: m.against,
+        maxLevel: m.maxLevel,
+        level: f.measures[m.id] ?? 0,
+      })),
+      forums: s.forums.map((forum) => ({ ...forum })),
+      events: s.events.map((e) => ({ id: e.id, title: e.title, round: e.round, fired: f.firedEvents.includes(e.id) })),
+    },
+    parties: state.seats.map((id) => {
+      const party = s.parties.find((p) => p.id === id);
+      return {
+        id,
+        name: party?.name ?? id,
+        kind: party?.kind ?? "state",
+        publicBrief: party?.publicBrief ?? "",
+        controller: publicController(state.controllers[id], ended || isInstructor),
+        acted: state.acted.includes(id),
+        walkedAway: state.walkedAway.includes(id),
+      };
+    }),
+    seq: state.seq,
+    round: state.round,
+    phase: state.phase,
+    indicators: structuredCopy(state.indicators),
+    history: state.history.map((h) => ({ round: h.round, indicators: structuredCopy(h.indicators) })),
+    proposals: state.proposals
+      .filter((p) => isInstructor || (seat !== undefined && proposalAudience(state, p).includes(seat)))
+      .map((p) => structuredCopy(p)),
+    claims: f.claims.map((c) => structuredCopy(c)),
+    mediation: structuredCopy(f.mediation),
+    arbitration: structuredCopy(f.arbitration),
+    log: state.log.filter((entry) => canSee(entry, viewer)).map((entry) => ({ ...entry })),
+    outcome: state.outcome ? structuredCopy(state.outcome) : undefined,
+    revealedToViewer,
+    clarifiedMerits,
+  };
+  if (seat) {
+    view.me = { seat, ...secretsOf(state, seat) };
+    view.moves = availableMoves(state, seat);
+  }
+  if (ended || isInstructor) view.scores = scoreTable(state);
+  if (isInstructor) view.secrets = Object.fromEntries(state.seats.map((id) => [id, secretsOf(state, id)]));
+  return view;
+}
