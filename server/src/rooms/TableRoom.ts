@@ -2,12 +2,12 @@ import { type Client, Room } from "@colyseus/core";
 import { MapSchema, schema, t } from "@colyseus/schema";
 import {
   type Controller,
+  decideBotMove,
   type GameEvent,
   type GameState,
   type Move,
   parseMove,
   type SeatId,
-  simpleBotMove,
   viewFor,
 } from "@parley/shared";
 import { z } from "zod";
@@ -206,9 +206,11 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     const state = this.table.state;
     if (state.phase === "ended") return;
     for (const seat of state.seats) {
-      if (state.controllers[seat]?.type !== "bot") continue;
-      const move: Move | null = simpleBotMove(viewFor(state, seat));
-      if (!move) continue;
+      const controller = state.controllers[seat];
+      if (controller?.type !== "bot") continue;
+      const decision = decideBotMove(viewFor(state, seat), controller.persona);
+      if (!decision) continue;
+      const move: Move = decision.move;
       const result = await this.table.submit(seat, move);
       if (!result.ok) {
         console.error(`Bot for ${seat} made an illegal move`, move, result.rejection);
