@@ -1,4 +1,4 @@
-import { type Client, Room, ServerError } from "@colyseus/core";
+import { type Client, ErrorCode, Room, ServerError } from "@colyseus/core";
 import { z } from "zod";
 import type { SessionService } from "../sessions/sessionService.ts";
 import type { SessionRecord } from "../store/store.ts";
@@ -22,7 +22,8 @@ export class SessionRoom extends Room {
 
   override async onCreate(rawOptions: unknown) {
     const options = JoinOptions.safeParse(rawOptions ?? {});
-    if (!options.success) throw new ServerError(4400, "Open the overview with the session id and instructor token.");
+    if (!options.success)
+      throw new ServerError(ErrorCode.APPLICATION_ERROR, "Open the overview with the session id and instructor token.");
     this.sessionId = options.data.sessionId;
     this.autoDispose = true;
     this.maxMessagesPerSecond = 10;
@@ -38,9 +39,9 @@ export class SessionRoom extends Room {
   override async onAuth(_client: Client, rawOptions: unknown) {
     const options = JoinOptions.safeParse(rawOptions ?? {});
     if (!options.success || options.data.sessionId !== this.sessionId)
-      throw new ServerError(4400, "Open the overview with the session id and instructor token.");
+      throw new ServerError(ErrorCode.AUTH_FAILED, "Open the overview with the session id and instructor token.");
     const session = await SessionRoom.sessions.instructorSession(this.sessionId, options.data.instructorToken);
-    if (!session.ok) throw new ServerError(4401, session.problem.message);
+    if (!session.ok) throw new ServerError(ErrorCode.AUTH_FAILED, session.problem.message);
     return session.value;
   }
 

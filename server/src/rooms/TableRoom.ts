@@ -1,4 +1,4 @@
-import { type Client, matchMaker, Room, ServerError } from "@colyseus/core";
+import { type Client, ErrorCode, matchMaker, Room, ServerError } from "@colyseus/core";
 import { MapSchema, schema, t } from "@colyseus/schema";
 import {
   type Controller,
@@ -89,7 +89,7 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     this.ctx = TableRoom.context;
     this.maxMessagesPerSecond = 60; // a hard flood gate; the token buckets below are the polite limit
     const options = CreateOptions.safeParse(rawOptions ?? {});
-    if (!options.success) throw new ServerError(4400, "Choose a scenario to start a table.");
+    if (!options.success) throw new ServerError(ErrorCode.APPLICATION_ERROR, "Choose a scenario to start a table.");
     this.table = await this.openTable(options.data);
     this.roomId = this.table.record.id;
     const { store } = this.ctx;
@@ -130,19 +130,20 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     if ("tableId" in options) {
       // Only the server opens an existing table, with a one-time ticket from ensureTableRoom.
       const ticket = await matchMaker.presence.get(openTicketKey(options.tableId));
-      if (ticket !== options.openTicket) throw new ServerError(4403, "Join a table with your participant token.");
+      if (ticket !== options.openTicket)
+        throw new ServerError(ErrorCode.APPLICATION_ERROR, "Join a table with your participant token.");
       await matchMaker.presence.del(openTicketKey(options.tableId));
       const record = await store.getTable(options.tableId);
-      if (!record) throw new ServerError(4404, `There is no table '${options.tableId}'.`);
+      if (!record) throw new ServerError(ErrorCode.APPLICATION_ERROR, `There is no table '${options.tableId}'.`);
       const scenario = catalog.get(record.scenarioId);
       if (!scenario) throw new Error(`The scenario '${record.scenarioId}' of this table is not available.`);
       return LiveTable.load(store, scenario, record);
     }
     const scenario = catalog.get(options.scenarioId);
-    if (!scenario) throw new ServerError(4404, `Unknown scenario '${options.scenarioId}'.`);
+    if (!scenario) throw new ServerError(ErrorCode.APPLICATION_ERROR, `Unknown scenario '${options.scenarioId}'.`);
     const seats = scenario.parties.map((p) => p.id);
     if (options.seat && !seats.includes(options.seat))
-      throw new ServerError(4400, `'${options.seat}' is not a seat of this scenario.`);
+      throw new ServerError(ErrorCode.APPLICATION_ERROR, `'${options.seat}' is not a seat of this scenario.`);
     const controllers: Record<SeatId, Controller> = {};
     for (const seat of seats) {
       controllers[seat] =
@@ -163,26 +164,31 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
 
   override async onAuth(_client: Client, rawOptions: unknown): Promise<Identity> {
     const parsed = JoinOptions.safeParse(rawOptions ?? {});
-    if (!parsed.success) throw new ServerError(4400, "Join with your participant token (or choose a seat).");
+    if (!parsed.success)
+      throw new ServerError(ErrorCode.AUTH_FAILED, "Join with your participant token (or choose a seat).");
     const options = parsed.data;
     const record = this.table.record;
     if ("participantToken" in options) {
       const participant = await this.ctx.store.participantByTokenHash(hashToken(options.participantToken));
       if (!participant || participant.sessionId !== record.sessionId)
-        throw new ServerError(4401, "This participant token is not valid for this table.");
+        throw new ServerError(ErrorCode.AUTH_FAILED, "This participant token is not valid for this table.");
       if (participant.tableId !== record.id || !participant.seat)
-        throw new ServerError(4409, "Your seat is at another table now: ask the server for your current table.");
+        throw new ServerError(
+          ErrorCode.AUTH_FAILED,
+          "Your seat is at another table now: ask the server for your current table.",
+        );
       return { kind: "seat", seat: participant.seat, name: participant.name, participantId: participant.id };
     }
     if ("instructorToken" in options) {
       if (!this.session || hashToken(options.instructorToken) !== this.session.instructorTokenHash)
-        throw new ServerError(4401, "This instructor token is not valid for this table.");
+        throw new ServerError(ErrorCode.AUTH_FAILED, "This instructor token is not valid for this table.");
       return { kind: "instructor" };
     }
-    if (record.sessionId) throw new ServerError(4401, "This table belongs to a class session: join with your token.");
+    if (record.sessionId)
+      throw new ServerError(ErrorCode.AUTH_FAILED, "This table belongs to a class session: join with your token.");
     if (!this.table.state.seats.includes(options.seat))
-      throw new ServerError(4400, `'${options.seat}' is not a seat at this table.`);
-    if (this.holders.has(options.seat)) throw new ServerError(4409, "That seat is already taken.");
+      throw new ServerError(ErrorCode.AUTH_FAILED, `'${options.seat}' is not a seat at this table.`);
+    if (this.holders.has(options.seat)) throw new ServerError(ErrorCode.AUTH_FAILED, "That seat is already taken.");
     return { kind: "seat", seat: options.seat, name: options.name ?? "", participantId: null };
   }
 
