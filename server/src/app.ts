@@ -10,6 +10,7 @@ import express from "express";
 import type { ServerContext } from "./context.ts";
 import { apiRouter } from "./http/api.ts";
 import { mountMonitor } from "./http/monitor.ts";
+import { selectProcessForRoom } from "./rooms/placement.ts";
 import { SessionRoom } from "./rooms/SessionRoom.ts";
 import { TableRoom } from "./rooms/TableRoom.ts";
 import { startDeadlineSweeper } from "./scheduler/deadlineSweeper.ts";
@@ -64,6 +65,7 @@ export async function startServer(ctx: ServerContext, options: ServeOptions): Pr
     greet: false,
     ...(redis ? { presence: new RedisPresence(redis) as unknown as Presence, driver: new RedisDriver(redis) } : {}),
     ...(options.publicAddress ? { publicAddress: options.publicAddress } : {}),
+    selectProcessIdToCreateRoom: selectProcessForRoom,
   });
   gameServer.define("table", TableRoom);
   gameServer.define("session", SessionRoom).filterBy(["sessionId"]);
