@@ -21,7 +21,9 @@ describe.skipIf(!hasRedis)("two server processes sharing Redis serve one class",
     redis = await startRedis(6391);
     // Sessions live in the shared database: PostgreSQL as in production, else one SQLite file.
     if (hasPostgres) postgres = await startPostgres(2741);
-    const database = postgres ? { DATABASE_URL: postgres.url } : { SQLITE_FILE: join(dir, "parley.sqlite") };
+    const database: Record<string, string> = postgres
+      ? { DATABASE_URL: postgres.url }
+      : { SQLITE_FILE: join(dir, "parley.sqlite") };
     for (const port of [2721, 2722]) {
       processes.push(
         await startServerProcess({

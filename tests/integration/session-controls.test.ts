@@ -2,15 +2,7 @@ import { matchMaker } from "@colyseus/core";
 import { Client, type Room } from "@colyseus/sdk";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { openSqliteStore } from "../../server/src/store/sqlite.ts";
-import {
-  type CreatedSession,
-  connectStudent,
-  createSession,
-  type Joined,
-  joinSession,
-  lastView,
-  type Seen,
-} from "../helpers/classroom.ts";
+import { connectStudent, createSession, type Joined, joinSession, lastView, type Seen } from "../helpers/classroom.ts";
 import { bootTestServer, http, type TestServer } from "../helpers/server.ts";
 
 let server: TestServer;
