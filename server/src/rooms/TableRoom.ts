@@ -403,6 +403,10 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
       }
     } else if (state.round !== this.lastRound && this.runtime?.status === "running") {
       void this.startRoundClock();
+    } else if (state.round !== this.lastRound && this.runtime?.status === "paused") {
+      // A round advanced during a pause starts with its full time when play resumes.
+      const length = this.roundLength();
+      if (length !== undefined) void this.saveRuntime({ ...this.runtime, remainingMs: length });
     }
     this.lastRound = state.round;
     this.scheduleBots();
