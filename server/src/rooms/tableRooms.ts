@@ -49,9 +49,11 @@ export async function callTableRoom<T>(tableId: string, method: string, args: un
   try {
     await ensureTableRoom(tableId);
     return (await matchMaker.remoteRoomCall(tableId, method, args)) as T;
-  } catch {
-    // The room may have closed between finding and calling it: open it again, once.
+  } catch (error) {
+    // Retry only when the room closed between finding and calling it; a room that is still
+    // there may have done part of the work, and must not be asked twice.
     await sleep(100);
+    if (await findTableRoom(tableId)) throw error;
     await ensureTableRoom(tableId);
     return (await matchMaker.remoteRoomCall(tableId, method, args)) as T;
   }

@@ -1,4 +1,4 @@
-import { type Controller, replay as fold, type SeatId, type Viewer } from "@parley/shared";
+import { type Controller, replay as fold, type GameState, type SeatId, type Viewer } from "@parley/shared";
 import { z } from "zod";
 import type { ServerContext } from "../context.ts";
 import { newId } from "../ids.ts";
@@ -456,7 +456,12 @@ export class SessionService {
     const targets = only ? tables.filter((t) => only.includes(t.id)) : tables;
     const results: TableControlResult[] = [];
     for (const table of targets) {
-      const result = await callTableRoom<ControlResult>(table.id, "control", [action]);
+      const result = await callTableRoom<ControlResult>(table.id, "control", [action]).catch(
+        (error: unknown): ControlResult => {
+          console.error(`Control ${action.action} failed at table ${table.id}`, error);
+          return { ok: false, code: "Unavailable", message: "This table could not be reached. Try again." };
+        },
+      );
       results.push({ tableId: table.id, table: table.number ?? null, result });
     }
     if (action.action === "start" && session.status === "lobby")
@@ -473,13 +478,22 @@ export class SessionService {
   private async tableSummary(table: TableRecord): Promise<TableSummary | undefined> {
     const live = await callOpenTableRoom<TableSummary>(table.id, "summary");
     if (live) return live;
+    const state = await this.storedState(table);
+    return state ? this.storedSummary(table, state) : undefined;
+  }
+
+  /** A table's state folded from its stored log (for tables no room serves, and exports). */
+  private async storedState(table: TableRecord): Promise<GameState | undefined> {
     const scenario = this.ctx.catalog.get(table.scenarioId);
     if (!scenario) return undefined;
     const events = await this.ctx.store.events(table.id);
-    const state = fold(
+    return fold(
       initialStateOf(scenario, table),
       events.map((e) => e.event),
     );
+  }
+
+  private async storedSummary(table: TableRecord, state: GameState): Promise<TableSummary> {
     const runtime = await this.ctx.store.getRuntime(table.id);
     const participants = await this.ctx.store.participantsOfTable(table.id);
     return summarise(state, table, runtime, participants, new Set(), false);
@@ -512,18 +526,10 @@ export class SessionService {
     const tables = [];
     const summaries: TableSummary[] = [];
     for (const record of records) {
-      const scenario = this.ctx.catalog.get(record.scenarioId);
-      if (!scenario) continue;
-      const events = await this.ctx.store.events(record.id);
-      const state = fold(
-        initialStateOf(scenario, record),
-        events.map((e) => e.event),
-      );
+      const state = await this.storedState(record);
+      if (!state) continue;
       tables.push({ record, state });
-      const runtime = await this.ctx.store.getRuntime(record.id);
-      summaries.push(
-        summarise(state, record, runtime, await this.ctx.store.participantsOfTable(record.id), new Set(), false),
-      );
+      summaries.push(await this.storedSummary(record, state));
     }
     const participants = await this.ctx.store.participantsOfSession(session.id);
     return { session: this.sessionInfo(session), rows: resultRows(participants, tables), tables: summaries };
