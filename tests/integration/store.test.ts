@@ -137,6 +137,8 @@ function storeSuite(open: () => Promise<Store>) {
       store.claimDeadline("t-clock", deadlineAt),
     ]);
     expect(claims.filter(Boolean).length).toBe(1);
+    expect((await store.runtimesOf(["t-clock", "missing"])).map((r) => r.tableId)).toEqual(["t-clock"]);
+    expect(await store.runtimesOf([])).toEqual([]);
     await store.putRuntime({ tableId: "t-clock", status: "paused", deadlineAt: null, remainingMs: 1234 });
     expect(await store.getRuntime("t-clock")).toEqual({
       tableId: "t-clock",

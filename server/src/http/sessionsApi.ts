@@ -15,13 +15,16 @@ function send<T>(res: Response, result: Result<T>, status = 200): void {
   else res.status(result.problem.status).json({ error: result.problem.message, code: result.problem.code });
 }
 
-/** Per-address limit on the endpoints that anyone can call (creating and joining). */
+/**
+ * Per-address limit on the endpoints that anyone can call (creating and joining). A whole
+ * school often shares one public address, so it is generous: it stops scripts, not classes.
+ */
 function openEndpointLimit() {
   const buckets = new Map<string, TokenBucket>();
   return (req: Request, res: Response, next: () => void) => {
     const key = req.ip ?? "unknown";
     if (buckets.size > 10_000) buckets.clear();
-    const bucket = buckets.get(key) ?? new TokenBucket(60, 2);
+    const bucket = buckets.get(key) ?? new TokenBucket(300, 10);
     buckets.set(key, bucket);
     if (bucket.take()) return next();
     res

@@ -243,17 +243,14 @@ export class SessionService {
   private async seatingTables(session: SessionRecord): Promise<{ tables: TableRecord[]; seating: SeatingTable[] }> {
     const tables = await this.ctx.store.tablesOfSession(session.id);
     const participants = await this.ctx.store.participantsOfSession(session.id);
-    const seating: SeatingTable[] = [];
-    for (const table of tables) {
-      const runtime = await this.ctx.store.getRuntime(table.id);
-      seating.push({
-        tableId: table.id,
-        number: table.number ?? 0,
-        seats: table.seats,
-        taken: participants.filter((p) => p.tableId === table.id && p.seat).map((p) => p.seat as SeatId),
-        open: runtime?.status !== "ended",
-      });
-    }
+    const runtimes = await this.ctx.store.runtimesOf(tables.map((t) => t.id));
+    const seating: SeatingTable[] = tables.map((table) => ({
+      tableId: table.id,
+      number: table.number ?? 0,
+      seats: table.seats,
+      taken: participants.filter((p) => p.tableId === table.id && p.seat).map((p) => p.seat as SeatId),
+      open: runtimes.find((r) => r.tableId === table.id)?.status !== "ended",
+    }));
     return { tables, seating };
   }
 

@@ -263,6 +263,15 @@ export function kyselyStore(db: Kysely<Database>, kind: Store["kind"]): Store {
       const row = await db.selectFrom("table_runtime").selectAll().where("table_id", "=", tableId).executeTakeFirst();
       return row ? runtimeOf(row) : undefined;
     },
+    async runtimesOf(tableIds) {
+      if (tableIds.length === 0) return [];
+      const rows = await db
+        .selectFrom("table_runtime")
+        .selectAll()
+        .where("table_id", "in", [...tableIds])
+        .execute();
+      return rows.map(runtimeOf);
+    },
     async putRuntime(r) {
       const values = {
         status: r.status,

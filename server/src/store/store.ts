@@ -113,6 +113,7 @@ export interface Store {
   setParticipantTokenHash(participantId: string, hash: string): Promise<void>;
 
   getRuntime(tableId: string): Promise<TableRuntime | undefined>;
+  runtimesOf(tableIds: readonly string[]): Promise<TableRuntime[]>;
   putRuntime(runtime: TableRuntime): Promise<void>;
   /**
    * Takes a due deadline exactly once: clears it only if it is still `deadlineAt` on a
