@@ -461,6 +461,8 @@ export class SessionService {
       );
       results.push({ tableId: table.id, table: table.number ?? null, result });
     }
+    if (action.action === "replaceWithBot")
+      publishToSession(session.id, "participants", await this.participants(session));
     if (action.action === "start" && session.status === "lobby")
       await this.ctx.store.setSessionStatus(session.id, "running");
     if (action.action === "end" && !only) await this.ctx.store.setSessionStatus(session.id, "ended");
