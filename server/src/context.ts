@@ -7,4 +7,6 @@ export interface ServerContext {
   catalog: ScenarioCatalog;
   /** Pause before a bot moves, so people can follow the table (0 in tests). */
   botDelayMs: number;
+  /** How long a dropped student's seat is held before a bot takes over (live sessions). */
+  reconnectSeconds: number;
 }

@@ -1,19 +1,31 @@
-import { join } from "node:path";
 import { formatProblem } from "@parley/shared";
 import { startServer } from "./app.ts";
+import { configFromEnv } from "./config.ts";
 import { loadCatalog } from "./scenarios/catalog.ts";
-import { openSqliteStore } from "./store/sqlite.ts";
+import { openStore } from "./store/open.ts";
 
-const port = Number(process.env.PORT ?? 2567);
-const host = process.env.HOST ?? "0.0.0.0";
-const dataFile = process.env.SQLITE_FILE ?? join(process.cwd(), "data", "parley.sqlite");
+const config = configFromEnv();
 
 const catalog = loadCatalog();
 for (const problem of catalog.problems) console.warn(`Scenario skipped: ${formatProblem(problem)}`);
 
-const store = openSqliteStore(dataFile);
-const server = await startServer({ store, catalog, botDelayMs: Number(process.env.BOT_DELAY_MS ?? 700) }, port, host);
-const shown = host === "0.0.0.0" || host === "::" ? "localhost" : host;
+const store = await openStore({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile });
+const server = await startServer(
+  { store, catalog, botDelayMs: config.botDelayMs, reconnectSeconds: config.reconnectSeconds },
+  {
+    port: config.port,
+    host: config.host,
+    redisUrl: config.redisUrl,
+    publicAddress: config.publicAddress,
+    monitorPassword: config.monitorPassword,
+    sweepIntervalMs: config.sweepIntervalMs,
+  },
+);
+const shown = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
+const data = store.kind === "postgres" ? "PostgreSQL" : config.sqliteFile;
+const scale = config.redisUrl
+  ? `, Redis for scale-out${config.publicAddress ? ` as ${config.publicAddress}` : ""}`
+  : "";
 console.log(
-  `Parley is running: open http://${shown}:${server.port}/ (${catalog.list().length} scenarios, data in ${dataFile})`,
+  `Parley is running: open http://${shown}:${server.port}/ (${catalog.list().length} scenarios, data in ${data}${scale})`,
 );

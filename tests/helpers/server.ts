@@ -9,26 +9,70 @@ export interface TestServer extends ParleyServer {
   url: string;
   wsUrl: string;
   dataDir: string;
+  sqliteFile: string;
   stop(): Promise<void>;
 }
 
+export interface TestServerOptions {
+  botDelayMs?: number;
+  reconnectSeconds?: number;
+  sweepIntervalMs?: number;
+  monitorPassword?: string;
+}
+
 /** Boots the real server in-process on 127.0.0.1 and an ephemeral port, with a fresh SQLite file. */
-export async function bootTestServer(options: { botDelayMs?: number } = {}): Promise<TestServer> {
+export async function bootTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), "parley-test-"));
-  const store = openSqliteStore(join(dataDir, "parley.sqlite"));
+  const sqliteFile = join(dataDir, "parley.sqlite");
+  const store = await openSqliteStore(sqliteFile);
   const server = await startServer(
-    { store, catalog: loadCatalog(), botDelayMs: options.botDelayMs ?? 0 },
-    0,
-    "127.0.0.1",
+    {
+      store,
+      catalog: loadCatalog(),
+      botDelayMs: options.botDelayMs ?? 0,
+      reconnectSeconds: options.reconnectSeconds ?? 30,
+    },
+    {
+      port: 0,
+      host: "127.0.0.1",
+      sweepIntervalMs: options.sweepIntervalMs ?? 15_000,
+      monitorPassword: options.monitorPassword,
+    },
   );
   return {
     ...server,
     url: `http://127.0.0.1:${server.port}`,
     wsUrl: `ws://127.0.0.1:${server.port}`,
     dataDir,
+    sqliteFile,
     async stop() {
       await server.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A JSON request to a test server, returning status and body. */
+export async function http<T = Record<string, unknown>>(
+  baseUrl: string,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown } = {},
+): Promise<{ status: number; body: T; text: string; headers: Headers }> {
+  const response = await fetch(`${baseUrl}/api${path}`, {
+    method,
+    headers: {
+      ...(options.body !== undefined ? { "content-type": "application/json" } : {}),
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+    },
+    body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
+  });
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // CSV and other text bodies stay as text.
+  }
+  return { status: response.status, body: body as T, text, headers: response.headers };
 }

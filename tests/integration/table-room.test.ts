@@ -90,7 +90,7 @@ describe("table room", () => {
     expect(end.scores?.find((s) => s.seat === "china")?.points).toBeGreaterThan(40);
     // Every acknowledged move is in the store, in order.
     const { openSqliteStore } = await import("../../server/src/store/sqlite.ts");
-    const store = openSqliteStore(`${server.dataDir}/parley.sqlite`);
+    const store = await openSqliteStore(server.sqliteFile);
     const stored = await store.events(room.roomId);
     expect(stored.map((s) => s.event.seq)).toEqual(stored.map((_, i) => i));
     expect(stored.length).toBe(end.seq);

@@ -1,5 +1,8 @@
-import { Router as createRouter, type Router } from "express";
+import { matchMaker } from "@colyseus/core";
+import { Router as createRouter, type NextFunction, type Request, type Response, type Router } from "express";
 import type { ServerContext } from "../context.ts";
+import type { SessionService } from "../sessions/sessionService.ts";
+import { sessionsRouter } from "./sessionsApi.ts";
 
 /** The public face of a scenario: never its confidential briefs, payoffs or BATNAs. */
 function scenarioSummary(ctx: ServerContext, id: string) {
@@ -14,21 +17,49 @@ function scenarioSummary(ctx: ServerContext, id: string) {
     roundLimit: s.rules.roundLimit,
     parties: s.parties.map((p) => ({ id: p.id, name: p.name, kind: p.kind, publicBrief: p.publicBrief })),
     issues: s.issues.map((i) => ({ id: i.id, name: i.name })),
+    events: s.events.map((e) => ({ id: e.id, title: e.title, round: e.round ?? null })),
   };
 }
 
-export function apiRouter(ctx: ServerContext): Router {
+export function apiRouter(ctx: ServerContext, sessions: SessionService): Router {
   const router = createRouter();
-  router.get("/health", (_req, res) => {
-    res.json({ ok: true });
+  router.use((_req, res, next) => {
+    // Everything here is JSON (or CSV) data, never a page to render.
+    res.set("X-Content-Type-Options", "nosniff");
+    res.set("Cache-Control", "no-store");
+    next();
+  });
+  router.get("/health", async (_req, res) => {
+    try {
+      await ctx.store.ping();
+      res.json({ ok: true, store: ctx.store.kind, processId: matchMaker.processId });
+    } catch (error) {
+      res.status(503).json({ ok: false, error: `The database is unreachable: ${(error as Error).message}` });
+    }
   });
   router.get("/scenarios", (_req, res) => {
     res.json(ctx.catalog.list().map((s) => scenarioSummary(ctx, s.id)));
   });
   router.get("/scenarios/:id", (req, res) => {
     const summary = scenarioSummary(ctx, req.params.id);
-    if (!summary) res.status(404).json({ error: `Unknown scenario '${req.params.id}'.` });
+    if (!summary) res.status(404).json({ error: `Unknown scenario '${req.params.id}'.`, code: "UnknownScenario" });
     else res.json(summary);
+  });
+  router.use(sessionsRouter(sessions));
+  router.use((req, res) => {
+    res.status(404).json({ error: `There is no ${req.method} ${req.originalUrl}.`, code: "NotFound" });
+  });
+  router.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
+    if (error.type === "entity.parse.failed") {
+      res.status(400).json({ error: "The request body is not valid JSON.", code: "InvalidJson" });
+      return;
+    }
+    if (error.type === "entity.too.large") {
+      res.status(413).json({ error: "The request body is too large.", code: "TooLarge" });
+      return;
+    }
+    console.error("API error", error);
+    res.status(500).json({ error: "Something went wrong on the server. Nothing was changed.", code: "ServerError" });
   });
   return router;
 }

@@ -1,4 +1,4 @@
-import { type Client, Room } from "@colyseus/core";
+import { type Client, ErrorCode, matchMaker, Room, ServerError } from "@colyseus/core";
 import { MapSchema, schema, t } from "@colyseus/schema";
 import {
   type Controller,
@@ -8,12 +8,22 @@ import {
   type Move,
   parseMove,
   type SeatId,
+  type SystemMove,
+  seatName,
   viewFor,
 } from "@parley/shared";
-import { z } from "zod";
+import type { z } from "zod";
 import type { ServerContext } from "../context.ts";
 import { newId } from "../ids.ts";
+import type { ControlAction, ControlResult } from "../sessions/controls.ts";
+import { hashToken } from "../sessions/secrets.ts";
+import { roundLengthMs } from "../sessions/settings.ts";
+import type { ParticipantRecord, SessionRecord, TableRecord, TableRuntime } from "../store/store.ts";
 import { LiveTable } from "../tables/liveTable.ts";
+import { summarise, type TableSummary } from "../tables/summary.ts";
+import { CreateOptions, JoinOptions, MoveMessage, type RejectedMessage, type SeatChangedMessage } from "./messages.ts";
+import { TokenBucket } from "./rateLimit.ts";
+import { openTicketKey, publishToSession } from "./tableRooms.ts";
 
 /** Public, non-secret facts every client may see: who sits where and is connected. */
 export const SeatStatus = schema(
@@ -29,138 +39,347 @@ export const TableStatus = schema(
     round: t.uint16().default(0),
     phase: t.string().default("playing"),
     seq: t.uint32().default(0),
+    /** waiting | running | paused | ended */
+    status: t.string().default("running"),
+    /** When the round ends, in ms since the epoch (server clock); 0 without a deadline. */
+    deadlineAt: t.float64().default(0),
+    /** Round time left while paused, in ms; 0 otherwise. */
+    remainingMs: t.float64().default(0),
     seats: t.map(SeatStatus).default(new MapSchema()),
   },
   "TableStatus",
 );
 type TableStatusT = InstanceType<typeof TableStatus>;
 
-const CreateOptions = z.object({
-  tableId: z.string().max(64).optional(),
-  scenarioId: z.string().max(64).optional(),
-  seat: z.string().max(64).optional(),
-  name: z.string().max(60).optional(),
-  seed: z
-    .number()
-    .int()
-    .min(0)
-    .max(2 ** 31)
-    .optional(),
-});
-const JoinOptions = z.object({ seat: z.string().max(64), name: z.string().trim().max(60).optional() });
-const MoveMessage = z.object({ clientSeq: z.number().int().min(0).optional(), move: z.unknown() });
+/** Who a connection is: a seated player (student or solo) or the instructor watching. */
+type Identity = { kind: "seat"; seat: SeatId; name: string; participantId: string | null } | { kind: "instructor" };
 
-interface ClientData {
-  seat: SeatId;
-}
+/** Close code for a client whose seat moved elsewhere (see docs/API.md). */
+const SEAT_CHANGED = 4100;
+
+type Timer = ReturnType<Room["clock"]["setTimeout"]>;
 
 /**
  * A Colyseus room is one table, and it is thin: it checks each message at the edge, hands
  * it to the rules through LiveTable (which stores it before anything is acknowledged),
- * sends each client its own `viewFor`, and schedules the bots.
+ * sends each client its own `viewFor`, and runs the table's clock: bots, the round
+ * deadline, pauses and the seat a dropped student keeps for a while.
  */
 export class TableRoom extends Room<{ state: TableStatusT }> {
-  private table!: LiveTable;
-  private ctx!: ServerContext;
-  private seatOf = new Map<string, SeatId>();
-  private botTimer: ReturnType<Room["clock"]["setTimeout"]> | undefined;
-
   static context: ServerContext;
+
+  private ctx!: ServerContext;
+  private table!: LiveTable;
+  private session: SessionRecord | undefined;
+  /** Undefined for a solo table, which simply runs. */
+  private runtime: TableRuntime | undefined;
+  private participants: ParticipantRecord[] = [];
+  private identities = new Map<string, Identity>();
+  /** The connection that holds each seat now. */
+  private holders = new Map<SeatId, string>();
+  private buckets = new Map<string, { messages: TokenBucket; chat: TokenBucket }>();
+  private botTimer: Timer | undefined;
+  private deadlineTimer: Timer | undefined;
+  private graceTimers = new Map<SeatId, Timer>();
+  private lastRound = 0;
+  /** Runtime changes are written one after another, in order. */
+  private runtimeQueue: Promise<unknown> = Promise.resolve();
 
   override async onCreate(rawOptions: unknown) {
     this.ctx = TableRoom.context;
-    this.autoDispose = true;
-    this.maxMessagesPerSecond = 20;
-    const options = CreateOptions.parse(rawOptions ?? {});
-    this.table = await this.openTable(options);
+    this.maxMessagesPerSecond = 60; // a hard flood gate; the token buckets below are the polite limit
+    const options = CreateOptions.safeParse(rawOptions ?? {});
+    if (!options.success) throw new ServerError(ErrorCode.APPLICATION_ERROR, "Choose a scenario to start a table.");
+    this.table = await this.openTable(options.data);
     this.roomId = this.table.record.id;
+    const { store } = this.ctx;
+    const sessionId = this.table.record.sessionId;
+    if (sessionId) {
+      this.session = await store.getSession(sessionId);
+      this.runtime = (await store.getRuntime(this.roomId)) ?? {
+        tableId: this.roomId,
+        status: "running",
+        deadlineAt: null,
+        remainingMs: null,
+      };
+      this.participants = await store.participantsOfTable(this.roomId);
+    }
+    this.lastRound = this.table.state.round;
     this.setState(new TableStatus());
+    this.updateAutoDispose();
     this.syncStatus();
     this.table.onEvent((event, state) => this.onTableEvent(event, state));
 
     this.onMessage("move", (client, message: unknown) => this.handleMove(client, message));
     this.onMessage("*", (client, type) => {
-      client.send("rejected", { code: "UnknownMessage", message: `Unknown message type '${String(type)}'.` });
+      this.refuse(client, { code: "UnknownMessage", message: `Unknown message type '${String(type)}'.` });
     });
+
+    if (this.table.state.phase === "ended" && this.runtime && this.runtime.status !== "ended") {
+      await this.saveRuntime({ ...this.runtime, status: "ended", deadlineAt: null, remainingMs: null });
+    }
+    await this.reconcileSeats();
+    this.holdSeatsForAbsentPlayers();
+    this.scheduleDeadline();
     this.scheduleBots();
+    this.publishSummary();
   }
 
   private async openTable(options: z.infer<typeof CreateOptions>): Promise<LiveTable> {
     const { store, catalog } = this.ctx;
-    if (options.tableId) {
+    if ("tableId" in options) {
+      // Only the server opens an existing table, with a one-time ticket from ensureTableRoom.
+      const ticket = await matchMaker.presence.get(openTicketKey(options.tableId));
+      if (ticket !== options.openTicket)
+        throw new ServerError(ErrorCode.APPLICATION_ERROR, "Join a table with your participant token.");
+      await matchMaker.presence.del(openTicketKey(options.tableId));
       const record = await store.getTable(options.tableId);
-      if (!record) throw new Error(`There is no table '${options.tableId}'.`);
+      if (!record) throw new ServerError(ErrorCode.APPLICATION_ERROR, `There is no table '${options.tableId}'.`);
       const scenario = catalog.get(record.scenarioId);
       if (!scenario) throw new Error(`The scenario '${record.scenarioId}' of this table is not available.`);
       return LiveTable.load(store, scenario, record);
     }
-    const scenario = catalog.get(options.scenarioId ?? "");
-    if (!scenario) throw new Error(`Unknown scenario '${options.scenarioId ?? ""}'.`);
+    const scenario = catalog.get(options.scenarioId);
+    if (!scenario) throw new ServerError(ErrorCode.APPLICATION_ERROR, `Unknown scenario '${options.scenarioId}'.`);
     const seats = scenario.parties.map((p) => p.id);
     if (options.seat && !seats.includes(options.seat))
-      throw new Error(`'${options.seat}' is not a seat of this scenario.`);
+      throw new ServerError(ErrorCode.APPLICATION_ERROR, `'${options.seat}' is not a seat of this scenario.`);
     const controllers: Record<SeatId, Controller> = {};
     for (const seat of seats) {
       controllers[seat] =
         seat === options.seat ? { type: "human", name: options.name ?? "" } : { type: "bot", persona: "simple" };
     }
-    return LiveTable.create(store, scenario, {
+    const record: TableRecord = {
       id: newId(),
       scenarioId: scenario.id,
       seed: options.seed ?? Math.floor(Math.random() * 2 ** 31),
       seats,
       controllers,
       createdAt: new Date().toISOString(),
-    });
+    };
+    return LiveTable.create(store, scenario, record);
   }
 
-  override async onJoin(client: Client<{ userData: ClientData }>, rawOptions: unknown) {
-    const parsed = JoinOptions.safeParse(rawOptions);
-    if (!parsed.success) throw new Error("Choose a seat to join this table.");
-    const { seat, name } = parsed.data;
-    if (!this.table.state.seats.includes(seat)) throw new Error(`'${seat}' is not a seat at this table.`);
-    if ([...this.seatOf.values()].includes(seat)) throw new Error("That seat is already taken.");
-    this.seatOf.set(client.sessionId, seat);
-    client.userData = { seat };
-    const controller = this.table.state.controllers[seat];
-    if (controller?.type !== "human" || (name && controller.name !== name)) {
-      await this.table.submitSystem({ kind: "setController", seat, controller: { type: "human", name: name ?? "" } });
+  // ---- joining and leaving ------------------------------------------------------------
+
+  override async onAuth(_client: Client, rawOptions: unknown): Promise<Identity> {
+    const parsed = JoinOptions.safeParse(rawOptions ?? {});
+    if (!parsed.success)
+      throw new ServerError(ErrorCode.AUTH_FAILED, "Join with your participant token (or choose a seat).");
+    const options = parsed.data;
+    const record = this.table.record;
+    if ("participantToken" in options) {
+      const participant = await this.ctx.store.participantByTokenHash(hashToken(options.participantToken));
+      if (!participant || participant.sessionId !== record.sessionId)
+        throw new ServerError(ErrorCode.AUTH_FAILED, "This participant token is not valid for this table.");
+      if (participant.tableId !== record.id || !participant.seat)
+        throw new ServerError(
+          ErrorCode.AUTH_FAILED,
+          "Your seat is at another table now: ask the server for your current table.",
+        );
+      return { kind: "seat", seat: participant.seat, name: participant.name, participantId: participant.id };
+    }
+    if ("instructorToken" in options) {
+      if (!this.session || hashToken(options.instructorToken) !== this.session.instructorTokenHash)
+        throw new ServerError(ErrorCode.AUTH_FAILED, "This instructor token is not valid for this table.");
+      return { kind: "instructor" };
+    }
+    if (record.sessionId)
+      throw new ServerError(ErrorCode.AUTH_FAILED, "This table belongs to a class session: join with your token.");
+    if (!this.table.state.seats.includes(options.seat))
+      throw new ServerError(ErrorCode.AUTH_FAILED, `'${options.seat}' is not a seat at this table.`);
+    if (this.holders.has(options.seat)) throw new ServerError(ErrorCode.AUTH_FAILED, "That seat is already taken.");
+    return { kind: "seat", seat: options.seat, name: options.name ?? "", participantId: null };
+  }
+
+  override async onJoin(client: Client, _options: unknown, identity: Identity) {
+    this.identities.set(client.sessionId, identity);
+    this.buckets.set(client.sessionId, { messages: new TokenBucket(20, 8), chat: new TokenBucket(5, 0.5) });
+    if (identity.kind === "seat") {
+      const { seat, name } = identity;
+      const previous = this.holders.get(seat);
+      this.holders.set(seat, client.sessionId);
+      if (previous && previous !== client.sessionId)
+        this.releaseConnection(previous, "You opened your seat somewhere else.");
+      this.graceTimers.get(seat)?.clear();
+      this.graceTimers.delete(seat);
+      const controller = this.table.state.controllers[seat];
+      if (this.table.state.phase === "playing" && (controller?.type !== "human" || controller.name !== name)) {
+        await this.table.submitSystem({ kind: "setController", seat, controller: { type: "human", name } });
+      }
     }
     this.syncStatus();
-    client.send("view", viewFor(this.table.state, seat));
+    this.sendView(client);
+    this.publishSummary();
   }
 
   override async onDrop(client: Client) {
-    this.syncStatus(client.sessionId);
-    await this.allowReconnection(client, 30).catch(() => undefined);
+    const identity = this.identities.get(client.sessionId);
+    if (identity?.kind === "seat" && this.holders.get(identity.seat) === client.sessionId) {
+      this.syncStatus(client.sessionId);
+      this.publishSummary(client.sessionId);
+    }
+    await this.allowReconnection(client, this.ctx.reconnectSeconds).catch(() => undefined);
   }
 
   override onReconnect(client: Client) {
+    if (!this.identities.has(client.sessionId)) {
+      // Its seat was taken over by a newer connection (a reload, another device) meanwhile.
+      client.leave(SEAT_CHANGED, "You opened your seat somewhere else.");
+      return;
+    }
     this.syncStatus();
-    const seat = this.seatOf.get(client.sessionId);
-    if (seat) client.send("view", viewFor(this.table.state, seat));
+    this.sendView(client);
+    this.publishSummary();
   }
 
-  override onLeave(client: Client) {
-    this.seatOf.delete(client.sessionId);
+  override async onLeave(client: Client) {
+    const identity = this.identities.get(client.sessionId);
+    this.identities.delete(client.sessionId);
+    this.buckets.delete(client.sessionId);
+    if (identity?.kind === "seat" && this.holders.get(identity.seat) === client.sessionId) {
+      this.holders.delete(identity.seat);
+      if (this.botsCoverAbsence()) await this.botTakesOver(identity.seat, identity.name);
+    }
     this.syncStatus();
+    this.publishSummary();
   }
 
   override onDispose() {
     this.botTimer?.clear();
+    this.deadlineTimer?.clear();
+    for (const timer of this.graceTimers.values()) timer.clear();
+  }
+
+  /** In a live session, absent students are covered by bots; solo and async tables wait. */
+  private botsCoverAbsence(): boolean {
+    return (
+      this.session?.settings.timing.mode === "live" &&
+      (this.runtime?.status === "running" || this.runtime?.status === "paused") &&
+      this.table.state.phase === "playing"
+    );
+  }
+
+  private personaFor(seat: SeatId): string {
+    const initial = this.table.record.controllers[seat];
+    if (initial?.type === "bot") return initial.persona;
+    return this.session?.settings.botPersonas[0] ?? "simple";
+  }
+
+  private async botTakesOver(seat: SeatId, name: string) {
+    if (this.table.state.controllers[seat]?.type === "bot") return;
+    const result = await this.table.submitSystem({
+      kind: "setController",
+      seat,
+      controller: { type: "bot", persona: this.personaFor(seat) },
+    });
+    if (result.ok) {
+      const who = name || "its player";
+      this.notify(`A bot plays ${seatName(this.table.state, seat)} until ${who} returns.`);
+    }
+  }
+
+  /** After a restart, a live table holds each human seat for the reconnection window. */
+  private holdSeatsForAbsentPlayers() {
+    if (!this.botsCoverAbsence()) return;
+    for (const seat of this.table.state.seats) {
+      const controller = this.table.state.controllers[seat];
+      if (controller?.type !== "human" || this.holders.has(seat)) continue;
+      const timer = this.clock.setTimeout(() => {
+        this.graceTimers.delete(seat);
+        if (!this.holders.has(seat) && this.botsCoverAbsence()) void this.botTakesOver(seat, controller.name);
+      }, this.ctx.reconnectSeconds * 1000);
+      this.graceTimers.set(seat, timer);
+    }
+  }
+
+  /** Disconnects a connection whose seat is no longer its own, telling it why. */
+  private releaseConnection(
+    sessionId: string,
+    message: string,
+    moved?: { tableId: string | null; seat: SeatId | null },
+  ) {
+    const client = this.clients.getById(sessionId);
+    this.identities.delete(sessionId);
+    if (!client) return;
+    const payload: SeatChangedMessage = { tableId: moved?.tableId ?? null, seat: moved?.seat ?? null, message };
+    client.send("seatChanged", payload);
+    client.send("notice", { text: message });
+    client.leave(SEAT_CHANGED, message);
+  }
+
+  /**
+   * Brings connections and controllers in line with the seating in the database: a
+   * student moved elsewhere is told where and disconnected; a seat nobody holds any more
+   * is played by a bot.
+   */
+  async seatingChanged(): Promise<void> {
+    if (!this.table.record.sessionId) return;
+    this.participants = await this.ctx.store.participantsOfTable(this.roomId);
+    for (const [seat, sessionId] of [...this.holders]) {
+      const identity = this.identities.get(sessionId);
+      const owner = this.participants.find((p) => p.seat === seat);
+      if (identity?.kind === "seat" && owner?.id === identity.participantId) continue;
+      this.holders.delete(seat);
+      const moved =
+        identity?.kind === "seat" && identity.participantId
+          ? await this.ctx.store.getParticipant(identity.participantId)
+          : undefined;
+      const message = moved?.tableId
+        ? "Your instructor moved you to another seat."
+        : "Your instructor has given your seat to a bot.";
+      this.releaseConnection(sessionId, message, { tableId: moved?.tableId ?? null, seat: moved?.seat ?? null });
+    }
+    await this.reconcileSeats();
+    this.syncStatus();
+    this.publishSummary();
+  }
+
+  private async reconcileSeats() {
+    if (!this.table.record.sessionId || this.table.state.phase === "ended") return;
+    for (const seat of this.table.state.seats) {
+      const assigned = this.participants.some((p) => p.seat === seat);
+      if (!assigned && this.table.state.controllers[seat]?.type === "human") {
+        await this.table.submitSystem({
+          kind: "setController",
+          seat,
+          controller: { type: "bot", persona: this.personaFor(seat) },
+        });
+      }
+    }
+  }
+
+  // ---- moves --------------------------------------------------------------------------
+
+  private refuse(client: Client, rejected: RejectedMessage) {
+    client.send("rejected", rejected);
   }
 
   private async handleMove(client: Client, message: unknown) {
-    const seat = this.seatOf.get(client.sessionId);
     const envelope = MoveMessage.safeParse(message);
     const clientSeq = envelope.success ? envelope.data.clientSeq : undefined;
-    const refuse = (code: string, text: string) => client.send("rejected", { clientSeq, code, message: text });
-    if (!seat) return refuse("NotSeated", "You are not seated at this table.");
+    const refuse = (code: string, text: string) => this.refuse(client, { clientSeq, code, message: text });
+    const bucket = this.buckets.get(client.sessionId);
+    if (bucket && !bucket.messages.take())
+      return refuse("RateLimited", "You are sending moves very fast. Wait a moment and try again.");
+    const identity = this.identities.get(client.sessionId);
+    if (identity?.kind !== "seat" || this.holders.get(identity.seat) !== client.sessionId)
+      return refuse("NotSeated", "You are watching this table: only seated players make moves.");
     if (!envelope.success) return refuse("Malformed", "A move message needs a 'move' field.");
     const parsed = parseMove(envelope.data.move);
     if (!parsed.ok) return refuse("Malformed", parsed.message);
+    const status = this.runtime?.status;
+    if (status === "waiting")
+      return refuse(
+        "NotStarted",
+        "The negotiation has not started yet. Read your brief; your instructor will start it.",
+      );
+    if (status === "paused")
+      return refuse("Paused", "Your instructor has paused the table. Moves are accepted again when it resumes.");
+    if (parsed.move.kind === "chat" && bucket && !bucket.chat.take())
+      return refuse("RateLimited", "You are chatting very fast. Wait a few seconds before the next message.");
     try {
-      const result = await this.table.submit(seat, parsed.move);
+      const result = await this.table.submit(identity.seat, parsed.move);
       if (result.ok) client.send("ack", { clientSeq, seq: result.event.seq });
       else refuse(result.rejection.code, result.rejection.message);
     } catch (error) {
@@ -169,42 +388,94 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     }
   }
 
-  private onTableEvent(_event: GameEvent, state: GameState) {
-    for (const client of this.clients) {
-      const seat = this.seatOf.get(client.sessionId);
-      if (seat) client.send("view", viewFor(state, seat));
-    }
-    this.syncStatus();
-    this.scheduleBots();
+  private sendView(client: Client) {
+    const identity = this.identities.get(client.sessionId);
+    if (!identity) return;
+    client.send("view", viewFor(this.table.state, identity.kind === "instructor" ? "instructor" : identity.seat));
   }
 
-  private syncStatus(droppedSessionId?: string) {
-    const state = this.table.state;
-    this.state.round = state.round;
-    this.state.phase = state.phase;
-    this.state.seq = state.seq;
-    const connected = new Set(
-      [...this.seatOf.entries()].filter(([session]) => session !== droppedSessionId).map(([, seat]) => seat),
-    );
-    for (const seat of state.seats) {
-      const controller = state.controllers[seat];
-      const status = this.state.seats.get(seat) ?? new SeatStatus();
-      status.name = controller?.type === "human" ? controller.name : "";
-      status.bot = controller?.type === "bot";
-      status.connected = connected.has(seat);
-      if (!this.state.seats.has(seat)) this.state.seats.set(seat, status);
+  private onTableEvent(_event: GameEvent, state: GameState) {
+    for (const client of this.clients) this.sendView(client);
+    this.syncStatus();
+    if (state.phase === "ended") {
+      if (this.runtime && this.runtime.status !== "ended") {
+        void this.saveRuntime({ ...this.runtime, status: "ended", deadlineAt: null, remainingMs: null });
+      }
+    } else if (state.round !== this.lastRound && this.runtime?.status === "running") {
+      void this.startRoundClock();
+    } else if (state.round !== this.lastRound && this.runtime?.status === "paused") {
+      // A round advanced during a pause starts with its full time when play resumes.
+      const length = this.roundLength();
+      if (length !== undefined) void this.saveRuntime({ ...this.runtime, remainingMs: length });
     }
+    this.lastRound = state.round;
+    this.scheduleBots();
+    this.publishSummary();
+  }
+
+  // ---- the table's clock ----------------------------------------------------------------
+
+  private roundLength(): number | undefined {
+    return this.session ? roundLengthMs(this.session.settings.timing) : undefined;
+  }
+
+  private saveRuntime(next: TableRuntime): Promise<void> {
+    this.runtime = next;
+    this.syncStatus();
+    this.updateAutoDispose();
+    this.scheduleDeadline();
+    const write = this.runtimeQueue.then(() => this.ctx.store.putRuntime(next));
+    this.runtimeQueue = write.catch((error) => console.error("Could not store a table's runtime", error));
+    return write;
+  }
+
+  /** A new round gets a full round's time. */
+  private startRoundClock(): Promise<void> {
+    const length = this.roundLength();
+    if (!this.runtime || length === undefined) return Promise.resolve();
+    const deadlineAt = new Date(Date.now() + length).toISOString();
+    return this.saveRuntime({ ...this.runtime, status: "running", deadlineAt, remainingMs: null });
+  }
+
+  /** Re-arms the deadline timer; a deadline already past fires at once. Also called by the sweeper. */
+  scheduleDeadline() {
+    this.deadlineTimer?.clear();
+    this.deadlineTimer = undefined;
+    const deadlineAt = this.runtime?.deadlineAt;
+    if (this.runtime?.status !== "running" || !deadlineAt) return;
+    const delay = Math.max(0, Date.parse(deadlineAt) - Date.now());
+    this.deadlineTimer = this.clock.setTimeout(() => void this.deadlineReached(deadlineAt), delay);
+  }
+
+  private async deadlineReached(deadlineAt: string) {
+    if (this.runtime?.deadlineAt !== deadlineAt || this.runtime.status !== "running") return;
+    // The database decides who fires a deadline, so it fires once even if two rooms raced.
+    if (!(await this.ctx.store.claimDeadline(this.roomId, deadlineAt))) return;
+    this.runtime = { ...this.runtime, deadlineAt: null };
+    const round = this.table.state.round;
+    const result = await this.table.submitSystem({ kind: "advanceRound" });
+    if (result.ok) this.notify(`Time is up for round ${round}.`);
+  }
+
+  private updateAutoDispose() {
+    // A live session's running table stays open so its bots keep playing; otherwise an empty
+    // room closes and comes back from the log when someone returns.
+    const live = this.session?.settings.timing.mode === "live";
+    const active = this.runtime?.status === "running" || this.runtime?.status === "paused";
+    this.autoDispose = !(live && active && this.table.state.phase === "playing");
   }
 
   /** Plays the next bot move after a short pause, so people can follow what happens. */
   private scheduleBots() {
     this.botTimer?.clear();
+    this.botTimer = undefined;
+    if (this.runtime && this.runtime.status !== "running") return;
     this.botTimer = this.clock.setTimeout(() => void this.playBots(), this.ctx.botDelayMs);
   }
 
   private async playBots() {
     const state = this.table.state;
-    if (state.phase === "ended") return;
+    if (state.phase === "ended" || (this.runtime && this.runtime.status !== "running")) return;
     for (const seat of state.seats) {
       const controller = state.controllers[seat];
       if (controller?.type !== "bot") continue;
@@ -217,6 +488,144 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
         await this.table.submit(seat, { kind: "pass" });
       }
       return; // the event listener schedules the next bot move
+    }
+  }
+
+  // ---- instructor controls (called through matchMaker.remoteRoomCall) --------------------
+
+  private notify(text: string) {
+    this.broadcast("notice", { text });
+  }
+
+  private async system(move: SystemMove, notice: string): Promise<ControlResult> {
+    const result = await this.table.submitSystem(move);
+    if (!result.ok) return { ok: false, code: result.rejection.code, message: result.rejection.message };
+    this.notify(notice);
+    return { ok: true };
+  }
+
+  async control(action: ControlAction): Promise<ControlResult> {
+    const runtime = this.runtime;
+    const state = this.table.state;
+    if (!runtime) return { ok: false, code: "NotASessionTable", message: "Only class-session tables take controls." };
+    const refuse = (code: string, message: string): ControlResult => ({ ok: false, code, message });
+    if (state.phase === "ended" && action.action !== "broadcast") return refuse("GameOver", "This table has ended.");
+    switch (action.action) {
+      case "start": {
+        if (runtime.status !== "waiting") return refuse("AlreadyStarted", "This table has already started.");
+        await this.saveRuntime({ ...runtime, status: "running" });
+        await this.startRoundClock();
+        this.scheduleBots();
+        this.notify(`The negotiation has begun: round ${state.round} of ${state.scenario.rules.roundLimit}.`);
+        return { ok: true };
+      }
+      case "pause": {
+        if (runtime.status !== "running") return refuse("NotRunning", "Only a running table can be paused.");
+        const remainingMs = runtime.deadlineAt ? Math.max(0, Date.parse(runtime.deadlineAt) - Date.now()) : null;
+        await this.saveRuntime({ ...runtime, status: "paused", deadlineAt: null, remainingMs });
+        this.scheduleBots();
+        this.notify("Your instructor has paused the table. Moves are on hold until it resumes.");
+        return { ok: true };
+      }
+      case "resume": {
+        if (runtime.status !== "paused") return refuse("NotPaused", "This table is not paused.");
+        const deadlineAt =
+          runtime.remainingMs !== null ? new Date(Date.now() + runtime.remainingMs).toISOString() : null;
+        await this.saveRuntime({ ...runtime, status: "running", deadlineAt, remainingMs: null });
+        this.scheduleBots();
+        this.notify("The table resumes: you can make moves again.");
+        return { ok: true };
+      }
+      case "advanceRound":
+        if (runtime.status === "waiting") return refuse("NotStarted", "Start the table first.");
+        return this.system({ kind: "advanceRound" }, `Your instructor moved the table on from round ${state.round}.`);
+      case "extendDeadline": {
+        const extra = Math.round(action.minutes * 60_000);
+        const minutes = `${action.minutes} minute${action.minutes === 1 ? "" : "s"}`;
+        if (runtime.status === "running" && runtime.deadlineAt) {
+          const deadlineAt = new Date(Date.parse(runtime.deadlineAt) + extra).toISOString();
+          await this.saveRuntime({ ...runtime, deadlineAt });
+        } else if (runtime.status === "paused" && runtime.remainingMs !== null) {
+          await this.saveRuntime({ ...runtime, remainingMs: runtime.remainingMs + extra });
+        } else return refuse("NoDeadline", "This table has no running deadline to extend.");
+        this.notify(`Your instructor gave this round ${minutes} more.`);
+        return { ok: true };
+      }
+      case "injectEvent": {
+        const event = state.scenario.events.find((e) => e.id === action.eventId);
+        return this.system(
+          { kind: "injectEvent", eventId: action.eventId },
+          `News: ${event?.title ?? action.eventId}.`,
+        );
+      }
+      case "broadcast":
+        return this.system({ kind: "broadcast", text: action.text }, `Message from your instructor: ${action.text}`);
+      case "replaceWithBot": {
+        if (!state.seats.includes(action.seat))
+          return refuse("NotASeat", `'${action.seat}' is not a seat at this table.`);
+        const participant = this.participants.find((p) => p.seat === action.seat);
+        if (participant)
+          await this.ctx.store.assignSeats([{ participantId: participant.id, tableId: null, seat: null }]);
+        await this.seatingChanged();
+        if (this.table.state.controllers[action.seat]?.type !== "bot") {
+          await this.table.submitSystem({
+            kind: "setController",
+            seat: action.seat,
+            controller: { type: "bot", persona: this.personaFor(action.seat) },
+          });
+        }
+        this.notify(`A bot now plays ${seatName(this.table.state, action.seat)}.`);
+        return { ok: true };
+      }
+      case "end":
+        return this.system(
+          { kind: "endGame", reason: action.reason || "Ended by the instructor" },
+          "Your instructor has ended the negotiation.",
+        );
+    }
+  }
+
+  // ---- projections ------------------------------------------------------------------------
+
+  private connectedSeats(excludeSessionId?: string): Set<SeatId> {
+    return new Set(
+      [...this.holders.entries()].filter(([, sessionId]) => sessionId !== excludeSessionId).map(([seat]) => seat),
+    );
+  }
+
+  /** The instructor's overview of this table (see TableSummary). */
+  summary(excludeSessionId?: string): TableSummary {
+    return summarise(
+      this.table.state,
+      this.table.record,
+      this.runtime,
+      this.participants,
+      this.connectedSeats(excludeSessionId),
+      true,
+    );
+  }
+
+  private publishSummary(excludeSessionId?: string) {
+    const sessionId = this.table.record.sessionId;
+    if (sessionId) publishToSession(sessionId, "table", this.summary(excludeSessionId));
+  }
+
+  private syncStatus(droppedSessionId?: string) {
+    const state = this.table.state;
+    this.state.round = state.round;
+    this.state.phase = state.phase;
+    this.state.seq = state.seq;
+    this.state.status = state.phase === "ended" ? "ended" : (this.runtime?.status ?? "running");
+    this.state.deadlineAt = this.runtime?.deadlineAt ? Date.parse(this.runtime.deadlineAt) : 0;
+    this.state.remainingMs = this.runtime?.remainingMs ?? 0;
+    const connected = this.connectedSeats(droppedSessionId);
+    for (const seat of state.seats) {
+      const controller = state.controllers[seat];
+      const status = this.state.seats.get(seat) ?? new SeatStatus();
+      status.name = controller?.type === "human" ? controller.name : "";
+      status.bot = controller?.type === "bot";
+      status.connected = connected.has(seat);
+      if (!this.state.seats.has(seat)) this.state.seats.set(seat, status);
     }
   }
 }

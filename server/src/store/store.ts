@@ -1,4 +1,5 @@
 import type { Controller, GameEvent, SeatId } from "@parley/shared";
+import type { SessionSettings } from "../sessions/settings.ts";
 
 /** What a table is made of before any event: enough to rebuild it by folding its log. */
 export interface TableRecord {
@@ -8,6 +9,10 @@ export interface TableRecord {
   seats: SeatId[];
   controllers: Record<SeatId, Controller>;
   createdAt: string;
+  /** The class session the table belongs to; absent for a solo table. */
+  sessionId?: string | null;
+  /** The table's number within its session (1, 2, …). */
+  number?: number | null;
 }
 
 /** A stored event with the time it was stored (the rules never read the time). */
@@ -16,15 +21,109 @@ export interface StoredEvent {
   at: string;
 }
 
+export type SessionStatus = "lobby" | "running" | "ended";
+
+export interface SessionRecord {
+  id: string;
+  joinCode: string;
+  /** SHA-256 of the instructor token; the token itself is never stored. */
+  instructorTokenHash: string;
+  scenarioId: string;
+  settings: SessionSettings;
+  status: SessionStatus;
+  createdAt: string;
+}
+
+/** A student's wish to sit somewhere else, for the instructor to grant. */
+export interface SeatRequest {
+  tableId?: string;
+  seat?: SeatId;
+  at: string;
+}
+
+export interface ParticipantRecord {
+  id: string;
+  sessionId: string;
+  /** Display name or roster label, as the student typed it. */
+  name: string;
+  /** SHA-256 of the participant token. */
+  tokenHash: string;
+  tableId: string | null;
+  seat: SeatId | null;
+  requested: SeatRequest | null;
+  joinedAt: string;
+}
+
 /**
- * Persistence of tables and their append-only event logs. A move is acknowledged only after
- * `appendEvent` resolves. Implementations: SQLite (default) and PostgreSQL.
+ * Where a session table is in its run, kept outside the rules (pausing is not a move):
+ * waiting for the instructor's start, running, paused or ended. A running table may have
+ * a deadline for its round; a paused one remembers how much time was left.
+ */
+export type RuntimeStatus = "waiting" | "running" | "paused" | "ended";
+
+export interface TableRuntime {
+  tableId: string;
+  status: RuntimeStatus;
+  deadlineAt: string | null;
+  remainingMs: number | null;
+}
+
+export interface SeatAssignment {
+  participantId: string;
+  tableId: string | null;
+  seat: SeatId | null;
+}
+
+/** A write refused by a uniqueness rule of the database (a taken seat, name or code). */
+export class ConflictError extends Error {
+  constructor(readonly constraint: string) {
+    super(`Conflict on ${constraint}`);
+  }
+}
+
+/**
+ * Persistence of sessions, participants, tables, their runtime and their append-only event
+ * logs. A move is acknowledged only after `appendEvent` resolves. One implementation over
+ * Kysely serves SQLite (default) and PostgreSQL (`DATABASE_URL`).
  */
 export interface Store {
+  readonly kind: "sqlite" | "postgres";
   createTable(table: TableRecord): Promise<void>;
   getTable(id: string): Promise<TableRecord | undefined>;
+  tablesOfSession(sessionId: string): Promise<TableRecord[]>;
   /** Appends one event; rejects if an event with the same seq is already stored. */
   appendEvent(tableId: string, event: GameEvent): Promise<void>;
   events(tableId: string): Promise<StoredEvent[]>;
+
+  /** Rejects with ConflictError('join_code') if the code is taken. */
+  createSession(session: SessionRecord): Promise<void>;
+  getSession(id: string): Promise<SessionRecord | undefined>;
+  sessionByJoinCode(code: string): Promise<SessionRecord | undefined>;
+  setSessionStatus(id: string, status: SessionStatus): Promise<void>;
+
+  /** Rejects with ConflictError('name') or ConflictError('seat'). */
+  createParticipant(participant: ParticipantRecord): Promise<void>;
+  getParticipant(id: string): Promise<ParticipantRecord | undefined>;
+  participantByTokenHash(hash: string): Promise<ParticipantRecord | undefined>;
+  participantsOfSession(sessionId: string): Promise<ParticipantRecord[]>;
+  participantsOfTable(tableId: string): Promise<ParticipantRecord[]>;
+  /** Applies seat changes together (a swap is two); rejects with ConflictError('seat'). */
+  assignSeats(changes: SeatAssignment[]): Promise<void>;
+  setSeatRequest(participantId: string, request: SeatRequest | null): Promise<void>;
+  setParticipantTokenHash(participantId: string, hash: string): Promise<void>;
+
+  getRuntime(tableId: string): Promise<TableRuntime | undefined>;
+  runtimesOf(tableIds: readonly string[]): Promise<TableRuntime[]>;
+  putRuntime(runtime: TableRuntime): Promise<void>;
+  /**
+   * Takes a due deadline exactly once: clears it only if it is still `deadlineAt` on a
+   * running table. True for the one caller that took it.
+   */
+  claimDeadline(tableId: string, deadlineAt: string): Promise<boolean>;
+  /** Running tables whose deadline is at or before `at`. */
+  dueDeadlines(at: string): Promise<TableRuntime[]>;
+
+  /** Throws when the database cannot be reached. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

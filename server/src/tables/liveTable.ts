@@ -14,6 +14,11 @@ import {
 } from "@parley/shared";
 import type { Store, TableRecord } from "../store/store.ts";
 
+/** A table's state before its first event. */
+export function initialStateOf(scenario: Scenario, record: TableRecord): GameState {
+  return initialState(scenario, record.seed, { seats: record.seats, controllers: record.controllers });
+}
+
 export type Submission = { ok: true; event: GameEvent } | { ok: false; rejection: Rejection };
 
 /**
@@ -34,21 +39,17 @@ export class LiveTable {
   /** Creates and stores a new table. */
   static async create(store: Store, scenario: Scenario, record: TableRecord): Promise<LiveTable> {
     await store.createTable(record);
-    return new LiveTable(record, scenario, store, LiveTable.initial(scenario, record));
+    return new LiveTable(record, scenario, store, initialStateOf(scenario, record));
   }
 
   /** Rebuilds a table from its stored log (after a restart, or when a room is re-created). */
   static async load(store: Store, scenario: Scenario, record: TableRecord): Promise<LiveTable> {
     const stored = await store.events(record.id);
     const state = replay(
-      LiveTable.initial(scenario, record),
+      initialStateOf(scenario, record),
       stored.map((s) => s.event),
     );
     return new LiveTable(record, scenario, store, state);
-  }
-
-  private static initial(scenario: Scenario, record: TableRecord): GameState {
-    return initialState(scenario, record.seed, { seats: record.seats, controllers: record.controllers });
   }
 
   onEvent(listener: (event: GameEvent, state: GameState) => void): void {

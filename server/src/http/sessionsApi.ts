@@ -1,0 +1,149 @@
+import { matchMaker } from "@colyseus/core";
+import type { Viewer } from "@parley/shared";
+import { Router as createRouter, type Request, type Response, type Router } from "express";
+import { TokenBucket } from "../rooms/rateLimit.ts";
+import { ensureTableRoom } from "../rooms/tableRooms.ts";
+import { toCsv } from "../sessions/csv.ts";
+import type { Result } from "../sessions/problem.ts";
+import { resultCells, resultColumns } from "../sessions/results.ts";
+import type { SessionService } from "../sessions/sessionService.ts";
+import type { ParticipantRecord, SessionRecord } from "../store/store.ts";
+import { bearerToken } from "./bearer.ts";
+
+function send<T>(res: Response, result: Result<T>, status = 200): void {
+  if (result.ok) res.status(status).json(result.value);
+  else res.status(result.problem.status).json({ error: result.problem.message, code: result.problem.code });
+}
+
+/**
+ * Per-address limit on the endpoints that anyone can call (creating and joining). A whole
+ * school often shares one public address, so it is generous: it stops scripts, not classes.
+ */
+function openEndpointLimit() {
+  const buckets = new Map<string, TokenBucket>();
+  return (req: Request, res: Response, next: () => void) => {
+    const key = req.ip ?? "unknown";
+    if (buckets.size > 10_000) buckets.clear();
+    const bucket = buckets.get(key) ?? new TokenBucket(300, 10);
+    buckets.set(key, bucket);
+    if (bucket.take()) return next();
+    res
+      .status(429)
+      .json({ error: "Too many requests from this address. Wait a minute and try again.", code: "RateLimited" });
+  };
+}
+
+/** A seat reservation for a table's room, which the client consumes with `consumeSeatReservation`. */
+async function reservation(tableId: string, options: Record<string, string>) {
+  await ensureTableRoom(tableId);
+  return matchMaker.joinById(tableId, options);
+}
+
+/** The class-session API: see docs/API.md for every route with an example. */
+export function sessionsRouter(sessions: SessionService): Router {
+  const router = createRouter();
+  const limited = openEndpointLimit();
+
+  const instructor = async (req: Request, res: Response): Promise<SessionRecord | undefined> => {
+    const result = await sessions.instructorSession(String(req.params.sessionId), bearerToken(req));
+    if (result.ok) return result.value;
+    send(res, result);
+    return undefined;
+  };
+  const participant = async (req: Request, res: Response): Promise<ParticipantRecord | undefined> => {
+    const result = await sessions.participantFor(bearerToken(req));
+    if (result.ok) return result.value;
+    send(res, result);
+    return undefined;
+  };
+
+  // ---- instructor ----
+  router.post("/sessions", limited, async (req, res) => {
+    send(res, await sessions.create(req.body), 201);
+  });
+  router.get("/sessions/:sessionId", async (req, res) => {
+    const session = await instructor(req, res);
+    if (session) res.json(await sessions.overview(session));
+  });
+  router.get("/sessions/:sessionId/tables", async (req, res) => {
+    const session = await instructor(req, res);
+    if (session) res.json((await sessions.overview(session)).tables);
+  });
+  router.get("/sessions/:sessionId/participants", async (req, res) => {
+    const session = await instructor(req, res);
+    if (session) res.json(await sessions.participants(session));
+  });
+  router.post("/sessions/:sessionId/participants/:participantId/seat", async (req, res) => {
+    const session = await instructor(req, res);
+    if (session) send(res, await sessions.moveParticipant(session, String(req.params.participantId), req.body));
+  });
+  router.post("/sessions/:sessionId/participants/:participantId/token", async (req, res) => {
+    const session = await instructor(req, res);
+    if (session) send(res, await sessions.reissueToken(session, String(req.params.participantId)));
+  });
+  router.post("/sessions/:sessionId/control", async (req, res) => {
+    const session = await instructor(req, res);
+    if (session) send(res, await sessions.control(session, req.body));
+  });
+  router.get("/sessions/:sessionId/tables/:tableId/replay", async (req, res) => {
+    const session = await instructor(req, res);
+    const viewer = (typeof req.query.viewer === "string" ? req.query.viewer : "instructor") as Viewer;
+    if (session) send(res, await sessions.replay(session, String(req.params.tableId), viewer));
+  });
+  router.post("/sessions/:sessionId/tables/:tableId/reservation", async (req, res) => {
+    const session = await instructor(req, res);
+    if (!session) return;
+    const tableId = String(req.params.tableId);
+    if (!(await sessions.hasTable(session, tableId))) {
+      res.status(404).json({ error: "That table is not part of this session.", code: "UnknownTable" });
+      return;
+    }
+    res.json(await reservation(tableId, { instructorToken: bearerToken(req) ?? "" }));
+  });
+  router.get("/sessions/:sessionId/export.json", async (req, res) => {
+    const session = await instructor(req, res);
+    if (session) res.json(await sessions.results(session));
+  });
+  router.get("/sessions/:sessionId/export.csv", async (req, res) => {
+    const session = await instructor(req, res);
+    if (!session) return;
+    const { rows } = await sessions.results(session);
+    res
+      .type("text/csv; charset=utf-8")
+      .set("Content-Disposition", `attachment; filename="parley-${session.id}-results.csv"`)
+      .send(toCsv(resultColumns, rows.map(resultCells)));
+  });
+
+  // ---- students ----
+  router.post("/join", limited, async (req, res) => {
+    send(res, await sessions.join(req.body), 201);
+  });
+  router.get("/me", async (req, res) => {
+    const me = await participant(req, res);
+    if (me) send(res, await sessions.me(me));
+  });
+  router.post("/me/reservation", async (req, res) => {
+    const me = await participant(req, res);
+    if (!me) return;
+    if (!me.tableId) {
+      res.status(409).json({ error: "You have no seat right now: your instructor will seat you.", code: "NotSeated" });
+      return;
+    }
+    res.json(await reservation(me.tableId, { participantToken: bearerToken(req) ?? "" }));
+  });
+  router.post("/me/seat-request", async (req, res) => {
+    const me = await participant(req, res);
+    if (me) send(res, await sessions.requestSeat(me, req.body));
+  });
+  router.get("/me/replay", async (req, res) => {
+    const me = await participant(req, res);
+    if (!me) return;
+    if (!me.tableId || !me.seat) {
+      res.status(409).json({ error: "You have no seat, so there is no table to replay.", code: "NotSeated" });
+      return;
+    }
+    // A student's replay is its own seat's views, nothing more.
+    send(res, await sessions.replay(undefined, me.tableId, me.seat));
+  });
+  return router;
+}

@@ -1,0 +1,51 @@
+import { type Client, ErrorCode, Room, ServerError } from "@colyseus/core";
+import { z } from "zod";
+import type { SessionService } from "../sessions/sessionService.ts";
+import type { SessionRecord } from "../store/store.ts";
+import { sessionChannel } from "./tableRooms.ts";
+
+const JoinOptions = z.object({ sessionId: z.string().min(1).max(64), instructorToken: z.string().min(10).max(100) });
+
+/**
+ * The instructor's live overview of a session: `overview` (everything) on joining, then
+ * `table` (one table's summary) whenever a table changes and `participants` whenever
+ * seating changes. Table rooms on any process publish to the session's presence channel,
+ * so one overview room sees every table (its scoped presence unsubscribes on dispose).
+ * It only reads: controls go through the HTTP API.
+ */
+export class SessionRoom extends Room {
+  static sessions: SessionService;
+  private sessionId = "";
+  private listener = (message: { type: string; payload: unknown }) => {
+    this.broadcast(message.type, message.payload);
+  };
+
+  override async onCreate(rawOptions: unknown) {
+    const options = JoinOptions.safeParse(rawOptions ?? {});
+    if (!options.success)
+      throw new ServerError(ErrorCode.APPLICATION_ERROR, "Open the overview with the session id and instructor token.");
+    this.sessionId = options.data.sessionId;
+    this.autoDispose = true;
+    this.maxMessagesPerSecond = 10;
+    this.onMessage("*", (client, type) => {
+      client.send("rejected", {
+        code: "UnknownMessage",
+        message: `The overview only reads; '${String(type)}' is not a message it takes. Use the HTTP API for controls.`,
+      });
+    });
+    await this.presence.subscribe(sessionChannel(this.sessionId), this.listener);
+  }
+
+  override async onAuth(_client: Client, rawOptions: unknown) {
+    const options = JoinOptions.safeParse(rawOptions ?? {});
+    if (!options.success || options.data.sessionId !== this.sessionId)
+      throw new ServerError(ErrorCode.AUTH_FAILED, "Open the overview with the session id and instructor token.");
+    const session = await SessionRoom.sessions.instructorSession(this.sessionId, options.data.instructorToken);
+    if (!session.ok) throw new ServerError(ErrorCode.AUTH_FAILED, session.problem.message);
+    return session.value;
+  }
+
+  override async onJoin(client: Client, _options: unknown, session: SessionRecord) {
+    client.send("overview", await SessionRoom.sessions.overview(session));
+  }
+}

@@ -1,0 +1,33 @@
+import { callTableRoom } from "../rooms/tableRooms.ts";
+import type { Store } from "../store/store.ts";
+
+/**
+ * A round deadline whose table room is closed (an async table nobody is watching, or a
+ * table whose process crashed) still has to fire. Every process sweeps the database for
+ * due deadlines and opens the room, which fires the deadline; the database's
+ * compare-and-set (`claimDeadline`) makes sure only one of them advances the round.
+ */
+export function startDeadlineSweeper(store: Store, intervalMs: number): () => void {
+  let sweeping = false;
+  const sweep = async () => {
+    if (sweeping) return;
+    sweeping = true;
+    try {
+      // A second's grace, so open rooms fire their own deadlines first.
+      const due = await store.dueDeadlines(new Date(Date.now() - 1000).toISOString());
+      for (const runtime of due) {
+        await callTableRoom(runtime.tableId, "scheduleDeadline").catch((error: unknown) => {
+          console.error(`Could not open table ${runtime.tableId} for its deadline`, error);
+        });
+      }
+    } catch (error) {
+      console.error("Deadline sweep failed", error);
+    } finally {
+      sweeping = false;
+    }
+  };
+  const timer = setInterval(() => void sweep(), Math.max(200, intervalMs));
+  timer.unref();
+  void sweep();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,17 @@
+/**
+ * CSV for spreadsheets and gradebooks (RFC 4180). Text cells that a spreadsheet would run
+ * as a formula (=, +, -, @) get a leading apostrophe: a student's name is never code.
+ */
+export type Cell = string | number | boolean | null | undefined;
+
+function cell(value: Cell): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value !== "string") return String(value);
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
+  const lines = [header, ...rows].map((row) => row.map(cell).join(","));
+  return `${lines.join("\r\n")}\r\n`;
+}

@@ -1,0 +1,536 @@
+import { type Controller, replay as fold, type GameState, type SeatId, type Viewer } from "@parley/shared";
+import { z } from "zod";
+import type { ServerContext } from "../context.ts";
+import { newId } from "../ids.ts";
+import { callOpenTableRoom, callTableRoom, publishToSession } from "../rooms/tableRooms.ts";
+import {
+  ConflictError,
+  type ParticipantRecord,
+  type SeatAssignment,
+  type SessionRecord,
+  type TableRecord,
+} from "../store/store.ts";
+import { initialStateOf } from "../tables/liveTable.ts";
+import { buildReplay, type Replay } from "../tables/replay.ts";
+import { summarise, type TableSummary } from "../tables/summary.ts";
+import { type ControlAction, ControlActionSchema, type ControlResult } from "./controls.ts";
+import { failure, type Result, success } from "./problem.ts";
+import { type ResultRow, resultRows } from "./results.ts";
+import { chooseSeat, type SeatingTable } from "./seating.ts";
+import { hashToken, newJoinCode, newToken, normaliseJoinCode } from "./secrets.ts";
+import { roundLengthMs, type SessionSettings, SessionSettingsSchema } from "./settings.ts";
+
+/** The session as its instructor sees it. */
+export interface SessionInfo {
+  id: string;
+  joinCode: string;
+  scenarioId: string;
+  scenarioTitle: string;
+  status: SessionRecord["status"];
+  settings: SessionSettings;
+  createdAt: string;
+}
+
+/** The session as a student sees it: no roster, no code, no bot personas. */
+export interface StudentSessionInfo {
+  id: string;
+  title: string | null;
+  scenarioId: string;
+  scenarioTitle: string;
+  status: SessionRecord["status"];
+  timing: SessionSettings["timing"];
+}
+
+export interface ParticipantInfo {
+  id: string;
+  name: string;
+  tableId: string | null;
+  table: number | null;
+  seat: SeatId | null;
+  party: string | null;
+  requested: ParticipantRecord["requested"];
+  joinedAt: string;
+}
+
+export interface Overview {
+  session: SessionInfo;
+  participants: ParticipantInfo[];
+  tables: TableSummary[];
+}
+
+export interface TableControlResult {
+  tableId: string;
+  table: number | null;
+  result: ControlResult;
+}
+
+const JoinBody = z
+  .object({
+    code: z.string().trim().min(1).max(20),
+    name: z.string().trim().min(1).max(60),
+    /** A party the student would like to play, honoured where one is free. */
+    seat: z.string().max(64).optional(),
+  })
+  .strict();
+
+const SeatRequestBody = z
+  .object({ tableId: z.string().max(64).optional(), seat: z.string().max(64).optional() })
+  .strict()
+  .refine((r) => r.tableId !== undefined || r.seat !== undefined, "Say which table or which seat you would like.");
+
+const MoveBody = z.union([
+  z.object({ tableId: z.string().max(64), seat: z.string().max(64) }).strict(),
+  z.object({ tableId: z.null() }).strict(),
+]);
+
+const ControlBody = z.object({ tables: z.array(z.string().max(64)).min(1).max(500).optional() }).passthrough();
+
+function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return "The request is not valid.";
+  const where = issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
+  return `${where}${issue.message}`;
+}
+
+/**
+ * Class sessions: creating them, seating students, instructor controls, the overview,
+ * replays and results. Table rooms do the playing; this service decides who sits where
+ * and talks to the rooms (on any process) through matchMaker.
+ */
+export class SessionService {
+  private locks = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly ctx: ServerContext) {}
+
+  /** Runs seat changes of one session one at a time in this process (the database guards across processes). */
+  private exclusive<T>(sessionId: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.locks.get(sessionId) ?? Promise.resolve();
+    const run = previous.then(work, work);
+    const settled = run.catch(() => undefined);
+    this.locks.set(sessionId, settled);
+    void settled.then(() => {
+      if (this.locks.get(sessionId) === settled) this.locks.delete(sessionId);
+    });
+    return run;
+  }
+
+  private scenarioTitle(id: string): string {
+    return this.ctx.catalog.get(id)?.title ?? id;
+  }
+
+  sessionInfo(session: SessionRecord): SessionInfo {
+    return {
+      id: session.id,
+      joinCode: session.joinCode,
+      scenarioId: session.scenarioId,
+      scenarioTitle: this.scenarioTitle(session.scenarioId),
+      status: session.status,
+      settings: session.settings,
+      createdAt: session.createdAt,
+    };
+  }
+
+  studentSessionInfo(session: SessionRecord): StudentSessionInfo {
+    return {
+      id: session.id,
+      title: session.settings.title ?? null,
+      scenarioId: session.scenarioId,
+      scenarioTitle: this.scenarioTitle(session.scenarioId),
+      status: session.status,
+      timing: session.settings.timing,
+    };
+  }
+
+  private participantInfo(p: ParticipantRecord, tables: readonly TableRecord[]): ParticipantInfo {
+    const table = tables.find((t) => t.id === p.tableId);
+    const scenario = table ? this.ctx.catalog.get(table.scenarioId) : undefined;
+    return {
+      id: p.id,
+      name: p.name,
+      tableId: p.tableId,
+      table: table?.number ?? null,
+      seat: p.seat,
+      party: p.seat ? (scenario?.parties.find((party) => party.id === p.seat)?.name ?? p.seat) : null,
+      requested: p.requested,
+      joinedAt: p.joinedAt,
+    };
+  }
+
+  // ---- authentication -------------------------------------------------------------------
+
+  async instructorSession(sessionId: string, token: string | undefined): Promise<Result<SessionRecord>> {
+    const session = await this.ctx.store.getSession(sessionId);
+    if (!session) return failure(404, "UnknownSession", `There is no session '${sessionId}'.`);
+    if (!token) return failure(401, "MissingToken", "Send the instructor token as 'Authorization: Bearer <token>'.");
+    if (hashToken(token) !== session.instructorTokenHash)
+      return failure(403, "WrongToken", "This instructor token is not valid for this session.");
+    return success(session);
+  }
+
+  async participantFor(token: string | undefined): Promise<Result<ParticipantRecord>> {
+    if (!token) return failure(401, "MissingToken", "Send your participant token as 'Authorization: Bearer <token>'.");
+    const participant = await this.ctx.store.participantByTokenHash(hashToken(token));
+    if (!participant)
+      return failure(403, "WrongToken", "This participant token is not valid. Join again with the code.");
+    return success(participant);
+  }
+
+  // ---- creating a session and its tables ------------------------------------------------
+
+  async create(body: unknown): Promise<Result<{ session: SessionInfo; instructorToken: string }>> {
+    const parsed = SessionSettingsSchema.safeParse(body);
+    if (!parsed.success) return failure(400, "InvalidSettings", firstIssue(parsed.error));
+    const settings = parsed.data;
+    if (!this.ctx.catalog.get(settings.scenarioId))
+      return failure(404, "UnknownScenario", `There is no scenario '${settings.scenarioId}'.`);
+    const instructorToken = newToken();
+    let session: SessionRecord | undefined;
+    for (let attempt = 0; !session && attempt < 10; attempt++) {
+      const candidate: SessionRecord = {
+        id: newId(),
+        joinCode: newJoinCode(),
+        instructorTokenHash: hashToken(instructorToken),
+        scenarioId: settings.scenarioId,
+        settings,
+        status: "lobby",
+        createdAt: new Date().toISOString(),
+      };
+      try {
+        await this.ctx.store.createSession(candidate);
+        session = candidate;
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+      }
+    }
+    if (!session) throw new Error("Could not find a free join code");
+    if (settings.tables !== "auto") {
+      for (let n = 1; n <= settings.tables; n++) await this.createTable(session, n);
+    }
+    return success({ session: this.sessionInfo(session), instructorToken });
+  }
+
+  /** A new table of a session: every seat starts as a bot, until its student arrives. */
+  private async createTable(session: SessionRecord, number: number): Promise<TableRecord> {
+    const scenario = this.ctx.catalog.get(session.scenarioId);
+    if (!scenario) throw new Error(`Scenario ${session.scenarioId} is not available`);
+    const personas = session.settings.botPersonas;
+    const seats = scenario.parties.map((p) => p.id);
+    const controllers: Record<SeatId, Controller> = {};
+    seats.forEach((seat, i) => {
+      controllers[seat] = { type: "bot", persona: personas[(number - 1 + i) % personas.length] ?? "simple" };
+    });
+    const record: TableRecord = {
+      id: newId(),
+      scenarioId: scenario.id,
+      seed: Math.floor(Math.random() * 2 ** 31),
+      seats,
+      controllers,
+      createdAt: new Date().toISOString(),
+      sessionId: session.id,
+      number,
+    };
+    await this.ctx.store.createTable(record);
+    const running = session.status === "running";
+    await this.ctx.store.putRuntime({
+      tableId: record.id,
+      status: running ? "running" : "waiting",
+      deadlineAt: running ? new Date(Date.now() + roundLengthMs(session.settings.timing)).toISOString() : null,
+      remainingMs: null,
+    });
+    return record;
+  }
+
+  private async seatingTables(session: SessionRecord): Promise<{ tables: TableRecord[]; seating: SeatingTable[] }> {
+    const tables = await this.ctx.store.tablesOfSession(session.id);
+    const participants = await this.ctx.store.participantsOfSession(session.id);
+    const runtimes = await this.ctx.store.runtimesOf(tables.map((t) => t.id));
+    const seating: SeatingTable[] = tables.map((table) => ({
+      tableId: table.id,
+      number: table.number ?? 0,
+      seats: table.seats,
+      taken: participants.filter((p) => p.tableId === table.id && p.seat).map((p) => p.seat as SeatId),
+      open: runtimes.find((r) => r.tableId === table.id)?.status !== "ended",
+    }));
+    return { tables, seating };
+  }
+
+  // ---- students ---------------------------------------------------------------------------
+
+  async join(body: unknown): Promise<
+    Result<{
+      participantToken: string;
+      participant: ParticipantInfo;
+      session: StudentSessionInfo;
+    }>
+  > {
+    const parsed = JoinBody.safeParse(body);
+    if (!parsed.success) return failure(400, "InvalidJoin", firstIssue(parsed.error));
+    const { name, seat: preferred } = parsed.data;
+    const code = normaliseJoinCode(parsed.data.code);
+    const session = await this.ctx.store.sessionByJoinCode(code);
+    if (!session)
+      return failure(404, "UnknownCode", `No session has the code '${code}'. Check the code and try again.`);
+    if (session.status === "ended") return failure(409, "SessionEnded", "This session has ended.");
+    const roster = session.settings.roster;
+    const label = roster?.find((l) => l.toLowerCase() === name.toLowerCase());
+    if (roster && !label)
+      return failure(
+        404,
+        "NotOnRoster",
+        `'${name}' is not on the class list. Check the spelling or ask your instructor.`,
+      );
+    const scenario = this.ctx.catalog.get(session.scenarioId);
+    if (!scenario) return failure(503, "ScenarioMissing", "This session's scenario is not available on the server.");
+    if (preferred && !scenario.parties.some((p) => p.id === preferred))
+      return failure(400, "NotASeat", `'${preferred}' is not a seat of this scenario.`);
+
+    return this.exclusive(session.id, async () => {
+      const token = newToken();
+      for (let attempt = 0; attempt < 8; attempt++) {
+        const { tables, seating } = await this.seatingTables(session);
+        const choice = chooseSeat(seating, {
+          fixedTables: session.settings.tables === "auto" ? null : session.settings.tables,
+          seats: scenario.parties.map((p) => p.id),
+          preferred,
+        });
+        if (choice.kind === "full")
+          return failure(
+            409,
+            "SessionFull",
+            "Every seat of this session is taken. Ask your instructor to add a table.",
+          );
+        let table: TableRecord | undefined;
+        try {
+          table =
+            choice.kind === "existing"
+              ? tables.find((t) => t.id === choice.tableId)
+              : await this.createTable(session, Math.max(0, ...tables.map((t) => t.number ?? 0)) + 1);
+          if (!table) continue;
+          const participant: ParticipantRecord = {
+            id: newId(),
+            sessionId: session.id,
+            name: label ?? name,
+            tokenHash: hashToken(token),
+            tableId: table.id,
+            seat: choice.seat,
+            requested: null,
+            joinedAt: new Date().toISOString(),
+          };
+          await this.ctx.store.createParticipant(participant);
+          await this.seatingChanged(session.id, [table.id]);
+          return success({
+            participantToken: token,
+            participant: this.participantInfo(participant, [table]),
+            session: this.studentSessionInfo(session),
+          });
+        } catch (error) {
+          if (!(error instanceof ConflictError)) throw error;
+          if (error.constraint === "name")
+            return failure(
+              409,
+              "NameTaken",
+              `Someone has already joined as '${label ?? name}'. Add an initial, or ask your instructor for your link.`,
+            );
+          // A seat or table number was taken by a concurrent join (maybe on another process): look again.
+        }
+      }
+      return failure(503, "Busy", "Many students are joining at once. Try again in a moment.");
+    });
+  }
+
+  async me(participant: ParticipantRecord) {
+    const session = await this.ctx.store.getSession(participant.sessionId);
+    if (!session) return failure(404, "UnknownSession", "Your session no longer exists.");
+    const tables = await this.ctx.store.tablesOfSession(session.id);
+    return success({
+      participant: this.participantInfo(participant, tables),
+      session: this.studentSessionInfo(session),
+    });
+  }
+
+  /** A student asks for another seat: granted at once before the start if it is free, else left to the instructor. */
+  async requestSeat(participant: ParticipantRecord, body: unknown) {
+    const parsed = SeatRequestBody.safeParse(body);
+    if (!parsed.success) return failure(400, "InvalidRequest", firstIssue(parsed.error));
+    const session = await this.ctx.store.getSession(participant.sessionId);
+    if (!session) return failure(404, "UnknownSession", "Your session no longer exists.");
+    const tables = await this.ctx.store.tablesOfSession(session.id);
+    const wanted = parsed.data;
+    const table = wanted.tableId ? tables.find((t) => t.id === wanted.tableId) : undefined;
+    if (wanted.tableId && !table) return failure(404, "UnknownTable", "That table is not part of your session.");
+    const seats = table?.seats ?? tables[0]?.seats ?? [];
+    if (wanted.seat && !seats.includes(wanted.seat))
+      return failure(400, "NotASeat", `'${wanted.seat}' is not a seat of this scenario.`);
+    if (session.status === "lobby" && table && wanted.seat) {
+      const others = await this.ctx.store.participantsOfTable(table.id);
+      if (!others.some((p) => p.seat === wanted.seat && p.id !== participant.id)) {
+        const moved = await this.moveParticipant(session, participant.id, { tableId: table.id, seat: wanted.seat });
+        if (moved.ok) return success({ granted: true, participant: moved.value });
+      }
+    }
+    await this.ctx.store.setSeatRequest(participant.id, { ...wanted, at: new Date().toISOString() });
+    publishToSession(session.id, "participants", await this.participants(session));
+    return success({ granted: false, participant: this.participantInfo(participant, tables) });
+  }
+
+  // ---- instructor ---------------------------------------------------------------------------
+
+  async participants(session: SessionRecord): Promise<ParticipantInfo[]> {
+    const tables = await this.ctx.store.tablesOfSession(session.id);
+    const participants = await this.ctx.store.participantsOfSession(session.id);
+    return participants.map((p) => this.participantInfo(p, tables));
+  }
+
+  /** Moves a student to a seat (swapping with whoever sits there), or out of any seat. */
+  async moveParticipant(
+    session: SessionRecord,
+    participantId: string,
+    body: unknown,
+  ): Promise<Result<ParticipantInfo>> {
+    const parsed = MoveBody.safeParse(body);
+    if (!parsed.success) return failure(400, "InvalidMove", "Send {tableId, seat}, or {tableId: null} to unseat.");
+    return this.exclusive(session.id, async () => {
+      const participant = await this.ctx.store.getParticipant(participantId);
+      if (!participant || participant.sessionId !== session.id)
+        return failure(404, "UnknownParticipant", "There is no such participant in this session.");
+      const tables = await this.ctx.store.tablesOfSession(session.id);
+      const target = parsed.data;
+      const changes: SeatAssignment[] = [];
+      if (target.tableId === null) {
+        changes.push({ participantId, tableId: null, seat: null });
+      } else {
+        const table = tables.find((t) => t.id === target.tableId);
+        if (!table) return failure(404, "UnknownTable", "That table is not part of this session.");
+        if (!table.seats.includes(target.seat))
+          return failure(400, "NotASeat", `'${target.seat}' is not a seat at table ${table.number}.`);
+        const runtime = await this.ctx.store.getRuntime(table.id);
+        if (runtime?.status === "ended") return failure(409, "TableEnded", `Table ${table.number} has ended.`);
+        const occupant = (await this.ctx.store.participantsOfTable(table.id)).find((p) => p.seat === target.seat);
+        changes.push({ participantId, tableId: table.id, seat: target.seat });
+        if (occupant && occupant.id !== participantId) {
+          changes.push({ participantId: occupant.id, tableId: participant.tableId, seat: participant.seat });
+        }
+      }
+      try {
+        await this.ctx.store.assignSeats(changes);
+      } catch (error) {
+        if (error instanceof ConflictError) return failure(409, "SeatTaken", "That seat was just taken. Try again.");
+        throw error;
+      }
+      const affected = [participant.tableId, target.tableId].filter((id): id is string => Boolean(id));
+      await this.seatingChanged(session.id, affected);
+      const updated = await this.ctx.store.getParticipant(participantId);
+      return success(this.participantInfo(updated ?? participant, tables));
+    });
+  }
+
+  async reissueToken(session: SessionRecord, participantId: string) {
+    const participant = await this.ctx.store.getParticipant(participantId);
+    if (!participant || participant.sessionId !== session.id)
+      return failure(404, "UnknownParticipant", "There is no such participant in this session.");
+    const token = newToken();
+    await this.ctx.store.setParticipantTokenHash(participantId, hashToken(token));
+    return success({ participantId, participantToken: token });
+  }
+
+  /** Tells the rooms of the tables concerned (where open) and the overview that seats changed. */
+  private async seatingChanged(sessionId: string, tableIds: string[]) {
+    for (const tableId of new Set(tableIds)) await callOpenTableRoom(tableId, "seatingChanged");
+    const session = await this.ctx.store.getSession(sessionId);
+    if (session) publishToSession(sessionId, "participants", await this.participants(session));
+  }
+
+  async control(session: SessionRecord, body: unknown): Promise<Result<TableControlResult[]>> {
+    const envelope = ControlBody.safeParse(body);
+    if (!envelope.success) return failure(400, "InvalidControl", firstIssue(envelope.error));
+    const { tables: only, ...rest } = envelope.data;
+    const parsed = ControlActionSchema.safeParse(rest);
+    if (!parsed.success) return failure(400, "InvalidControl", firstIssue(parsed.error));
+    const action: ControlAction = parsed.data;
+    const tables = await this.ctx.store.tablesOfSession(session.id);
+    const unknown = only?.find((id) => !tables.some((t) => t.id === id));
+    if (unknown) return failure(404, "UnknownTable", `'${unknown}' is not a table of this session.`);
+    const targets = only ? tables.filter((t) => only.includes(t.id)) : tables;
+    const results: TableControlResult[] = [];
+    for (const table of targets) {
+      const result = await callTableRoom<ControlResult>(table.id, "control", [action]).catch(
+        (error: unknown): ControlResult => {
+          console.error(`Control ${action.action} failed at table ${table.id}`, error);
+          return { ok: false, code: "Unavailable", message: "This table could not be reached. Try again." };
+        },
+      );
+      results.push({ tableId: table.id, table: table.number ?? null, result });
+    }
+    if (action.action === "replaceWithBot")
+      publishToSession(session.id, "participants", await this.participants(session));
+    if (action.action === "start" && session.status === "lobby")
+      await this.ctx.store.setSessionStatus(session.id, "running");
+    if (action.action === "end" && !only) await this.ctx.store.setSessionStatus(session.id, "ended");
+    return success(results);
+  }
+
+  async hasTable(session: SessionRecord, tableId: string): Promise<boolean> {
+    return (await this.ctx.store.getTable(tableId))?.sessionId === session.id;
+  }
+
+  /** One table's summary: from its room when open, else rebuilt from the log. */
+  private async tableSummary(table: TableRecord): Promise<TableSummary | undefined> {
+    const live = await callOpenTableRoom<TableSummary>(table.id, "summary");
+    if (live) return live;
+    const state = await this.storedState(table);
+    return state ? this.storedSummary(table, state) : undefined;
+  }
+
+  /** A table's state folded from its stored log (for tables no room serves, and exports). */
+  private async storedState(table: TableRecord): Promise<GameState | undefined> {
+    const scenario = this.ctx.catalog.get(table.scenarioId);
+    if (!scenario) return undefined;
+    const events = await this.ctx.store.events(table.id);
+    return fold(
+      initialStateOf(scenario, table),
+      events.map((e) => e.event),
+    );
+  }
+
+  private async storedSummary(table: TableRecord, state: GameState): Promise<TableSummary> {
+    const runtime = await this.ctx.store.getRuntime(table.id);
+    const participants = await this.ctx.store.participantsOfTable(table.id);
+    return summarise(state, table, runtime, participants, new Set(), false);
+  }
+
+  async overview(session: SessionRecord): Promise<Overview> {
+    const tables = await this.ctx.store.tablesOfSession(session.id);
+    const summaries: TableSummary[] = [];
+    for (const table of tables) {
+      const summary = await this.tableSummary(table);
+      if (summary) summaries.push(summary);
+    }
+    const fresh = (await this.ctx.store.getSession(session.id)) ?? session;
+    return { session: this.sessionInfo(fresh), participants: await this.participants(fresh), tables: summaries };
+  }
+
+  async replay(session: SessionRecord | undefined, tableId: string, viewer: Viewer): Promise<Result<Replay>> {
+    const table = await this.ctx.store.getTable(tableId);
+    if (!table || (session && table.sessionId !== session.id))
+      return failure(404, "UnknownTable", "That table is not part of this session.");
+    const scenario = this.ctx.catalog.get(table.scenarioId);
+    if (!scenario) return failure(503, "ScenarioMissing", "This table's scenario is not available on the server.");
+    if (viewer !== "instructor" && viewer !== "observer" && !table.seats.includes(viewer))
+      return failure(400, "NotASeat", `'${viewer}' is not a seat at this table.`);
+    return success(buildReplay(scenario, table, await this.ctx.store.events(tableId), viewer));
+  }
+
+  async results(session: SessionRecord): Promise<{ session: SessionInfo; rows: ResultRow[]; tables: TableSummary[] }> {
+    const records = await this.ctx.store.tablesOfSession(session.id);
+    const tables = [];
+    const summaries: TableSummary[] = [];
+    for (const record of records) {
+      const state = await this.storedState(record);
+      if (!state) continue;
+      tables.push({ record, state });
+      summaries.push(await this.storedSummary(record, state));
+    }
+    const participants = await this.ctx.store.participantsOfSession(session.id);
+    return { session: this.sessionInfo(session), rows: resultRows(participants, tables), tables: summaries };
+  }
+}

@@ -1,0 +1,316 @@
+import type { GameEvent } from "@parley/shared";
+import { type Kysely, Migrator, type Selectable, sql } from "kysely";
+import type { SessionSettings } from "../sessions/settings.ts";
+import { migrationProvider } from "./migrations.ts";
+import type { Database, ParticipantsTable, SessionsTable, TablesTable } from "./schema.ts";
+import {
+  ConflictError,
+  type ParticipantRecord,
+  type RuntimeStatus,
+  type SessionRecord,
+  type SessionStatus,
+  type Store,
+  type TableRecord,
+  type TableRuntime,
+} from "./store.ts";
+
+/** A unique-constraint failure, on SQLite or PostgreSQL. */
+function uniqueViolation(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown };
+  return (
+    e?.code === "23505" ||
+    e?.code === "SQLITE_CONSTRAINT_UNIQUE" ||
+    e?.code === "SQLITE_CONSTRAINT_PRIMARYKEY" ||
+    (typeof e?.message === "string" && e.message.includes("UNIQUE constraint failed"))
+  );
+}
+
+/** Which uniqueness rule a write broke, named for the caller. */
+function conflictOf(error: unknown): ConflictError | undefined {
+  if (!uniqueViolation(error)) return undefined;
+  const text = `${(error as { constraint?: string }).constraint ?? ""} ${(error as Error).message ?? ""}`;
+  if (text.includes("join_code")) return new ConflictError("join_code");
+  if (text.includes("name")) return new ConflictError("name");
+  if (text.includes("seat")) return new ConflictError("seat");
+  if (text.includes("number")) return new ConflictError("number");
+  return new ConflictError("unique");
+}
+
+async function orConflict<T>(write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    throw conflictOf(error) ?? error;
+  }
+}
+
+function tableOf(row: Selectable<TablesTable>): TableRecord {
+  return {
+    id: row.id,
+    scenarioId: row.scenario_id,
+    seed: Number(row.seed),
+    seats: JSON.parse(row.seats),
+    controllers: JSON.parse(row.controllers),
+    createdAt: row.created_at,
+    sessionId: row.session_id,
+    number: row.number === null ? null : Number(row.number),
+  };
+}
+
+function sessionOf(row: Selectable<SessionsTable>): SessionRecord {
+  return {
+    id: row.id,
+    joinCode: row.join_code,
+    instructorTokenHash: row.instructor_token_hash,
+    scenarioId: row.scenario_id,
+    settings: JSON.parse(row.settings) as SessionSettings,
+    status: row.status as SessionStatus,
+    createdAt: row.created_at,
+  };
+}
+
+function participantOf(row: Selectable<ParticipantsTable>): ParticipantRecord {
+  return {
+    id: row.id,
+    sessionId: row.session_id,
+    name: row.name,
+    tokenHash: row.token_hash,
+    tableId: row.table_id,
+    seat: row.seat,
+    requested: row.requested ? JSON.parse(row.requested) : null,
+    joinedAt: row.joined_at,
+  };
+}
+
+function runtimeOf(row: {
+  table_id: string;
+  status: string;
+  deadline_at: string | null;
+  remaining_ms: number | null;
+}): TableRuntime {
+  return {
+    tableId: row.table_id,
+    status: row.status as RuntimeStatus,
+    deadlineAt: row.deadline_at,
+    remainingMs: row.remaining_ms === null ? null : Number(row.remaining_ms),
+  };
+}
+
+/** Brings the database up to the latest migration; throws with the failing step. */
+export async function migrate(db: Kysely<Database>): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
+    throw new Error(`Database migration ${failed} failed: ${(error as Error).message ?? String(error)}`);
+  }
+}
+
+/** The one Store implementation; the dialect (SQLite or PostgreSQL) is chosen by the caller. */
+export function kyselyStore(db: Kysely<Database>, kind: Store["kind"]): Store {
+  const now = () => new Date().toISOString();
+  return {
+    kind,
+    async createTable(t) {
+      await orConflict(
+        db
+          .insertInto("tables")
+          .values({
+            id: t.id,
+            scenario_id: t.scenarioId,
+            seed: t.seed,
+            seats: JSON.stringify(t.seats),
+            controllers: JSON.stringify(t.controllers),
+            created_at: t.createdAt,
+            session_id: t.sessionId ?? null,
+            number: t.number ?? null,
+          })
+          .execute(),
+      );
+    },
+    async getTable(id) {
+      const row = await db.selectFrom("tables").selectAll().where("id", "=", id).executeTakeFirst();
+      return row ? tableOf(row) : undefined;
+    },
+    async tablesOfSession(sessionId) {
+      const rows = await db
+        .selectFrom("tables")
+        .selectAll()
+        .where("session_id", "=", sessionId)
+        .orderBy("number")
+        .execute();
+      return rows.map(tableOf);
+    },
+    async appendEvent(tableId, event) {
+      await orConflict(
+        db
+          .insertInto("events")
+          .values({ table_id: tableId, seq: event.seq, event: JSON.stringify(event), at: now() })
+          .execute(),
+      );
+    },
+    async events(tableId) {
+      const rows = await db
+        .selectFrom("events")
+        .select(["event", "at"])
+        .where("table_id", "=", tableId)
+        .orderBy("seq")
+        .execute();
+      return rows.map((row) => ({ event: JSON.parse(row.event) as GameEvent, at: row.at }));
+    },
+
+    async createSession(s) {
+      await orConflict(
+        db
+          .insertInto("sessions")
+          .values({
+            id: s.id,
+            join_code: s.joinCode,
+            instructor_token_hash: s.instructorTokenHash,
+            scenario_id: s.scenarioId,
+            settings: JSON.stringify(s.settings),
+            status: s.status,
+            created_at: s.createdAt,
+          })
+          .execute(),
+      );
+    },
+    async getSession(id) {
+      const row = await db.selectFrom("sessions").selectAll().where("id", "=", id).executeTakeFirst();
+      return row ? sessionOf(row) : undefined;
+    },
+    async sessionByJoinCode(code) {
+      const row = await db.selectFrom("sessions").selectAll().where("join_code", "=", code).executeTakeFirst();
+      return row ? sessionOf(row) : undefined;
+    },
+    async setSessionStatus(id, status) {
+      await db.updateTable("sessions").set({ status }).where("id", "=", id).execute();
+    },
+
+    async createParticipant(p) {
+      await orConflict(
+        db
+          .insertInto("participants")
+          .values({
+            id: p.id,
+            session_id: p.sessionId,
+            name: p.name,
+            name_key: p.name.toLowerCase(),
+            token_hash: p.tokenHash,
+            table_id: p.tableId,
+            seat: p.seat,
+            requested: p.requested ? JSON.stringify(p.requested) : null,
+            joined_at: p.joinedAt,
+          })
+          .execute(),
+      );
+    },
+    async getParticipant(id) {
+      const row = await db.selectFrom("participants").selectAll().where("id", "=", id).executeTakeFirst();
+      return row ? participantOf(row) : undefined;
+    },
+    async participantByTokenHash(hash) {
+      const row = await db.selectFrom("participants").selectAll().where("token_hash", "=", hash).executeTakeFirst();
+      return row ? participantOf(row) : undefined;
+    },
+    async participantsOfSession(sessionId) {
+      const rows = await db
+        .selectFrom("participants")
+        .selectAll()
+        .where("session_id", "=", sessionId)
+        .orderBy("joined_at")
+        .orderBy("id")
+        .execute();
+      return rows.map(participantOf);
+    },
+    async participantsOfTable(tableId) {
+      const rows = await db.selectFrom("participants").selectAll().where("table_id", "=", tableId).execute();
+      return rows.map(participantOf);
+    },
+    async assignSeats(changes) {
+      await orConflict(
+        db.transaction().execute(async (trx) => {
+          // Free every seat first, so a swap never trips over its own half.
+          for (const change of changes) {
+            await trx
+              .updateTable("participants")
+              .set({ table_id: null, seat: null })
+              .where("id", "=", change.participantId)
+              .execute();
+          }
+          for (const change of changes) {
+            if (change.tableId === null) continue;
+            await trx
+              .updateTable("participants")
+              .set({ table_id: change.tableId, seat: change.seat, requested: null })
+              .where("id", "=", change.participantId)
+              .execute();
+          }
+        }),
+      );
+    },
+    async setSeatRequest(participantId, request) {
+      await db
+        .updateTable("participants")
+        .set({ requested: request ? JSON.stringify(request) : null })
+        .where("id", "=", participantId)
+        .execute();
+    },
+    async setParticipantTokenHash(participantId, hash) {
+      await db.updateTable("participants").set({ token_hash: hash }).where("id", "=", participantId).execute();
+    },
+
+    async getRuntime(tableId) {
+      const row = await db.selectFrom("table_runtime").selectAll().where("table_id", "=", tableId).executeTakeFirst();
+      return row ? runtimeOf(row) : undefined;
+    },
+    async runtimesOf(tableIds) {
+      if (tableIds.length === 0) return [];
+      const rows = await db
+        .selectFrom("table_runtime")
+        .selectAll()
+        .where("table_id", "in", [...tableIds])
+        .execute();
+      return rows.map(runtimeOf);
+    },
+    async putRuntime(r) {
+      const values = {
+        status: r.status,
+        deadline_at: r.deadlineAt,
+        remaining_ms: r.remainingMs === null ? null : Math.round(r.remainingMs),
+        updated_at: now(),
+      };
+      await db
+        .insertInto("table_runtime")
+        .values({ table_id: r.tableId, ...values })
+        .onConflict((oc) => oc.column("table_id").doUpdateSet(values))
+        .execute();
+    },
+    async claimDeadline(tableId, deadlineAt) {
+      const result = await db
+        .updateTable("table_runtime")
+        .set({ deadline_at: null, updated_at: now() })
+        .where("table_id", "=", tableId)
+        .where("deadline_at", "=", deadlineAt)
+        .where("status", "=", "running")
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+    async dueDeadlines(at) {
+      const rows = await db
+        .selectFrom("table_runtime")
+        .selectAll()
+        .where("status", "=", "running")
+        .where("deadline_at", "is not", null)
+        .where("deadline_at", "<=", at)
+        .execute();
+      return rows.map(runtimeOf);
+    },
+
+    async ping() {
+      await sql`select 1`.execute(db);
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import { type Kysely, type Migration, type MigrationProvider, sql } from "kysely";
+
+/**
+ * The one set of migrations, for SQLite and PostgreSQL alike. Never edit a migration that
+ * has shipped: add the next one.
+ */
+const migrations: Record<string, Migration> = {
+  // The walking skeleton's tables, unchanged, so its SQLite files keep working.
+  "001_tables_and_events": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("tables")
+        .ifNotExists()
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("scenario_id", "text", (c) => c.notNull())
+        .addColumn("seed", "integer", (c) => c.notNull())
+        .addColumn("seats", "text", (c) => c.notNull())
+        .addColumn("controllers", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("events")
+        .ifNotExists()
+        .addColumn("table_id", "text", (c) => c.notNull().references("tables.id"))
+        .addColumn("seq", "integer", (c) => c.notNull())
+        .addColumn("event", "text", (c) => c.notNull())
+        .addColumn("at", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("events_pk", ["table_id", "seq"])
+        .execute();
+    },
+  },
+  "002_sessions": {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable("tables").addColumn("session_id", "text").execute();
+      await db.schema.alterTable("tables").addColumn("number", "integer").execute();
+      await db.schema
+        .createIndex("tables_session_number")
+        .unique()
+        .on("tables")
+        .columns(["session_id", "number"])
+        .where(sql.ref("session_id"), "is not", null)
+        .execute();
+      await db.schema
+        .createTable("sessions")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("join_code", "text", (c) => c.notNull().unique())
+        .addColumn("instructor_token_hash", "text", (c) => c.notNull())
+        .addColumn("scenario_id", "text", (c) => c.notNull())
+        .addColumn("settings", "text", (c) => c.notNull())
+        .addColumn("status", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("participants")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("session_id", "text", (c) => c.notNull().references("sessions.id"))
+        .addColumn("name", "text", (c) => c.notNull())
+        .addColumn("name_key", "text", (c) => c.notNull())
+        .addColumn("token_hash", "text", (c) => c.notNull().unique())
+        .addColumn("table_id", "text", (c) => c.references("tables.id"))
+        .addColumn("seat", "text")
+        .addColumn("requested", "text")
+        .addColumn("joined_at", "text", (c) => c.notNull())
+        .addUniqueConstraint("participants_session_name", ["session_id", "name_key"])
+        .execute();
+      // One participant per seat: concurrent joins (even on two processes) cannot share one.
+      await db.schema
+        .createIndex("participants_table_seat")
+        .unique()
+        .on("participants")
+        .columns(["table_id", "seat"])
+        .where(sql.ref("table_id"), "is not", null)
+        .execute();
+      await db.schema
+        .createTable("table_runtime")
+        .addColumn("table_id", "text", (c) => c.primaryKey().references("tables.id"))
+        .addColumn("status", "text", (c) => c.notNull())
+        .addColumn("deadline_at", "text")
+        .addColumn("remaining_ms", "integer")
+        .addColumn("updated_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("table_runtime_deadline").on("table_runtime").columns(["deadline_at"]).execute();
+    },
+  },
+};
+
+export const migrationProvider: MigrationProvider = {
+  async getMigrations() {
+    return migrations;
+  },
+};

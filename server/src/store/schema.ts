@@ -1,0 +1,66 @@
+/**
+ * The database as Kysely sees it, the same on SQLite and PostgreSQL: JSON in text columns,
+ * times as ISO-8601 text (which sorts like the time it names), flags as text states.
+ */
+export interface Database {
+  tables: TablesTable;
+  events: EventsTable;
+  sessions: SessionsTable;
+  participants: ParticipantsTable;
+  table_runtime: TableRuntimeTable;
+}
+
+export interface TablesTable {
+  id: string;
+  scenario_id: string;
+  seed: number;
+  /** JSON: SeatId[] */
+  seats: string;
+  /** JSON: Record<SeatId, Controller> at creation; later changes are events. */
+  controllers: string;
+  created_at: string;
+  session_id: string | null;
+  /** The table's number within its session (1, 2, …). */
+  number: number | null;
+}
+
+export interface EventsTable {
+  table_id: string;
+  seq: number;
+  /** JSON: GameEvent */
+  event: string;
+  at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  join_code: string;
+  instructor_token_hash: string;
+  scenario_id: string;
+  /** JSON: SessionSettings */
+  settings: string;
+  status: string;
+  created_at: string;
+}
+
+export interface ParticipantsTable {
+  id: string;
+  session_id: string;
+  name: string;
+  /** Lower-cased name, unique within a session. */
+  name_key: string;
+  token_hash: string;
+  table_id: string | null;
+  seat: string | null;
+  /** JSON: SeatRequest, or null. */
+  requested: string | null;
+  joined_at: string;
+}
+
+export interface TableRuntimeTable {
+  table_id: string;
+  status: string;
+  deadline_at: string | null;
+  remaining_ms: number | null;
+  updated_at: string;
+}

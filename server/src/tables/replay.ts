@@ -1,0 +1,39 @@
+import { apply, type GameEvent, type Scenario, type TableView, type Viewer, viewFor } from "@parley/shared";
+import type { StoredEvent, TableRecord } from "../store/store.ts";
+import { initialStateOf } from "./liveTable.ts";
+
+export interface ReplayStep {
+  seq: number;
+  at: string;
+  /** The raw event: only in the instructor's replay (seats see what their view shows). */
+  event?: GameEvent;
+  view: TableView;
+}
+
+export interface Replay {
+  tableId: string;
+  scenarioId: string;
+  viewer: Viewer;
+  initial: TableView;
+  steps: ReplayStep[];
+}
+
+/**
+ * A table's history as `viewer` may see it: the same fold as live play, one view per
+ * event, every view through `viewFor`.
+ */
+export function buildReplay(
+  scenario: Scenario,
+  record: TableRecord,
+  stored: readonly StoredEvent[],
+  viewer: Viewer,
+): Replay {
+  let state = initialStateOf(scenario, record);
+  const initial = viewFor(state, viewer);
+  const steps: ReplayStep[] = [];
+  for (const { event, at } of stored) {
+    state = apply(state, event);
+    steps.push({ seq: event.seq, at, ...(viewer === "instructor" ? { event } : {}), view: viewFor(state, viewer) });
+  }
+  return { tableId: record.id, scenarioId: record.scenarioId, viewer, initial, steps };
+}

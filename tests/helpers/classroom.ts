@@ -1,0 +1,56 @@
+import { Client, type Room, type SeatReservation } from "@colyseus/sdk";
+import type { TableView } from "@parley/shared";
+import { http } from "./server.ts";
+
+/** What a test client has received from a table room. */
+export interface Seen {
+  views: TableView[];
+  rejected: { clientSeq?: number; code: string; message: string }[];
+  acks: { clientSeq?: number; seq: number }[];
+  notices: string[];
+  seatChanged: { tableId: string | null; seat: string | null; message: string }[];
+}
+
+export function watch(room: Room): Seen {
+  const seen: Seen = { views: [], rejected: [], acks: [], notices: [], seatChanged: [] };
+  room.onMessage("view", (v: TableView) => seen.views.push(v));
+  room.onMessage("rejected", (r: Seen["rejected"][number]) => seen.rejected.push(r));
+  room.onMessage("ack", (a: Seen["acks"][number]) => seen.acks.push(a));
+  room.onMessage("notice", (n: { text: string }) => seen.notices.push(n.text));
+  room.onMessage("seatChanged", (m: Seen["seatChanged"][number]) => seen.seatChanged.push(m));
+  return seen;
+}
+
+export const lastView = (seen: Seen) => seen.views[seen.views.length - 1] as TableView;
+
+export interface CreatedSession {
+  session: { id: string; joinCode: string; status: string };
+  instructorToken: string;
+}
+
+export async function createSession(baseUrl: string, settings: Record<string, unknown>): Promise<CreatedSession> {
+  const response = await http<CreatedSession>(baseUrl, "POST", "/sessions", { body: settings });
+  if (response.status !== 201) throw new Error(`Could not create a session: ${response.text}`);
+  return response.body;
+}
+
+export interface Joined {
+  participantToken: string;
+  participant: { id: string; name: string; tableId: string; table: number; seat: string; party: string };
+}
+
+export async function joinSession(baseUrl: string, code: string, name: string, seat?: string): Promise<Joined> {
+  const response = await http<Joined>(baseUrl, "POST", "/join", { body: { code, name, ...(seat ? { seat } : {}) } });
+  if (response.status !== 201) throw new Error(`Could not join as ${name}: ${response.text}`);
+  return response.body;
+}
+
+/** A student's client: asks the API for a seat reservation on its table, then connects. */
+export async function connectStudent(baseUrl: string, participantToken: string): Promise<{ room: Room; seen: Seen }> {
+  const reservation = await http(baseUrl, "POST", "/me/reservation", { token: participantToken });
+  if (reservation.status !== 200) throw new Error(`No reservation: ${reservation.text}`);
+  const client = new Client(baseUrl.replace(/^http/, "ws"));
+  const room = await client.consumeSeatReservation(reservation.body as unknown as SeatReservation);
+  const seen = watch(room);
+  return { room, seen };
+}

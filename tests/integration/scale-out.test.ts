@@ -1,0 +1,109 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Client, type Room } from "@colyseus/sdk";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { connectStudent, createSession, joinSession, lastView, type Seen } from "../helpers/classroom.ts";
+import { http } from "../helpers/server.ts";
+import { type ServerProcess, startServerProcess } from "../helpers/serverProcess.ts";
+import { type RunningService, serviceAvailable, startPostgres, startRedis } from "../helpers/services.ts";
+
+const hasRedis = serviceAvailable("redis");
+const hasPostgres = serviceAvailable("postgres");
+
+describe.skipIf(!hasRedis)("two server processes sharing Redis serve one class", () => {
+  let redis: RunningService;
+  let postgres: RunningService | undefined;
+  const dir = mkdtempSync(join(tmpdir(), "parley-scale-"));
+  const processes: ServerProcess[] = [];
+
+  beforeAll(async () => {
+    redis = await startRedis(6391);
+    // Sessions live in the shared database: PostgreSQL as in production, else one SQLite file.
+    if (hasPostgres) postgres = await startPostgres(2741);
+    const database: Record<string, string> = postgres
+      ? { DATABASE_URL: postgres.url }
+      : { SQLITE_FILE: join(dir, "parley.sqlite") };
+    for (const port of [2721, 2722]) {
+      processes.push(
+        await startServerProcess({
+          ...database,
+          PORT: String(port),
+          REDIS_URL: redis.url,
+          PUBLIC_ADDRESS: `127.0.0.1:${port}`,
+        }),
+      );
+    }
+  }, 90_000);
+
+  afterAll(async () => {
+    for (const p of processes) await p.stop();
+    await redis?.stop();
+    await postgres?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("seats the students of one session on tables hosted by both processes", async () => {
+    const [a, b] = processes as [ServerProcess, ServerProcess];
+    const processIds = await Promise.all(
+      [a, b].map(async (p) => (await http(p.url, "GET", "/health")).body.processId as string),
+    );
+    expect(new Set(processIds).size).toBe(2);
+
+    const created = await createSession(a.url, {
+      scenarioId: "us-china-tariffs",
+      timing: { mode: "live", roundSeconds: 900 },
+    });
+    // Students reach either process (as behind a load balancer).
+    const students: { room: Room; seen: Seen; tableId: string; processId: string }[] = [];
+    for (let i = 0; i < 8; i++) {
+      const via = i % 2 === 0 ? a : b;
+      const joined = await joinSession(via.url, created.session.joinCode, `Student ${i + 1}`);
+      const reservation = await http(via.url, "POST", "/me/reservation", { token: joined.participantToken });
+      const processId = reservation.body.processId as string;
+      const student = await connectStudent(via.url, joined.participantToken);
+      students.push({ ...student, tableId: joined.participant.tableId, processId });
+    }
+    for (const s of students) await vi.waitFor(() => expect(s.seen.views.length).toBeGreaterThan(0));
+    const hostOf = new Map(students.map((s) => [s.tableId, s.processId]));
+    expect(hostOf.size).toBe(4);
+    // Tables are spread over both processes, and each table has exactly one host.
+    expect(new Set(hostOf.values())).toEqual(new Set(processIds));
+
+    // The instructor's overview, opened on one process, sees tables on both.
+    const overview = await new Client(b.wsUrl).joinOrCreate("session", {
+      sessionId: created.session.id,
+      instructorToken: created.instructorToken,
+    });
+    const updates: { tableId: string; waitingFor: string[] }[] = [];
+    overview.onMessage("overview", () => undefined);
+    overview.onMessage("participants", () => undefined);
+    overview.onMessage("table", (t: { tableId: string; waitingFor: string[] }) => updates.push(t));
+
+    // A control sent to one process reaches every table, wherever it runs.
+    const start = await http(b.url, "POST", `/sessions/${created.session.id}/control`, {
+      token: created.instructorToken,
+      body: { action: "start" },
+    });
+    expect((start.body as unknown as { result: { ok: boolean } }[]).map((r) => r.result.ok)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    for (const s of students) {
+      await vi.waitFor(() => expect(s.seen.notices.some((n) => n.startsWith("The negotiation has begun"))).toBe(true));
+    }
+    for (const s of students) {
+      s.room.send("move", { clientSeq: 1, move: { kind: "pass" } });
+      await vi.waitFor(() => expect(s.seen.acks.some((ack) => ack.clientSeq === 1)).toBe(true));
+    }
+    await vi.waitFor(() => {
+      const seenTables = new Set(updates.map((u) => u.tableId));
+      expect(seenTables.size).toBe(4);
+    });
+    expect(lastView(students[0]?.seen as Seen).phase).toBe("playing");
+    for (const s of students) await s.room.leave();
+    await overview.leave();
+  });
+});

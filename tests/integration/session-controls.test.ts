@@ -1,0 +1,259 @@
+import { matchMaker } from "@colyseus/core";
+import { Client, type Room } from "@colyseus/sdk";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { openSqliteStore } from "../../server/src/store/sqlite.ts";
+import { connectStudent, createSession, type Joined, joinSession, lastView, type Seen } from "../helpers/classroom.ts";
+import { bootTestServer, http, type TestServer } from "../helpers/server.ts";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await bootTestServer({
+    botDelayMs: 0,
+    reconnectSeconds: 1,
+    sweepIntervalMs: 300,
+    monitorPassword: "op-secret",
+  });
+});
+afterAll(async () => {
+  await server.stop();
+});
+
+interface Student extends Joined {
+  room: Room;
+  seen: Seen;
+}
+
+/** A session with `names` seated and connected, started unless told otherwise. */
+async function classOf(names: string[], settings: Record<string, unknown> = {}, start = true) {
+  const created = await createSession(server.url, { scenarioId: "us-china-tariffs", ...settings });
+  const students: Student[] = [];
+  for (const name of names) {
+    const joined = await joinSession(server.url, created.session.joinCode, name);
+    students.push({ ...joined, ...(await connectStudent(server.url, joined.participantToken)) });
+  }
+  for (const s of students) await vi.waitFor(() => expect(s.seen.views.length).toBeGreaterThan(0));
+  const instructor = (method: string, path: string, body?: unknown) =>
+    http(server.url, method, `/sessions/${created.session.id}${path}`, { token: created.instructorToken, body });
+  if (start) await instructor("POST", "/control", { action: "start" });
+  return { created, students, instructor };
+}
+
+/** Cuts a client's socket from the server side, as a lost network would. */
+function dropConnection(tableId: string, sessionId: string) {
+  const room = matchMaker.getLocalRoomById(tableId);
+  const client = room?.clients.find((c) => c.sessionId === sessionId);
+  (client?.ref as { terminate(): void } | undefined)?.terminate();
+}
+
+const controllerOf = (seen: Seen, seat: string) => lastView(seen).parties.find((p) => p.id === seat)?.controller;
+
+describe("reconnection", () => {
+  it("keeps a dropped student's seat for the window, then a bot plays it until the student returns", async () => {
+    const { students } = await classOf(["Ana", "Ben"], { timing: { mode: "live", roundSeconds: 600 } });
+    const [ana, ben] = students as [Student, Student];
+    ana.room.reconnection.enabled = false;
+    dropConnection(ana.participant.tableId, ana.room.sessionId);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(controllerOf(ben.seen, "usa")).toEqual({ type: "human", name: "Ana" });
+    await vi.waitFor(() => expect(controllerOf(ben.seen, "usa")).toEqual({ type: "bot" }), { timeout: 5000 });
+    expect(ben.seen.notices).toContain("A bot plays United States until Ana returns.");
+
+    const back = await connectStudent(server.url, ana.participantToken);
+    await vi.waitFor(() => expect(controllerOf(ben.seen, "usa")).toEqual({ type: "human", name: "Ana" }));
+    expect(lastView(back.seen).me?.seat).toBe("usa");
+    await back.room.leave();
+    await ben.room.leave();
+  });
+
+  it("gives the same seat to the same token on another device and lets the old window go", async () => {
+    const { students } = await classOf(["Cas"], { timing: { mode: "live", roundSeconds: 600 } });
+    const first = students[0] as Student;
+    let closedWith: number | undefined;
+    first.room.onLeave((code) => {
+      closedWith = code;
+    });
+    const second = await connectStudent(server.url, first.participantToken);
+    await vi.waitFor(() => expect(lastView(second.seen).me?.seat).toBe(first.participant.seat));
+    await vi.waitFor(() => expect(closedWith).toBe(4100));
+    expect(first.seen.notices).toContain("You opened your seat somewhere else.");
+    await second.room.leave();
+  });
+});
+
+describe("seating by the instructor and by request", () => {
+  it("swaps two students between tables and tells both where they sit now", async () => {
+    const { students, instructor } = await classOf(["Dan", "Eva", "Fin", "Gia"]);
+    const [dan, , , gia] = students as [Student, Student, Student, Student];
+    expect([dan.participant.table, gia.participant.table]).toEqual([1, 2]);
+    const move = await instructor("POST", `/participants/${dan.participant.id}/seat`, {
+      tableId: gia.participant.tableId,
+      seat: gia.participant.seat,
+    });
+    expect(move.status).toBe(200);
+    await vi.waitFor(() =>
+      expect(dan.seen.seatChanged.at(-1)).toMatchObject({ tableId: gia.participant.tableId, seat: "china" }),
+    );
+    await vi.waitFor(() =>
+      expect(gia.seen.seatChanged.at(-1)).toMatchObject({ tableId: dan.participant.tableId, seat: "usa" }),
+    );
+    // Dan comes back with the same token and lands on his new seat.
+    const again = await connectStudent(server.url, dan.participantToken);
+    await vi.waitFor(() => expect(lastView(again.seen).me?.seat).toBe("china"));
+    const participants = (await instructor("GET", "/participants")).body as unknown as {
+      name: string;
+      table: number;
+    }[];
+    expect(participants.map((p) => [p.name, p.table])).toEqual([
+      ["Dan", 2],
+      ["Eva", 1],
+      ["Fin", 2],
+      ["Gia", 1],
+    ]);
+    const nowhere = await instructor("POST", `/participants/${dan.participant.id}/seat`, {
+      tableId: "no-such-table",
+      seat: "usa",
+    });
+    expect(nowhere.status).toBe(404);
+    await again.room.leave();
+  });
+
+  it("grants a free seat at once before the start, and records a request for the instructor after it", async () => {
+    const { students, instructor } = await classOf(["Hana"], { tables: 2 }, false);
+    const hana = students[0] as Student;
+    const tables = (await instructor("GET", "/tables")).body as unknown as { tableId: string; number: number }[];
+    const second = tables.find((t) => t.number === 2)?.tableId;
+    const granted = await http(server.url, "POST", "/me/seat-request", {
+      token: hana.participantToken,
+      body: { tableId: second, seat: "china" },
+    });
+    expect(granted.body).toMatchObject({ granted: true, participant: { table: 2, seat: "china" } });
+
+    await instructor("POST", "/control", { action: "start" });
+    const first = tables.find((t) => t.number === 1)?.tableId;
+    const recorded = await http(server.url, "POST", "/me/seat-request", {
+      token: hana.participantToken,
+      body: { tableId: first, seat: "usa" },
+    });
+    expect(recorded.body).toMatchObject({ granted: false });
+    const participants = (await instructor("GET", "/participants")).body as unknown as {
+      requested: { tableId: string; seat: string } | null;
+    }[];
+    expect(participants[0]?.requested).toMatchObject({ tableId: first, seat: "usa" });
+    const bad = await http(server.url, "POST", "/me/seat-request", { token: hana.participantToken, body: {} });
+    expect(bad.status).toBe(400);
+    // Hana's first connection was closed when her seat moved; nothing is left to leave.
+    expect(hana.room.connection.isOpen).toBe(false);
+  });
+
+  it("replaces a player by a bot on the instructor's word", async () => {
+    const { students, instructor } = await classOf(["Ian", "Jo"]);
+    const [ian, jo] = students as [Student, Student];
+    const replaced = await instructor("POST", "/control", {
+      action: "replaceWithBot",
+      seat: "china",
+      tables: [jo.participant.tableId],
+    });
+    expect(replaced.status).toBe(200);
+    await vi.waitFor(() => expect(jo.seen.seatChanged.at(-1)).toMatchObject({ tableId: null }));
+    await vi.waitFor(() => expect(controllerOf(ian.seen, "china")).toEqual({ type: "bot" }));
+    const participants = (await instructor("GET", "/participants")).body as unknown as { name: string; seat: null }[];
+    expect(participants.find((p) => p.name === "Jo")?.seat).toBeNull();
+    const csv = (await instructor("GET", "/export.csv")).text;
+    expect(csv).toMatch(/\r\nJo,[^,]+,,,,,not seated,/);
+    const refused = await http(server.url, "POST", "/me/reservation", { token: jo.participantToken });
+    expect(refused.status).toBe(409);
+    await ian.room.leave();
+  });
+});
+
+describe("the table clock", () => {
+  it("advances a live round when its time is up, and pausing keeps the time left", async () => {
+    const { students, instructor } = await classOf(["Kim"], { timing: { mode: "live", roundSeconds: 1 } });
+    const kim = students[0] as Student;
+    await vi.waitFor(() => expect(lastView(kim.seen).round).toBeGreaterThanOrEqual(2), { timeout: 5000 });
+    expect(kim.seen.notices).toContain("Time is up for round 1.");
+
+    await instructor("POST", "/control", { action: "pause" });
+    const paused = (
+      (await instructor("GET", "/tables")).body as unknown as { remainingMs: number; round: number }[]
+    )[0];
+    expect(paused?.remainingMs).toBeLessThanOrEqual(1000);
+    await instructor("POST", "/control", { action: "extendDeadline", minutes: 1 });
+    const extended = ((await instructor("GET", "/tables")).body as unknown as { remainingMs: number }[])[0];
+    expect(extended?.remainingMs).toBe((paused?.remainingMs ?? 0) + 60_000);
+    const round = lastView(kim.seen).round;
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // No round passes while paused.
+    expect(lastView(kim.seen).round).toBe(round);
+    await kim.room.leave();
+  });
+
+  it("closes an empty asynchronous table and still fires its deadline from the log", async () => {
+    const { students } = await classOf(["Lou"], { timing: { mode: "async", roundHours: 1 / 3600 } });
+    const lou = students[0] as Student;
+    const tableId = lou.participant.tableId;
+    await lou.room.leave();
+    // Nobody is at the table: its room closes (an async seat is not handed to a bot).
+    await vi.waitFor(() => expect(matchMaker.getLocalRoomById(tableId)).toBeUndefined());
+    const store = await openSqliteStore(server.sqliteFile);
+    const advancedAfterClosing = async () => {
+      const events = await store.events(tableId);
+      return events.filter((e) => e.event.by === "system" && e.event.move.kind === "advanceRound").length;
+    };
+    const before = await advancedAfterClosing();
+    await vi.waitFor(async () => expect(await advancedAfterClosing()).toBeGreaterThan(before), { timeout: 5000 });
+    const controllers = (await store.events(tableId)).filter(
+      (e) => e.event.by === "system" && e.event.move.kind === "setController",
+    );
+    expect(controllers.every((e) => JSON.stringify(e.event.move).includes('"human"'))).toBe(true);
+    await store.close();
+    const back = await connectStudent(server.url, lou.participantToken);
+    await vi.waitFor(() => expect(lastView(back.seen).round).toBeGreaterThanOrEqual(2));
+    await back.room.leave();
+  });
+});
+
+describe("the edge", () => {
+  it("answers a flood of messages with RateLimited and keeps the student connected; chat stays text", async () => {
+    const { students } = await classOf(["Max"], { timing: { mode: "live", roundSeconds: 600 } });
+    const max = students[0] as Student;
+    const text = '<img src=x onerror=alert(1)> & "quotes"';
+    for (let i = 0; i < 40; i++) max.room.send("move", { clientSeq: 100 + i, move: { kind: "chat", text } });
+    await vi.waitFor(() => expect(max.seen.acks.length + max.seen.rejected.length).toBe(40));
+    expect(max.seen.rejected.every((r) => r.code === "RateLimited")).toBe(true);
+    expect(max.seen.rejected.length).toBeGreaterThan(0);
+    expect(max.seen.acks.length).toBeGreaterThan(0);
+    expect(max.room.connection.isOpen).toBe(true);
+    expect(lastView(max.seen).log.some((l) => l.kind === "chat" && l.text.includes(text))).toBe(true);
+    await max.room.leave();
+  });
+
+  it("does not let a client open or sit at a session table without a token", async () => {
+    const { students } = await classOf(["Ned"]);
+    const ned = students[0] as Student;
+    const client = new Client(server.wsUrl);
+    await expect(client.create("table", { tableId: ned.participant.tableId, openTicket: "guess" })).rejects.toThrow(
+      /participant token/,
+    );
+    const reservation = await http(server.url, "POST", "/me/reservation", { token: ned.participantToken });
+    expect(reservation.status).toBe(200);
+    await expect(client.joinById(ned.participant.tableId, { seat: "china", name: "Eve" })).rejects.toThrow(/token/);
+    await expect(client.joinById(ned.participant.tableId, { participantToken: "x".repeat(32) })).rejects.toThrow(
+      /not valid/,
+    );
+    await ned.room.leave();
+  });
+
+  it("serves the Colyseus monitor only behind the operator password", async () => {
+    expect((await fetch(`${server.url}/colyseus/`)).status).toBe(401);
+    const wrong = Buffer.from("ops:nope").toString("base64");
+    expect((await fetch(`${server.url}/colyseus/`, { headers: { authorization: `Basic ${wrong}` } })).status).toBe(401);
+    const right = Buffer.from("ops:op-secret").toString("base64");
+    expect((await fetch(`${server.url}/colyseus/`, { headers: { authorization: `Basic ${right}` } })).status).toBe(200);
+  });
+
+  it("reports its health", async () => {
+    const health = await http(server.url, "GET", "/health");
+    expect(health.body).toMatchObject({ ok: true, store: "sqlite" });
+  });
+});
