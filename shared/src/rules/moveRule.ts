@@ -34,8 +34,8 @@ export interface MoveRule<K extends MoveKind = MoveKind> {
 }
 
 /** Declares a move's rule; the move kind alone decides the type of every check. */
-export function defineMove<K extends MoveKind>(rule: { kind: K } & NoInfer<Omit<MoveRule<K>, "kind">>): MoveRule<K> {
-  return rule;
+export function defineMove<K extends MoveKind>(kind: K, rule: Omit<MoveRule<K>, "kind">): MoveRule<K> {
+  return { kind, ...rule };
 }
 
 export function check<M>(code: string, test: (state: GameState, seat: SeatId, move: M) => string | null): Check<M> {
