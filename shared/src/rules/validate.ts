@@ -35,8 +35,9 @@ const alreadyActed: Check = {
       : null,
 };
 
+/** The move's own preconditions come before "already acted": who may ever make a move matters more. */
 function preconditionsOf(rule: MoveRule): Check[] {
-  return [...commonChecks, ...(rule.main ? [alreadyActed] : []), ...(rule.preconditions ?? [])];
+  return [...commonChecks, ...(rule.preconditions ?? []), ...(rule.main ? [alreadyActed] : [])];
 }
 
 export interface MoveAvailability {
