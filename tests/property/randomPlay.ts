@@ -150,6 +150,15 @@ export function randomMove(c: Chooser, state: GameState, seat: SeatId, kind: Mov
 /** How often each kind is tried: walking away ends games, so it is rare. */
 const weight = (kind: MoveKind): number => (kind === "walkAway" ? 1 : kind === "pass" ? 6 : 10);
 
+function weightedPick<T extends { kind: MoveKind }>(c: Chooser, items: T[], total: number): T | undefined {
+  let roll = c.int(Math.max(1, total));
+  for (const item of items) {
+    roll -= weight(item.kind);
+    if (roll < 0) return item;
+  }
+  return items[0];
+}
+
 export interface Step {
   event: GameEvent;
   before: GameState;
@@ -216,8 +225,7 @@ export function playRandomGame(scenario: Scenario, seed: number, c: Chooser, opt
     }
     const open = moves.filter((m) => m.available);
     const total = open.reduce((sum, m) => sum + weight(m.kind), 0);
-    let roll = c.int(Math.max(1, total));
-    const chosen = open.find((m) => (roll -= weight(m.kind)) < 0) ?? open[0];
+    const chosen = weightedPick(c, open, total);
     if (!chosen) continue;
     let committed = false;
     for (let attempt = 0; attempt < 4 && !committed; attempt++) {
