@@ -105,12 +105,12 @@ describe("every move family through a real room", () => {
     await play(b, { kind: "consentArbitration" });
     // A move the rules refuse comes back with its reason and changes nothing.
     const before = last(a).seq;
-    a.room.send("move", { clientSeq: 999, move: { kind: "defy", claimId: "c0" } });
+    a.room.send("move", { clientSeq: 999, move: { kind: "defy", claimId: last(a).claims[0]?.id ?? "" } });
     await vi.waitFor(() =>
       expect(a.rejected.find((r) => r.clientSeq === 999)).toEqual({
         clientSeq: 999,
-        code: "NoRulingAgainstYou",
-        message: "No ruling against you is waiting for your answer.",
+        code: "NotRuled",
+        message: "The court has not ruled on this case yet.",
       }),
     );
     expect(last(a).seq).toBe(before);
@@ -131,7 +131,7 @@ describe("every move family through a real room", () => {
     expect(last(n).threats).toEqual([{ by: "a", target: "b", measureId: "tariff", round: 1 }]);
     expect(viewA.arbitration.consented).toEqual(["b"]);
     // Every move was taken as one of its approach.
-    expect(a.rejected.map((r) => r.code)).toEqual(["NoRulingAgainstYou"]);
+    expect(a.rejected.map((r) => r.code)).toEqual(["NotRuled"]);
     for (const player of [b, c, m, n]) expect(player.rejected).toEqual([]);
 
     for (const player of [a, b, c, m, n]) await player.room.leave();

@@ -39,6 +39,12 @@ function ownMeasureChecks<M extends { measureId: string }>(): Check<M>[] {
   ];
 }
 
+const measureLeftToRaise = check<unknown>("AllMeasuresAtMaximum", (state, seat) =>
+  state.scenario.measures.some((m) => m.by === seat && levelOf(state, m.id) < m.maxLevel)
+    ? null
+    : "All your measures are already at their highest level.",
+);
+
 function notAtMaximum<M extends { measureId: string }>(): Check<M> {
   return check<M>("MeasureAtMaximum", (state, _seat, move) => {
     const measure = measureOf(state, move.measureId);
@@ -53,6 +59,7 @@ export const threaten = defineMove("threaten", {
   summary: "Warn a party that you will impose or escalate one of your measures: lowers trust, raises tension.",
   main: true,
   preconditions: [statesOnly("threaten a measure"), hasMeasures],
+  availability: [measureLeftToRaise],
   checks: [
     ...ownMeasureChecks(),
     check("WrongTarget", (state, _seat, move) => {
@@ -90,6 +97,7 @@ export const impose = defineMove("impose", {
     "Impose or escalate one of your measures by a level: both sides' alternatives to a deal worsen (lose–lose), tension rises, trust falls.",
   main: true,
   preconditions: [statesOnly("impose a measure"), hasMeasures],
+  availability: [measureLeftToRaise],
   checks: [...ownMeasureChecks(), notAtMaximum()],
   apply(draft, seat, move, seq) {
     const measure = measureOf(draft, move.measureId);
@@ -121,9 +129,8 @@ export const liftMeasure = defineMove("liftMeasure", {
   summary:
     "Lower one of your measures by a level: tension eases, a little trust returns, half of that level's damage is undone.",
   main: true,
-  preconditions: [
-    statesOnly("lift a measure"),
-    hasMeasures,
+  preconditions: [statesOnly("lift a measure"), hasMeasures],
+  availability: [
     check<unknown>("NoMeasureInForce", (state, seat) =>
       state.scenario.measures.some((m) => m.by === seat && levelOf(state, m.id) > 0)
         ? null
@@ -176,8 +183,8 @@ export const concede = defineMove("concede", {
   approach: "competitive",
   summary: "Move one issue of your open proposal to an option worth less to you: a new version, and a little trust.",
   main: true,
-  preconditions: [
-    statesOnly("concede on a proposal"),
+  preconditions: [statesOnly("concede on a proposal")],
+  availability: [
     check<unknown>("NoOpenProposal", (state, seat) =>
       openProposalsBy(state, seat).length > 0 ? null : "You have no open proposal to concede on.",
     ),

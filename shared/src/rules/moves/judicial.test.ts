@@ -225,8 +225,14 @@ describe("comply or defy", () => {
     expect(availableMoves(s, "a").find((m) => m.kind === "defy")?.reason).toBe(
       "No ruling against you is waiting for your answer.",
     );
-    expect(refusal(s, "a", { kind: "defy", claimId: "c0" }).code).toBe("NoRulingAgainstYou");
+    expect(refusal(s, "a", { kind: "defy", claimId: "c0" })).toEqual({
+      code: "RulingNotAgainstYou",
+      message: "This ruling did not go against you.",
+    });
     s = play(s, "b", { kind: "comply", claimId: "c0" });
-    expect(refusal(s, "b", { kind: "defy", claimId: "c0" }).code).toBe("NoRulingAgainstYou");
+    expect(refusal(s, "b", { kind: "defy", claimId: "c0" })).toEqual({
+      code: "AlreadyAnswered",
+      message: "You have already answered this ruling.",
+    });
   });
 });

@@ -36,6 +36,15 @@ export const fileClaim = defineMove("fileClaim", {
       state.scenario.issues.some((i) => i.legal) ? null : "No issue of this scenario can go before a court.",
     ),
   ],
+  availability: [
+    check<unknown>("NoClaimToFile", (state, seat) => {
+      const mine = state.scenario.issues.filter((i) => i.legal?.positions[seat] !== undefined);
+      if (mine.length === 0) return "You have no legal claim of your own on any issue.";
+      return mine.some((i) => !rulingOn(state, i.id) && !caseOpenOn(state, i.id))
+        ? null
+        : "Every issue you could take to court has been ruled on or is already before it.";
+    }),
+  ],
   checks: [
     check("UnknownIssue", (state, _seat, move) =>
       state.scenario.issues.some((i) => i.id === move.issueId)
@@ -116,7 +125,7 @@ export const respondToClaim = defineMove("respondToClaim", {
   summary:
     "Accept or refuse the court's jurisdiction over a claim against you. Refusing stops the case but costs standing.",
   main: false,
-  preconditions: [
+  availability: [
     check<unknown>("NoClaimAgainstYou", (state, seat) =>
       state.families.claims.some(
         (c) => c.status === "awaitingConsent" && c.respondents.includes(seat) && c.responses[seat] === undefined,
@@ -181,7 +190,7 @@ export const comply = defineMove("comply", {
   approach: "judicial",
   summary: "Comply with a ruling that went against you: your standing and the winner's trust rise, tension eases.",
   main: false,
-  preconditions: [rulingAwaits],
+  availability: [rulingAwaits],
   checks: answerRulingChecks(),
   apply(draft, seat, move, seq) {
     const claim = claimOf(draft, move.claimId);
@@ -207,7 +216,7 @@ export const defy = defineMove("defy", {
   summary:
     "Defy a ruling that went against you: it no longer shapes your no-deal outcome, but your standing falls and tension rises (any deal must still keep it).",
   main: false,
-  preconditions: [rulingAwaits],
+  availability: [rulingAwaits],
   checks: answerRulingChecks(),
   apply(draft, seat, move, seq) {
     const claim = claimOf(draft, move.claimId);

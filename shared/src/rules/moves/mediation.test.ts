@@ -99,6 +99,13 @@ describe("mediation needs a mediator and everyone's consent", () => {
     );
   });
 
+  it("ThirdPartyProposal: the mediator proposes through a mediator's proposal", () => {
+    expect(reason(initialState(river(), 1), "m", "propose")).toBe(
+      "As the mediator, put forward a mediator's proposal instead.",
+    );
+    expect(reason(initialState(river(), 1), "m", "accept")).toBe("No proposal is waiting for your answer.");
+  });
+
   it("acceptMediation is a free move and activates mediation once every state has consented", () => {
     const s = mediated();
     expect(s.acted).toEqual(["a"]);

@@ -2,8 +2,8 @@ import { addLog } from "../draft.ts";
 import { framingApproach } from "../framing.ts";
 import { addTension, addTrustWith } from "../indicators.ts";
 import { magnitude } from "../magnitudes.ts";
-import { type Check, defineMove } from "../moveRule.ts";
-import { isDealParty, seatName, seatNames } from "../names.ts";
+import { type Check, check, defineMove } from "../moveRule.ts";
+import { isDealParty, partyKind, seatName, seatNames } from "../names.ts";
 import { describePackage, packageChecks } from "../packages.ts";
 import { openProposalsBy, proposalAudience, putOnTable, resolveProposal } from "../proposals.ts";
 import { endGame } from "../rounds.ts";
@@ -51,10 +51,28 @@ const answerChecks: Check<{ proposalId: string }>[] = [
   },
 ];
 
+/** Some open proposal addressed to the seat still waits for its answer. */
+const waitingForAnswer = check<unknown>("NoProposalToAnswer", (state, seat) =>
+  state.proposals.some(
+    (p) => p.status === "open" && p.to.includes(seat) && !p.acceptedBy.includes(seat) && !p.rejectedBy.includes(seat),
+  )
+    ? null
+    : "No proposal is waiting for your answer.",
+);
+
 export const propose = defineMove("propose", {
   approach: "universal",
   summary: "Put a package (one option per issue) on the table for the parties you address.",
   main: true,
+  preconditions: [
+    check<unknown>("ThirdPartyProposal", (state, seat) =>
+      isDealParty(state, seat)
+        ? null
+        : partyKind(state, seat) === "mediator"
+          ? "As the mediator, put forward a mediator's proposal instead."
+          : "Only a party to the dispute can propose a package.",
+    ),
+  ],
   checks: [
     {
       code: "NoAddressee",
@@ -85,11 +103,6 @@ export const propose = defineMove("propose", {
         return gone ? `${seatName(state, gone)} has walked away from the table.` : null;
       },
     },
-    {
-      code: "MediatorUsesMediatorProposal",
-      test: (state, seat) =>
-        isDealParty(state, seat) ? null : "As a third party, put forward a mediator's proposal instead.",
-    },
     ...packageChecks(),
   ],
   apply(draft, seat, move, seq) {
@@ -114,6 +127,7 @@ export const accept = defineMove("accept", {
   approach: "universal",
   summary: "Accept a proposal addressed to you. It becomes the agreement once every party it needs has accepted.",
   main: false,
+  availability: [waitingForAnswer],
   checks: answerChecks,
   apply(draft, seat, move, seq) {
     const proposal = proposalOf(draft, move.proposalId);
@@ -136,6 +150,7 @@ export const reject = defineMove("reject", {
   approach: "universal",
   summary: "Reject a proposal addressed to you.",
   main: false,
+  availability: [waitingForAnswer],
   checks: answerChecks,
   apply(draft, seat, move, seq) {
     const proposal = proposalOf(draft, move.proposalId);
@@ -159,6 +174,11 @@ export const withdraw = defineMove("withdraw", {
   approach: "universal",
   summary: "Take one of your open proposals off the table.",
   main: false,
+  availability: [
+    check<unknown>("NoOpenProposal", (state, seat) =>
+      openProposalsBy(state, seat).length > 0 ? null : "You have no open proposal to withdraw.",
+    ),
+  ],
   checks: [
     {
       code: "UnknownProposal",
