@@ -85,7 +85,7 @@ export const threaten = defineMove("threaten", {
       by: seat,
       kind: "threaten",
       approach: "competitive",
-      text: `${seatName(draft, seat)} threatens ${seatName(draft, move.target)}: ${measure.name.toLowerCase()} (level ${levelOf(draft, measure.id)} of ${measure.maxLevel} now) unless it moves.`,
+      text: `${seatName(draft, seat)} threatens ${seatName(draft, move.target)} with a measure unless it moves: ${measure.name} (now at level ${levelOf(draft, measure.id)} of ${measure.maxLevel}).`,
       visibleTo: "all",
     });
   },
@@ -118,7 +118,7 @@ export const impose = defineMove("impose", {
       by: seat,
       kind: "impose",
       approach: "competitive",
-      text: `${seatName(draft, seat)} ${level === 1 ? "imposes" : "escalates"}: ${measure.name.toLowerCase()} (level ${level} of ${measure.maxLevel})${signalled ? "" : ", without warning"}. Both sides' alternatives to a deal worsen.`,
+      text: `${seatName(draft, seat)} ${level === 1 ? "imposes" : "escalates"} a measure${signalled ? "" : " without warning"}: ${measure.name} (level ${level} of ${measure.maxLevel}). Both sides' alternatives to a deal worsen.`,
       visibleTo: "all",
     });
   },
@@ -161,7 +161,7 @@ export const liftMeasure = defineMove("liftMeasure", {
       by: seat,
       kind: "liftMeasure",
       approach: "competitive",
-      text: `${seatName(draft, seat)} ${level === 0 ? "lifts" : "scales back"}: ${measure.name.toLowerCase()} (level ${level} of ${measure.maxLevel}).`,
+      text: `${seatName(draft, seat)} ${level === 0 ? "lifts" : "scales back"} a measure: ${measure.name} (now at level ${level} of ${measure.maxLevel}).`,
       visibleTo: "all",
     });
   },
