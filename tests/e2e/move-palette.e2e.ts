@@ -31,5 +31,7 @@ test("the move palette plays a threat from the keyboard and explains an unavaila
   await threaten.getByLabel("Measure").focus();
   await page.keyboard.press("Tab");
   await page.keyboard.press("Enter");
-  await expect(page.getByText(/United States threatens China with a measure unless it moves: Raise U\.S\. tariffs/)).toBeVisible();
+  await expect(
+    page.getByText(/United States threatens China with a measure unless it moves: Raise U\.S\. tariffs/),
+  ).toBeVisible();
 });

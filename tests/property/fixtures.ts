@@ -127,3 +127,39 @@ issues:
   - { id: water, name: Water, statusQuo: low, options: [{ id: low, label: Low }, { id: high, label: High }] }
   - { id: fish, name: Fish, statusQuo: few, options: [{ id: few, label: Few }, { id: many, label: Many }] }
 `);
+
+/** Eight seats: seven states (all must accept) and an NGO; three issues. */
+export const octet = loadScenario(`
+id: octet
+title: Octet
+dateContext: now
+summary: Seven states and an NGO.
+recommended: { seats: 8, minutes: 30 }
+rules: { roundLimit: 5, batnaErosionPerRound: 1 }
+parties:
+${["s1", "s2", "s3", "s4", "s5", "s6", "s7"]
+  .map(
+    (id, i) => `  - id: ${id}
+    name: State ${i + 1}
+    publicBrief: State ${i + 1}.
+    confidentialBrief: Secret ${i + 1}.
+    batna: ${10 + i}
+    payoffs:
+      quota: { low: ${i * 3}, mid: 10, high: ${20 - i * 3} }
+      fund: { none: 0, small: ${5 + (i % 3)}, large: ${i % 2 === 0 ? 12 : 2} }
+      seat: { rotate: ${i % 4}, fixed: ${4 - (i % 4)} }`,
+  )
+  .join("\n")}
+  - id: ngo
+    name: Observers
+    kind: ngo
+    publicBrief: Civil society.
+    confidentialBrief: Keep them talking.
+issues:
+  - { id: quota, name: Quota, statusQuo: mid, options: [{ id: low, label: Low }, { id: mid, label: Mid }, { id: high, label: High }] }
+  - { id: fund, name: Fund, statusQuo: none, options: [{ id: none, label: None }, { id: small, label: Small }, { id: large, label: Large }] }
+  - { id: seat, name: Seat, statusQuo: rotate, options: [{ id: rotate, label: Rotate }, { id: fixed, label: Fixed }] }
+measures:
+  - { id: boycott, name: Boycott, by: s1, against: s2, damage: { s1: 1, s2: 3 }, tension: 8 }
+indicators: { trust: 50, tension: 50 }
+`);

@@ -1,13 +1,13 @@
 import { replay, viewFor } from "@parley/shared";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { pair, shippedScenarios, summit } from "./fixtures.ts";
+import { octet, pair, shippedScenarios, summit } from "./fixtures.ts";
 import { checkScoreInvariants, checkStateInvariants, checkViewInvariants } from "./invariants.ts";
 import { listChooser, playRandomGame } from "./randomPlay.ts";
 
 /** Games per scenario and property; PARLEY_PROPERTY_RUNS raises it for a long run. */
-const runs = Number(process.env.PARLEY_PROPERTY_RUNS ?? 150);
-const scenarios = [pair, summit, ...shippedScenarios()];
+const runs = Number(process.env.PARLEY_PROPERTY_RUNS ?? 100);
+const scenarios = [pair, summit, octet, ...shippedScenarios()];
 
 const game = fc.record({
   seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),

@@ -35,6 +35,7 @@ export function aspiration(view: TableView, exponent = 1.6): number {
 export function simpleBotMove(view: TableView): Move | null {
   const me = view.me;
   if (!me || view.phase === "ended") return null;
+  if (view.parties.find((p) => p.id === me.seat)?.walkedAway) return null;
   const target = aspiration(view);
   const incoming = view.proposals.filter(
     (p) =>
