@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { apply } from "../rules/apply.ts";
 import { initialState } from "../rules/initialState.ts";
-import type { GameState, Move, SeatId } from "../rules/types.ts";
-import { validate } from "../rules/validate.ts";
+import type { GameState } from "../rules/types.ts";
 import { loadScenario } from "../scenario/parse.ts";
+import { play } from "../testing/play.ts";
 import { tableReport } from "./report.ts";
 
 /** The river: a logroll (water matters to a, fish to b). Ranges: a 0–100, b 0–100. */
@@ -42,12 +41,6 @@ issues:
     statusQuo: few
     options: [{ id: few, label: Few }, { id: many, label: Many }]
 `);
-
-function play(state: GameState, seat: SeatId, move: Move): GameState {
-  const result = validate(state, seat, move);
-  if (!result.ok) throw new Error(`${result.rejection.code}: ${result.rejection.message}`);
-  return apply(state, result.event);
-}
 
 /** Upstream proposes low/few (a 40, b 30) and Downstream accepts: a fixed-pie compromise. */
 function compromise(): GameState {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { loadScenario } from "../../scenario/parse.ts";
 import { approachMix } from "../../scoring/approachMix.ts";
-import { apply } from "../apply.ts";
+import { nextRound, play, refusal } from "../../testing/play.ts";
 import { pairKey } from "../indicators.ts";
 import { initialState } from "../initialState.ts";
-import type { GameState, Move, SeatId } from "../types.ts";
-import { availableMoves, validate, validateSystem } from "../validate.ts";
+import type { GameState } from "../types.ts";
+import { availableMoves, validate } from "../validate.ts";
 
 /** Two states; each can hurt the other with one measure. */
 const yaml = (extra = "") => `
@@ -41,24 +41,6 @@ indicators: { trust: 50, tension: 40 }
 ${extra}
 `;
 const trade = loadScenario(yaml());
-
-function play(state: GameState, seat: SeatId, move: Move): GameState {
-  const result = validate(state, seat, move);
-  if (!result.ok) throw new Error(`${result.rejection.code}: ${result.rejection.message}`);
-  return apply(state, result.event);
-}
-
-function refusal(state: GameState, seat: SeatId, move: Move): { code: string; message: string } {
-  const result = validate(state, seat, move);
-  if (result.ok) throw new Error("expected a refusal");
-  return result.rejection;
-}
-
-function nextRound(state: GameState): GameState {
-  const result = validateSystem(state, { kind: "advanceRound" });
-  if (!result.ok) throw new Error(result.rejection.message);
-  return apply(state, result.event);
-}
 
 const trust = (s: GameState) => s.indicators.trust[pairKey("a", "b")];
 

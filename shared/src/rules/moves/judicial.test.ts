@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { loadScenario } from "../../scenario/parse.ts";
-import { apply } from "../apply.ts";
+import { nextRound, play, refusal } from "../../testing/play.ts";
 import { initialState } from "../initialState.ts";
-import type { GameState, Move, SeatId } from "../types.ts";
-import { availableMoves, validate, validateSystem } from "../validate.ts";
+import type { GameState } from "../types.ts";
+import { availableMoves, validate } from "../validate.ts";
 
 /** Two states dispute the water issue before a court; `forum` and `merits` vary per test. */
 const court = (forum = "jurisdiction: compulsory, roundsToRule: 1", merits = "{ a: 1, b: 0 }") =>
@@ -45,24 +45,6 @@ forums:
   - { id: court, name: The court, ${forum} }
 indicators: { trust: 50, tension: 40, legitimacy: { a: 60, b: 60 } }
 `);
-
-function play(state: GameState, seat: SeatId, move: Move): GameState {
-  const result = validate(state, seat, move);
-  if (!result.ok) throw new Error(`${result.rejection.code}: ${result.rejection.message}`);
-  return apply(state, result.event);
-}
-
-function refusal(state: GameState, seat: SeatId, move: Move): { code: string; message: string } {
-  const result = validate(state, seat, move);
-  if (result.ok) throw new Error("expected a refusal");
-  return result.rejection;
-}
-
-function nextRound(state: GameState): GameState {
-  const result = validateSystem(state, { kind: "advanceRound" });
-  if (!result.ok) throw new Error(result.rejection.message);
-  return apply(state, result.event);
-}
 
 /** Upstream files in round 1; the compulsory court rules at the end of round 2. */
 function ruled(merits = "{ a: 1, b: 0 }", forum = "jurisdiction: compulsory, roundsToRule: 1"): GameState {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { loadScenario } from "../../scenario/parse.ts";
 import { scoreTable } from "../../scoring/score.ts";
+import { play, refusal } from "../../testing/play.ts";
 import { viewFor } from "../../view/viewFor.ts";
-import { apply } from "../apply.ts";
 import { pairKey } from "../indicators.ts";
 import { initialState } from "../initialState.ts";
 import type { GameState, Move, SeatId } from "../types.ts";
-import { availableMoves, validate } from "../validate.ts";
+import { availableMoves } from "../validate.ts";
 
 /** The river fixture of universal.test.ts with a mediator seat. */
 const river = (mediator = true) =>
@@ -54,18 +54,6 @@ issues:
     options: [{ id: few, label: Few }, { id: many, label: Many }]
 indicators: { trust: 40, tension: 50 }
 `);
-
-function play(state: GameState, seat: SeatId, move: Move): GameState {
-  const result = validate(state, seat, move);
-  if (!result.ok) throw new Error(`${result.rejection.code}: ${result.rejection.message}`);
-  return apply(state, result.event);
-}
-
-function refusal(state: GameState, seat: SeatId, move: Move): { code: string; message: string } {
-  const result = validate(state, seat, move);
-  if (result.ok) throw new Error("expected a refusal");
-  return result.rejection;
-}
 
 const reason = (state: GameState, seat: SeatId, kind: Move["kind"]) =>
   availableMoves(state, seat).find((m) => m.kind === kind)?.reason;

@@ -1,12 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { loadScenario } from "../../scenario/parse.ts";
 import { scoreTable } from "../../scoring/score.ts";
+import { nextRound, play, refusal } from "../../testing/play.ts";
 import { viewFor } from "../../view/viewFor.ts";
-import { apply } from "../apply.ts";
 import { pairKey } from "../indicators.ts";
 import { initialState } from "../initialState.ts";
-import type { GameState, Move, SeatId } from "../types.ts";
-import { validate, validateSystem } from "../validate.ts";
 
 /** Three states; the water issue can go to a tribunal; one creative option. */
 const basin = loadScenario(`
@@ -61,24 +59,6 @@ creativeOptions:
     unlock: { trust: 52, after: [shareInterests, workshop] }
 indicators: { trust: 50, tension: 40 }
 `);
-
-function play(state: GameState, seat: SeatId, move: Move): GameState {
-  const result = validate(state, seat, move);
-  if (!result.ok) throw new Error(`${result.rejection.code}: ${result.rejection.message}`);
-  return apply(state, result.event);
-}
-
-function refusal(state: GameState, seat: SeatId, move: Move): { code: string; message: string } {
-  const result = validate(state, seat, move);
-  if (result.ok) throw new Error("expected a refusal");
-  return result.rejection;
-}
-
-function nextRound(state: GameState): GameState {
-  const result = validateSystem(state, { kind: "advanceRound" });
-  if (!result.ok) throw new Error(result.rejection.message);
-  return apply(state, result.event);
-}
 
 describe("shareInterests", () => {
   it("reveals the sharer's points on the chosen issues to the chosen parties only", () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { loadScenario } from "../../scenario/parse.ts";
 import { approachMix } from "../../scoring/approachMix.ts";
+import { play } from "../../testing/play.ts";
 import { viewFor } from "../../view/viewFor.ts";
-import { apply } from "../apply.ts";
 import { pairKey } from "../indicators.ts";
 import { initialState } from "../initialState.ts";
-import type { GameState, Move, SeatId } from "../types.ts";
+import type { GameState, SeatId } from "../types.ts";
 import { availableMoves, validate } from "../validate.ts";
 
 /** Two states and an NGO. */
@@ -40,12 +40,6 @@ issues:
     options: [{ id: open, label: Open }, { id: closed, label: Closed }]
 indicators: { trust: 30, tension: 60 }
 `);
-
-function play(state: GameState, seat: SeatId, move: Move): GameState {
-  const result = validate(state, seat, move);
-  if (!result.ok) throw new Error(`${result.rejection.code}: ${result.rejection.message}`);
-  return apply(state, result.event);
-}
 
 const trust = (s: GameState, x: SeatId, y: SeatId) => s.indicators.trust[pairKey(x, y)];
 
