@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { initialState } from "../rules/initialState.ts";
+import { play } from "../rules/testing/play.ts";
 import type { GameState } from "../rules/types.ts";
 import { loadScenario } from "../scenario/parse.ts";
-import { play } from "../testing/play.ts";
 import { tableReport } from "./report.ts";
 
 /** The river: a logroll (water matters to a, fish to b). Ranges: a 0–100, b 0–100. */

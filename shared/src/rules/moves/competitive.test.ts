@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { loadScenario } from "../../scenario/parse.ts";
 import { approachMix } from "../../scoring/approachMix.ts";
-import { nextRound, play, refusal } from "../../testing/play.ts";
 import { pairKey } from "../indicators.ts";
 import { initialState } from "../initialState.ts";
+import { nextRound, play, refusal } from "../testing/play.ts";
 import type { GameState } from "../types.ts";
 import { availableMoves, validate } from "../validate.ts";
 

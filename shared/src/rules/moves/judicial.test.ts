@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadScenario } from "../../scenario/parse.ts";
-import { nextRound, play, refusal } from "../../testing/play.ts";
 import { initialState } from "../initialState.ts";
+import { nextRound, play, refusal } from "../testing/play.ts";
 import type { GameState } from "../types.ts";
 import { availableMoves, validate } from "../validate.ts";
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { loadScenario } from "../../scenario/parse.ts";
 import { scoreTable } from "../../scoring/score.ts";
-import { play, refusal } from "../../testing/play.ts";
 import { viewFor } from "../../view/viewFor.ts";
 import { pairKey } from "../indicators.ts";
 import { initialState } from "../initialState.ts";
+import { play, refusal } from "../testing/play.ts";
 import type { GameState, Move, SeatId } from "../types.ts";
 import { availableMoves } from "../validate.ts";
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { loadScenario } from "../../scenario/parse.ts";
 import { scoreTable } from "../../scoring/score.ts";
-import { nextRound, play, refusal } from "../../testing/play.ts";
 import { viewFor } from "../../view/viewFor.ts";
 import { pairKey } from "../indicators.ts";
 import { initialState } from "../initialState.ts";
+import { nextRound, play, refusal } from "../testing/play.ts";
 
 /** Three states; the water issue can go to a tribunal; one creative option. */
 const basin = loadScenario(`

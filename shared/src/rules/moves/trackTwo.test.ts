@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { loadScenario } from "../../scenario/parse.ts";
 import { approachMix } from "../../scoring/approachMix.ts";
-import { play } from "../../testing/play.ts";
 import { viewFor } from "../../view/viewFor.ts";
 import { pairKey } from "../indicators.ts";
 import { initialState } from "../initialState.ts";
+import { play } from "../testing/play.ts";
 import type { GameState, SeatId } from "../types.ts";
 import { availableMoves, validate } from "../validate.ts";
 

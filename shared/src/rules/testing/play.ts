@@ -1,6 +1,6 @@
-import { apply } from "../rules/apply.ts";
-import type { GameState, Move, Rejection, SeatId } from "../rules/types.ts";
-import { validate, validateSystem } from "../rules/validate.ts";
+import { apply } from "../apply.ts";
+import type { GameState, Move, Rejection, SeatId } from "../types.ts";
+import { validate, validateSystem } from "../validate.ts";
 
 /** For tests: plays a move that must be legal, and returns the new state. */
 export function play(state: GameState, seat: SeatId, move: Move): GameState {
