@@ -8,14 +8,18 @@ export { type BotDecision, type BotPersona, botPersonas, decideBotMove } from ".
 export { allPackages, aspiration, simpleBotMove } from "./bots/simple.ts";
 export { nextRandom, seedToRng } from "./random/seeded.ts";
 export { apply, replay } from "./rules/apply.ts";
+export { arbitrator, awardPackage } from "./rules/arbitration.ts";
 export { meanTrust, pairKey, trustBetween } from "./rules/indicators.ts";
 export { initialState, type TableSetup } from "./rules/initialState.ts";
+export { defaultMagnitudes, type Magnitudes, magnitude } from "./rules/magnitudes.ts";
+export { mediationActive } from "./rules/mediation.ts";
 export { approachOf, moveRules } from "./rules/moveRules.ts";
 export { MoveSchema, parseMove } from "./rules/moveSchema.ts";
 export { isDealParty, issueName, optionLabel, seatName } from "./rules/names.ts";
 export { describePackage } from "./rules/packages.ts";
 export { dealParties } from "./rules/proposals.ts";
-export { activeSeats } from "./rules/rounds.ts";
+export { bindingRulings } from "./rules/rulings.ts";
+export { activeSeats, activeStates } from "./rules/seats.ts";
 export * from "./rules/types.ts";
 export { availableMoves, type MoveAvailability, validate, validateSystem, whyNot } from "./rules/validate.ts";
 export {
@@ -26,7 +30,28 @@ export {
   type ScenarioResult,
 } from "./scenario/parse.ts";
 export * from "./scenario/schema.ts";
+export { type ApproachMix, approachMix, valueCauses } from "./scoring/approachMix.ts";
+export { scenarioFrontier } from "./scoring/frontierCache.ts";
+export { type FrontierPosition, frontierPosition, type JointScore, jointScore, tableParties } from "./scoring/joint.ts";
+export { type LensOverrides, type LensScore, lensWeights, liberalLens, realistLens } from "./scoring/lenses.ts";
+export { defined, type Metric, undefinedMetric } from "./scoring/metric.ts";
+export { type FrontierPick, maximinPoint, nashPoint } from "./scoring/nash.ts";
+export { normalisedPoints } from "./scoring/normalise.ts";
+export {
+  bestJointPoints,
+  type Choice,
+  type Factor,
+  forEachOutcome,
+  type OutcomeSpace,
+  outcomeSpace,
+  packageFrom,
+  type SpaceConstraints,
+  spaceSize,
+} from "./scoring/outcomeSpace.ts";
+export { type Frontier, nonDominated, paretoFrontier } from "./scoring/pareto.ts";
 export { bestPackageFor, packagePoints, pointRange } from "./scoring/points.ts";
-export { type Metric, outcomePoints, type PartyScore, scoreParty, scoreTable } from "./scoring/score.ts";
+export { type NashReport, type ReportOptions, type TableReport, tableReport } from "./scoring/report.ts";
+export { outcomePoints, type PartyScore, scoreParty, scoreTable } from "./scoring/score.ts";
+export { type Trajectories, trajectories } from "./scoring/trajectories.ts";
 export { type PublicIssue, type PublicParty, type SeatSecrets, type TableView, viewFor } from "./view/viewFor.ts";
 export { viewPoints } from "./view/viewPoints.ts";

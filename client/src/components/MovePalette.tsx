@@ -1,26 +1,498 @@
-import type { TableView } from "@parley/shared";
+import type { Approach, Move, MoveAvailability, MoveKind, Package, TableView } from "@parley/shared";
+import { type ReactNode, useId, useState } from "react";
 import { useTable } from "../state/tableStore.ts";
 
+const approachTitles: Record<Approach, string> = {
+  competitive: "Competitive bargaining",
+  mediation: "Mediation and arbitration",
+  mutualGains: "Mutual gains",
+  judicial: "Judicial settlement",
+  trackTwo: "Track II",
+  universal: "Basic moves",
+};
+const approachOrder: Approach[] = ["competitive", "mediation", "mutualGains", "judicial", "trackTwo", "universal"];
+
+const moveTitles: Record<MoveKind, string> = {
+  propose: "Propose a package",
+  accept: "Accept a proposal",
+  reject: "Reject a proposal",
+  withdraw: "Withdraw a proposal",
+  chat: "Chat",
+  pass: "Pass this round",
+  walkAway: "Walk away",
+  threaten: "Threaten a measure",
+  impose: "Impose or escalate a measure",
+  liftMeasure: "Lift a measure",
+  concede: "Concede on an issue",
+  withhold: "Withhold information",
+  inviteMediator: "Invite the mediator",
+  acceptMediation: "Accept mediation",
+  mediatorProposal: "Mediator's proposal",
+  shuttle: "Shuttle message",
+  consentArbitration: "Consent to binding arbitration",
+  shareInterests: "Share interests",
+  proposeCreative: "Propose a creative option",
+  jointFactFinding: "Joint fact-finding",
+  fileClaim: "File a claim",
+  respondToClaim: "Respond to a claim",
+  comply: "Comply with a ruling",
+  defy: "Defy a ruling",
+  confidenceBuilding: "Confidence-building measure",
+  workshop: "Workshop",
+  backChannel: "Back channel (Track 1.5)",
+};
+
+/** Moves made in other panels: the palette explains where. */
+const elsewhere: Partial<Record<MoveKind, string>> = {
+  propose: "Use “Build a package” above (choose a framing there).",
+  accept: "Answer proposals in the list of proposals.",
+  reject: "Answer proposals in the list of proposals.",
+};
+
+/** Every move of the game, grouped by approach, greyed out with the reason when unavailable. */
 export function MovePalette({ view }: { view: TableView }) {
-  const send = useTable((s) => s.send);
-  const acted = view.parties.find((p) => p.id === view.me?.seat)?.acted ?? false;
+  const moves = view.moves ?? [];
   return (
     <section className="panel" aria-labelledby="moves-title">
-      <h2 id="moves-title">Other moves</h2>
-      <div className="row">
-        <button type="button" disabled={acted} onClick={() => send({ kind: "pass" })}>
-          Pass this round
-        </button>
-        <button
-          type="button"
-          className="danger"
-          onClick={() => {
-            if (window.confirm("Walk away for good and take your BATNA?")) send({ kind: "walkAway" });
-          }}
-        >
-          Walk away
-        </button>
-      </div>
+      <h2 id="moves-title">Moves</h2>
+      <p className="muted small">
+        One main move per round; moves marked “free” (answers, consent, chat) do not use it. Open a move to choose its
+        details.
+      </p>
+      {approachOrder.map((approach) => {
+        const group = moves.filter((m) => m.approach === approach);
+        if (group.length === 0) return null;
+        return (
+          <div key={approach} className="move-group">
+            <h3>{approachTitles[approach]}</h3>
+            {group.map((move) => (
+              <MoveEntry key={move.kind} view={view} move={move} />
+            ))}
+          </div>
+        );
+      })}
     </section>
+  );
+}
+
+function MoveEntry({ view, move }: { view: TableView; move: MoveAvailability }) {
+  const send = useTable((s) => s.send);
+  const reasonId = useId();
+  const note = elsewhere[move.kind];
+  return (
+    <details className={`move ${move.available ? "" : "unavailable"}`} data-testid={`move-${move.kind}`}>
+      <summary>
+        {moveTitles[move.kind]}
+        {!move.main && <span className="badge">free</span>}
+        {!move.available && <span className="muted small"> (unavailable)</span>}
+      </summary>
+      <p className="small">{move.summary}</p>
+      {!move.available && (
+        <p className="small" id={reasonId}>
+          Not now: {move.reason}
+        </p>
+      )}
+      {note ? (
+        <p className="small muted">{note}</p>
+      ) : (
+        <MoveForm
+          view={view}
+          kind={move.kind}
+          disabled={!move.available}
+          describedBy={move.available ? undefined : reasonId}
+          onSend={send}
+        />
+      )}
+    </details>
+  );
+}
+
+interface FormProps {
+  view: TableView;
+  kind: MoveKind;
+  disabled: boolean;
+  describedBy?: string;
+  onSend: (move: Move) => void;
+}
+
+/** The arguments of one move kind, and its send button. */
+function MoveForm({ view, kind, disabled, describedBy, onSend }: FormProps) {
+  const seat = view.me?.seat ?? "";
+  const name = (id: string) => view.parties.find((p) => p.id === id)?.name ?? id;
+  const others = view.parties.filter((p) => p.id !== seat && !p.walkedAway);
+  const states = others.filter((p) => p.kind === "state");
+  const myMeasures = view.scenario.measures.filter((m) => m.by === seat);
+  const myOpen = view.proposals.filter((p) => p.by === seat && p.status === "open");
+  const [target, setTarget] = useState("");
+  const [targets, setTargets] = useState<string[]>([]);
+  const [measureId, setMeasureId] = useState("");
+  const [proposalId, setProposalId] = useState("");
+  const [issueId, setIssueId] = useState("");
+  const [optionId, setOptionId] = useState("");
+  const [issueIds, setIssueIds] = useState<string[]>([]);
+  const [text, setText] = useState("");
+  const [claimId, setClaimId] = useState("");
+  const [creativeId, setCreativeId] = useState("");
+  const [pkg, setPkg] = useState<Package>(() => ({
+    options: Object.fromEntries(view.scenario.issues.map((i) => [i.id, i.statusQuo])),
+    creative: [],
+  }));
+
+  const first = <T,>(value: string, items: T[], id: (item: T) => string) => value || (items[0] ? id(items[0]) : "");
+  const measure = first(measureId, myMeasures, (m) => m.id);
+  const proposal = first(proposalId, myOpen, (p) => p.id);
+  const issue = first(issueId, view.scenario.issues, (i) => i.id);
+  const options = view.scenario.issues.find((i) => i.id === issue)?.options ?? [];
+  const option = first(optionId, options, (o) => o.id);
+  const one = (items: { id: string }[]) => first(target, items, (p) => p.id);
+
+  let fields: ReactNode = null;
+  let build: () => Move | null = () => null;
+  let label = moveTitles[kind];
+  let confirmText: string | undefined;
+
+  const seatSelect = (items: { id: string }[], caption: string) => (
+    <Select label={caption} value={one(items)} onChange={setTarget} items={items.map((p) => [p.id, name(p.id)])} />
+  );
+  const seatChecks = (items: { id: string }[], caption: string) => (
+    <Checks label={caption} values={targets} onChange={setTargets} items={items.map((p) => [p.id, name(p.id)])} />
+  );
+  const measureSelect = (
+    <Select
+      label="Measure"
+      value={measure}
+      onChange={setMeasureId}
+      items={myMeasures.map((m) => [m.id, `${m.name} (level ${m.level} of ${m.maxLevel})`])}
+    />
+  );
+  const issueSelect = (items = view.scenario.issues) => (
+    <Select
+      label="Issue"
+      value={first(issueId, items, (i) => i.id)}
+      onChange={setIssueId}
+      items={items.map((i) => [i.id, i.name])}
+    />
+  );
+  const claimSelect = (claims: TableView["claims"]) => (
+    <Select
+      label="Case"
+      value={first(claimId, claims, (c) => c.id)}
+      onChange={setClaimId}
+      items={claims.map((c) => [
+        c.id,
+        `${c.id}: ${view.scenario.issues.find((i) => i.id === c.issueId)?.name ?? c.issueId} (${name(c.claimant)})`,
+      ])}
+    />
+  );
+  const textField = <TextField label="Message" value={text} onChange={setText} />;
+
+  switch (kind) {
+    case "withdraw":
+      fields = (
+        <Select
+          label="Your proposal"
+          value={proposal}
+          onChange={setProposalId}
+          items={myOpen.map((p) => [p.id, p.id])}
+        />
+      );
+      build = () => (proposal ? { kind, proposalId: proposal } : null);
+      break;
+    case "chat":
+      fields = (
+        <>
+          {textField}
+          {seatChecks(others, "Only to (leave empty for everyone)")}
+        </>
+      );
+      build = () => (targets.length > 0 ? { kind, text, to: targets } : { kind, text });
+      label = "Send";
+      break;
+    case "pass":
+    case "inviteMediator":
+    case "acceptMediation":
+    case "consentArbitration":
+      build = () => ({ kind });
+      break;
+    case "walkAway":
+      build = () => ({ kind });
+      confirmText = "Walk away for good and take your BATNA?";
+      break;
+    case "threaten": {
+      const m = myMeasures.find((x) => x.id === measure);
+      fields = measureSelect;
+      build = () => (m ? { kind, measureId: m.id, target: m.against } : null);
+      break;
+    }
+    case "impose":
+    case "liftMeasure":
+      fields = measureSelect;
+      build = () => (measure ? { kind, measureId: measure } : null);
+      break;
+    case "concede":
+      fields = (
+        <>
+          <Select
+            label="Your proposal"
+            value={proposal}
+            onChange={setProposalId}
+            items={myOpen.map((p) => [p.id, p.id])}
+          />
+          {issueSelect()}
+          <Select
+            label="New option"
+            value={option}
+            onChange={setOptionId}
+            items={options.map((o) => [o.id, o.label])}
+          />
+        </>
+      );
+      build = () => (proposal ? { kind, proposalId: proposal, issueId: issue, optionId: option } : null);
+      break;
+    case "withhold":
+      fields = seatSelect(others, "From");
+      build = () => ({ kind, from: one(others) });
+      break;
+    case "mediatorProposal":
+      fields = (
+        <>
+          {seatChecks(states, "Address it to")}
+          <PackageFields view={view} pkg={pkg} onChange={setPkg} />
+        </>
+      );
+      build = () => ({ kind, to: targets, package: pkg });
+      break;
+    case "shuttle":
+      fields = (
+        <>
+          {seatSelect(states, "To")}
+          {textField}
+        </>
+      );
+      build = () => ({ kind, to: one(states), text });
+      break;
+    case "shareInterests":
+      fields = (
+        <>
+          {seatChecks(others, "Share with")}
+          <Checks
+            label="Issues"
+            values={issueIds}
+            onChange={setIssueIds}
+            items={view.scenario.issues.map((i) => [i.id, i.name])}
+          />
+        </>
+      );
+      build = () => ({ kind, to: targets, issueIds });
+      break;
+    case "proposeCreative": {
+      const locked = view.scenario.creativeOptions.filter((c) => !c.unlocked);
+      fields = (
+        <Select
+          label="Creative option"
+          value={first(creativeId, locked, (c) => c.id)}
+          onChange={setCreativeId}
+          items={locked.map((c) => [c.id, `${c.name} (needs trust ${c.unlock.trust})`])}
+        />
+      );
+      build = () => {
+        const id = first(creativeId, locked, (c) => c.id);
+        return id ? { kind, creativeId: id } : null;
+      };
+      break;
+    }
+    case "jointFactFinding":
+      fields = (
+        <>
+          {seatSelect(states, "With")}
+          {issueSelect()}
+        </>
+      );
+      build = () => ({ kind, with: one(states), issueId: issue });
+      break;
+    case "fileClaim": {
+      const legal = view.scenario.issues.filter((i) => i.legal);
+      fields = issueSelect(legal);
+      build = () => {
+        const id = first(issueId, legal, (i) => i.id);
+        return id ? { kind, issueId: id } : null;
+      };
+      break;
+    }
+    case "respondToClaim": {
+      const waiting = view.claims.filter(
+        (c) => c.status === "awaitingConsent" && c.respondents.includes(seat) && c.responses[seat] === undefined,
+      );
+      const id = first(claimId, waiting, (c) => c.id);
+      fields = (
+        <>
+          {claimSelect(waiting)}
+          <div className="row">
+            <button
+              type="button"
+              disabled={disabled || !id}
+              onClick={() => onSend({ kind, claimId: id, consent: true })}
+            >
+              Accept jurisdiction
+            </button>
+            <button
+              type="button"
+              disabled={disabled || !id}
+              onClick={() => onSend({ kind, claimId: id, consent: false })}
+            >
+              Refuse jurisdiction
+            </button>
+          </div>
+        </>
+      );
+      return (
+        <fieldset disabled={disabled} aria-describedby={describedBy}>
+          {fields}
+        </fieldset>
+      );
+    }
+    case "comply":
+    case "defy": {
+      const against = view.claims.filter((c) => {
+        const ruling = c.ruling;
+        if (c.status !== "ruled" || !ruling || c.compliance[seat] !== undefined) return false;
+        return ruling.favours === c.claimant ? c.respondents.includes(seat) : c.claimant === seat;
+      });
+      fields = claimSelect(against);
+      build = () => {
+        const id = first(claimId, against, (c) => c.id);
+        return id ? { kind, claimId: id } : null;
+      };
+      break;
+    }
+    case "confidenceBuilding":
+      fields = seatSelect(states, "Towards");
+      build = () => ({ kind, with: one(states) });
+      break;
+    case "workshop":
+      fields = seatChecks(others, "Invite");
+      build = () => ({ kind, with: targets });
+      break;
+    case "backChannel":
+      fields = (
+        <>
+          {seatSelect(others, "To")}
+          {textField}
+        </>
+      );
+      build = () => ({ kind, to: one(others), text });
+      break;
+    default:
+      return null;
+  }
+
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        const move = build();
+        if (!move) return;
+        if (confirmText && !window.confirm(confirmText)) return;
+        onSend(move);
+      }}
+    >
+      <fieldset disabled={disabled} aria-describedby={describedBy}>
+        {fields}
+        <button type="submit" className={kind === "walkAway" ? "danger" : undefined}>
+          {label}
+        </button>
+      </fieldset>
+    </form>
+  );
+}
+
+function Select({
+  label,
+  value,
+  onChange,
+  items,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  items: [string, string][];
+}) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        {items.length === 0 && <option value="">(none)</option>}
+        {items.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function Checks({
+  label,
+  values,
+  onChange,
+  items,
+}: {
+  label: string;
+  values: string[];
+  onChange: (values: string[]) => void;
+  items: [string, string][];
+}) {
+  return (
+    <fieldset className="field">
+      <legend>{label}</legend>
+      {items.map(([v, text]) => (
+        <label key={v} className="choice">
+          <input
+            type="checkbox"
+            checked={values.includes(v)}
+            onChange={(e) => onChange(e.target.checked ? [...values, v] : values.filter((x) => x !== v))}
+          />
+          {text}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function TextField({ label, value, onChange }: { label: string; value: string; onChange: (value: string) => void }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <textarea id={id} value={value} maxLength={500} rows={2} onChange={(e) => onChange(e.target.value)} />
+    </div>
+  );
+}
+
+/** One option per issue, and any unlocked creative options: for a mediator's proposal. */
+function PackageFields({ view, pkg, onChange }: { view: TableView; pkg: Package; onChange: (pkg: Package) => void }) {
+  const unlocked = view.scenario.creativeOptions.filter((c) => c.unlocked);
+  return (
+    <>
+      {view.scenario.issues.map((issue) => (
+        <Select
+          key={issue.id}
+          label={issue.name}
+          value={pkg.options[issue.id] ?? issue.statusQuo}
+          onChange={(value) => onChange({ ...pkg, options: { ...pkg.options, [issue.id]: value } })}
+          items={issue.options.map((o) => [o.id, o.label])}
+        />
+      ))}
+      {unlocked.length > 0 && (
+        <Checks
+          label="Creative options"
+          values={pkg.creative ?? []}
+          onChange={(creative) => onChange({ ...pkg, creative })}
+          items={unlocked.map((c) => [c.id, c.name])}
+        />
+      )}
+    </>
   );
 }

@@ -1,4 +1,4 @@
-import { type Package, type TableView, viewPoints } from "@parley/shared";
+import { type Framing, type Package, type TableView, viewPoints } from "@parley/shared";
 import { useState } from "react";
 import { useTable } from "../state/tableStore.ts";
 
@@ -11,6 +11,7 @@ export function PackageBuilder({ view }: { view: TableView }) {
     Object.fromEntries(view.scenario.issues.map((i) => [i.id, i.statusQuo])),
   );
   const [to, setTo] = useState<string[]>(counterparts.map((p) => p.id));
+  const [framing, setFraming] = useState<Framing>("plain");
   const pkg: Package = { options: choice };
   const points = viewPoints(view, pkg);
   const acted = view.parties.find((p) => p.id === seat)?.acted ?? false;
@@ -68,12 +69,21 @@ export function PackageBuilder({ view }: { view: TableView }) {
           ))}
         </fieldset>
       )}
+      <label className="choice">
+        Framing{" "}
+        <select value={framing} onChange={(e) => setFraming(e.target.value as Framing)}>
+          <option value="plain">Plain proposal</option>
+          <option value="package">Package offer across issues (mutual gains)</option>
+          <option value="anchor">Anchor: a demanding opening (competitive)</option>
+          <option value="ultimatum">Ultimatum: take it or leave it (competitive)</option>
+        </select>
+      </label>
       <button
         type="button"
         className="primary"
         disabled={acted || to.length === 0}
         title={acted ? "You have already made your move this round" : undefined}
-        onClick={() => send({ kind: "propose", to, package: pkg })}
+        onClick={() => send({ kind: "propose", to, package: pkg, framing })}
       >
         Propose this package
       </button>

@@ -35,6 +35,7 @@ export function aspiration(view: TableView, exponent = 1.6): number {
 export function simpleBotMove(view: TableView): Move | null {
   const me = view.me;
   if (!me || view.phase === "ended") return null;
+  if (view.parties.find((p) => p.id === me.seat)?.walkedAway) return null;
   const target = aspiration(view);
   const incoming = view.proposals.filter(
     (p) =>
@@ -53,13 +54,15 @@ export function simpleBotMove(view: TableView): Move | null {
     const stale = incoming[0];
     return stale ? { kind: "reject", proposalId: stale.id } : null;
   }
+  // A mediator or NGO has no package of its own to propose.
+  if (mine.kind !== "state") return { kind: "pass" };
   const counterparts = view.parties
     .filter((p) => p.id !== me.seat && p.kind === "state" && !p.walkedAway)
     .map((p) => p.id);
   if (counterparts.length === 0) return { kind: "pass" };
   let best: Package | undefined;
   let bestPoints = Number.POSITIVE_INFINITY;
-  for (const pkg of allPackages(view)) {
+  for (const pkg of allPackages(view).filter((p) => keepsRulings(view, p))) {
     const points = viewPoints(view, pkg);
     if (points >= target && points < bestPoints) {
       best = pkg;
@@ -68,4 +71,11 @@ export function simpleBotMove(view: TableView): Move | null {
   }
   if (!best) return { kind: "pass" };
   return { kind: "propose", to: counterparts, package: best };
+}
+
+/** A package must keep every binding ruling. */
+function keepsRulings(view: TableView, pkg: Package): boolean {
+  return view.claims.every(
+    (c) => c.status !== "ruled" || !c.ruling?.binding || pkg.options[c.issueId] === c.ruling.optionId,
+  );
 }

@@ -1,3 +1,4 @@
+import { checkCrisis } from "./crisis.ts";
 import { addLog, draftOf } from "./draft.ts";
 import { approachOf, moveRules } from "./moveRules.ts";
 import { seatName } from "./names.ts";
@@ -32,6 +33,7 @@ function applyMove(draft: GameState, seat: SeatId, move: Move, seq: number): voi
   const counts = draft.approachCounts[seat];
   if (counts && move.kind !== "chat" && move.kind !== "pass") counts[approachOf(move)] += 1;
   rule.apply(draft, seat, move, seq);
+  checkCrisis(draft, seq);
   if (draft.phase === "ended") return;
   if (rule.main && !draft.acted.includes(seat)) draft.acted.push(seat);
   if (roundComplete(draft)) endRound(draft, seq);
@@ -45,6 +47,7 @@ function applySystem(draft: GameState, move: SystemMove, seq: number): void {
     case "injectEvent": {
       const event = draft.scenario.events.find((e) => e.id === move.eventId);
       if (event) fireScriptedEvent(draft, event, seq);
+      checkCrisis(draft, seq);
       return;
     }
     case "broadcast":

@@ -2,7 +2,7 @@ import type { GameState, LogEntry } from "./types.ts";
 
 /**
  * A copy of the state that `apply` may mutate without touching its input. Containers are
- * copied; the scenario and past log entries are immutable and shared.
+ * copied; the scenario and past log entries and value changes are immutable and shared.
  */
 export function draftOf(state: GameState): GameState {
   const f = state.families;
@@ -21,8 +21,10 @@ export function draftOf(state: GameState): GameState {
     approachCounts: Object.fromEntries(Object.entries(state.approachCounts).map(([k, v]) => [k, { ...v }])),
     history: [...state.history],
     log: [...state.log],
+    valueChanges: [...state.valueChanges],
     families: {
       measures: { ...f.measures },
+      threats: [...f.threats],
       revealed: Object.fromEntries(
         Object.entries(f.revealed).map(([owner, readers]) => [
           owner,
@@ -36,13 +38,15 @@ export function draftOf(state: GameState): GameState {
         responses: { ...c.responses },
         compliance: { ...c.compliance },
         respondents: [...c.respondents],
+        batnaShift: { ...c.batnaShift },
       })),
       unlocked: [...f.unlocked],
       groundwork: { ...f.groundwork },
-      factFindings: f.factFindings.map((x) => ({ ...x, parties: [...x.parties] })),
-      withheld: Object.fromEntries(Object.entries(f.withheld).map(([k, v]) => [k, [...v]])),
+      factFindings: f.factFindings.map((x) => ({ ...x, parties: [x.parties[0], x.parties[1]] })),
+      withheld: [...f.withheld],
       firedEvents: [...f.firedEvents],
       crises: f.crises,
+      inCrisis: f.inCrisis,
     },
   };
 }

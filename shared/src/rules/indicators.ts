@@ -38,3 +38,10 @@ export function addTension(draft: GameState, delta: number): void {
 export function addLegitimacy(draft: GameState, seat: SeatId, delta: number): void {
   draft.indicators.legitimacy[seat] = clampLevel((draft.indicators.legitimacy[seat] ?? 50) + delta);
 }
+
+/** Changes trust between every pair of `seats`. */
+export function addTrustAmong(draft: GameState, seats: SeatId[], delta: number): void {
+  for (let i = 0; i < seats.length; i++) {
+    for (let j = i + 1; j < seats.length; j++) addTrust(draft, seats[i] as SeatId, seats[j] as SeatId, delta);
+  }
+}

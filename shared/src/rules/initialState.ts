@@ -58,8 +58,10 @@ export function initialState(scenario: Scenario, seed: number, setup: TableSetup
     approachCounts,
     history: [],
     log: [],
+    valueChanges: [],
     families: {
       measures: {},
+      threats: [],
       revealed: {},
       mediation: { invitedBy: [], consented: [] },
       arbitration: { consented: [] },
@@ -67,9 +69,11 @@ export function initialState(scenario: Scenario, seed: number, setup: TableSetup
       unlocked: [],
       groundwork: {},
       factFindings: [],
-      withheld: {},
+      withheld: [],
       firedEvents: [],
       crises: 0,
+      // A table that opens above the threshold starts in crisis: no crossing, no new crisis.
+      inCrisis: scenario.indicators.tension > scenario.rules.crisisThreshold,
     },
   };
   startRound(state, 1, -1);

@@ -27,6 +27,12 @@ export interface MoveRule<K extends MoveKind = MoveKind> {
    * consent"): they also tell the client which moves to grey out, and why.
    */
   preconditions?: Check<MoveOf<K>>[];
+  /**
+   * Argument-free summaries of what the checks below refuse ("You have no open proposal"),
+   * used only to grey out moves. `validate` skips them: the checks refuse the same moves
+   * with a more specific message ("The court has already ruled on this issue").
+   */
+  availability?: Check<MoveOf<K>>[];
   /** Checks of the move's arguments. */
   checks: Check<MoveOf<K>>[];
   /** Mutates a draft: the move's effects and its log line. */
@@ -34,8 +40,8 @@ export interface MoveRule<K extends MoveKind = MoveKind> {
 }
 
 /** Declares a move's rule; the move kind alone decides the type of every check. */
-export function defineMove<K extends MoveKind>(rule: { kind: K } & NoInfer<Omit<MoveRule<K>, "kind">>): MoveRule<K> {
-  return rule;
+export function defineMove<K extends MoveKind>(kind: K, rule: Omit<MoveRule<K>, "kind">): MoveRule<K> {
+  return { kind, ...rule };
 }
 
 export function check<M>(code: string, test: (state: GameState, seat: SeatId, move: M) => string | null): Check<M> {

@@ -27,5 +27,5 @@ export function partyKind(state: Named, seat: SeatId): "state" | "mediator" | "n
 
 /** Seats that are parties to a deal (states), as opposed to mediators and NGOs. */
 export function isDealParty(state: Named, seat: SeatId): boolean {
-  return partyKind(state, seat) === "state";
+  return state.scenario.parties.some((p) => p.id === seat && p.kind === "state");
 }

@@ -1,4 +1,6 @@
 import { type Check, check } from "./moveRule.ts";
+import { issueName, optionLabel } from "./names.ts";
+import { brokenRuling, forumName } from "./rulings.ts";
 import type { Package } from "./types.ts";
 
 type PackageMove = { package: Package };
@@ -35,6 +37,15 @@ export function packageChecks(): Check<PackageMove>[] {
       const locked = (move.package.creative ?? []).find((id) => !state.families.unlocked.includes(id));
       const name = state.scenario.creativeOptions.find((c) => c.id === locked)?.name;
       return locked ? `${name ?? locked} has not been unlocked yet: propose it as a creative option first.` : null;
+    }),
+    check<PackageMove>("DuplicateCreativeOption", (_s, _seat, move) => {
+      const ids = move.package.creative ?? [];
+      return new Set(ids).size === ids.length ? null : "Name each creative option only once.";
+    }),
+    check<PackageMove>("RulingMustBeKept", (state, _seat, move) => {
+      const broken = brokenRuling(state, move.package);
+      if (!broken) return null;
+      return `${forumName(state, broken.claim.forumId)} has ruled on ${issueName(state, broken.issueId)}: the package must keep '${optionLabel(state, broken.issueId, broken.optionId)}'.`;
     }),
   ];
 }

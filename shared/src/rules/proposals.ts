@@ -2,7 +2,45 @@ import { addLog } from "./draft.ts";
 import { isDealParty, seatName } from "./names.ts";
 import { describePackage } from "./packages.ts";
 import { endGame } from "./rounds.ts";
-import type { GameState, Proposal, SeatId } from "./types.ts";
+import type { Approach, Framing, GameState, Package, Proposal, SeatId } from "./types.ts";
+
+/** How many rounds an open proposal stays on the table after the round it was made in. */
+const proposalLife: Record<Proposal["framing"], number> = {
+  plain: 2,
+  package: 2,
+  anchor: 2,
+  ultimatum: 1,
+  mediator: 2,
+  award: 0,
+};
+
+/**
+ * Puts a new proposal on the table: it supersedes the proposer's open ones and takes the
+ * next version number in the proposer's line. Returns it.
+ */
+export function putOnTable(
+  draft: GameState,
+  seq: number,
+  proposal: { by: SeatId; to: SeatId[]; package: Package; framing: Framing | "mediator"; approach: Approach },
+): Proposal {
+  for (const old of openProposalsBy(draft, proposal.by)) old.status = "superseded";
+  const made: Proposal = {
+    id: `p${seq}`,
+    version: draft.proposals.filter((p) => p.by === proposal.by).length + 1,
+    by: proposal.by,
+    to: [...proposal.to],
+    package: { options: { ...proposal.package.options }, creative: [...(proposal.package.creative ?? [])] },
+    framing: proposal.framing,
+    approach: proposal.approach,
+    round: draft.round,
+    status: "open",
+    acceptedBy: [],
+    rejectedBy: [],
+    expiresAfterRound: draft.round + proposalLife[proposal.framing],
+  };
+  draft.proposals.push(made);
+  return made;
+}
 
 export function openProposalsBy(state: GameState, seat: SeatId): Proposal[] {
   return state.proposals.filter((p) => p.by === seat && p.status === "open");

@@ -1,13 +1,14 @@
 import type { ScriptedEvent } from "../scenario/schema.ts";
+import { packagePoints } from "../scoring/points.ts";
+import { checkCrisis } from "./crisis.ts";
 import { addLog } from "./draft.ts";
-import { addLegitimacy, addTension, addTrust } from "./indicators.ts";
+import { addLegitimacy, addTension, addTrustAmong } from "./indicators.ts";
 import { roundEndHooks } from "./roundHooks.ts";
-import type { GameState, Outcome, SeatId } from "./types.ts";
+import { activeSeats } from "./seats.ts";
+import type { Approach, GameState, Outcome } from "./types.ts";
+import { changeBatna, recordValueChange } from "./value.ts";
 
-/** Seats still negotiating: not walked away. */
-export function activeSeats(state: Pick<GameState, "seats" | "walkedAway">): SeatId[] {
-  return state.seats.filter((s) => !state.walkedAway.includes(s));
-}
+export { activeSeats } from "./seats.ts";
 
 /** True when every active seat has made its main move (or passed) this round. */
 export function roundComplete(state: GameState): boolean {
@@ -36,15 +37,9 @@ export function fireScriptedEvent(draft: GameState, event: ScriptedEvent, seq: n
   draft.families.firedEvents.push(event.id);
   const { effects } = event;
   addTension(draft, effects.tension);
-  if (effects.trust !== 0) {
-    for (let i = 0; i < draft.seats.length; i++) {
-      for (let j = i + 1; j < draft.seats.length; j++) {
-        addTrust(draft, draft.seats[i] as SeatId, draft.seats[j] as SeatId, effects.trust);
-      }
-    }
-  }
+  addTrustAmong(draft, draft.seats, effects.trust);
   for (const [seat, delta] of Object.entries(effects.batna)) {
-    if (seat in draft.batna) draft.batna[seat] = (draft.batna[seat] ?? 0) + delta;
+    changeBatna(draft, seat, delta, "scriptedEvent", "system", seq);
   }
   for (const [seat, delta] of Object.entries(effects.legitimacy)) {
     if (draft.seats.includes(seat)) addLegitimacy(draft, seat, delta);
@@ -70,6 +65,7 @@ export function endRound(draft: GameState, seq: number): void {
     hook(draft, seq);
   }
   if (draft.phase === "ended") return;
+  checkCrisis(draft, seq);
   snapshot(draft);
   if (draft.round >= draft.scenario.rules.roundLimit) {
     endGame(draft, { kind: "noAgreement", reason: "roundLimit", round: draft.round }, seq);
@@ -94,6 +90,7 @@ export function snapshot(draft: GameState): void {
 }
 
 export function endGame(draft: GameState, outcome: Outcome, seq: number): void {
+  if (outcome.kind === "agreement") recordAgreementValue(draft, outcome, seq);
   draft.outcome = outcome;
   draft.phase = "ended";
   for (const proposal of draft.proposals) {
@@ -109,4 +106,21 @@ export function endGame(draft: GameState, outcome: Outcome, seq: number): void {
           ? "The round limit is reached without agreement: every party falls back on its alternative."
           : "The game was ended without agreement.";
   addLog(draft, { seq, by: "system", kind: "gameEnded", approach: "universal", text, visibleTo: "all" });
+}
+
+/**
+ * The agreement replaces each bound party's no-deal value by the package's points. The jump
+ * is credited to the approach of the move that put the package on the table, except the
+ * creative options' bonuses, which mutual gains earned.
+ */
+function recordAgreementValue(draft: GameState, outcome: Extract<Outcome, { kind: "agreement" }>, seq: number): void {
+  const proposal = draft.proposals.find((p) => p.id === outcome.proposalId);
+  const approach: Approach = proposal?.approach ?? "universal";
+  const by = proposal?.by ?? "system";
+  for (const seat of outcome.parties) {
+    const total = packagePoints(draft.scenario, seat, outcome.package);
+    const creative = packagePoints(draft.scenario, seat, { options: {}, creative: outcome.package.creative ?? [] });
+    recordValueChange(draft, seat, total - creative - (draft.batna[seat] ?? 0), approach, by, seq);
+    recordValueChange(draft, seat, creative, "mutualGains", by, seq);
+  }
 }

@@ -114,6 +114,8 @@ export interface Proposal {
   to: SeatId[];
   package: Package;
   framing: Framing | "mediator" | "award";
+  /** The approach of the move that put it on the table (a concession is competitive). */
+  approach: Approach;
   round: number;
   status: ProposalStatus;
   acceptedBy: SeatId[];
@@ -157,7 +159,13 @@ export type DerivedKind =
   | "proposalExpired"
   | "ruling"
   | "award"
-  | "unlocked";
+  | "unlocked"
+  | "mediationActive"
+  | "arbitrationAgreed"
+  | "claimProceeds"
+  | "claimLapsed"
+  | "offerLapsed"
+  | "measureLifted";
 
 /** Per round, the indicators at its end, for trajectories and debrief charts. */
 export interface RoundSnapshot {
@@ -190,29 +198,75 @@ export interface GameState {
   approachCounts: Record<SeatId, Record<Approach, number>>;
   history: RoundSnapshot[];
   log: LogEntry[];
+  /**
+   * Every change of a seat's value (its no-deal value, and the jump to the agreement's
+   * points when a deal is struck), with its cause: what the scoring calls "what each
+   * approach gained". Private: only the instructor and the end-of-game report read it.
+   */
+  valueChanges: ValueChange[];
   /** Family-specific state; each move family owns its part. */
   families: FamilyState;
+}
+
+/** What moved a seat's value: a move's approach, or the table's own dynamics. */
+export type ValueCause = Approach | "erosion" | "scriptedEvent" | "crisis";
+
+export interface ValueChange {
+  seq: number;
+  round: number;
+  seat: SeatId;
+  /** The seat whose move caused it, or "system" for round-end dynamics and events. */
+  by: SeatId | "system";
+  cause: ValueCause;
+  delta: number;
+}
+
+export interface Threat {
+  by: SeatId;
+  target: SeatId;
+  measureId: string;
+  round: number;
+}
+
+export interface Withholding {
+  by: SeatId;
+  from: SeatId;
+  /** The last round in which it applies. */
+  untilRound: number;
+}
+
+/** Joint fact-finding on an issue: offered by `parties[0]` to `parties[1]`, agreed when both call it. */
+export interface FactFinding {
+  issueId: string;
+  parties: [SeatId, SeatId];
+  round: number;
+  agreed: boolean;
 }
 
 export interface FamilyState {
   /** Measure id → level currently imposed. */
   measures: Record<string, number>;
+  /** Threats made, in order: a measure imposed after a threat is no surprise. */
+  threats: Threat[];
   /** owner seat → reader seat → issue ids revealed. */
   revealed: Record<SeatId, Record<SeatId, string[]>>;
   mediation: { invitedBy: SeatId[]; consented: SeatId[] };
+  /** Once every state party has consented, the award comes at the end of the round. */
   arbitration: { consented: SeatId[] };
   claims: Claim[];
   /** Creative option ids unlocked so far. */
   unlocked: string[];
   /** Moves of the kinds that can unlock creative options, counted at the table. */
   groundwork: Partial<Record<string, number>>;
-  /** Issues whose legal merits have been clarified by joint fact-finding. */
-  factFindings: { issueId: string; parties: SeatId[]; round: number; agreed: boolean }[];
-  /** seat → seats it withholds from. */
-  withheld: Record<SeatId, SeatId[]>;
+  /** Joint fact-finding offered or done; an agreed one on a legal issue clarifies its merits. */
+  factFindings: FactFinding[];
+  /** Who refuses to share information with whom, until when. */
+  withheld: Withholding[];
   /** Scripted event ids that have fired. */
   firedEvents: string[];
+  /** Crises so far; `inCrisis` while tension stays above the threshold (one crisis per crossing). */
   crises: number;
+  inCrisis: boolean;
 }
 
 export interface Claim {
@@ -223,8 +277,13 @@ export interface Claim {
   respondents: SeatId[];
   filedRound: number;
   status: "awaitingConsent" | "pending" | "ruled" | "declined";
+  /** While awaiting consent: the round after which silence counts as a refusal. */
+  answerByRound?: number;
+  /** The round at whose end the forum rules. */
   rulesInRound?: number;
   ruling?: { optionId: string; favours: SeatId; round: number; binding: boolean };
+  /** The change the ruling made to each seat's no-deal value (undone for a seat that defies it). */
+  batnaShift: Record<SeatId, number>;
   responses: Record<SeatId, "consent" | "refuse">;
   compliance: Record<SeatId, "comply" | "defy">;
 }

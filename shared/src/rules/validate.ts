@@ -35,8 +35,14 @@ const alreadyActed: Check = {
       : null,
 };
 
-function preconditionsOf(rule: MoveRule): Check[] {
-  return [...commonChecks, ...(rule.main ? [alreadyActed] : []), ...(rule.preconditions ?? [])];
+/** The move's own preconditions come before "already acted": who may ever make a move matters more. */
+function preconditionsOf(rule: MoveRule, forAvailability = false): Check[] {
+  return [
+    ...commonChecks,
+    ...(rule.preconditions ?? []),
+    ...(forAvailability ? (rule.availability ?? []) : []),
+    ...(rule.main ? [alreadyActed] : []),
+  ];
 }
 
 export interface MoveAvailability {
@@ -58,7 +64,7 @@ export function availableMoves(state: GameState, seat: SeatId): MoveAvailability
   for (const rule of Object.values(moveRules)) {
     if (!rule) continue;
     let reason: string | undefined;
-    for (const c of preconditionsOf(rule)) {
+    for (const c of preconditionsOf(rule, true)) {
       // Preconditions never read the move's arguments, so a bare move of the kind suffices.
       const message = c.test(state, seat, { kind: rule.kind } as Move);
       if (message !== null) {

@@ -177,6 +177,56 @@ export const LensWeightsSchema = z
     liberal: { own: 1, joint: 1, trust: 0.5, legitimacy: 0.5 },
   });
 
+/** A magnitude of a move's effect (trust, tension, legitimacy or BATNA points). */
+const amount = z.number();
+/** A share between 0 and 1. */
+const share = z.number().min(0).max(1);
+/** A number of rounds. */
+const rounds = z.number().int().min(1).max(10);
+const tweak = <T extends z.ZodRawShape>(shape: T) => z.object(shape).partial().strict();
+
+/**
+ * Optional overrides of the engine's default magnitudes, per move (and per proposal framing,
+ * ruling and crisis). Leave it out to use the defaults documented in docs/RULES.md.
+ */
+export const MoveEffectsSchema = z
+  .object({
+    plain: tweak({ trust: amount, tension: amount }),
+    package: tweak({ trust: amount, tension: amount }),
+    anchor: tweak({ trust: amount, tension: amount }),
+    ultimatum: tweak({ trust: amount, tension: amount }),
+    accept: tweak({ trust: amount }),
+    reject: tweak({ tension: amount, ultimatumTension: amount }),
+    walkAway: tweak({ tension: amount }),
+    threaten: tweak({ trust: amount, tension: amount }),
+    impose: tweak({ trust: amount, surpriseLegitimacy: amount }),
+    liftMeasure: tweak({ trust: amount, tensionShare: share, restoreShare: share }),
+    concede: tweak({ trust: amount }),
+    withhold: tweak({ trust: amount, rounds }),
+    inviteMediator: tweak({ tension: amount }),
+    acceptMediation: tweak({ tension: amount }),
+    mediation: tweak({ roundTrust: amount }),
+    mediatorProposal: tweak({ tension: amount }),
+    shuttle: tweak({ trust: amount, tension: amount }),
+    consentArbitration: tweak({ tension: amount }),
+    shareInterests: tweak({ trust: amount }),
+    proposeCreative: tweak({ trust: amount }),
+    jointFactFinding: tweak({ trust: amount, rounds }),
+    fileClaim: tweak({ trust: amount, tension: amount, answerRounds: rounds }),
+    respondToClaim: tweak({ refuseLegitimacy: amount, consentTrust: amount }),
+    ruling: tweak({ tension: amount }),
+    comply: tweak({ legitimacy: amount, trust: amount, tension: amount }),
+    defy: tweak({ legitimacy: amount, tension: amount }),
+    confidenceBuilding: tweak({ trust: amount, tension: amount, cost: amount }),
+    workshop: tweak({ trust: amount }),
+    backChannel: tweak({ trust: amount, tension: amount }),
+    crisis: tweak({ batna: amount, trust: amount }),
+  })
+  .partial()
+  .strict()
+  .default({})
+  .describe("Optional: override the engine's default magnitudes of move effects, e.g. { threaten: { trust: -6 } }.");
+
 export const ScenarioSchema = z
   .object({
     id,
@@ -218,6 +268,7 @@ export const ScenarioSchema = z
       .default({ trust: 50, trustPairs: [], tension: 40, legitimacy: {} }),
     events: z.array(ScriptedEventSchema).default([]),
     lenses: LensWeightsSchema,
+    moveEffects: MoveEffectsSchema,
   })
   .strict();
 
@@ -233,3 +284,4 @@ export type ScriptedEvent = z.output<typeof ScriptedEventSchema>;
 export type Effects = z.output<typeof EffectsSchema>;
 export type LensWeights = z.output<typeof LensWeightsSchema>;
 export type AgreementRule = z.output<typeof AgreementRuleSchema>;
+export type MoveEffects = z.output<typeof MoveEffectsSchema>;

@@ -1,12 +1,10 @@
 import { isDealParty } from "../rules/names.ts";
 import type { GameState, SeatId } from "../rules/types.ts";
-import { packagePoints, pointRange } from "./points.ts";
+import { type Metric, undefinedMetric } from "./metric.ts";
+import { normalisedPoints } from "./normalise.ts";
+import { packagePoints } from "./points.ts";
 
-/** A number, or the reason it cannot be computed: never a made-up value. */
-export type Metric = { defined: true; value: number } | { defined: false; reason: string };
-
-export const defined = (value: number): Metric => ({ defined: true, value });
-export const undefinedMetric = (reason: string): Metric => ({ defined: false, reason });
+export type { Metric } from "./metric.ts";
 
 export interface PartyScore {
   seat: SeatId;
@@ -43,11 +41,7 @@ export function scoreParty(state: GameState, seat: SeatId): PartyScore {
   if (!isDealParty(state, seat)) {
     normalised = undefinedMetric("A third party has no payoff table to scale against.");
   } else {
-    const { best, worst } = pointRange(state.scenario, seat);
-    normalised =
-      best === worst
-        ? undefinedMetric("Every package is worth the same to this party.")
-        : defined(Math.max(0, Math.min(100, (100 * (points - worst)) / (best - worst))));
+    normalised = normalisedPoints(state.scenario, seat, points);
   }
   return { seat, points, normalised, surplus: isDealParty(state, seat) ? points - batna : 0, batna, inAgreement };
 }

@@ -2,17 +2,21 @@ import { proposalAudience } from "../rules/proposals.ts";
 import type {
   Claim,
   Controller,
+  FactFinding,
   GameState,
   Indicators,
   LogEntry,
   Outcome,
   Proposal,
   SeatId,
+  Threat,
   Viewer,
+  Withholding,
 } from "../rules/types.ts";
 import { availableMoves, type MoveAvailability } from "../rules/validate.ts";
 import type { AgreementRule, Forum } from "../scenario/schema.ts";
 import { pointRange } from "../scoring/points.ts";
+import { type ReportOptions, type TableReport, tableReport } from "../scoring/report.ts";
 import { type PartyScore, scoreTable } from "../scoring/score.ts";
 
 /** What anyone at the table may know about a party. */
@@ -96,6 +100,15 @@ export interface TableView {
   claims: Claim[];
   mediation: { invitedBy: SeatId[]; consented: SeatId[] };
   arbitration: { consented: SeatId[] };
+  /** Threats made at the table (public). */
+  threats: Threat[];
+  /** Withholdings in force that involve the viewer (all of them for the instructor). */
+  withheld: Withholding[];
+  /** Joint fact-finding offered to or by the viewer, or done by anyone. */
+  factFindings: FactFinding[];
+  /** Moves done at the table that can open creative options, by kind. */
+  groundwork: Partial<Record<string, number>>;
+  crisis: { inCrisis: boolean; crises: number; threshold: number };
   log: LogEntry[];
   outcome?: Outcome;
   /** The moves the viewing seat can make now, and why not for the others. */
@@ -108,6 +121,8 @@ export interface TableView {
   clarifiedMerits: Record<string, Record<SeatId, number>>;
   /** Every party's score: for everyone once the game has ended, for the instructor always. */
   scores?: PartyScore[];
+  /** The table's debrief metrics: for everyone once the game has ended, for the instructor always. */
+  report?: TableReport;
   /** The instructor's view of every seat's secrets. */
   secrets?: Record<SeatId, SeatSecrets>;
 }
@@ -136,6 +151,13 @@ function secretsOf(state: GameState, seat: SeatId): SeatSecrets {
   };
 }
 
+/** What a ruling did to no-deal values is private: a seat sees its own change only. */
+function visibleShift(claim: Claim, viewer: Viewer): Record<SeatId, number> {
+  if (viewer === "instructor") return { ...claim.batnaShift };
+  const own = claim.batnaShift[viewer];
+  return own === undefined ? {} : { [viewer]: own };
+}
+
 function structuredCopy<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
@@ -150,7 +172,7 @@ function publicController(controller: Controller | undefined, reveal: boolean): 
  * Exactly what `viewer` may see of a table. Every path that leaves the server (messages,
  * the log, HTTP replays and exports) goes through this one function.
  */
-export function viewFor(state: GameState, viewer: Viewer): TableView {
+export function viewFor(state: GameState, viewer: Viewer, options: ReportOptions = {}): TableView {
   const isInstructor = viewer === "instructor";
   const seat = viewer !== "instructor" && viewer !== "observer" && state.seats.includes(viewer) ? viewer : undefined;
   const ended = state.phase === "ended";
@@ -228,9 +250,16 @@ export function viewFor(state: GameState, viewer: Viewer): TableView {
     proposals: state.proposals
       .filter((p) => isInstructor || (seat !== undefined && proposalAudience(state, p).includes(seat)))
       .map((p) => structuredCopy(p)),
-    claims: f.claims.map((c) => structuredCopy(c)),
+    claims: f.claims.map((c) => ({ ...structuredCopy(c), batnaShift: visibleShift(c, viewer) })),
     mediation: structuredCopy(f.mediation),
     arbitration: structuredCopy(f.arbitration),
+    threats: f.threats.map((t) => ({ ...t })),
+    withheld: f.withheld.filter((w) => isInstructor || w.by === seat || w.from === seat).map((w) => ({ ...w })),
+    factFindings: f.factFindings
+      .filter((x) => isInstructor || x.agreed || (seat !== undefined && x.parties.includes(seat)))
+      .map((x) => structuredCopy(x)),
+    groundwork: { ...f.groundwork },
+    crisis: { inCrisis: f.inCrisis, crises: f.crises, threshold: s.rules.crisisThreshold },
     log: state.log.filter((entry) => canSee(entry, viewer)).map((entry) => ({ ...entry })),
     outcome: state.outcome ? structuredCopy(state.outcome) : undefined,
     revealedToViewer,
@@ -240,7 +269,10 @@ export function viewFor(state: GameState, viewer: Viewer): TableView {
     view.me = { seat, ...secretsOf(state, seat) };
     view.moves = availableMoves(state, seat);
   }
-  if (ended || isInstructor) view.scores = scoreTable(state);
+  if (ended || isInstructor) {
+    view.scores = scoreTable(state);
+    view.report = tableReport(state, options);
+  }
   if (isInstructor) view.secrets = Object.fromEntries(state.seats.map((id) => [id, secretsOf(state, id)]));
   return view;
 }

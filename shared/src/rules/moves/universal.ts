@@ -1,21 +1,14 @@
 import { addLog } from "../draft.ts";
+import { framingApproach } from "../framing.ts";
 import { addTension, addTrustWith } from "../indicators.ts";
-import { type Check, defineMove } from "../moveRule.ts";
-import { isDealParty, seatName, seatNames } from "../names.ts";
+import { magnitude } from "../magnitudes.ts";
+import { type Check, check, defineMove } from "../moveRule.ts";
+import { isDealParty, partyKind, seatName, seatNames } from "../names.ts";
 import { describePackage, packageChecks } from "../packages.ts";
-import { openProposalsBy, proposalAudience, resolveProposal } from "../proposals.ts";
-import { activeSeats, endGame } from "../rounds.ts";
+import { openProposalsBy, proposalAudience, putOnTable, resolveProposal } from "../proposals.ts";
+import { endGame } from "../rounds.ts";
+import { activeStates } from "../seats.ts";
 import type { Framing, GameState, Proposal } from "../types.ts";
-
-/** How many rounds an open proposal stays on the table after the round it was made in. */
-const proposalLife: Record<Framing, number> = { plain: 2, package: 2, anchor: 2, ultimatum: 1 };
-
-const framingEffects: Record<Framing, { trust: number; tension: number }> = {
-  plain: { trust: 0, tension: 0 },
-  package: { trust: 1, tension: -1 },
-  anchor: { trust: -3, tension: 3 },
-  ultimatum: { trust: -5, tension: 6 },
-};
 
 const framingVerb: Record<Framing, string> = {
   plain: "proposes",
@@ -24,7 +17,7 @@ const framingVerb: Record<Framing, string> = {
   ultimatum: "issues an ultimatum (take it or leave it within a round) to",
 };
 
-function proposalOf(state: GameState, proposalId: string): Proposal | undefined {
+export function proposalOf(state: GameState, proposalId: string): Proposal | undefined {
   return state.proposals.find((p) => p.id === proposalId);
 }
 
@@ -58,11 +51,28 @@ const answerChecks: Check<{ proposalId: string }>[] = [
   },
 ];
 
-export const propose = defineMove({
-  kind: "propose",
+/** Some open proposal addressed to the seat still waits for its answer. */
+const waitingForAnswer = check<unknown>("NoProposalToAnswer", (state, seat) =>
+  state.proposals.some(
+    (p) => p.status === "open" && p.to.includes(seat) && !p.acceptedBy.includes(seat) && !p.rejectedBy.includes(seat),
+  )
+    ? null
+    : "No proposal is waiting for your answer.",
+);
+
+export const propose = defineMove("propose", {
   approach: "universal",
   summary: "Put a package (one option per issue) on the table for the parties you address.",
   main: true,
+  preconditions: [
+    check<unknown>("ThirdPartyProposal", (state, seat) =>
+      isDealParty(state, seat)
+        ? null
+        : partyKind(state, seat) === "mediator"
+          ? "As the mediator, put forward a mediator's proposal instead."
+          : "Only a party to the dispute can propose a package.",
+    ),
+  ],
   checks: [
     {
       code: "NoAddressee",
@@ -93,56 +103,37 @@ export const propose = defineMove({
         return gone ? `${seatName(state, gone)} has walked away from the table.` : null;
       },
     },
-    {
-      code: "MediatorUsesMediatorProposal",
-      test: (state, seat) =>
-        isDealParty(state, seat) ? null : "As a third party, put forward a mediator's proposal instead.",
-    },
     ...packageChecks(),
   ],
   apply(draft, seat, move, seq) {
     const framing = move.framing ?? "plain";
-    for (const old of openProposalsBy(draft, seat)) old.status = "superseded";
-    const version = draft.proposals.filter((p) => p.by === seat).length + 1;
-    const proposal: Proposal = {
-      id: `p${seq}`,
-      version,
-      by: seat,
-      to: [...move.to],
-      package: { options: { ...move.package.options }, creative: [...(move.package.creative ?? [])] },
-      framing,
-      round: draft.round,
-      status: "open",
-      acceptedBy: [],
-      rejectedBy: [],
-      expiresAfterRound: draft.round + proposalLife[framing],
-    };
-    draft.proposals.push(proposal);
-    const effect = framingEffects[framing];
+    const approach = framingApproach(framing);
+    const proposal = putOnTable(draft, seq, { by: seat, to: move.to, package: move.package, framing, approach });
+    const effect = magnitude(draft, framing);
     addTrustWith(draft, seat, move.to, effect.trust);
     addTension(draft, effect.tension);
     addLog(draft, {
       seq,
       by: seat,
       kind: "propose",
-      approach: "universal",
-      text: `${seatName(draft, seat)} ${framingVerb[framing]} ${seatNames(draft, move.to)} (proposal ${proposal.id}, version ${version}): ${describePackage(draft.scenario, proposal.package)}.`,
+      approach,
+      text: `${seatName(draft, seat)} ${framingVerb[framing]} ${seatNames(draft, move.to)} (proposal ${proposal.id}, version ${proposal.version}): ${describePackage(draft.scenario, proposal.package)}.`,
       visibleTo: proposalAudience(draft, proposal),
     });
   },
 });
 
-export const accept = defineMove({
-  kind: "accept",
+export const accept = defineMove("accept", {
   approach: "universal",
   summary: "Accept a proposal addressed to you. It becomes the agreement once every party it needs has accepted.",
   main: false,
+  availability: [waitingForAnswer],
   checks: answerChecks,
   apply(draft, seat, move, seq) {
     const proposal = proposalOf(draft, move.proposalId);
     if (!proposal) return;
     proposal.acceptedBy.push(seat);
-    addTrustWith(draft, seat, [proposal.by], 2);
+    addTrustWith(draft, seat, [proposal.by], magnitude(draft, "accept").trust);
     addLog(draft, {
       seq,
       by: seat,
@@ -155,17 +146,18 @@ export const accept = defineMove({
   },
 });
 
-export const reject = defineMove({
-  kind: "reject",
+export const reject = defineMove("reject", {
   approach: "universal",
   summary: "Reject a proposal addressed to you.",
   main: false,
+  availability: [waitingForAnswer],
   checks: answerChecks,
   apply(draft, seat, move, seq) {
     const proposal = proposalOf(draft, move.proposalId);
     if (!proposal) return;
     proposal.rejectedBy.push(seat);
-    addTension(draft, proposal.framing === "ultimatum" ? 4 : 1);
+    const effect = magnitude(draft, "reject");
+    addTension(draft, proposal.framing === "ultimatum" ? effect.ultimatumTension : effect.tension);
     addLog(draft, {
       seq,
       by: seat,
@@ -178,11 +170,15 @@ export const reject = defineMove({
   },
 });
 
-export const withdraw = defineMove({
-  kind: "withdraw",
+export const withdraw = defineMove("withdraw", {
   approach: "universal",
   summary: "Take one of your open proposals off the table.",
   main: false,
+  availability: [
+    check<unknown>("NoOpenProposal", (state, seat) =>
+      openProposalsBy(state, seat).length > 0 ? null : "You have no open proposal to withdraw.",
+    ),
+  ],
   checks: [
     {
       code: "UnknownProposal",
@@ -219,8 +215,7 @@ export const withdraw = defineMove({
 
 const chatLimit = 500;
 
-export const chat = defineMove({
-  kind: "chat",
+export const chat = defineMove("chat", {
   approach: "universal",
   summary: "Talk to the table, or privately to some seats.",
   main: false,
@@ -255,8 +250,7 @@ export const chat = defineMove({
   },
 });
 
-export const pass = defineMove({
-  kind: "pass",
+export const pass = defineMove("pass", {
   approach: "universal",
   summary: "End your turn for this round without a main move.",
   main: true,
@@ -273,8 +267,7 @@ export const pass = defineMove({
   },
 });
 
-export const walkAway = defineMove({
-  kind: "walkAway",
+export const walkAway = defineMove("walkAway", {
   approach: "universal",
   summary: "Leave the negotiation for good and take your alternative (BATNA).",
   main: false,
@@ -282,7 +275,7 @@ export const walkAway = defineMove({
   apply(draft, seat, _move, seq) {
     draft.walkedAway.push(seat);
     for (const proposal of openProposalsBy(draft, seat)) proposal.status = "withdrawn";
-    addTension(draft, 10);
+    addTension(draft, magnitude(draft, "walkAway").tension);
     addLog(draft, {
       seq,
       by: seat,
@@ -291,8 +284,7 @@ export const walkAway = defineMove({
       text: `${seatName(draft, seat)} walks away from the table.`,
       visibleTo: "all",
     });
-    const remainingParties = activeSeats(draft).filter((s) => isDealParty(draft, s));
-    if (remainingParties.length < 2) {
+    if (activeStates(draft).length < 2) {
       endGame(draft, { kind: "noAgreement", reason: "walkout", round: draft.round }, seq);
     } else {
       for (const proposal of draft.proposals) {

@@ -1,0 +1,173 @@
+import { describe, expect, it } from "vitest";
+import { loadScenario } from "../../scenario/parse.ts";
+import { scoreTable } from "../../scoring/score.ts";
+import { viewFor } from "../../view/viewFor.ts";
+import { pairKey } from "../indicators.ts";
+import { initialState } from "../initialState.ts";
+import { nextRound, play, refusal } from "../testing/play.ts";
+
+/** Three states; the water issue can go to a tribunal; one creative option. */
+const basin = loadScenario(`
+id: basin
+title: Basin
+dateContext: now
+summary: Three states share a basin.
+recommended: { seats: 3, minutes: 10 }
+rules: { roundLimit: 6 }
+parties:
+  - id: a
+    name: Upstream
+    publicBrief: Upstream state.
+    confidentialBrief: Water matters most to you.
+    batna: 30
+    payoffs:
+      water: { low: 0, high: 60 }
+      fish: { few: 40, many: 0 }
+  - id: b
+    name: Downstream
+    publicBrief: Downstream state.
+    confidentialBrief: Fish matter most to you.
+    batna: 25
+    payoffs:
+      water: { low: 30, high: 0 }
+      fish: { few: 0, many: 70 }
+  - id: c
+    name: Delta
+    publicBrief: Delta state.
+    confidentialBrief: You mostly watch.
+    batna: 10
+    payoffs:
+      water: { low: 5, high: 5 }
+      fish: { few: 5, many: 5 }
+issues:
+  - id: water
+    name: Water
+    statusQuo: low
+    options: [{ id: low, label: Low }, { id: high, label: High }]
+    legal: { forum: tribunal, positions: { a: high, b: low }, merits: { a: 0.7, b: 0.3 } }
+  - id: fish
+    name: Fish
+    statusQuo: few
+    options: [{ id: few, label: Few }, { id: many, label: Many }]
+forums:
+  - { id: tribunal, name: The tribunal, jurisdiction: compulsory, roundsToRule: 2 }
+creativeOptions:
+  - id: fund
+    name: Resilience fund
+    description: A joint fund for floods and droughts.
+    bonus: { a: 8, b: 8, c: 2 }
+    unlock: { trust: 52, after: [shareInterests, workshop] }
+indicators: { trust: 50, tension: 40 }
+`);
+
+describe("shareInterests", () => {
+  it("reveals the sharer's points on the chosen issues to the chosen parties only", () => {
+    const s = play(initialState(basin, 1), "a", { kind: "shareInterests", to: ["b"], issueIds: ["water"] });
+    expect(viewFor(s, "b").revealedToViewer).toEqual({ a: { water: { low: 0, high: 60 } } });
+    expect(viewFor(s, "c").revealedToViewer).toEqual({});
+    expect(viewFor(s, "observer").revealedToViewer).toEqual({});
+    expect(JSON.stringify(viewFor(s, "c"))).not.toContain('"high":60');
+    // Trust a–b 50 + 3; a–c unchanged.
+    expect(s.indicators.trust[pairKey("a", "b")]).toBe(53);
+    expect(s.indicators.trust[pairKey("a", "c")]).toBe(50);
+  });
+
+  it("AlreadyShared: sharing the same issues with the same parties again adds nothing", () => {
+    let s = play(initialState(basin, 1), "a", { kind: "shareInterests", to: ["b"], issueIds: ["water"] });
+    s = nextRound(s);
+    expect(refusal(s, "a", { kind: "shareInterests", to: ["b"], issueIds: ["water"] })).toEqual({
+      code: "AlreadyShared",
+      message: "You have already shared these interests with Downstream.",
+    });
+  });
+});
+
+describe("proposeCreative", () => {
+  it("NeedsGroundwork: a creative option needs one of its groundwork moves first", () => {
+    expect(refusal(initialState(basin, 1), "a", { kind: "proposeCreative", creativeId: "fund" })).toEqual({
+      code: "NeedsGroundwork",
+      message:
+        "Resilience fund needs groundwork first: sharing interests or a workshop must have happened at this table.",
+    });
+  });
+
+  it("NotEnoughTrust: the proposer needs enough trust with every other state", () => {
+    let s = play(initialState(basin, 1), "a", { kind: "shareInterests", to: ["b"], issueIds: ["water"] });
+    s = nextRound(s);
+    // a–b is 53 now, a–c still 50 < 52.
+    expect(refusal(s, "a", { kind: "proposeCreative", creativeId: "fund" })).toEqual({
+      code: "NotEnoughTrust",
+      message: "Trust between you and Delta is 50; Resilience fund needs 52.",
+    });
+  });
+
+  it("unlocks the option; a package may then include it, and its bonus scores", () => {
+    let s = play(initialState(basin, 1), "a", { kind: "workshop", with: ["b", "c"] });
+    s = nextRound(s);
+    // A workshop raised trust among all three to 53.
+    expect(
+      refusal(s, "a", {
+        kind: "propose",
+        to: ["b", "c"],
+        package: { options: { water: "high", fish: "many" }, creative: ["fund"] },
+      }).code,
+    ).toBe("CreativeOptionLocked");
+    s = play(s, "a", { kind: "proposeCreative", creativeId: "fund" });
+    expect(s.families.unlocked).toEqual(["fund"]);
+    s = play(s, "b", {
+      kind: "propose",
+      to: ["a", "c"],
+      package: { options: { water: "high", fish: "many" }, creative: ["fund"] },
+    });
+    const id = s.proposals.at(-1)?.id ?? "";
+    s = play(s, "a", { kind: "accept", proposalId: id });
+    s = play(s, "c", { kind: "accept", proposalId: id });
+    // a: 60 + 0 + 8; b: 0 + 70 + 8; c: 5 + 5 + 2.
+    expect(scoreTable(s).map((x) => x.points)).toEqual([68, 78, 12]);
+    // The bonus is what mutual gains earned.
+    expect(s.valueChanges.filter((v) => v.seat === "a" && v.cause === "mutualGains").map((v) => v.delta)).toEqual([8]);
+  });
+});
+
+describe("jointFactFinding", () => {
+  it("needs both parties: the first call is an offer, the second completes it", () => {
+    let s = play(initialState(basin, 1), "a", { kind: "jointFactFinding", with: "b", issueId: "fish" });
+    expect(s.families.factFindings).toEqual([{ issueId: "fish", parties: ["a", "b"], round: 1, agreed: false }]);
+    expect(viewFor(s, "b").revealedToViewer).toEqual({});
+    s = play(s, "b", { kind: "jointFactFinding", with: "a", issueId: "fish" });
+    // Not a legal issue: each learns the other's points on it.
+    expect(viewFor(s, "b").revealedToViewer).toEqual({ a: { fish: { few: 40, many: 0 } } });
+    expect(viewFor(s, "a").revealedToViewer).toEqual({ b: { fish: { few: 0, many: 70 } } });
+    expect(viewFor(s, "c").revealedToViewer).toEqual({});
+    expect(s.indicators.trust[pairKey("a", "b")]).toBe(54);
+  });
+
+  it("on a legal issue it clarifies the legal merits to both, and to nobody else", () => {
+    let s = play(initialState(basin, 1), "a", { kind: "jointFactFinding", with: "b", issueId: "water" });
+    s = play(s, "b", { kind: "jointFactFinding", with: "a", issueId: "water" });
+    expect(viewFor(s, "a").clarifiedMerits).toEqual({ water: { a: 0.7, b: 0.3 } });
+    expect(viewFor(s, "b").clarifiedMerits).toEqual({ water: { a: 0.7, b: 0.3 } });
+    expect(viewFor(s, "c").clarifiedMerits).toEqual({});
+    expect(viewFor(s, "a").revealedToViewer).toEqual({});
+  });
+
+  it("an offer lapses when nobody takes it up within two rounds", () => {
+    let s = play(initialState(basin, 1), "a", { kind: "jointFactFinding", with: "b", issueId: "fish" });
+    s = nextRound(s);
+    expect(s.families.factFindings).toHaveLength(1);
+    s = nextRound(s);
+    expect(s.families.factFindings).toEqual([]);
+    expect(s.log.some((e) => e.kind === "offerLapsed")).toBe(true);
+  });
+
+  it("AlreadyOffered and AlreadyDone", () => {
+    let s = play(initialState(basin, 1), "a", { kind: "jointFactFinding", with: "b", issueId: "fish" });
+    s = nextRound(s);
+    expect(refusal(s, "a", { kind: "jointFactFinding", with: "b", issueId: "fish" }).code).toBe("AlreadyOffered");
+    s = play(s, "b", { kind: "jointFactFinding", with: "a", issueId: "fish" });
+    expect(refusal(s, "a", { kind: "jointFactFinding", with: "b", issueId: "fish" })).toEqual({
+      code: "AlreadyDone",
+      message: "You have already done joint fact-finding on Fish with Downstream.",
+    });
+  });
+});

@@ -1,0 +1,53 @@
+import { apply, decideBotMove, type GameState, initialState, validate, validateSystem, viewFor } from "@parley/shared";
+import fc from "fast-check";
+import { describe, it } from "vitest";
+import { octet, pair, shippedScenarios, summit } from "./fixtures.ts";
+import { listChooser, randomMove } from "./randomPlay.ts";
+
+const runs = Math.max(20, Math.floor(Number(process.env.PARLEY_PROPERTY_RUNS ?? 100) / 3));
+/** A long run (many games) needs more than the default test timeout. */
+const timeout = Math.max(60_000, runs * 300);
+
+describe.each([pair, summit, octet, ...shippedScenarios()].map((s) => [s.id, s] as const))(
+  "the simple bot at %s",
+  (_id, scenario) => {
+    it(
+      "never makes an illegal move, whatever the other seats do",
+      () => {
+        fc.assert(
+          fc.property(
+            fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+            fc.array(fc.nat(), { maxLength: 200 }),
+            (seed, choices) => {
+              const c = listChooser(choices, seed);
+              let state: GameState = initialState(scenario, seed);
+              // Half the seats are bots; the others make random legal moves.
+              const bots = new Set(state.seats.filter((_, i) => i % 2 === 0));
+              for (let step = 0; step < 150 && state.phase === "playing"; step++) {
+                const seat = state.seats[c.int(state.seats.length)] ?? "";
+                if (bots.has(seat)) {
+                  const decision = decideBotMove(viewFor(state, seat), "simple");
+                  if (!decision) continue;
+                  const result = validate(state, seat, decision.move);
+                  if (!result.ok) throw new Error(`${seat} bot: ${decision.move.kind}: ${result.rejection.message}`);
+                  state = apply(state, result.event);
+                } else if (c.int(8) === 0) {
+                  const result = validateSystem(state, { kind: "advanceRound" });
+                  if (result.ok) state = apply(state, result.event);
+                } else {
+                  const kinds = (viewFor(state, seat).moves ?? []).filter((m) => m.available).map((m) => m.kind);
+                  const kind = kinds[c.int(kinds.length)];
+                  if (!kind) continue;
+                  const result = validate(state, seat, randomMove(c, state, seat, kind));
+                  if (result.ok) state = apply(state, result.event);
+                }
+              }
+            },
+          ),
+          { numRuns: runs },
+        );
+      },
+      timeout,
+    );
+  },
+);
