@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type ParleyServer, startServer } from "../../server/src/app.ts";
-import { loadCatalog } from "../../server/src/scenarios/catalog.ts";
+import { loadCatalog, type ScenarioCatalog } from "../../server/src/scenarios/catalog.ts";
 import { openSqliteStore } from "../../server/src/store/sqlite.ts";
 
 export interface TestServer extends ParleyServer {
@@ -18,6 +18,8 @@ export interface TestServerOptions {
   reconnectSeconds?: number;
   sweepIntervalMs?: number;
   monitorPassword?: string;
+  /** Scenarios to serve instead of the repository's `scenarios/` folder. */
+  catalog?: ScenarioCatalog;
 }
 
 /** Boots the real server in-process on 127.0.0.1 and an ephemeral port, with a fresh SQLite file. */
@@ -28,7 +30,7 @@ export async function bootTestServer(options: TestServerOptions = {}): Promise<T
   const server = await startServer(
     {
       store,
-      catalog: loadCatalog(),
+      catalog: options.catalog ?? loadCatalog(),
       botDelayMs: options.botDelayMs ?? 0,
       reconnectSeconds: options.reconnectSeconds ?? 30,
     },

@@ -1,37 +1,26 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
 import type { Move, Scenario, TableView } from "@parley/shared";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { type ParleyServer, startServer } from "../../server/src/app.ts";
 import type { ScenarioCatalog } from "../../server/src/scenarios/catalog.ts";
-import { openSqliteStore } from "../../server/src/store/sqlite.ts";
+import { bootTestServer, type TestServer } from "../helpers/server.ts";
 import { summit } from "../property/fixtures.ts";
 
 /**
  * One move of every family, played by five people through a real room: the server needs
  * no change for new moves, because it parses them with MoveSchema and calls validate.
  */
-let server: ParleyServer;
-let dataDir: string;
+let server: TestServer;
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), "parley-families-"));
   const catalog: ScenarioCatalog = {
     get: (id: string): Scenario | undefined => (id === summit.id ? summit : undefined),
     list: () => [summit],
     problems: [],
   };
   // Bots wait a minute: every seat is taken by a person before any bot could move.
-  server = await startServer(
-    { store: openSqliteStore(join(dataDir, "parley.sqlite")), catalog, botDelayMs: 60_000 },
-    0,
-    "127.0.0.1",
-  );
+  server = await bootTestServer({ botDelayMs: 60_000, catalog });
 });
 afterAll(async () => {
-  await server.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await server.stop();
 });
 
 interface Player {
