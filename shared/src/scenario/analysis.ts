@@ -23,10 +23,10 @@ export interface IssueProfile {
  * the start of play (before erosion, escalation or events):
  * - `midpoint`: the midpoint compromise. Per issue, each state's payoffs are scaled to 0–1
  *   between its worst and best option on that issue (an issue a state does not care about
- *   counts as 1 for every option); the midpoint option is the one whose scaled values are
- *   closest together across the states (smallest max − min), ties broken by the higher mean,
- *   then by the order of the options. It is what "splitting the difference issue by issue"
- *   gives, without trading across issues.
+ *   counts as 1 for every option); the midpoint option is the one that leaves the
+ *   worst-off state best off (the highest lowest scaled value), ties broken by the higher
+ *   mean, then by the order of the options. It is what "meeting in the middle issue by
+ *   issue" gives, without trading across issues.
  * - `bestJoint`: the package with the highest sum of the states' points.
  * - `zone`: packages that the agreement rule could accept with every accepting state above
  *   its BATNA (for "all": every state above its BATNA).
@@ -133,7 +133,7 @@ function argmax(values: number[]): number {
   return best;
 }
 
-/** The option whose 0–1 scaled payoffs are closest together across the states (see above). */
+/** The option that leaves the worst-off state best off on 0–1 scaled payoffs (see above). */
 function midpointOption(matrix: number[][], stateCount: number): number {
   const scaled = matrix.map((row) => row.slice());
   for (let s = 0; s < stateCount; s++) {
@@ -146,15 +146,15 @@ function midpointOption(matrix: number[][], stateCount: number): number {
     });
   }
   let best = 0;
-  let bestSpread = Number.POSITIVE_INFINITY;
+  let bestLowest = Number.NEGATIVE_INFINITY;
   let bestMean = Number.NEGATIVE_INFINITY;
+  const epsilon = 1e-9;
   scaled.forEach((row, o) => {
-    const spread = Math.max(...row) - Math.min(...row);
+    const lowest = Math.min(...row);
     const mean = row.reduce((a, b) => a + b, 0) / Math.max(1, row.length);
-    const epsilon = 1e-9;
-    if (spread < bestSpread - epsilon || (Math.abs(spread - bestSpread) <= epsilon && mean > bestMean + epsilon)) {
+    if (lowest > bestLowest + epsilon || (Math.abs(lowest - bestLowest) <= epsilon && mean > bestMean + epsilon)) {
       best = o;
-      bestSpread = spread;
+      bestLowest = lowest;
       bestMean = mean;
     }
   });

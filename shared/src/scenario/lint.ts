@@ -142,7 +142,7 @@ const structureChecks: LintCheck[] = [
     name: "IntegrativePotential",
     severity: "error",
     description:
-      "The best joint package beats the midpoint compromise (per issue, the option that best balances the states' scaled payoffs).",
+      "The best joint package beats the midpoint compromise (per issue, the option that leaves the worst-off state best off on 0–1 scaled payoffs).",
     run: (_scenario, analysis) =>
       analysis.bestJoint.joint > analysis.midpoint.joint + 1e-9
         ? []

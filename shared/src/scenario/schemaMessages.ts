@@ -21,10 +21,13 @@ export function schemaProblems(issues: readonly z.core.$ZodIssue[], data: unknow
       const known = knownFields(path);
       for (const key of issue.keys) {
         const guess = closest(key, known);
-        problems.push({
-          path: [...path, key],
-          message: `unknown field '${key}'${guess ? ` (did you mean '${guess}'?)` : ""}`,
-        });
+        // A comma inside `{ label: a, b }` starts a new field `b` (with no value): a common slip.
+        const hint = guess
+          ? ` (did you mean '${guess}'?)`
+          : /\s/.test(key) || valueAt(data, [...path, key]) === null
+            ? " (a comma inside { ... } starts a new field: put the text in quotes)"
+            : "";
+        problems.push({ path: [...path, key], message: `unknown field '${key}'${hint}` });
       }
       continue;
     }
