@@ -51,7 +51,13 @@ export function parseScenarioLocated(source: string, file = "scenario.yaml"): Lo
     return {
       result: {
         ok: false,
-        problems: read.errors.map((e) => ({ file, line: e.line, field: "", message: e.message, severity: "error" })),
+        problems: read.errors.map((e) => ({
+          file,
+          line: e.line,
+          field: formatFieldPath(e.path),
+          message: e.message,
+          severity: "error",
+        })),
       },
     };
   }
