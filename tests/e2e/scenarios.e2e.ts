@@ -18,7 +18,7 @@ const scenarios: ScenarioFile[] = readdirSync(scenarioDir)
   .sort()
   .map((name) => parse(readFileSync(join(scenarioDir, name), "utf8")) as ScenarioFile);
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** The first words of a brief: enough to find it on the page, short enough to stay on one line. */
 const opening = (brief: string) => brief.trim().split(/\s+/).slice(0, 8).join(" ");
 
@@ -44,7 +44,7 @@ for (const { scenario, seat } of cases) {
   }) => {
     await page.goto("/");
     await page.getByLabel("Scenario").selectOption(scenario.id);
-    await page.getByRole("radio", { name: new RegExp(`^${escape(seat.name)} \\(`) }).check();
+    await page.getByRole("radio", { name: new RegExp(`^${escapeRegExp(seat.name)} \\(`) }).check();
     await page.getByLabel("Your name").fill("Student");
     await page.getByRole("button", { name: "Start the negotiation" }).click();
 
@@ -58,7 +58,7 @@ for (const { scenario, seat } of cases) {
       await expect(page.getByRole("group", { name: issue.name, exact: true })).toBeVisible();
     }
     // The empty seats are bots, and they play: some other party's move shows up in the log.
-    const others = scenario.parties.filter((p) => p.id !== seat.id).map((p) => escape(p.name));
+    const others = scenario.parties.filter((p) => p.id !== seat.id).map((p) => escapeRegExp(p.name));
     await expect(
       page
         .locator("section.log li")
