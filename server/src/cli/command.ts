@@ -1,3 +1,5 @@
+import { type ParseArgsConfig, parseArgs } from "node:util";
+
 /** Where a command writes and which folder relative paths start from (tests pass their own). */
 export interface CliIO {
   out(line: string): void;
@@ -18,3 +20,23 @@ export interface Command {
 
 /** Exit codes shared by every command. */
 export const exitCodes = { ok: 0, failed: 1, usage: 2 } as const;
+
+/**
+ * Parses a command's options and positional arguments strictly (an unknown option is an
+ * error). On a usage error it tells the user and returns undefined; the command then
+ * exits with `exitCodes.usage`.
+ */
+export function parseCommandArgs<T extends NonNullable<ParseArgsConfig["options"]>>(
+  command: string,
+  args: string[],
+  options: T,
+  io: CliIO,
+) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    io.err(`parley ${command}: ${(error as Error).message}`);
+    io.err(`Run \`parley ${command} --help\` for the options.`);
+    return undefined;
+  }
+}

@@ -1,9 +1,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { scenarioJsonSchemaText } from "@parley/shared";
 import { defaultScenarioDir } from "../scenarios/catalog.ts";
-import { type Command, exitCodes } from "./command.ts";
+import { type Command, exitCodes, parseCommandArgs } from "./command.ts";
 
 /** Where the checked-in JSON Schema lives; scenario files point at it in their first line. */
 export const schemaFile = join(defaultScenarioDir, "scenario.schema.json");
@@ -19,18 +18,18 @@ Options:
   (neither)  print it
   -h, --help show this help`;
 
+const options = {
+  write: { type: "boolean", default: false },
+  check: { type: "boolean", default: false },
+} as const;
+
 export const schemaCommand: Command = {
   name: "schema",
   summary: "print, write or check the JSON Schema of scenario files",
   help,
   run(args, io) {
-    let parsed: ReturnType<typeof parseOptions>;
-    try {
-      parsed = parseOptions(args);
-    } catch (error) {
-      io.err(`parley schema: ${(error as Error).message}`);
-      return exitCodes.usage;
-    }
+    const parsed = parseCommandArgs("schema", args, options, io);
+    if (!parsed) return exitCodes.usage;
     const { values, positionals } = parsed;
     const target = positionals[0] ? resolve(io.cwd, positionals[0]) : schemaFile;
     const text = scenarioJsonSchemaText();
@@ -57,12 +56,3 @@ export const schemaCommand: Command = {
     return exitCodes.ok;
   },
 };
-
-function parseOptions(args: string[]) {
-  return parseArgs({
-    args,
-    allowPositionals: true,
-    strict: true,
-    options: { write: { type: "boolean", default: false }, check: { type: "boolean", default: false } },
-  });
-}

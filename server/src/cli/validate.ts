@@ -1,9 +1,8 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { checkScenario, formatProblem, lintChecks } from "@parley/shared";
 import { defaultScenarioDir } from "../scenarios/catalog.ts";
-import { type CliIO, type Command, exitCodes } from "./command.ts";
+import { type CliIO, type Command, exitCodes, parseCommandArgs } from "./command.ts";
 import { describeAnalysis } from "./stats.ts";
 
 const help = `Usage: parley validate [options] [files or folders...]
@@ -57,19 +56,19 @@ function displayName(file: string, cwd: string): string {
   return rel.startsWith("..") || isAbsolute(rel) ? file : rel.split("\\").join("/");
 }
 
+const options = {
+  strict: { type: "boolean", default: false },
+  stats: { type: "boolean", default: false },
+  quiet: { type: "boolean", default: false },
+} as const;
+
 export const validateCommand: Command = {
   name: "validate",
   summary: "check scenario files and print every problem with its file, line and field",
   help,
   run(args, io) {
-    let parsed: ReturnType<typeof parseOptions>;
-    try {
-      parsed = parseOptions(args);
-    } catch (error) {
-      io.err(`parley validate: ${(error as Error).message}`);
-      io.err("Run `parley validate --help` for the options.");
-      return exitCodes.usage;
-    }
+    const parsed = parseCommandArgs("validate", args, options, io);
+    if (!parsed) return exitCodes.usage;
     const { values, positionals } = parsed;
     const { files, missing } = collectFiles(positionals.length > 0 ? positionals : [defaultScenarioDir], io);
     for (const path of missing) io.err(`parley validate: no such file or folder: ${path}`);
@@ -109,16 +108,3 @@ export const validateCommand: Command = {
     return invalid > 0 ? exitCodes.failed : exitCodes.ok;
   },
 };
-
-function parseOptions(args: string[]) {
-  return parseArgs({
-    args,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      strict: { type: "boolean", default: false },
-      stats: { type: "boolean", default: false },
-      quiet: { type: "boolean", default: false },
-    },
-  });
-}

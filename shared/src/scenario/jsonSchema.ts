@@ -12,8 +12,10 @@ let cached: JsonSchema | undefined;
  * check fields while an instructor writes (`# yaml-language-server: $schema=...`).
  */
 export function scenarioJsonSchema(): JsonSchema {
-  const generated = z.toJSONSchema(ScenarioSchema, { io: "input" });
-  cached ??= { $schema: generated.$schema, title: "Parley scenario", ...generated };
+  if (!cached) {
+    const generated = z.toJSONSchema(ScenarioSchema, { io: "input" });
+    cached = { $schema: generated.$schema, title: "Parley scenario", ...generated };
+  }
   return cached;
 }
 
