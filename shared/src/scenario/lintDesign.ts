@@ -1,5 +1,5 @@
 import type { ScenarioAnalysis } from "./analysis.ts";
-import type { LintCheck } from "./lint.ts";
+import { formatPoints, type LintCheck } from "./lintCheck.ts";
 import type { Scenario } from "./schema.ts";
 
 /**
@@ -12,8 +12,6 @@ import type { Scenario } from "./schema.ts";
 const logrollRatio = 1.5;
 /** The simple bots enumerate every package; past this many they slow down. */
 const packageLimit = 50_000;
-
-const fmt = (n: number) => String(Math.round(n * 100) / 100);
 
 function payoffsOf(scenario: Scenario, party: string, issueIndex: number): number[] {
   const issue = scenario.issues[issueIndex];
@@ -84,7 +82,12 @@ export const designChecks: LintCheck[] = [
       scenario.parties.flatMap((party, i) => {
         const best = analysis.parties[party.id]?.best;
         return best !== undefined && (best < 60 || best > 150)
-          ? [{ path: ["parties", i, "payoffs"], message: `the best package is worth ${fmt(best)}; aim for about 100` }]
+          ? [
+              {
+                path: ["parties", i, "payoffs"],
+                message: `the best package is worth ${formatPoints(best)}; aim for about 100`,
+              },
+            ]
           : [];
       }),
   },
@@ -99,7 +102,7 @@ export const designChecks: LintCheck[] = [
           ? [
               {
                 path: ["parties", i, "batna"],
-                message: `BATNA ${fmt(numbers.batna)} is not above the worst package (${fmt(numbers.worst)}): any agreement beats walking away`,
+                message: `BATNA ${formatPoints(numbers.batna)} is not above the worst package (${formatPoints(numbers.worst)}): any agreement beats walking away`,
               },
             ]
           : [];

@@ -194,7 +194,7 @@ export const ScriptedEventSchema = z
     issues: z
       .array(id)
       .default([])
-      .describe("Issues the event bears on (shown with it and in the debrief); ids under issues."),
+      .describe("Issues the event bears on (ids under issues), so that the debrief can tie the shock to them."),
     effects: EffectsSchema.default({ tension: 0, trust: 0, batna: {}, legitimacy: {} }),
   })
   .strict()
