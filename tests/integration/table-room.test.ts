@@ -82,8 +82,8 @@ describe("table room", () => {
     const end = last(seen);
     expect(end.outcome?.kind).toBe("agreement");
     // The bot moves concurrently, so answering a proposal it has just superseded, or moving
-    // just after it accepted ours and ended the game, is a fair race; any other refusal
-    // would mean our policy broke a rule.
+    // just after the agreement ended the game, is a fair race; any other refusal would mean
+    // our policy broke a rule.
     const races = ["ProposalNotOpen", "GameOver"];
     expect(seen.rejected.filter((r) => !races.includes(r.code))).toEqual([]);
     // At the end both scores are shown, and they are the points of the agreed package.
