@@ -22,6 +22,10 @@ export { bindingRulings } from "./rules/rulings.ts";
 export { activeSeats, activeStates } from "./rules/seats.ts";
 export * from "./rules/types.ts";
 export { availableMoves, type MoveAvailability, validate, validateSystem, whyNot } from "./rules/validate.ts";
+export { analyseScenario, type ScenarioAnalysis } from "./scenario/analysis.ts";
+export { checkScenario, type ScenarioCheck } from "./scenario/check.ts";
+export { scenarioJsonSchema, scenarioJsonSchemaText } from "./scenario/jsonSchema.ts";
+export { type LintCheck, type LintProblem, lintChecks, lintScenario } from "./scenario/lint.ts";
 export {
   formatProblem,
   loadScenario,

@@ -18,6 +18,7 @@ async function buildLogroll(page: Page) {
 
 test("a person plays the U.S.–China table against the bot to an agreement and sees both scores", async ({ page }) => {
   await page.goto("/");
+  await page.getByLabel("Scenario").selectOption("us-china-tariffs");
   await page.getByRole("radio", { name: /United States/ }).check();
   await page.getByLabel("Your name").fill("Ada");
   await page.getByRole("button", { name: "Start the negotiation" }).click();

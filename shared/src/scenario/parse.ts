@@ -1,6 +1,9 @@
-import { isNode, LineCounter, parseDocument } from "yaml";
 import { checkReferences } from "./references.ts";
 import { type Scenario, ScenarioSchema } from "./schema.ts";
+import { schemaProblems } from "./schemaMessages.ts";
+import { type FieldPath, readYaml } from "./yamlDocument.ts";
+
+export type { FieldPath } from "./yamlDocument.ts";
 
 /** One problem in a scenario file, located by line and field path. */
 export interface ScenarioProblem {
@@ -9,11 +12,13 @@ export interface ScenarioProblem {
   /** Field path such as `issues[2].options[1].id`; empty for the whole file. */
   field: string;
   message: string;
+  /** Errors make the file invalid; warnings are advice (see lint.ts). */
+  severity: "error" | "warning";
+  /** The named check that found it (lints only), e.g. `AgreementZone`. */
+  check?: string;
 }
 
 export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; problems: ScenarioProblem[] };
-
-export type FieldPath = ReadonlyArray<string | number>;
 
 /** `['issues', 2, 'options', 1, 'id']` → `issues[2].options[1].id` */
 export function formatFieldPath(path: FieldPath): string {
@@ -25,69 +30,67 @@ export function formatFieldPath(path: FieldPath): string {
   return out;
 }
 
+/** `scenarios/x.yaml:42: issues[2].options[1].id: duplicate id 'neutral-expert'` */
 export function formatProblem(problem: ScenarioProblem): string {
   const where = problem.field ? `${problem.field}: ` : "";
-  return `${problem.file}:${problem.line}: ${where}${problem.message}`;
+  const severity = problem.severity === "warning" ? "warning: " : "";
+  return `${problem.file}:${problem.line}: ${where}${severity}${problem.message}`;
 }
 
-/**
- * Parses and validates a scenario from YAML (or JSON, which is YAML) text. Pure: the caller
- * reads the file. Every problem names the file, the line and the field.
- */
-export function parseScenario(source: string, file = "scenario.yaml"): ScenarioResult {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+/** A parse result together with a way to find the line of any field (for later checks). */
+export interface LocatedResult {
+  result: ScenarioResult;
+  /** Locates a field path in the file; absent when the YAML itself could not be read. */
+  locate?: (path: FieldPath, message: string, severity?: ScenarioProblem["severity"]) => ScenarioProblem;
+}
 
-  const lineOf = (offset: number | undefined): number => (offset === undefined ? 1 : lineCounter.linePos(offset).line);
-
-  if (doc.errors.length > 0) {
+/** Parses and validates, and keeps the locator so that lints can name lines too. */
+export function parseScenarioLocated(source: string, file = "scenario.yaml"): LocatedResult {
+  const read = readYaml(source);
+  if (!read.ok) {
     return {
-      ok: false,
-      problems: doc.errors.map((error) => ({
-        file,
-        line: lineOf(error.pos[0]),
-        field: "",
-        message: `YAML syntax error: ${error.message.split("\n")[0]}`,
-      })),
+      result: {
+        ok: false,
+        problems: read.errors.map((e) => ({
+          file,
+          line: e.line,
+          field: formatFieldPath(e.path),
+          message: e.message,
+          severity: "error",
+        })),
+      },
     };
   }
 
-  /** The line of the deepest node that exists along `path`. */
-  const lineAt = (path: FieldPath): number => {
-    for (let depth = path.length; depth >= 0; depth--) {
-      const node = doc.getIn(path.slice(0, depth), true);
-      if (isNode(node) && node.range) return lineOf(node.range[0]);
-    }
-    return 1;
-  };
-
-  const problem = (path: FieldPath, message: string): ScenarioProblem => ({
+  const locate = (path: FieldPath, message: string, severity: ScenarioProblem["severity"] = "error") => ({
     file,
-    line: lineAt(path),
+    line: read.lineAt(path),
     field: formatFieldPath(path),
     message,
+    severity,
   });
 
-  const raw: unknown = doc.toJS();
-  const parsed = ScenarioSchema.safeParse(raw);
+  const parsed = ScenarioSchema.safeParse(read.data);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
-      const extra =
-        issue.code === "unrecognized_keys"
-          ? `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `'${k}'`).join(", ")}`
-          : issue.message;
-      return problem(issue.code === "unrecognized_keys" ? [...path, issue.keys[0] ?? ""] : path, extra);
-    });
-    return { ok: false, problems: sortProblems(problems) };
+    const problems = schemaProblems(parsed.error.issues, read.data).map((p) => locate(p.path, p.message));
+    return { result: { ok: false, problems: sortProblems(problems) }, locate };
   }
 
-  const referenceProblems = checkReferences(parsed.data).map((p) => problem(p.path, p.message));
-  if (referenceProblems.length > 0) return { ok: false, problems: sortProblems(referenceProblems) };
-  return { ok: true, scenario: parsed.data };
+  const referenceProblems = checkReferences(parsed.data).map((p) => locate(p.path, p.message));
+  if (referenceProblems.length > 0) return { result: { ok: false, problems: sortProblems(referenceProblems) }, locate };
+  return { result: { ok: true, scenario: parsed.data }, locate };
 }
 
-function sortProblems(problems: ScenarioProblem[]): ScenarioProblem[] {
+/**
+ * Parses and validates a scenario from YAML (or JSON, which is YAML) text: the YAML, the
+ * schema and every id reference. Pure: the caller reads the file. Every problem names the
+ * file, the line and the field. The teaching-quality lints are a further step (check.ts).
+ */
+export function parseScenario(source: string, file = "scenario.yaml"): ScenarioResult {
+  return parseScenarioLocated(source, file).result;
+}
+
+export function sortProblems(problems: ScenarioProblem[]): ScenarioProblem[] {
   return [...problems].sort((a, b) => a.line - b.line || a.field.localeCompare(b.field));
 }
 

@@ -14,20 +14,32 @@ export function checkReferences(scenario: Scenario): ReferenceProblem[] {
   const problems: ReferenceProblem[] = [];
   const report = (path: FieldPath, message: string) => problems.push({ path, message });
 
-  const partyIds = new Set<string>();
-  scenario.parties.forEach((party, i) => {
-    if (partyIds.has(party.id)) report(["parties", i, "id"], `duplicate id '${party.id}'`);
-    partyIds.add(party.id);
-  });
+  const uniqueIds = (list: readonly { id: string }[], field: string): Set<string> => {
+    const seen = new Set<string>();
+    list.forEach((item, i) => {
+      if (seen.has(item.id)) report([field, i, "id"], `duplicate id '${item.id}'`);
+      seen.add(item.id);
+    });
+    return seen;
+  };
+
+  const partyIds = uniqueIds(scenario.parties, "parties");
   const isParty = (id: string) => partyIds.has(id);
   const stateIds = new Set(scenario.parties.filter((p) => p.kind === "state").map((p) => p.id));
+  /** Why `id` cannot stand where a state party is needed, or null when it can. */
+  const notAState = (id: string): string | null =>
+    stateIds.has(id)
+      ? null
+      : isParty(id)
+        ? `'${id}' is a third party (${scenario.parties.find((p) => p.id === id)?.kind}); only a state party fits here`
+        : `unknown state party '${id}'`;
   if (stateIds.size < 2) report(["parties"], "a scenario needs at least two parties of kind 'state'");
 
-  const forumIds = new Set<string>();
-  scenario.forums.forEach((forum, i) => {
-    if (forumIds.has(forum.id)) report(["forums", i, "id"], `duplicate id '${forum.id}'`);
-    forumIds.add(forum.id);
-  });
+  const forumIds = uniqueIds(scenario.forums, "forums");
+  uniqueIds(scenario.creativeOptions, "creativeOptions");
+  uniqueIds(scenario.measures, "measures");
+  uniqueIds(scenario.events, "events");
+  uniqueIds(scenario.sources, "sources");
 
   const optionsOf = new Map<string, Set<string>>();
   scenario.issues.forEach((issue, i) => {
@@ -93,8 +105,10 @@ export function checkReferences(scenario: Scenario): ReferenceProblem[] {
   });
 
   scenario.measures.forEach((measure, i) => {
-    if (!stateIds.has(measure.by)) report(["measures", i, "by"], `unknown state party '${measure.by}'`);
-    if (!stateIds.has(measure.against)) report(["measures", i, "against"], `unknown state party '${measure.against}'`);
+    for (const key of ["by", "against"] as const) {
+      const problem = notAState(measure[key]);
+      if (problem) report(["measures", i, key], problem);
+    }
     for (const party of Object.keys(measure.damage)) {
       if (!isParty(party)) report(["measures", i, "damage", party], `unknown party '${party}'`);
     }
@@ -110,9 +124,14 @@ export function checkReferences(scenario: Scenario): ReferenceProblem[] {
   }
 
   scenario.events.forEach((event, i) => {
-    for (const party of [...Object.keys(event.effects.batna), ...Object.keys(event.effects.legitimacy)]) {
-      if (!isParty(party)) report(["events", i, "effects"], `unknown party '${party}'`);
+    for (const key of ["batna", "legitimacy"] as const) {
+      for (const party of Object.keys(event.effects[key])) {
+        if (!isParty(party)) report(["events", i, "effects", key, party], `unknown party '${party}'`);
+      }
     }
+    event.issues.forEach((issueId, j) => {
+      if (!optionsOf.has(issueId)) report(["events", i, "issues", j], `unknown issue '${issueId}'`);
+    });
     if (event.round !== undefined && event.round > scenario.rules.roundLimit) {
       report(["events", i, "round"], `round ${event.round} is after the round limit (${scenario.rules.roundLimit})`);
     }
@@ -125,7 +144,8 @@ export function checkReferences(scenario: Scenario): ReferenceProblem[] {
       ["vetoes", rule.vetoes],
     ] as const) {
       list.forEach((party, i) => {
-        if (!stateIds.has(party)) report(["rules", "agreement", key, i], `unknown state party '${party}'`);
+        const problem = notAState(party);
+        if (problem) report(["rules", "agreement", key, i], problem);
       });
     }
     if (rule.min > stateIds.size) {

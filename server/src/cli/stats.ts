@@ -1,0 +1,29 @@
+import type { Scenario, ScenarioAnalysis } from "@parley/shared";
+
+const round = (n: number) => String(Math.round(n * 10) / 10);
+const percent = (part: number, whole: number) => (whole === 0 ? "0%" : `${round((100 * part) / whole)}%`);
+
+/** A few lines of numbers for an author tuning a scenario (`parley validate --stats`). */
+export function describeAnalysis(scenario: Scenario, analysis: ScenarioAnalysis): string[] {
+  const { midpoint, bestJoint, nash } = analysis;
+  const lines = [
+    `packages ${analysis.packageCount}; agreement zone ${analysis.zone.count} (${percent(analysis.zone.count, analysis.packageCount)}); every state above its BATNA in ${analysis.everyoneAbove}`,
+    `joint points: midpoint ${round(midpoint.joint)}, best joint ${round(bestJoint.joint)} (${percent(bestJoint.joint - midpoint.joint, midpoint.joint)} more)${nash ? `, Nash ${round(nash.joint)}` : ", no Nash point (no package suits every state)"}`,
+  ];
+  for (const state of analysis.states) {
+    const numbers = analysis.parties[state];
+    if (!numbers) continue;
+    const name = scenario.parties.find((p) => p.id === state)?.name ?? state;
+    lines.push(
+      `${name}: best ${round(numbers.best)}, worst ${round(numbers.worst)}, BATNA ${round(numbers.batna)}; midpoint ${round(midpoint.points[state] ?? 0)}, best joint ${round(bestJoint.points[state] ?? 0)}${nash ? `, Nash ${round(nash.points[state] ?? 0)}` : ""}`,
+    );
+  }
+  const describe = (options: Record<string, string>) =>
+    Object.entries(options)
+      .map(([issue, option]) => `${issue}=${option}`)
+      .join(", ");
+  lines.push(`midpoint package: ${describe(midpoint.options)}`);
+  lines.push(`best joint package: ${describe(bestJoint.options)}`);
+  if (nash) lines.push(`Nash package: ${describe(nash.options)}`);
+  return lines;
+}

@@ -1,0 +1,110 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { isAbsolute, join, relative, resolve } from "node:path";
+import { checkScenario, formatProblem, lintChecks } from "@parley/shared";
+import { defaultScenarioDir } from "../scenarios/catalog.ts";
+import { type CliIO, type Command, exitCodes, parseCommandArgs } from "./command.ts";
+import { describeAnalysis } from "./stats.ts";
+
+const help = `Usage: parley validate [options] [files or folders...]
+
+Checks scenario files: YAML syntax, the schema, every id reference, and the lints below.
+Prints every problem as \`file:line: field: message\` and one OK line per valid file.
+Exits with 1 when any file is invalid (or, with --strict, has warnings); 2 on bad usage.
+A folder means every .yaml/.yml file directly inside it; no argument means the
+repository's scenarios/ folder.
+
+Options:
+  --strict   treat warnings as errors
+  --stats    print each valid file's numbers (best packages, BATNAs, midpoint,
+             best joint package, agreement zone, Nash point)
+  --quiet    print only problems and the summary
+  -h, --help show this help
+
+Lints (errors make a file invalid; warnings follow the authoring guide's advice):
+${lintChecks.map((c) => `  ${c.name} (${c.severity}): ${c.description}`).join("\n")}
+  IdMatchesFileName (error): The scenario's id is its file name (scenarios/ID.yaml).`;
+
+function scenarioFilesIn(folder: string): string[] {
+  return readdirSync(folder)
+    .filter((name) => name.endsWith(".yaml") || name.endsWith(".yml"))
+    .sort()
+    .map((name) => join(folder, name));
+}
+
+/** Expands the arguments into files; a missing path is a usage error. */
+function collectFiles(paths: string[], io: CliIO): { files: string[]; missing: string[] } {
+  const files: string[] = [];
+  const missing: string[] = [];
+  for (const path of paths) {
+    const absolute = resolve(io.cwd, path);
+    let stats: ReturnType<typeof statSync> | undefined;
+    try {
+      stats = statSync(absolute);
+    } catch {
+      missing.push(path);
+      continue;
+    }
+    if (stats.isDirectory()) files.push(...scenarioFilesIn(absolute));
+    else files.push(absolute);
+  }
+  return { files, missing };
+}
+
+/** How a file is named in messages: relative to where the command runs, when it is inside. */
+function displayName(file: string, cwd: string): string {
+  const rel = relative(cwd, file);
+  return rel.startsWith("..") || isAbsolute(rel) ? file : rel.split("\\").join("/");
+}
+
+const options = {
+  strict: { type: "boolean", default: false },
+  stats: { type: "boolean", default: false },
+  quiet: { type: "boolean", default: false },
+} as const;
+
+export const validateCommand: Command = {
+  name: "validate",
+  summary: "check scenario files and print every problem with its file, line and field",
+  help,
+  run(args, io) {
+    const parsed = parseCommandArgs("validate", args, options, io);
+    if (!parsed) return exitCodes.usage;
+    const { values, positionals } = parsed;
+    const { files, missing } = collectFiles(positionals.length > 0 ? positionals : [defaultScenarioDir], io);
+    for (const path of missing) io.err(`parley validate: no such file or folder: ${path}`);
+    if (missing.length > 0) return exitCodes.usage;
+    if (files.length === 0) {
+      io.err("parley validate: no .yaml scenario files found.");
+      return exitCodes.usage;
+    }
+
+    let invalid = 0;
+    let warnings = 0;
+    for (const file of files) {
+      const name = displayName(file, io.cwd);
+      const check = checkScenario(readFileSync(file, "utf8"), name);
+      const fileWarnings = check.problems.filter((p) => p.severity === "warning").length;
+      warnings += fileWarnings;
+      const fails = !check.ok || (values.strict && fileWarnings > 0);
+      for (const problem of check.problems) {
+        if (problem.severity === "error" || !values.quiet || fails) io.out(formatProblem(problem));
+      }
+      if (fails) {
+        invalid++;
+        continue;
+      }
+      if (!values.quiet) {
+        const note = fileWarnings > 0 ? `, ${fileWarnings} warning${fileWarnings > 1 ? "s" : ""}` : "";
+        io.out(`OK ${name}: ${check.scenario?.title ?? ""}${note}`);
+      }
+      if (values.stats && check.scenario && check.analysis) {
+        for (const line of describeAnalysis(check.scenario, check.analysis)) io.out(`   ${line}`);
+      }
+    }
+    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+    io.out(
+      `${plural(files.length, "file")}: ${files.length - invalid} valid, ${invalid} invalid, ${plural(warnings, "warning")}.`,
+    );
+    return invalid > 0 ? exitCodes.failed : exitCodes.ok;
+  },
+};

@@ -1,0 +1,146 @@
+import type { z } from "zod";
+import { type JsonSchema, scenarioJsonSchema } from "./jsonSchema.ts";
+import type { FieldPath } from "./yamlDocument.ts";
+
+/** A schema problem before it is located in a file. */
+export interface SchemaProblem {
+  path: FieldPath;
+  message: string;
+}
+
+/**
+ * Turns zod's issues into messages an instructor understands: "is required", "must be a
+ * number (found the text 'ten')", "unknown field 'confidentialBreif' (did you mean
+ * 'confidentialBrief'?)". One problem per unknown field, each at its own path.
+ */
+export function schemaProblems(issues: readonly z.core.$ZodIssue[], data: unknown): SchemaProblem[] {
+  const problems: SchemaProblem[] = [];
+  for (const issue of issues) {
+    const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
+    if (issue.code === "unrecognized_keys") {
+      const known = knownFields(path);
+      for (const key of issue.keys) {
+        const guess = closest(key, known);
+        // A comma inside `{ label: a, b }` starts a new field `b` (with no value): a common slip.
+        const hint = guess
+          ? ` (did you mean '${guess}'?)`
+          : /\s/.test(key) || valueAt(data, [...path, key]) === null
+            ? " (a comma inside { ... } starts a new field: put the text in quotes)"
+            : "";
+        problems.push({ path: [...path, key], message: `unknown field '${key}'${hint}` });
+      }
+      continue;
+    }
+    problems.push({ path, message: messageOf(issue, valueAt(data, path)) });
+  }
+  return problems;
+}
+
+function messageOf(issue: z.core.$ZodIssue, found: unknown): string {
+  switch (issue.code) {
+    case "invalid_type":
+      if (found === undefined) return "is required";
+      return `must be ${article(issue.expected)} (found ${describeValue(found)})`;
+    case "invalid_value":
+      return `must be one of ${issue.values.map((v) => `'${String(v)}'`).join(", ")} (found ${describeValue(found)})`;
+    case "invalid_union":
+      if ("options" in issue && Array.isArray(issue.options)) {
+        const options = issue.options.map((v: unknown) => `'${String(v)}'`).join(", ");
+        return `must be one of ${options} (found ${describeValue(found)})`;
+      }
+      return issue.message;
+    case "too_small":
+    case "too_big": {
+      // Our own messages ("an issue needs at least 2 options") say it better than zod's.
+      if (!issue.message.startsWith("Too ")) return issue.message;
+      const bound = issue.code === "too_small" ? issue.minimum : issue.maximum;
+      const strict = issue.inclusive === false;
+      const word = issue.code === "too_small" ? (strict ? "more than" : "at least") : strict ? "less than" : "at most";
+      if (issue.origin === "array") return `needs ${word} ${String(bound)} items`;
+      if (issue.origin === "string") return `needs ${word} ${String(bound)} characters`;
+      return `must be ${word} ${String(bound)} (found ${describeValue(found)})`;
+    }
+    case "invalid_format":
+      return `${issue.message} (found ${describeValue(found)})`;
+    default:
+      return issue.message;
+  }
+}
+
+function article(expected: string): string {
+  if (expected === "object") return "a map of fields";
+  if (expected === "array") return "a list";
+  if (expected === "string") return "text";
+  return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return "nothing (null)";
+  if (typeof value === "string") return `the text '${value.length > 40 ? `${value.slice(0, 40)}…` : value}'`;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a map of fields";
+  return String(value);
+}
+
+function valueAt(data: unknown, path: FieldPath): unknown {
+  let value = data;
+  for (const part of path) {
+    if (typeof value !== "object" || value === null) return undefined;
+    value = (value as Record<string | number, unknown>)[part];
+  }
+  return value;
+}
+
+/** The field names the JSON Schema allows for the object at `path`. */
+function knownFields(path: FieldPath): string[] {
+  let nodes: JsonSchema[] = [scenarioJsonSchema()];
+  for (const part of path) {
+    const next: JsonSchema[] = [];
+    for (const node of nodes.flatMap(branches)) {
+      const child =
+        typeof part === "number"
+          ? node.items
+          : ((node.properties as Record<string, unknown> | undefined)?.[part] ?? node.additionalProperties);
+      if (isSchema(child)) next.push(child);
+    }
+    nodes = next;
+  }
+  return [...new Set(nodes.flatMap(branches).flatMap((n) => Object.keys((n.properties as object | undefined) ?? {})))];
+}
+
+function branches(node: JsonSchema): JsonSchema[] {
+  const alternatives = [node.oneOf, node.anyOf].flatMap((list) => (Array.isArray(list) ? list.filter(isSchema) : []));
+  return alternatives.length > 0 ? alternatives : [node];
+}
+
+function isSchema(value: unknown): value is JsonSchema {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The known name closest to a misspelt one, if it is close enough to be a typo. */
+function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const candidate of candidates) {
+    const distance = candidate.toLowerCase() === word.toLowerCase() ? 0 : editDistance(word, candidate);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}

@@ -1,0 +1,440 @@
+import { checkScenario, formatProblem, lintChecks, type ScenarioProblem } from "@parley/shared";
+import { describe, expect, it } from "vitest";
+import { edit, fixtureFile, lineOf, validFixture } from "./fixture.ts";
+
+/** The problems of a fixture text, checked as `scenarios/fixture.yaml`. */
+function problemsOf(text: string, file = fixtureFile): ScenarioProblem[] {
+  return checkScenario(text, file).problems;
+}
+
+/** Finds the problem at `field` and checks that its printed form names file, line and field. */
+function expectProblem(
+  text: string,
+  expected: { field: string; marker: string; message: string | RegExp; check?: string; file?: string },
+): ScenarioProblem {
+  const file = expected.file ?? fixtureFile;
+  const problems = problemsOf(text, file);
+  const found = problems.find(
+    (p) => p.field === expected.field && (expected.check === undefined || p.check === expected.check),
+  );
+  expect(found, `no problem at ${expected.field} among:\n${problems.map(formatProblem).join("\n")}`).toBeDefined();
+  const problem = found as ScenarioProblem;
+  const line = lineOf(text, expected.marker);
+  expect(problem.line).toBe(line);
+  const printed = formatProblem(problem);
+  expect(printed.startsWith(`${file}:${line}: ${expected.field}: `)).toBe(true);
+  expect(printed).toMatch(expected.message);
+  return problem;
+}
+
+describe("the valid fixture", () => {
+  it("passes every check without a warning", () => {
+    const result = checkScenario(validFixture, fixtureFile);
+    expect(result.problems.map(formatProblem)).toEqual([]);
+    expect(result.ok).toBe(true);
+  });
+});
+
+describe("every kind of problem names the file, the line and the field", () => {
+  it("a YAML syntax error points at the field being written", () => {
+    const text = edit(validFixture, ["    name: Upstream\n", '    name: "Upstream\n']);
+    const problems = problemsOf(text);
+    expect(problems).toHaveLength(1);
+    const [problem] = problems;
+    expect(problem?.message).toMatch(/^YAML syntax error: Missing closing "quote/);
+    expect(problem?.field).toBe("parties[0].name");
+    expect(formatProblem(problem as ScenarioProblem)).toMatch(/^scenarios\/fixture\.yaml:\d+: parties\[0\]\.name: /);
+  });
+
+  it("a key written twice is a YAML error at its second occurrence", () => {
+    const text = edit(validFixture, [
+      "    batna: 40\n    payoffs:\n      water: { low: 0",
+      "    batna: 40\n    batna: 45\n    payoffs:\n      water: { low: 0",
+    ]);
+    expectProblem(text, { field: "parties[0].batna", marker: "batna: 45", message: /'batna' is written twice/ });
+  });
+
+  it("a wrong type says what was expected and what was found", () => {
+    const text = edit(validFixture, [
+      "    batna: 40\n    payoffs:\n      water: { low: 0",
+      '    batna: "forty"\n    payoffs:\n      water: { low: 0',
+    ]);
+    expectProblem(text, {
+      field: "parties[0].batna",
+      marker: 'batna: "forty"',
+      message: "must be a number (found the text 'forty')",
+    });
+  });
+
+  it("a missing required field, such as a confidential brief, is named", () => {
+    const text = edit(validFixture, ["    confidentialBrief: Fish matter most to you.\n", ""]);
+    // The field is absent, so the problem points at its party.
+    expectProblem(text, { field: "parties[1].confidentialBrief", marker: "  - id: down", message: "is required" });
+  });
+
+  it("an unknown field suggests the field the author probably meant", () => {
+    const text = edit(validFixture, ["confidentialBrief: Water matters", "confidentialBreif: Water matters"]);
+    expectProblem(text, {
+      field: "parties[0].confidentialBreif",
+      marker: "confidentialBreif",
+      message: "unknown field 'confidentialBreif' (did you mean 'confidentialBrief'?)",
+    });
+  });
+
+  it("a comma inside a flow map gets a hint to quote the text", () => {
+    const text = edit(validFixture, ["{ id: mid, label: Middle }", "{ id: mid, label: Middle, roughly }"]);
+    expectProblem(text, {
+      field: "issues[0].options[1].roughly",
+      marker: "label: Middle, roughly",
+      message: /put the text in quotes/,
+    });
+  });
+
+  it("a value outside its set lists the allowed values", () => {
+    const text = edit(validFixture, ["kind: mediator", "kind: broker"]);
+    expectProblem(text, {
+      field: "parties[2].kind",
+      marker: "kind: broker",
+      message: "must be one of 'state', 'mediator', 'ngo' (found the text 'broker')",
+    });
+  });
+
+  it("a number out of range gives the bound", () => {
+    const text = edit(validFixture, ["  trust: 40", "  trust: 140"]);
+    expectProblem(text, {
+      field: "indicators.trust",
+      marker: "trust: 140",
+      message: "must be at most 100 (found 140)",
+    });
+  });
+
+  it("a duplicate id is reported at the second one", () => {
+    const text = edit(validFixture, ["{ id: mid, label: Middle }", "{ id: low, label: Middle }"]);
+    expectProblem(text, {
+      field: "issues[0].options[1].id",
+      marker: "{ id: low, label: Middle }",
+      message: "duplicate id 'low'",
+    });
+  });
+
+  it("an unknown reference names the id that does not exist", () => {
+    const text = edit(validFixture, ["    by: up", "    by: upstream"]);
+    expectProblem(text, { field: "measures[0].by", marker: "by: upstream", message: "unknown state party 'upstream'" });
+  });
+
+  it("an unknown issue in an event is reported", () => {
+    const text = edit(validFixture, ["issues: [water]", "issues: [rain]"]);
+    expectProblem(text, { field: "events[0].issues[0]", marker: "issues: [rain]", message: "unknown issue 'rain'" });
+  });
+
+  it("a missing payoff names the option without one", () => {
+    const text = edit(validFixture, ["fish: { few: 0, some: 30, many: 60 }", "fish: { few: 0, some: 30 }"]);
+    expectProblem(text, {
+      field: "parties[1].payoffs.fish",
+      marker: "fish: { few: 0, some: 30 }",
+      message: "missing payoff for option 'many'",
+    });
+  });
+
+  it("the id must be the file name", () => {
+    expectProblem(validFixture, {
+      file: "scenarios/other.yaml",
+      field: "id",
+      marker: "id: fixture",
+      check: "IdMatchesFileName",
+      message: "is 'fixture' but the file is named 'other.yaml'",
+    });
+  });
+});
+
+/** Five more issues of six options each: 18 × 6^5 = 139,968 packages, past the bots' comfortable limit. */
+function withManyPackages(text: string): string {
+  const extra = ["a", "b", "c", "d", "e"];
+  const options = ["o1", "o2", "o3", "o4", "o5", "o6"];
+  const table = `{ ${options.map((o, i) => `${o}: ${i}`).join(", ")} }`;
+  const issues = extra
+    .map(
+      (id) =>
+        `  - id: extra-${id}\n    name: Extra ${id}\n    statusQuo: o1\n    options:\n${options.map((o) => `      - { id: ${o}, label: Option ${o} }`).join("\n")}\n`,
+    )
+    .join("");
+  const payoffs = extra.map((id) => `      extra-${id}: ${table}\n`).join("");
+  return edit(
+    text,
+    [
+      "      data: { none: 0, shared: 20 }\n  - id: down",
+      `      data: { none: 0, shared: 20 }\n${payoffs}  - id: down`,
+    ],
+    [
+      "      data: { none: 0, shared: 20 }\n  - id: broker",
+      `      data: { none: 0, shared: 20 }\n${payoffs}  - id: broker`,
+    ],
+    ["creativeOptions:", `${issues}creativeOptions:`],
+  );
+}
+
+interface LintCase {
+  check: string;
+  text: string;
+  field: string;
+  marker: string;
+  message: string | RegExp;
+}
+
+/** One broken fixture per lint. A test below fails when a lint has no case here. */
+const lintCases: LintCase[] = [
+  {
+    check: "ConfidentialBriefDiffers",
+    text: edit(validFixture, ["confidentialBrief: Fish matter most to you.", "confidentialBrief: Downstream state."]),
+    field: "parties[1].confidentialBrief",
+    marker: "confidentialBrief: Downstream state.",
+    message: "repeats the public brief",
+  },
+  {
+    check: "RecommendedSeats",
+    text: edit(validFixture, ["seats: 3", "seats: 4"]),
+    field: "recommended.seats",
+    marker: "seats: 4",
+    message: "recommends 4 seats but the scenario has 3 parties",
+  },
+  {
+    check: "ThirdPartyAims",
+    text: edit(validFixture, ["    aims: { agreementBonus: 30, tensionWeight: 0.5 }\n", ""]),
+    field: "parties[2]",
+    marker: "  - id: broker",
+    message: "without them it scores 0",
+  },
+  {
+    check: "ThirdPartyPayoffs",
+    text: edit(validFixture, [
+      "    aims: { agreementBonus: 30",
+      "    payoffs: { data: { none: 0, shared: 5 } }\n    aims: { agreementBonus: 30",
+    ]),
+    field: "parties[2].payoffs",
+    marker: "payoffs: { data: { none: 0, shared: 5 } }",
+    message: "its payoffs do not score",
+  },
+  {
+    check: "StateAims",
+    text: edit(validFixture, [
+      "    batna: 40\n    payoffs:\n      water: { low: 0",
+      "    aims: { agreementBonus: 5 }\n    batna: 40\n    payoffs:\n      water: { low: 0",
+    ]),
+    field: "parties[0].aims",
+    marker: "aims: { agreementBonus: 5 }",
+    message: "aims only count for third parties",
+  },
+  {
+    check: "BatnaBelowBest",
+    text: edit(validFixture, [
+      "    batna: 40\n    payoffs:\n      water: { low: 0",
+      "    batna: 100\n    payoffs:\n      water: { low: 0",
+    ]),
+    field: "parties[0].batna",
+    marker: "batna: 100",
+    message: "BATNA 100 is not below this party's best package (100)",
+  },
+  {
+    // Up and Down can both reach 80 at best (high water, many fish, shared data), so 80 each leaves no zone.
+    check: "AgreementZone",
+    text: edit(
+      validFixture,
+      ["    batna: 40\n    payoffs:\n      water: { low: 0", "    batna: 80\n    payoffs:\n      water: { low: 0"],
+      ["    batna: 40\n    payoffs:\n      water: { low: 20", "    batna: 80\n    payoffs:\n      water: { low: 20"],
+    ),
+    field: "parties",
+    marker: "parties:",
+    message: "no package gives every state more than its BATNA",
+  },
+  {
+    // Mirror-image tables: whatever one gains on an issue the other loses, so trading gains nothing.
+    check: "IntegrativePotential",
+    text: edit(
+      validFixture,
+      ["water: { low: 20, mid: 10, high: 0 }", "water: { low: 60, mid: 30, high: 0 }"],
+      ["fish: { few: 0, some: 30, many: 60 }", "fish: { few: 0, some: 10, many: 20 }"],
+    ),
+    field: "issues",
+    marker: "issues:",
+    message: /does not beat the midpoint compromise/,
+  },
+  {
+    check: "LegalPositionsByStates",
+    text: edit(
+      validFixture,
+      ["positions: { up: high, down: low }", "positions: { up: high, down: low, broker: mid }"],
+      ["merits: { up: 0.6, down: 0.4 }", "merits: { up: 0.6, down: 0.4, broker: 0.5 }"],
+    ),
+    field: "issues[0].legal.positions.broker",
+    marker: "positions: { up: high, down: low, broker: mid }",
+    message: "'broker' is a third party and cannot file a claim",
+  },
+  {
+    check: "LegalMerits",
+    text: edit(validFixture, ["merits: { up: 0.6, down: 0.4 }", "merits: { up: 0.6 }"]),
+    field: "issues[0].legal.merits",
+    marker: "merits: { up: 0.6 }",
+    message: "no merits for 'down'",
+  },
+  {
+    check: "LegalDispute",
+    text: edit(validFixture, ["positions: { up: high, down: low }", "positions: { up: high, down: high }"]),
+    field: "issues[0].legal.positions",
+    marker: "positions: { up: high, down: high }",
+    message: "needs two parties claiming different options",
+  },
+  {
+    check: "LegalMeritsLean",
+    text: edit(validFixture, ["merits: { up: 0.6, down: 0.4 }", "merits: { up: 0.95, down: 0.4 }"]),
+    field: "issues[0].legal.merits.up",
+    marker: "merits: { up: 0.95, down: 0.4 }",
+    message: "a foregone conclusion",
+  },
+  {
+    check: "UnusedForum",
+    text: edit(validFixture, [
+      "  - { id: court, name: Court }",
+      "  - { id: court, name: Court }\n  - { id: panel, name: Panel }",
+    ]),
+    field: "forums[1]",
+    marker: "{ id: panel, name: Panel }",
+    message: "no issue names forum 'panel'",
+  },
+  {
+    check: "EventTargets",
+    text: edit(validFixture, [
+      "effects: { batna: { up: -2, down: -3 } }",
+      "effects: { batna: { up: -2, down: -3, broker: -1 } }",
+    ]),
+    field: "events[0].effects.batna.broker",
+    marker: "effects: { batna: { up: -2, down: -3, broker: -1 } }",
+    message: "its BATNA does not score",
+  },
+  {
+    check: "CreativeOptionBonus",
+    text: edit(validFixture, ["bonus: { up: 5, down: 5 }", "bonus: { up: 5 }"]),
+    field: "creativeOptions[0].bonus",
+    marker: "bonus: { up: 5 }",
+    message: "at least two states",
+  },
+  {
+    check: "MeasureIsLoseLose",
+    text: edit(validFixture, ["damage: { up: 2, down: 5 }", "damage: { down: 5 }"]),
+    field: "measures[0].damage",
+    marker: "damage: { down: 5 }",
+    message: "escalation costs 'up' nothing",
+  },
+  {
+    check: "TrustPairs",
+    text: edit(validFixture, ["{ between: [up, down], value: 30 }", "{ between: [up, up], value: 30 }"]),
+    field: "indicators.trustPairs[0].between",
+    marker: "{ between: [up, up], value: 30 }",
+    message: "two different parties",
+  },
+  {
+    check: "CrisisAtStart",
+    text: edit(validFixture, ["  trust: 40\n", "  trust: 40\n  tension: 90\n"]),
+    field: "indicators.tension",
+    marker: "tension: 90",
+    message: "opens in crisis",
+  },
+  {
+    check: "OptionLabels",
+    text: edit(validFixture, ["{ id: mid, label: Middle }", "{ id: mid, label: low }"]),
+    field: "issues[0].options[1].label",
+    marker: "{ id: mid, label: low }",
+    message: "label 'low' is used twice",
+  },
+  {
+    check: "SourcesListed",
+    text: edit(validFixture, ["sources:\n  - { id: notes, title: Class notes }\n", ""]),
+    field: "sources",
+    // The field is absent, so the problem points at the top of the scenario.
+    marker: "id: fixture",
+    message: "list the documents",
+  },
+  {
+    check: "BestPackageScale",
+    text: edit(validFixture, [
+      "      data: { none: 0, shared: 20 }\n  - id: down",
+      "      data: { none: 0, shared: 120 }\n  - id: down",
+    ]),
+    field: "parties[0].payoffs",
+    marker: "    payoffs:",
+    message: "the best package is worth 200",
+  },
+  {
+    check: "BatnaAboveWorst",
+    text: edit(validFixture, [
+      "    batna: 40\n    payoffs:\n      water: { low: 0",
+      "    batna: 0\n    payoffs:\n      water: { low: 0",
+    ]),
+    field: "parties[0].batna",
+    marker: "batna: 0",
+    message: "any agreement beats walking away",
+  },
+  {
+    check: "IssueMatters",
+    text: edit(
+      validFixture,
+      ["      data: { none: 0, shared: 20 }\n  - id: down", "      data: { none: 5, shared: 5 }\n  - id: down"],
+      ["      data: { none: 0, shared: 20 }\n  - id: broker", "      data: { none: 5, shared: 5 }\n  - id: broker"],
+    ),
+    field: "issues[2]",
+    marker: "  - id: data",
+    message: "the issue changes nothing",
+  },
+  {
+    // Fish now matters almost as much to Upstream (50) as to Downstream (60): no clear trade left.
+    check: "LogrollingPair",
+    text: edit(validFixture, ["fish: { few: 20, some: 10, many: 0 }", "fish: { few: 50, some: 25, many: 0 }"]),
+    field: "issues",
+    marker: "issues:",
+    message: "no logrolling pair",
+  },
+  {
+    check: "CompatibleIssue",
+    text: edit(validFixture, [
+      "      data: { none: 0, shared: 20 }\n  - id: down",
+      "      data: { none: 20, shared: 0 }\n  - id: down",
+    ]),
+    field: "issues",
+    marker: "issues:",
+    message: "no compatible issue",
+  },
+  {
+    // Downstream is now indifferent between two options on each issue: no strict opposition left.
+    check: "DistributiveIssue",
+    text: edit(
+      validFixture,
+      ["water: { low: 20, mid: 10, high: 0 }", "water: { low: 20, mid: 20, high: 0 }"],
+      ["fish: { few: 0, some: 30, many: 60 }", "fish: { few: 0, some: 60, many: 60 }"],
+    ),
+    field: "issues",
+    marker: "issues:",
+    message: "no purely distributive issue",
+  },
+  {
+    check: "PackageCount",
+    text: withManyPackages(validFixture),
+    field: "issues",
+    marker: "issues:",
+    message: "139968 packages",
+  },
+];
+
+describe("each lint names its check, the line and the field", () => {
+  it("every lint has a case in this test", () => {
+    expect(new Set(lintCases.map((c) => c.check))).toEqual(new Set(lintChecks.map((c) => c.name)));
+  });
+
+  for (const lintCase of lintCases) {
+    it(lintCase.check, () => {
+      const problem = expectProblem(lintCase.text, lintCase);
+      const severity = lintChecks.find((c) => c.name === lintCase.check)?.severity;
+      expect(problem.severity).toBe(severity);
+      expect(checkScenario(lintCase.text, fixtureFile).ok).toBe(severity !== "error");
+      if (severity === "warning") expect(formatProblem(problem)).toContain(": warning: ");
+    });
+  }
+});
