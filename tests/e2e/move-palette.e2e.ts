@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 
 test("the move palette plays a threat from the keyboard and explains an unavailable move", async ({ page }) => {
   await page.goto("/");
+  await page.getByLabel("Scenario").selectOption("us-china-tariffs");
   await page.getByRole("radio", { name: /United States/ }).check();
   await page.getByLabel("Your name").fill("Ada");
   await page.getByRole("button", { name: "Start the negotiation" }).click();
