@@ -1,7 +1,8 @@
 import { addLog } from "./draft.ts";
-import { isDealParty, seatName } from "./names.ts";
+import { type Check, check } from "./moveRule.ts";
+import { isDealParty, seatName, seatNames } from "./names.ts";
 import { describePackage } from "./packages.ts";
-import { endGame } from "./rounds.ts";
+import { activeSeats, endGame } from "./rounds.ts";
 import type { Approach, Framing, GameState, Package, Proposal, SeatId } from "./types.ts";
 
 /** How many rounds an open proposal stays on the table after the round it was made in. */
@@ -50,6 +51,20 @@ export function openProposalsBy(state: GameState, seat: SeatId): Proposal[] {
 export function proposalAudience(state: GameState, proposal: Pick<Proposal, "by" | "to">): SeatId[] {
   const thirdParties = state.seats.filter((s) => !isDealParty(state, s));
   return [...new Set([proposal.by, ...proposal.to, ...thirdParties])];
+}
+
+/**
+ * Under a qualified-majority rule the table votes as a whole (a council): a proposal must go
+ * to every state still at the table, so that each permanent member can use its veto.
+ */
+export function councilAddresseeCheck(): Check<{ to: SeatId[] }> {
+  return check("CouncilVotesAsAWhole", (state, seat, move) => {
+    if (state.scenario.rules.agreement.rule !== "qualified") return null;
+    const missing = activeSeats(state).filter((s) => s !== seat && isDealParty(state, s) && !move.to.includes(s));
+    return missing.length === 0
+      ? null
+      : `Under this table's voting rule a proposal goes to every member: add ${seatNames(state, missing)}.`;
+  });
 }
 
 /** The states a proposal would bind: its proposer (when a state) and the states it addresses. */

@@ -6,7 +6,7 @@ import { mediationActive, mediatorsAtTable, missingConsentMessage, withoutConsen
 import { check, defineMove } from "../moveRule.ts";
 import { seatName, seatNames } from "../names.ts";
 import { describePackage, packageChecks } from "../packages.ts";
-import { proposalAudience, putOnTable } from "../proposals.ts";
+import { councilAddresseeCheck, proposalAudience, putOnTable } from "../proposals.ts";
 import { activeStates } from "../seats.ts";
 import type { GameState, SeatId } from "../types.ts";
 
@@ -105,6 +105,7 @@ export const mediatorProposal = defineMove("mediatorProposal", {
     check("TooFewParties", (_s, _seat, move) =>
       new Set(move.to).size >= 2 ? null : "Address a mediator's proposal to at least two parties.",
     ),
+    councilAddresseeCheck(),
     ...packageChecks(),
   ],
   apply(draft, seat, move, seq) {

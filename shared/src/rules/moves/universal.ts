@@ -5,7 +5,7 @@ import { magnitude } from "../magnitudes.ts";
 import { type Check, check, defineMove } from "../moveRule.ts";
 import { isDealParty, partyKind, seatName, seatNames } from "../names.ts";
 import { describePackage, packageChecks } from "../packages.ts";
-import { openProposalsBy, proposalAudience, putOnTable, resolveProposal } from "../proposals.ts";
+import { councilAddresseeCheck, openProposalsBy, proposalAudience, putOnTable, resolveProposal } from "../proposals.ts";
 import { endGame } from "../rounds.ts";
 import { activeStates } from "../seats.ts";
 import type { Framing, GameState, Proposal } from "../types.ts";
@@ -103,6 +103,7 @@ export const propose = defineMove("propose", {
         return gone ? `${seatName(state, gone)} has walked away from the table.` : null;
       },
     },
+    councilAddresseeCheck(),
     ...packageChecks(),
   ],
   apply(draft, seat, move, seq) {
