@@ -189,11 +189,17 @@ describe("the instructor's raw log and what-if branches", () => {
   it("a student may branch only their own seat, and only once their table has ended", async () => {
     const early = await http(url, "POST", "/me/branch", { token: studentToken, body: { at: 1 } });
     expect(early.status).toBe(409);
+    const secretLog = await http(url, "GET", "/me/log", { token: studentToken });
+    expect(secretLog.status).toBe(409);
     await http(url, "POST", `/sessions/${sessionId}/control`, { token, body: { action: "end" } });
     const other = await http(url, "POST", "/me/branch", { token: studentToken, body: { at: 1, seat: "china" } });
     expect(other.status).toBe(403);
     const own = await http<SoloTable>(url, "POST", "/me/branch", { token: studentToken, body: { at: 1 } });
     expect(own.status).toBe(201);
     expect(own.body.participant.seat).toBe("usa");
+    // Once the whole session has ended, the student's debrief reveals everything.
+    const log = await http<TableLog>(url, "GET", "/me/log", { token: studentToken });
+    expect(log.status).toBe(200);
+    expect(log.body.scenario.parties.find((p) => p.id === "china")?.payoffs).toBeDefined();
   });
 });

@@ -117,6 +117,40 @@ export function soloRouter(ctx: ServerContext, sessions: SessionService): Router
     send(res, await solo.branch(table, { ...parsed.data, seat: parsed.data.seat }), 201);
   });
 
+  // Everything is revealed to a student once every table of their session has ended (a
+  // solo game is a one-table session), so nobody still playing can learn a secret from it.
+  router.get("/me/log", async (req, res) => {
+    const me = await participant(req, res);
+    if (!me) return;
+    const table = me.tableId ? await ctx.store.getTable(me.tableId) : undefined;
+    if (!table) {
+      res.status(409).json({ error: "You have no seat, so there is no table to show.", code: "NotSeated" });
+      return;
+    }
+    const scenario = scenarioOf(table, res);
+    if (!scenario) return;
+    const session = await ctx.store.getSession(me.sessionId);
+    const tables = await ctx.store.tablesOfSession(me.sessionId);
+    const runtimes = await ctx.store.runtimesOf(tables.map((t) => t.id));
+    const running = tables.filter((t) => runtimes.find((r) => r.tableId === t.id)?.status !== "ended");
+    for (const t of running) {
+      const events = (await ctx.store.events(t.id)).map((e) => e.event);
+      const sc = ctx.catalog.get(t.scenarioId);
+      if (!sc || fold(initialStateOf(sc, t), events).phase !== "ended") {
+        res.status(409).json({
+          error: "The full debrief opens once every table of your session has ended.",
+          code: "SessionNotEnded",
+        });
+        return;
+      }
+    }
+    res.json({
+      scenario,
+      lens: session?.settings.lensWeights ?? null,
+      ...tableLog(table, await ctx.store.events(table.id)),
+    });
+  });
+
   router.post("/me/branch", limited, async (req, res) => {
     const me = await participant(req, res);
     if (!me) return;
