@@ -37,6 +37,7 @@ export function SoloSetup() {
   const [busy, setBusy] = useState(false);
   const ids = { scenario: useId(), name: useId() };
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: load the list once
   useEffect(() => {
     api<ScenarioSummary[]>("/scenarios")
       .then((list) => {

@@ -19,7 +19,9 @@ export function TableLog({ view }: { view: TableView }) {
           only
         </label>
       </div>
-      <div className="log-scroll" tabIndex={0} role="region" aria-label="Event log">
+      {/* A scrolling region must take focus, so keyboard users can scroll it. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable region */}
+      <section className="log-scroll" tabIndex={0} aria-label="Event log">
         {rounds.map((round) => (
           <div key={round}>
             <h3 className="log-round">Round {round}</h3>
@@ -38,7 +40,7 @@ export function TableLog({ view }: { view: TableView }) {
             </ol>
           </div>
         ))}
-      </div>
+      </section>
     </section>
   );
 }

@@ -133,7 +133,7 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
             {session.joinCode}
           </p>
           <p>{participants.length} joined so far</p>
-          <button type="button" className="primary" autoFocus onClick={() => setProjector(false)}>
+          <button type="button" className="primary" ref={(b) => b?.focus()} onClick={() => setProjector(false)}>
             Close the projector view
           </button>
         </div>

@@ -63,7 +63,7 @@ export function TableCard({
           </>
         )}
       </p>
-      <div role="list" aria-label={`Seats at ${label}`}>
+      <ul className="plain-list" aria-label={`Seats at ${label}`}>
         {table.seats.map((s) => {
           const score = table.scores.find((x) => x.seat === s.seat);
           const who =
@@ -71,7 +71,7 @@ export function TableCard({
               ? `Bot (${s.controller.persona})`
               : (s.participantName ?? (s.controller.name || "Player"));
           return (
-            <div key={s.seat} className="seat-line" role="listitem">
+            <li key={s.seat} className="seat-line">
               <span>
                 <strong>{s.party}</strong>: {who}
                 {s.controller.type === "human" && (
@@ -86,10 +86,10 @@ export function TableCard({
                 {s.walkedAway ? "walked away" : table.phase === "ended" ? "" : s.acted ? "✓ moved" : "… not moved"}
                 {score && <> · {score.points} pts</>}
               </span>
-            </div>
+            </li>
           );
         })}
-      </div>
+      </ul>
       <p className="small">
         Tension <strong>{Math.round(table.indicators.tension)}</strong> · mean trust{" "}
         <strong>{Math.round(meanTrustOf(table.indicators))}</strong>
