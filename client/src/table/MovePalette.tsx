@@ -59,7 +59,7 @@ export function MovePalette({ view, canMove }: { view: TableView; canMove: boole
               aria-labelledby={`approach-${approach}`}
             >
               <h3 id={`approach-${approach}`}>
-                <ApproachTag approach={approach} /> {info.title}
+                <ApproachTag approach={approach} decorative /> {info.title}
               </h3>
               <p className="muted small">{info.blurb}</p>
               <ul className="move-list">
@@ -91,6 +91,9 @@ function MoveEntry({ view, move, canMove }: { view: TableView; move: MoveAvailab
           aria-controls={ids.form}
           onClick={() => setOpen(!open)}
         >
+          <span className="chevron" aria-hidden="true">
+            {open ? "▾" : "▸"}
+          </span>
           <span className="move-name">{moveTitles[move.kind]}</span>
           {!move.main && <span className="badge">free</span>}
           {!move.available && <span className="badge muted-badge">not now</span>}

@@ -1,6 +1,7 @@
 import type { LogEntry, TableView } from "@parley/shared";
 import { useState } from "react";
 import { ApproachTag } from "../ui/approaches.tsx";
+import { partyName } from "../ui/names.ts";
 
 /** A log entry may carry a bot's reason for its move (shown only once the game has ended). */
 export type DebriefEntry = LogEntry & { rationale?: string };
@@ -34,7 +35,8 @@ export function TableLog({ view }: { view: TableView }) {
                     key={`${entry.seq}-${entry.kind}-${entry.text.length}`}
                     className={`log-${entry.by === "system" ? "system" : "move"}`}
                   >
-                    {entry.by !== "system" && <ApproachTag approach={entry.approach} />} {entry.text}
+                    {entry.by !== "system" && <ApproachTag approach={entry.approach} />}{" "}
+                    {entry.kind === "chat" ? `${partyName(view, entry.by)}: “${entry.text}”` : entry.text}
                   </li>
                 ))}
             </ol>

@@ -53,12 +53,13 @@ export const moveTitles: Record<MoveKind, string> = {
   backChannel: "Back channel (Track 1.5)",
 };
 
-export function ApproachTag({ approach }: { approach: Approach }) {
+/** The approach's letter on its colour; `decorative` where its name is already written beside it. */
+export function ApproachTag({ approach, decorative = false }: { approach: Approach; decorative?: boolean }) {
   const info = approachInfo[approach];
   return (
-    <span className={`approach-tag approach-${approach}`} title={info.title}>
+    <span className={`approach-tag approach-${approach}`} title={info.title} aria-hidden={decorative || undefined}>
       <span aria-hidden="true">{info.letter}</span>
-      <span className="sr-only">{info.title}</span>
+      {!decorative && <span className="sr-only">{info.title}: </span>}
     </span>
   );
 }
