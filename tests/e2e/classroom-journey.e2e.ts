@@ -89,7 +89,8 @@ test("journey 1: three students join with the code and negotiate to an agreement
   const accept = israel.getByRole("button", { name: /^Accept proposal/ });
   await expect(accept).toBeVisible();
   await accept.click();
-  for (const page of students.values()) await expect(page.getByRole("heading", { name: "Agreement reached" })).toBeVisible();
+  for (const page of students.values())
+    await expect(page.getByRole("heading", { name: "Agreement reached" })).toBeVisible();
   await expect(card).toContainText("Agreement in round 1");
   await expectNoSeriousA11yViolations(egypt, "end of game (class)");
 });

@@ -25,8 +25,14 @@ test("journey 2: a solo game against a bot, played to the end, and its debrief",
 
   // Play with the keyboard: a package offer in round 1, then answer or pass until the end.
   const over = page.getByRole("heading", { name: /^(Agreement reached|No agreement)$/ });
-  await page.getByRole("group", { name: "Tariffs" }).getByRole("radio", { name: /pre-2018/ }).check();
-  await page.getByRole("group", { name: "Purchase commitments" }).getByRole("radio", { name: /Large purchases/ }).check();
+  await page
+    .getByRole("group", { name: "Tariffs" })
+    .getByRole("radio", { name: /pre-2018/ })
+    .check();
+  await page
+    .getByRole("group", { name: "Purchase commitments" })
+    .getByRole("radio", { name: /Large purchases/ })
+    .check();
   await page.getByLabel("Framing").selectOption("package");
   await page.getByRole("button", { name: "Propose this package" }).press("Enter");
   for (let step = 0; step < 80 && !(await over.isVisible()); step++) {
@@ -35,12 +41,15 @@ test("journey 2: a solo game against a bot, played to the end, and its debrief",
       if (await accept.isVisible({ timeout: 200 })) {
         const card = page.locator(".proposal.open").filter({ has: accept });
         const worth = Number(await card.getByTestId("proposal-points").textContent({ timeout: 500 }));
-        await card.getByRole("button", { name: worth >= 50 ? /^Accept proposal/ : /^Reject proposal/ }).click({ timeout: 500 });
+        await card
+          .getByRole("button", { name: worth >= 50 ? /^Accept proposal/ : /^Reject proposal/ })
+          .click({ timeout: 500 });
         continue;
       }
       const pass = page.getByTestId("move-pass");
       const toggle = pass.locator("button.move-toggle");
-      if ((await toggle.getAttribute("aria-expanded", { timeout: 500 })) !== "true") await toggle.click({ timeout: 500 });
+      if ((await toggle.getAttribute("aria-expanded", { timeout: 500 })) !== "true")
+        await toggle.click({ timeout: 500 });
       const send = pass.locator(".move-form").getByRole("button", { name: "Pass this round", exact: true });
       if (await send.isEnabled({ timeout: 500 })) await send.click({ timeout: 500 });
     } catch {

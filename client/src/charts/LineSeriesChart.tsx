@@ -1,4 +1,4 @@
-import { useId } from "react";
+import { memo, useId } from "react";
 import {
   CartesianGrid,
   Legend,
@@ -23,7 +23,7 @@ export type Row = { round: number } & Record<string, number | undefined>;
  * Values over rounds, one line per series (each with its own colour, dash and legend
  * label), with the numbers available as a table for screen readers and projectors.
  */
-export function LineSeriesChart({
+export const LineSeriesChart = memo(function LineSeriesChart({
   title,
   rows,
   series,
@@ -105,4 +105,4 @@ export function LineSeriesChart({
       </details>
     </figure>
   );
-}
+});

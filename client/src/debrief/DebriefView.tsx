@@ -1,5 +1,5 @@
 import { botPersonas, pairKey, type TableView, tableReport, type Viewer, viewFor } from "@parley/shared";
-import { useEffect, useId, useMemo, useState } from "react";
+import { memo, useDeferredValue, useEffect, useId, useMemo, useState } from "react";
 import { flushSync } from "react-dom";
 import { ApproachMixChart } from "../charts/ApproachMixChart.tsx";
 import { LineSeriesChart } from "../charts/LineSeriesChart.tsx";
@@ -12,6 +12,8 @@ import { foldLog, roundStarts, type TableLogData } from "./foldLog.ts";
 import { outcomeSpaceData } from "./outcomeSpace.ts";
 import { countedApproaches, endOfRounds, mixRows, relationRows, scoreRows } from "./series.ts";
 import { WhatIf } from "./WhatIf.tsx";
+
+const autoDomain: [number | "auto", number | "auto"] = ["auto", "auto"];
 
 declare global {
   interface Window {
@@ -39,21 +41,32 @@ export function DebriefView({
   const [step, setStep] = useState(last);
   const [viewer, setViewer] = useState<Viewer>("instructor");
   const options = useMemo(() => ({ lenses: log.lens ?? undefined }), [log.lens]);
+  // The scrubber, the step text and the log follow the step in the same frame; the charts
+  // follow a deferred copy, which React renders next and drops if the step moves on again.
+  const chartStep = useDeferredValue(step);
   const state = states[step] ?? states[0];
+  const chartState = states[chartStep] ?? states[0];
   const final = states[last] ?? states[0];
-  if (!state || !final) throw new Error("A fold always has its opening state");
+  if (!state || !final || !chartState) throw new Error("A fold always has its opening state");
   const view = useMemo(() => viewFor(state, viewer, options), [state, viewer, options]);
-  const report = useMemo(() => tableReport(state, options), [state, options]);
+  // The instructor's view carries the report already; other viewers get it computed here.
+  const report = useMemo(() => tableReport(chartState, options), [chartState, options]);
   const finalLog = useMemo(() => viewFor(final, viewer).log as DebriefEntry[], [final, viewer]);
   const rounds = useMemo(() => endOfRounds(states), [states]);
   const scores = useMemo(() => scoreRows(rounds), [rounds]);
   const relations = useMemo(() => relationRows(rounds), [rounds]);
-  const mix = useMemo(() => mixRows(state), [state]);
+  // Recomputed only when someone's approach counts change, so charts redraw only then.
+  const mixKey = JSON.stringify(chartState.approachCounts);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by the counts the rows show
+  const mix = useMemo(() => mixRows(chartState), [mixKey]);
   const starts = useMemo(() => roundStarts(states), [states]);
   const parties = report.parties;
   const [xSeat, setX] = useState(parties[0] ?? "");
   const [ySeat, setY] = useState(parties[1] ?? parties[0] ?? "");
-  const space = useMemo(() => outcomeSpaceData(state, report, xSeat, ySeat), [state, report, xSeat, ySeat]);
+  // The plot changes only with the proposals, the BATNAs and the outcome.
+  const spaceKey = JSON.stringify([chartState.proposals, chartState.batna, chartState.outcome, xSeat, ySeat]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by what the plot shows
+  const space = useMemo(() => outcomeSpaceData(chartState, report, xSeat, ySeat), [spaceKey]);
   const ids = { slider: useId(), viewer: useId(), x: useId(), y: useId() };
 
   useEffect(() => {
@@ -71,7 +84,7 @@ export function DebriefView({
     };
   }, [last]);
 
-  const go = (target: number) => setStep(Math.max(0, Math.min(last, target)));
+  const go = useMemo(() => (target: number) => setStep(Math.max(0, Math.min(last, target))), [last]);
   const roundStep = (direction: 1 | -1) => {
     const current = starts.findLastIndex((s) => s.step <= step);
     const target =
@@ -167,33 +180,22 @@ export function DebriefView({
               The log {viewer === "instructor" ? "(everything)" : `as ${partyName(view, viewer)} saw it`}
             </h2>
             <ol className="step-list">
-              {finalLog.map((entry, i) => {
-                const target = entry.seq + 1;
-                return (
+              {finalLog.map((entry, i) => (
+                <StepRow
                   // biome-ignore lint/suspicious/noArrayIndexKey: the log is append-only
-                  <li key={i} className={target > step ? "future" : ""}>
-                    <button
-                      type="button"
-                      aria-current={target === step ? "step" : undefined}
-                      onClick={() => go(target)}
-                    >
-                      <span className="muted small">R{entry.round} · </span>
-                      {entry.by !== "system" && <ApproachTag approach={entry.approach} />} {entry.text}
-                      {/* The bots' reasons for their moves (shown only after the game). */}
-                      {entry.rationale && final.phase === "ended" && (
-                        <span className="rationale" data-testid="rationale">
-                          Why: {entry.rationale}
-                        </span>
-                      )}
-                    </button>
-                  </li>
-                );
-              })}
+                  key={i}
+                  entry={entry}
+                  current={entry.seq + 1 === step}
+                  future={entry.seq + 1 > step}
+                  ended={final.phase === "ended"}
+                  go={go}
+                />
+              ))}
             </ol>
           </section>
           {branch && <WhatIf seats={branch.seats} name={(s) => partyName(view, s)} step={step} onBranch={branch.run} />}
         </div>
-        <div>
+        <div data-chart-step={chartStep}>
           <section className="panel" aria-labelledby="space-title">
             <h2 id="space-title">Outcome space</h2>
             {parties.length > 2 && (
@@ -232,8 +234,8 @@ export function DebriefView({
                 title="Each party's points if the game ended then"
                 rows={scores.rows}
                 series={scores.series}
-                domain={["auto", "auto"]}
-                marker={state.round}
+                domain={autoDomain}
+                marker={chartState.round}
               />
             </section>
             <section className="panel">
@@ -241,7 +243,7 @@ export function DebriefView({
                 title="Trust and tension by round"
                 rows={relations.rows}
                 series={relations.series}
-                marker={state.round}
+                marker={chartState.round}
               />
             </section>
           </div>
@@ -253,6 +255,36 @@ export function DebriefView({
     </div>
   );
 }
+
+/** One line of the log; memoised, so a step redraws only the lines whose state changed. */
+const StepRow = memo(function StepRow({
+  entry,
+  current,
+  future,
+  ended,
+  go,
+}: {
+  entry: DebriefEntry;
+  current: boolean;
+  future: boolean;
+  ended: boolean;
+  go: (step: number) => void;
+}) {
+  return (
+    <li className={future ? "future" : ""}>
+      <button type="button" aria-current={current ? "step" : undefined} onClick={() => go(entry.seq + 1)}>
+        <span className="muted small">R{entry.round} · </span>
+        {entry.by !== "system" && <ApproachTag approach={entry.approach} />} {entry.text}
+        {/* The bots' reasons for their moves (shown only after the game). */}
+        {entry.rationale && ended && (
+          <span className="rationale" data-testid="rationale">
+            Why: {entry.rationale}
+          </span>
+        )}
+      </button>
+    </li>
+  );
+});
 
 function AtThisStep({ view }: { view: TableView }) {
   const seats = view.parties.map((p) => p.id);
