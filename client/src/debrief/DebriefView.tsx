@@ -131,7 +131,7 @@ export function DebriefView({
         </h2>
         <div className="row">
           <button type="button" onClick={() => go(0)} aria-label="Go to the start">
-            ⏮ Start
+            « Start
           </button>
           <button type="button" onClick={() => roundStep(-1)}>
             ◀◀ Previous round
@@ -146,7 +146,7 @@ export function DebriefView({
             Next round ▶▶
           </button>
           <button type="button" onClick={() => go(last)} aria-label="Go to the end">
-            End ⏭
+            End »
           </button>
         </div>
         <label htmlFor={ids.slider}>
