@@ -101,7 +101,7 @@ async function scrubbing(): Promise<{
       [created.session.id, created.instructorToken],
     );
     await page.goto(`${base}/replay/${created.session.id}/${table.id}`);
-    await page.waitForFunction(() => window.__parleyDebrief !== undefined, undefined, { timeout: 60_000 });
+    await page.waitForFunction("window.__parleyDebrief !== undefined", undefined, { timeout: 60_000 });
     // A string, not a function: tsx would wrap a function's inner helpers in `__name`, absent in the page.
     return (await page.evaluate(`(async () => {
       const probe = window.__parleyDebrief;

@@ -29,15 +29,25 @@ async function call<T>(method: string, path: string, body?: unknown, token?: str
 
 const dir = mkdtempSync(join(tmpdir(), "parley-shots-"));
 const store = await openSqliteStore(join(dir, "parley.sqlite"));
-const server = await startServer({ store, catalog: loadCatalog(), botDelayMs: 200, reconnectSeconds: 30 }, { port, host: "127.0.0.1" });
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+const server = await startServer(
+  { store, catalog: loadCatalog(), botDelayMs: 200, reconnectSeconds: 30 },
+  { port, host: "127.0.0.1" },
+);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu"],
+});
 try {
-  const created = await call<{ session: { id: string; joinCode: string }; instructorToken: string }>("POST", "/sessions", {
-    scenarioId: "us-china-tariffs",
-    title: "IR 210, Tuesday",
-    timing: { mode: "live", roundSeconds: 600 },
-    tables: 2,
-  });
+  const created = await call<{ session: { id: string; joinCode: string }; instructorToken: string }>(
+    "POST",
+    "/sessions",
+    {
+      scenarioId: "us-china-tariffs",
+      title: "IR 210, Tuesday",
+      timing: { mode: "live", roundSeconds: 600 },
+      tables: 2,
+    },
+  );
   const sessionId = created.session.id;
   const token = created.instructorToken;
   type Joined = { participantToken: string; participant: { id: string; tableId: string; seat: string; party: string } };
@@ -56,8 +66,28 @@ try {
         localStorage.setItem("parley.sessions", session ?? "[]");
       },
       [
-        JSON.stringify([{ participantId: ada.participant.id, token: ada.participantToken, kind: "class", title: "IR 210, Tuesday", party: "United States", seat: "usa", tableId: ada.participant.tableId, savedAt: "" }]),
-        JSON.stringify([{ sessionId, token, title: "IR 210, Tuesday", scenarioTitle: "U.S.–China", joinCode: created.session.joinCode, savedAt: "" }]),
+        JSON.stringify([
+          {
+            participantId: ada.participant.id,
+            token: ada.participantToken,
+            kind: "class",
+            title: "IR 210, Tuesday",
+            party: "United States",
+            seat: "usa",
+            tableId: ada.participant.tableId,
+            savedAt: "",
+          },
+        ]),
+        JSON.stringify([
+          {
+            sessionId,
+            token,
+            title: "IR 210, Tuesday",
+            scenarioTitle: "U.S.–China",
+            joinCode: created.session.joinCode,
+            savedAt: "",
+          },
+        ]),
       ],
     );
   };
@@ -70,8 +100,14 @@ try {
   linRoom.send("move", { move: { kind: "shareInterests", to: ["usa"], issueIds: ["tariffs", "chips"] } });
   await sleep(400);
   linRoom.send("move", { move: { kind: "chat", text: "We can move on purchases if the chip controls ease." } });
-  await student.getByRole("group", { name: "Tariffs" }).getByRole("radio", { name: /pre-2018/ }).check();
-  await student.getByRole("group", { name: "Purchase commitments" }).getByRole("radio", { name: /Large purchases/ }).check();
+  await student
+    .getByRole("group", { name: "Tariffs" })
+    .getByRole("radio", { name: /pre-2018/ })
+    .check();
+  await student
+    .getByRole("group", { name: "Purchase commitments" })
+    .getByRole("radio", { name: /Large purchases/ })
+    .check();
   await student.getByLabel("Framing").selectOption("package");
   await student.getByRole("button", { name: "Propose this package" }).click();
   await sleep(600);
@@ -79,7 +115,16 @@ try {
     move: {
       kind: "propose",
       to: ["usa"],
-      package: { options: { tariffs: "roll-back-2018", purchases: "modest", chips: "licensing-window", minerals: "licensed-supply", ip: "written-commitments", consultation: "annual-dialogue" } },
+      package: {
+        options: {
+          tariffs: "roll-back-2018",
+          purchases: "modest",
+          chips: "licensing-window",
+          minerals: "licensed-supply",
+          ip: "written-commitments",
+          consultation: "annual-dialogue",
+        },
+      },
       framing: "package",
     },
   });
