@@ -3,6 +3,7 @@ import type { SavedSeat } from "../net/saved.ts";
 import { Link } from "../ui/Link.tsx";
 import { metricText } from "../ui/metric.ts";
 import { issueName, optionName, partyName } from "../ui/names.ts";
+import type { DebriefEntry } from "./TableLog.tsx";
 
 const personaName = (id: string) => botPersonas.find((p) => p.id === id)?.name ?? id;
 
@@ -109,6 +110,23 @@ export function EndOfGame({ view, seat }: { view: TableView; seat: SavedSeat }) 
           </ul>
         </>
       )}
+      {/* The bots' reasons for their key moves: shown when the log carries them (`rationale`). */}
+      {(() => {
+        const reasons = (view.log as DebriefEntry[]).filter((e) => e.rationale && bots.some((b) => b.id === e.by));
+        return reasons.length === 0 ? null : (
+          <>
+            <h3>Why the bots did what they did</h3>
+            <ul data-testid="bot-reasons">
+              {reasons.map((e) => (
+                <li key={`${e.seq}-${e.kind}`}>
+                  <span className="muted small">Round {e.round}:</span> {e.text}
+                  <span className="rationale">Why: {e.rationale}</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        );
+      })()}
       <h3>What the others had revealed to you</h3>
       {revealed.length === 0 ? (
         <p className="muted">Nobody shared their interests with you.</p>
