@@ -1,11 +1,13 @@
-import { useSyncExternalStore } from "react";
+import { type MouseEvent, useSyncExternalStore } from "react";
 
 /** A minimal router over the History API: the app has a handful of screens. */
 const listeners = new Set<() => void>();
 
-export function navigate(path: string): void {
-  window.history.pushState(null, "", path);
+export function navigate(path: string, options: { replace?: boolean } = {}): void {
+  if (options.replace) window.history.replaceState(null, "", path);
+  else window.history.pushState(null, "", path);
   for (const listener of listeners) listener();
+  window.scrollTo(0, 0);
 }
 
 window.addEventListener("popstate", () => {
@@ -20,4 +22,11 @@ export function usePath(): string {
     },
     () => window.location.pathname,
   );
+}
+
+/** An onClick for in-app links: plain clicks stay in the app, modified clicks open tabs as usual. */
+export function followLink(event: MouseEvent<HTMLAnchorElement>): void {
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+  event.preventDefault();
+  navigate(event.currentTarget.getAttribute("href") ?? "/");
 }

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 
 test("the move palette plays a threat from the keyboard and explains an unavailable move", async ({ page }) => {
-  await page.goto("/");
+  await page.goto("/solo");
   await page.getByLabel("Scenario").selectOption("us-china-tariffs");
   await page.getByRole("radio", { name: /United States/ }).check();
   await page.getByLabel("Your name").fill("Ada");
@@ -21,13 +21,13 @@ test("the move palette plays a threat from the keyboard and explains an unavaila
 
   // An unavailable move says why.
   const lift = page.getByTestId("move-liftMeasure");
-  await lift.locator("summary").click();
+  await lift.getByRole("button", { name: /^Lift a measure/ }).click();
   await expect(lift.getByText("Not now: None of your measures is in force.")).toBeVisible();
-  await expect(lift.getByRole("button", { name: "Lift a measure" })).toBeDisabled();
+  await expect(lift.getByRole("button", { name: "Lift a measure", exact: true })).toBeDisabled();
 
   // Open "Threaten a measure" and send it with the keyboard only.
   const threaten = page.getByTestId("move-threaten");
-  await threaten.locator("summary").focus();
+  await threaten.getByRole("button", { name: /^Threaten a measure/ }).focus();
   await page.keyboard.press("Enter");
   await threaten.getByLabel("Measure").focus();
   await page.keyboard.press("Tab");

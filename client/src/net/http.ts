@@ -1,12 +1,43 @@
-/** A JSON request to the server's HTTP API; errors carry the server's message. */
-export async function api<T>(path: string, init?: RequestInit): Promise<T> {
+/** An error from the server's API, with its message written for the user and its code. */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code: string | undefined,
+  ) {
+    super(message);
+  }
+}
+
+/** A JSON request to the server's HTTP API; `token` goes in the Authorization header. */
+export async function api<T>(path: string, init: RequestInit & { token?: string } = {}): Promise<T> {
+  const { token, ...rest } = init;
   const response = await fetch(`/api${path}`, {
-    ...init,
-    headers: { "content-type": "application/json", ...(init?.headers ?? {}) },
+    ...rest,
+    headers: {
+      ...(rest.body !== undefined ? { "content-type": "application/json" } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(rest.headers ?? {}),
+    },
   });
-  const body = (await response.json().catch(() => ({}))) as { error?: string };
-  if (!response.ok) throw new Error(body.error ?? `Request failed (${response.status})`);
+  const body = (await response.json().catch(() => ({}))) as { error?: string; code?: string };
+  if (!response.ok) throw new ApiError(body.error ?? `Request failed (${response.status})`, response.status, body.code);
   return body as T;
+}
+
+export const post = <T>(path: string, body: unknown, token?: string) =>
+  api<T>(path, { method: "POST", body: JSON.stringify(body), token });
+
+/** Downloads an authorised file (an export) by fetching it and handing the browser a blob. */
+export async function download(path: string, token: string, filename: string): Promise<void> {
+  const response = await fetch(`/api${path}`, { headers: { authorization: `Bearer ${token}` } });
+  if (!response.ok) throw new ApiError(`Download failed (${response.status})`, response.status, undefined);
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = filename;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 export interface ScenarioSummary {
@@ -16,6 +47,7 @@ export interface ScenarioSummary {
   summary: string;
   recommended: { seats: number; minutes: number };
   roundLimit: number;
-  parties: { id: string; name: string; kind: string; publicBrief: string }[];
+  parties: { id: string; name: string; kind: "state" | "mediator" | "ngo"; publicBrief: string }[];
   issues: { id: string; name: string }[];
+  events: { id: string; title: string; round: number | null }[];
 }

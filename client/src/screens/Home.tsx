@@ -1,111 +1,71 @@
-import { useEffect, useId, useState } from "react";
-import { api, type ScenarioSummary } from "../net/http.ts";
-import { navigate } from "../router.ts";
-import { useTable } from "../state/tableStore.ts";
+import { useState } from "react";
+import { savedSeats, savedSessions } from "../net/saved.ts";
+import { Link } from "../ui/Link.tsx";
 
+/** The four doors: join a class, play solo, teach, open a replay; plus what this browser was doing. */
 export function Home() {
-  const [scenarios, setScenarios] = useState<ScenarioSummary[]>([]);
-  const [scenarioId, setScenarioId] = useState("");
-  const [seat, setSeat] = useState("");
-  const [name, setName] = useState("");
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const createSolo = useTable((s) => s.createSolo);
-  const ids = { scenario: useId(), seat: useId(), name: useId() };
-
-  useEffect(() => {
-    api<ScenarioSummary[]>("/scenarios")
-      .then((list) => {
-        setScenarios(list);
-        const first = list[0];
-        if (first) {
-          setScenarioId(first.id);
-          setSeat(first.parties.find((p) => p.kind === "state")?.id ?? "");
-        }
-      })
-      .catch((e: Error) => setError(e.message));
-  }, []);
-
-  const scenario = scenarios.find((s) => s.id === scenarioId);
-
-  async function start(event: React.FormEvent) {
-    event.preventDefault();
-    if (!scenario || !seat) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const roomId = await createSolo({ scenarioId: scenario.id, seat, name: name.trim() || "Player" });
-      navigate(`/table/${roomId}`);
-    } catch (e) {
-      setError((e as Error).message);
-      setBusy(false);
-    }
-  }
-
+  const [seats] = useState(savedSeats);
+  const [sessions] = useState(savedSessions);
   return (
-    <div className="home">
-      <section className="panel">
-        <h1>Play solo against bots</h1>
-        <p>Pick a dispute and a seat. The other seats are played by scripted bots.</p>
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
-        <form onSubmit={start} className="stack">
-          <label htmlFor={ids.scenario}>Scenario</label>
-          <select
-            id={ids.scenario}
-            value={scenarioId}
-            onChange={(e) => {
-              setScenarioId(e.target.value);
-              const next = scenarios.find((s) => s.id === e.target.value);
-              setSeat(next?.parties.find((p) => p.kind === "state")?.id ?? "");
-            }}
-          >
-            {scenarios.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.title}
-              </option>
-            ))}
-          </select>
-          {scenario && (
-            <div className="scenario-card">
-              <p className="muted">{scenario.dateContext}</p>
-              <p>{scenario.summary}</p>
-              <p className="muted">
-                {scenario.roundLimit} rounds · about {scenario.recommended.minutes} minutes
-              </p>
-            </div>
-          )}
-          {scenario && (
-            <fieldset>
-              <legend>Your seat</legend>
-              {scenario.parties.map((p) => (
-                <label key={p.id} className="choice">
-                  <input type="radio" name="seat" value={p.id} checked={seat === p.id} onChange={() => setSeat(p.id)} />
-                  <span>
-                    <strong>{p.name}</strong> <span className="muted">({p.kind})</span>
-                    <br />
-                    <span className="small">{p.publicBrief}</span>
-                  </span>
-                </label>
-              ))}
-            </fieldset>
-          )}
-          <label htmlFor={ids.name}>Your name</label>
-          <input
-            id={ids.name}
-            value={name}
-            maxLength={60}
-            onChange={(e) => setName(e.target.value)}
-            placeholder="Player"
-          />
-          <button type="submit" className="primary" disabled={!scenario || !seat || busy}>
-            {busy ? "Starting…" : "Start the negotiation"}
-          </button>
-        </form>
+    <div className="page">
+      <section className="hero">
+        <h1>Negotiate real disputes, one move at a time</h1>
+        <p className="lead">
+          Represent a state at the table of the U.S.–China tariff talks, the Indus Waters Treaty, Camp David and more.
+          Bargain, mediate, build mutual gains, go to court or open a back channel, and see what each approach earns.
+        </p>
       </section>
+      <div className="doors">
+        <section className="door" aria-labelledby="door-join">
+          <h2 id="door-join">Join a class</h2>
+          <p>Your instructor gives you a join code. Type it with your name and take your seat.</p>
+          <Link className="button primary" href="/join">
+            Join with a code
+          </Link>
+        </section>
+        <section className="door" aria-labelledby="door-solo">
+          <h2 id="door-solo">Play solo</h2>
+          <p>Choose a dispute, a seat and the bots you face. Your game waits for you if you close the tab.</p>
+          <Link className="button primary" href="/solo">
+            Play against bots
+          </Link>
+        </section>
+        <section className="door" aria-labelledby="door-teach">
+          <h2 id="door-teach">Teach</h2>
+          <p>Create a session, show the join code, watch every table live, then debrief with the class.</p>
+          <Link className="button primary" href="/teach">
+            Create a session
+          </Link>
+        </section>
+        <section className="door" aria-labelledby="door-replay">
+          <h2 id="door-replay">Open a replay</h2>
+          <p>Step through a finished table, see the hidden information and try a “what if”.</p>
+          <Link className="button" href="/replay">
+            Open a replay
+          </Link>
+        </section>
+      </div>
+      {(seats.length > 0 || sessions.length > 0) && (
+        <section className="panel" aria-labelledby="resume-title">
+          <h2 id="resume-title">Pick up where you left off</h2>
+          <ul className="plain-list">
+            {seats.map((s) => (
+              <li key={s.participantId}>
+                <Link href={`/play/${s.participantId}`}>
+                  {s.kind === "solo" ? "Solo" : "Class"}: {s.title}, as {s.party}
+                </Link>
+              </li>
+            ))}
+            {sessions.map((s) => (
+              <li key={s.sessionId}>
+                <Link href={`/teach/${s.sessionId}`}>
+                  Dashboard: {s.title} (code {s.joinCode})
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </div>
   );
 }

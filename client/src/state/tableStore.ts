@@ -1,7 +1,8 @@
-import type { Room } from "@colyseus/sdk";
+import type { Room, SeatReservation } from "@colyseus/sdk";
 import type { Move, TableView } from "@parley/shared";
 import { create } from "zustand";
 import { gameClient } from "../net/colyseus.ts";
+import { ApiError, api, post } from "../net/http.ts";
 
 export interface Notice {
   id: number;
@@ -9,103 +10,141 @@ export interface Notice {
   text: string;
 }
 
+/** The room's public status (its Colyseus schema state): clock, pause, who is connected. */
+export interface TableStatus {
+  round: number;
+  status: "waiting" | "running" | "paused" | "ended";
+  /** ms since the epoch by the server's clock; 0 without a deadline. */
+  deadlineAt: number;
+  remainingMs: number;
+  seats: Record<string, { name: string; bot: boolean; connected: boolean }>;
+}
+
+export interface SessionTiming {
+  mode: "live" | "async";
+  roundSeconds?: number;
+  roundHours?: number;
+}
+
+type Phase = "idle" | "connecting" | "connected" | "reconnecting" | "unseated" | "displaced" | "failed";
+
 interface TableStore {
   room?: Room;
-  roomId?: string;
+  /** The participant token this connection plays with (a class or a solo seat). */
+  token?: string;
   view?: TableView;
-  status: "idle" | "connecting" | "connected" | "reconnecting" | "failed";
+  table?: TableStatus;
+  timing?: SessionTiming;
+  phase: Phase;
   error?: string;
   notices: Notice[];
   /** Moves sent and not yet acknowledged or refused, by client sequence number. */
   pending: Record<number, Move>;
-  createSolo(options: { scenarioId: string; seat: string; name: string }): Promise<string>;
-  resume(roomId: string): Promise<void>;
+  /** Connects (or reconnects) the seat of a participant token. */
+  connect(token: string): Promise<void>;
   send(move: Move): void;
+  notify(tone: Notice["tone"], text: string): void;
   dismiss(id: number): void;
   leave(): Promise<void>;
 }
 
 let clientSeq = 0;
 let noticeId = 0;
-const tokenKey = (roomId: string) => `parley.reconnect.${roomId}`;
+/** Close code the server uses when a seat moved elsewhere (docs/API.md). */
+const seatChangedCode = 4100;
 
 export const useTable = create<TableStore>((set, get) => {
   const notify = (tone: Notice["tone"], text: string) =>
-    set((s) => ({ notices: [...s.notices.slice(-4), { id: ++noticeId, tone, text }] }));
+    set((s) => ({ notices: [...s.notices.slice(-3), { id: ++noticeId, tone, text }] }));
 
-  const attach = (room: Room) => {
-    sessionStorage.setItem(tokenKey(room.roomId), room.reconnectionToken);
-    set({ room, roomId: room.roomId, status: "connected", error: undefined });
-    room.onMessage("view", (view: TableView) => set({ view }));
-    room.onMessage("ack", (ack: { clientSeq?: number }) => {
-      if (ack.clientSeq !== undefined) {
-        const { [ack.clientSeq]: _done, ...rest } = get().pending;
-        set({ pending: rest });
-      }
+  const attach = (room: Room, token: string) => {
+    let moved = false;
+    set({ room, token, phase: "connected", error: undefined });
+    room.reconnection.minUptime = 0;
+    room.onMessage("view", (view: TableView) => {
+      if (get().room === room) set({ view });
     });
+    room.onStateChange((state: unknown) => {
+      if (get().room !== room) return;
+      const plain = (state as { toJSON(): TableStatus }).toJSON();
+      set({ table: { ...plain, seats: plain.seats ?? {} } });
+    });
+    const settle = (seq: number | undefined) => {
+      if (seq === undefined) return;
+      const { [seq]: _done, ...rest } = get().pending;
+      set({ pending: rest });
+    };
+    room.onMessage("ack", (ack: { clientSeq?: number }) => settle(ack.clientSeq));
     room.onMessage("rejected", (r: { clientSeq?: number; message: string }) => {
-      if (r.clientSeq !== undefined) {
-        const { [r.clientSeq]: _done, ...rest } = get().pending;
-        set({ pending: rest });
-      }
+      settle(r.clientSeq);
       notify("error", r.message);
     });
     room.onMessage("notice", (n: { text: string }) => notify("info", n.text));
-    room.onDrop(() => set({ status: "reconnecting" }));
-    room.onReconnect(() => {
-      sessionStorage.setItem(tokenKey(room.roomId), room.reconnectionToken);
-      set({ status: "connected" });
+    room.onMessage("seatChanged", (m: { tableId: string | null }) => {
+      moved = true;
+      if (m.tableId === null) set({ phase: "unseated" });
     });
-    room.onLeave(() => set({ status: "idle" }));
+    room.onDrop(() => {
+      if (get().room === room) set({ phase: "reconnecting" });
+    });
+    room.onReconnect(() => {
+      if (get().room === room) set({ phase: "connected" });
+    });
+    room.onLeave((code: number) => {
+      if (get().room !== room) return;
+      set({ room: undefined });
+      if (code !== seatChangedCode) {
+        set({ phase: "failed", error: "The connection to the table closed." });
+        return;
+      }
+      // Moved to another table: follow; opened elsewhere: say so and offer to take it back.
+      if (moved && get().phase !== "unseated") void get().connect(token);
+      else if (!moved) set({ phase: "displaced" });
+    });
   };
 
   return {
-    status: "idle",
+    phase: "idle",
     notices: [],
     pending: {},
-    async createSolo({ scenarioId, seat, name }) {
-      set({ status: "connecting", error: undefined, view: undefined });
+    async connect(token) {
+      const current = get().room;
+      if (current && get().token === token && get().phase === "connected") return;
+      set({ phase: "connecting", token, error: undefined, view: undefined, table: undefined, pending: {} });
+      if (current) await current.leave().catch(() => undefined);
       try {
-        const room = await gameClient().create("table", { scenarioId, seat, name });
-        attach(room);
-        return room.roomId;
+        const me = await api<{ session: { timing: SessionTiming } }>("/me", { token });
+        set({ timing: me.session.timing });
+        const reservation = await post<SeatReservation>("/me/reservation", {}, token);
+        const room = await gameClient().consumeSeatReservation(reservation);
+        if (get().token !== token) {
+          await room.leave();
+          return;
+        }
+        attach(room, token);
       } catch (error) {
-        set({ status: "failed", error: (error as Error).message });
-        throw error;
-      }
-    },
-    async resume(roomId) {
-      if (get().room?.roomId === roomId) return;
-      const token = sessionStorage.getItem(tokenKey(roomId));
-      if (!token) {
-        set({ status: "failed", error: "This table was opened in another tab or has ended. Start a new game." });
-        return;
-      }
-      set({ status: "connecting", view: undefined });
-      try {
-        attach(await gameClient().reconnect(token));
-      } catch {
-        sessionStorage.removeItem(tokenKey(roomId));
-        set({ status: "failed", error: "Could not rejoin this table: your seat has been released." });
+        if (error instanceof ApiError && error.code === "NotSeated") set({ phase: "unseated" });
+        else set({ phase: "failed", error: (error as Error).message });
       }
     },
     send(move) {
       const room = get().room;
-      if (!room) return;
+      if (!room) {
+        notify("error", "You are not connected to the table right now.");
+        return;
+      }
       const seq = ++clientSeq;
       set((s) => ({ pending: { ...s.pending, [seq]: move } }));
       room.send("move", { clientSeq: seq, move });
     },
+    notify,
     dismiss(id) {
       set((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
     },
     async leave() {
       const room = get().room;
-      set({ room: undefined, roomId: undefined, view: undefined, status: "idle", pending: {} });
-      if (room) {
-        sessionStorage.removeItem(tokenKey(room.roomId));
-        await room.leave();
-      }
+      set({ room: undefined, token: undefined, view: undefined, table: undefined, phase: "idle", pending: {} });
+      if (room) await room.leave().catch(() => undefined);
     },
   };
 });

@@ -3,6 +3,7 @@ import { Router as createRouter, type NextFunction, type Request, type Response,
 import type { ServerContext } from "../context.ts";
 import type { SessionService } from "../sessions/sessionService.ts";
 import { sessionsRouter } from "./sessionsApi.ts";
+import { soloRouter } from "./soloApi.ts";
 
 /** The public face of a scenario: never its confidential briefs, payoffs or BATNAs. */
 function scenarioSummary(ctx: ServerContext, id: string) {
@@ -46,6 +47,7 @@ export function apiRouter(ctx: ServerContext, sessions: SessionService): Router 
     else res.json(summary);
   });
   router.use(sessionsRouter(sessions));
+  router.use(soloRouter(ctx, sessions));
   router.use((req, res) => {
     res.status(404).json({ error: `There is no ${req.method} ${req.originalUrl}.`, code: "NotFound" });
   });

@@ -19,7 +19,7 @@ function send<T>(res: Response, result: Result<T>, status = 200): void {
  * Per-address limit on the endpoints that anyone can call (creating and joining). A whole
  * school often shares one public address, so it is generous: it stops scripts, not classes.
  */
-function openEndpointLimit() {
+export function openEndpointLimit() {
   const buckets = new Map<string, TokenBucket>();
   return (req: Request, res: Response, next: () => void) => {
     const key = req.ip ?? "unknown";

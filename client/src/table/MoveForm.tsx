@@ -1,111 +1,6 @@
-import type { Approach, Move, MoveAvailability, MoveKind, Package, TableView } from "@parley/shared";
+import type { Move, MoveKind, Package, TableView } from "@parley/shared";
 import { type ReactNode, useId, useState } from "react";
-import { useTable } from "../state/tableStore.ts";
-
-const approachTitles: Record<Approach, string> = {
-  competitive: "Competitive bargaining",
-  mediation: "Mediation and arbitration",
-  mutualGains: "Mutual gains",
-  judicial: "Judicial settlement",
-  trackTwo: "Track II",
-  universal: "Basic moves",
-};
-const approachOrder: Approach[] = ["competitive", "mediation", "mutualGains", "judicial", "trackTwo", "universal"];
-
-const moveTitles: Record<MoveKind, string> = {
-  propose: "Propose a package",
-  accept: "Accept a proposal",
-  reject: "Reject a proposal",
-  withdraw: "Withdraw a proposal",
-  chat: "Chat",
-  pass: "Pass this round",
-  walkAway: "Walk away",
-  threaten: "Threaten a measure",
-  impose: "Impose or escalate a measure",
-  liftMeasure: "Lift a measure",
-  concede: "Concede on an issue",
-  withhold: "Withhold information",
-  inviteMediator: "Invite the mediator",
-  acceptMediation: "Accept mediation",
-  mediatorProposal: "Mediator's proposal",
-  shuttle: "Shuttle message",
-  consentArbitration: "Consent to binding arbitration",
-  shareInterests: "Share interests",
-  proposeCreative: "Propose a creative option",
-  jointFactFinding: "Joint fact-finding",
-  fileClaim: "File a claim",
-  respondToClaim: "Respond to a claim",
-  comply: "Comply with a ruling",
-  defy: "Defy a ruling",
-  confidenceBuilding: "Confidence-building measure",
-  workshop: "Workshop",
-  backChannel: "Back channel (Track 1.5)",
-};
-
-/** Moves made in other panels: the palette explains where. */
-const elsewhere: Partial<Record<MoveKind, string>> = {
-  propose: "Use “Build a package” above (choose a framing there).",
-  accept: "Answer proposals in the list of proposals.",
-  reject: "Answer proposals in the list of proposals.",
-};
-
-/** Every move of the game, grouped by approach, greyed out with the reason when unavailable. */
-export function MovePalette({ view }: { view: TableView }) {
-  const moves = view.moves ?? [];
-  return (
-    <section className="panel" aria-labelledby="moves-title">
-      <h2 id="moves-title">Moves</h2>
-      <p className="muted small">
-        One main move per round; moves marked “free” (answers, consent, chat) do not use it. Open a move to choose its
-        details.
-      </p>
-      {approachOrder.map((approach) => {
-        const group = moves.filter((m) => m.approach === approach);
-        if (group.length === 0) return null;
-        return (
-          <div key={approach} className="move-group">
-            <h3>{approachTitles[approach]}</h3>
-            {group.map((move) => (
-              <MoveEntry key={move.kind} view={view} move={move} />
-            ))}
-          </div>
-        );
-      })}
-    </section>
-  );
-}
-
-function MoveEntry({ view, move }: { view: TableView; move: MoveAvailability }) {
-  const send = useTable((s) => s.send);
-  const reasonId = useId();
-  const note = elsewhere[move.kind];
-  return (
-    <details className={`move ${move.available ? "" : "unavailable"}`} data-testid={`move-${move.kind}`}>
-      <summary>
-        {moveTitles[move.kind]}
-        {!move.main && <span className="badge">free</span>}
-        {!move.available && <span className="muted small"> (unavailable)</span>}
-      </summary>
-      <p className="small">{move.summary}</p>
-      {!move.available && (
-        <p className="small" id={reasonId}>
-          Not now: {move.reason}
-        </p>
-      )}
-      {note ? (
-        <p className="small muted">{note}</p>
-      ) : (
-        <MoveForm
-          view={view}
-          kind={move.kind}
-          disabled={!move.available}
-          describedBy={move.available ? undefined : reasonId}
-          onSend={send}
-        />
-      )}
-    </details>
-  );
-}
+import { moveTitles } from "../ui/approaches.tsx";
 
 interface FormProps {
   view: TableView;
@@ -116,7 +11,7 @@ interface FormProps {
 }
 
 /** The arguments of one move kind, and its send button. */
-function MoveForm({ view, kind, disabled, describedBy, onSend }: FormProps) {
+export function MoveForm({ view, kind, disabled, describedBy, onSend }: FormProps) {
   const seat = view.me?.seat ?? "";
   const name = (id: string) => view.parties.find((p) => p.id === id)?.name ?? id;
   const others = view.parties.filter((p) => p.id !== seat && !p.walkedAway);
@@ -133,6 +28,7 @@ function MoveForm({ view, kind, disabled, describedBy, onSend }: FormProps) {
   const [text, setText] = useState("");
   const [claimId, setClaimId] = useState("");
   const [creativeId, setCreativeId] = useState("");
+  const [confirming, setConfirming] = useState(false);
   const [pkg, setPkg] = useState<Package>(() => ({
     options: Object.fromEntries(view.scenario.issues.map((i) => [i.id, i.statusQuo])),
     creative: [],
@@ -392,14 +288,27 @@ function MoveForm({ view, kind, disabled, describedBy, onSend }: FormProps) {
         event.preventDefault();
         const move = build();
         if (!move) return;
-        if (confirmText && !window.confirm(confirmText)) return;
+        // A move that cannot be undone asks once more, in the page (no browser dialog).
+        if (confirmText && !confirming) {
+          setConfirming(true);
+          return;
+        }
+        setConfirming(false);
         onSend(move);
       }}
     >
       <fieldset disabled={disabled} aria-describedby={describedBy}>
         {fields}
-        <button type="submit" className={kind === "walkAway" ? "danger" : undefined}>
-          {label}
+        {confirming && confirmText && (
+          <p role="alert" className="warn">
+            {confirmText} Press the button again to confirm.{" "}
+            <button type="button" className="link" onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
+          </p>
+        )}
+        <button type="submit" className={kind === "walkAway" ? "danger" : "primary"}>
+          {confirming ? `Yes: ${label.toLowerCase()}` : label}
         </button>
       </fieldset>
     </form>

@@ -1,0 +1,166 @@
+import { memo, useId } from "react";
+import {
+  CartesianGrid,
+  Legend,
+  ReferenceLine,
+  ResponsiveContainer,
+  Scatter,
+  ScatterChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+  ZAxis,
+} from "recharts";
+import { seriesColours } from "./palette.ts";
+
+export interface PlotPoint {
+  x: number;
+  y: number;
+  label: string;
+}
+
+export interface OutcomeSpaceData {
+  xLabel: string;
+  yLabel: string;
+  frontier: PlotPoint[];
+  nash?: PlotPoint;
+  batna?: { x: number; y: number };
+  /** Offers in order, one trail per proposer. */
+  trails: { name: string; points: PlotPoint[] }[];
+  outcome?: PlotPoint;
+  /** Other tables' outcomes (the session debrief). */
+  outcomes?: PlotPoint[];
+}
+
+/**
+ * The outcome space of two parties: the Pareto frontier, the Nash point, each party's
+ * BATNA, the offers' trail and the outcome. Every series has its own shape and a legend
+ * entry; the points are listed in a table below for screen readers.
+ */
+export const OutcomeSpacePlot = memo(function OutcomeSpacePlot({
+  data,
+  title,
+}: {
+  data: OutcomeSpaceData;
+  title: string;
+}) {
+  const captionId = useId();
+  const frontier = [...data.frontier].sort((a, b) => a.x - b.x);
+  return (
+    <figure className="chart" aria-labelledby={captionId}>
+      <figcaption id={captionId}>{title}</figcaption>
+      <div role="img" aria-label={`${title}: a scatter plot; the points are listed in the table below.`}>
+        <ResponsiveContainer width="100%" height={340}>
+          <ScatterChart margin={{ top: 8, right: 16, bottom: 28, left: 8 }}>
+            <CartesianGrid stroke="#e3e7ee" />
+            <XAxis
+              type="number"
+              dataKey="x"
+              name={data.xLabel}
+              tick={{ fontSize: 12 }}
+              label={{ value: `${data.xLabel} (points)`, position: "bottom", fontSize: 12 }}
+              domain={["auto", "auto"]}
+            />
+            <YAxis
+              type="number"
+              dataKey="y"
+              name={data.yLabel}
+              tick={{ fontSize: 12 }}
+              label={{ value: `${data.yLabel} (points)`, angle: -90, position: "insideLeft", fontSize: 12 }}
+              domain={["auto", "auto"]}
+              width={56}
+            />
+            <ZAxis range={[60, 60]} />
+            <Tooltip cursor={{ strokeDasharray: "3 3" }} />
+            <Legend verticalAlign="top" wrapperStyle={{ fontSize: 12 }} />
+            {data.batna && (
+              <ReferenceLine
+                x={data.batna.x}
+                stroke="#8a6d00"
+                strokeDasharray="5 4"
+                label={{ value: `${data.xLabel} BATNA`, fontSize: 11, position: "insideTopLeft" }}
+              />
+            )}
+            {data.batna && (
+              <ReferenceLine
+                y={data.batna.y}
+                stroke="#8a6d00"
+                strokeDasharray="5 4"
+                label={{ value: `${data.yLabel} BATNA`, fontSize: 11, position: "insideBottomRight" }}
+              />
+            )}
+            <Scatter
+              name="Pareto frontier"
+              data={frontier}
+              fill="#7a8699"
+              line={{ stroke: "#7a8699", strokeWidth: 2 }}
+              shape="circle"
+              isAnimationActive={false}
+            />
+            {data.trails.map((trail, i) => (
+              <Scatter
+                key={trail.name}
+                name={`Offers by ${trail.name}`}
+                data={trail.points}
+                fill={seriesColours[(i + 1) % seriesColours.length]}
+                line={{ strokeDasharray: "4 3" }}
+                shape={i % 2 === 0 ? "triangle" : "square"}
+                isAnimationActive={false}
+              />
+            ))}
+            {data.outcomes && data.outcomes.length > 0 && (
+              <Scatter
+                name="Tables' outcomes"
+                data={data.outcomes}
+                fill="#1f5fa8"
+                shape="diamond"
+                isAnimationActive={false}
+              />
+            )}
+            {data.nash && (
+              <Scatter name="Nash point" data={[data.nash]} fill="#2e7d32" shape="cross" isAnimationActive={false} />
+            )}
+            {data.outcome && (
+              <Scatter name="Outcome" data={[data.outcome]} fill="#a42323" shape="star" isAnimationActive={false} />
+            )}
+          </ScatterChart>
+        </ResponsiveContainer>
+      </div>
+      <details className="chart-data">
+        <summary>Show the points</summary>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Point</th>
+              <th scope="col">{data.xLabel}</th>
+              <th scope="col">{data.yLabel}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.batna && (
+              <tr>
+                <th scope="row">BATNAs</th>
+                <td className="num">{data.batna.x}</td>
+                <td className="num">{data.batna.y}</td>
+              </tr>
+            )}
+            {[
+              ...(data.nash ? [data.nash] : []),
+              ...(data.outcome ? [data.outcome] : []),
+              ...(data.outcomes ?? []),
+              ...data.trails.flatMap((t) => t.points),
+              ...frontier,
+            ].map((p, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a static list per render
+              <tr key={i}>
+                <th scope="row">{p.label}</th>
+                <td className="num">{p.x}</td>
+                <td className="num">{p.y}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+});

@@ -1,0 +1,188 @@
+import {
+  initialState,
+  type LensOverrides,
+  outcomePoints,
+  replay,
+  type Scenario,
+  seatName,
+  tableReport,
+} from "@parley/shared";
+import { useEffect, useId, useMemo, useState } from "react";
+import { OutcomeSpacePlot } from "../charts/OutcomeSpacePlot.tsx";
+import { api } from "../net/http.ts";
+import { savedSession } from "../net/saved.ts";
+import { Link } from "../ui/Link.tsx";
+import { metricText } from "../ui/metric.ts";
+import type { TableLogData } from "./foldLog.ts";
+import { envelope } from "./outcomeSpace.ts";
+
+interface SessionLogs {
+  scenario: Scenario;
+  lens: LensOverrides | null;
+  tables: Omit<TableLogData, "scenario" | "lens">[];
+}
+
+/** Every table of a session side by side: all outcomes on one plot, and a table of results. */
+export default function SessionDebrief({ sessionId }: { sessionId: string }) {
+  const [saved] = useState(() => savedSession(sessionId));
+  const [logs, setLogs] = useState<SessionLogs>();
+  const [error, setError] = useState<string>();
+  const ids = { x: useId(), y: useId() };
+  useEffect(() => {
+    if (!saved) return;
+    api<SessionLogs>(`/sessions/${sessionId}/logs`, { token: saved.token })
+      .then(setLogs)
+      .catch((e: Error) => setError(e.message));
+  }, [saved, sessionId]);
+
+  const tables = useMemo(() => {
+    if (!logs) return [];
+    return logs.tables.map((t) => {
+      const start = initialState(logs.scenario, t.seed, { seats: t.seats, controllers: t.controllers });
+      const state = replay(
+        start,
+        t.events.map((e) => e.event),
+      );
+      return { log: t, start, state, report: tableReport(state, { lenses: logs.lens ?? undefined }) };
+    });
+  }, [logs]);
+  const first = tables[0];
+  const parties = first?.report.parties ?? [];
+  const [x, setX] = useState("");
+  const [y, setY] = useState("");
+  const xs = x || parties[0] || "";
+  const ys = y || parties[1] || parties[0] || "";
+
+  if (!saved)
+    return (
+      <div className="page narrow">
+        <h1>Debrief locked</h1>
+        <p>
+          This browser does not have the instructor token of this session. <Link href="/teach">Open the session</Link>
+        </p>
+      </div>
+    );
+  if (error)
+    return (
+      <div className="page narrow">
+        <h1>Debrief unavailable</h1>
+        <p role="alert">{error}</p>
+      </div>
+    );
+  if (!logs) return <p className="page">Loading every table…</p>;
+  const plot = first && {
+    xLabel: seatName(first.state, xs),
+    yLabel: seatName(first.state, ys),
+    frontier:
+      parties.length > 2
+        ? envelope(
+            first.report.frontier.points.map((p, i) => ({
+              x: p[xs] ?? 0,
+              y: p[ys] ?? 0,
+              label: `Frontier package ${i + 1}`,
+            })),
+          )
+        : first.report.frontier.points.map((p, i) => ({
+            x: p[xs] ?? 0,
+            y: p[ys] ?? 0,
+            label: `Frontier package ${i + 1}`,
+          })),
+    batna: { x: first.start.batna[xs] ?? 0, y: first.start.batna[ys] ?? 0 },
+    trails: [],
+    outcomes: tables.map((t) => ({
+      x: outcomePoints(t.state, xs),
+      y: outcomePoints(t.state, ys),
+      label: `Table ${t.log.number}: ${t.state.phase !== "ended" ? "in progress" : t.state.outcome?.kind === "agreement" ? "agreement" : "no agreement"}`,
+    })),
+  };
+  return (
+    <div className="page wide">
+      <p>
+        <Link href={`/teach/${sessionId}`}>← Dashboard</Link>
+      </p>
+      <h1>Debrief: {saved.title}</h1>
+      <p className="muted">
+        {logs.scenario.title} · {tables.length} table{tables.length === 1 ? "" : "s"}
+      </p>
+      {plot && (
+        <section className="panel" aria-labelledby="all-outcomes">
+          <h2 id="all-outcomes">Every table's outcome</h2>
+          {parties.length > 2 && (
+            <div className="row">
+              <div className="field inline">
+                <label htmlFor={ids.x}>Across</label>
+                <select id={ids.x} value={xs} onChange={(e) => setX(e.target.value)}>
+                  {parties.map((s) => (
+                    <option key={s} value={s}>
+                      {seatName(first.state, s)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field inline">
+                <label htmlFor={ids.y}>Up</label>
+                <select id={ids.y} value={ys} onChange={(e) => setY(e.target.value)}>
+                  {parties.map((s) => (
+                    <option key={s} value={s}>
+                      {seatName(first.state, s)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </div>
+          )}
+          <OutcomeSpacePlot data={plot} title="All tables against the Pareto frontier (BATNAs at the start)" />
+        </section>
+      )}
+      <section className="panel" aria-labelledby="results-title">
+        <h2 id="results-title">Results by table</h2>
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Table</th>
+                <th scope="col">Outcome</th>
+                {parties.map((s) => (
+                  <th key={s} scope="col">
+                    {first ? seatName(first.state, s) : s}: points (realist / liberal)
+                  </th>
+                ))}
+                <th scope="col">Efficiency</th>
+                <th scope="col">From the frontier</th>
+                <th scope="col">Replay</th>
+              </tr>
+            </thead>
+            <tbody>
+              {tables.map((t) => (
+                <tr key={t.log.tableId}>
+                  <th scope="row">{t.log.number}</th>
+                  <td>
+                    {t.state.phase !== "ended"
+                      ? `in progress (round ${t.state.round})`
+                      : t.state.outcome?.kind === "agreement"
+                        ? `agreement, round ${t.state.outcome.round}`
+                        : "no agreement"}
+                  </td>
+                  {parties.map((s) => {
+                    const score = t.report.scores.find((x) => x.seat === s);
+                    const lens = t.report.lenses[s];
+                    return (
+                      <td key={s} className="num">
+                        {score?.points} ({metricText(lens?.realist.score, 1)} / {metricText(lens?.liberal.score, 1)})
+                      </td>
+                    );
+                  })}
+                  <td className="num">{metricText(t.report.efficiency, 1)}%</td>
+                  <td className="num">{t.report.onFrontier ? "on it" : metricText(t.report.distanceToFrontier, 1)}</td>
+                  <td>
+                    <Link href={`/replay/${sessionId}/${t.log.tableId}`}>Table {t.log.number}</Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import {
+  type Approach,
+  approaches,
+  approachMix,
+  type GameState,
+  meanTrust,
+  outcomePoints,
+  type SeatId,
+  seatName,
+} from "@parley/shared";
+import type { Row, Series } from "../charts/LineSeriesChart.tsx";
+
+/** The last state of every round: what the over-rounds charts plot. */
+export function endOfRounds(states: GameState[]): GameState[] {
+  const byRound = new Map<number, GameState>();
+  for (const s of states) byRound.set(s.round, s);
+  return [...byRound.values()];
+}
+
+/** Each party's points if the game ended then (its BATNA before a deal), round by round. */
+export function scoreRows(rounds: GameState[]): { rows: Row[]; series: Series[] } {
+  const first = rounds[0];
+  const seats = first ? first.seats : [];
+  return {
+    series: seats.map((s) => ({ key: s, label: first ? seatName(first, s) : s })),
+    rows: rounds.map((state) => {
+      const row: Row = { round: state.round };
+      for (const s of seats) row[s] = outcomePoints(state, s);
+      return row;
+    }),
+  };
+}
+
+/** Tension, mean trust and trust of every pair, round by round. */
+export function relationRows(rounds: GameState[]): { rows: Row[]; series: Series[] } {
+  const first = rounds[0];
+  const pairs = first ? Object.keys(first.indicators.trust) : [];
+  const pairLabel = (key: string) => {
+    const [a = "", b = ""] = key.split("|");
+    return first ? `Trust ${seatName(first, a)}–${seatName(first, b)}` : key;
+  };
+  return {
+    series: [
+      { key: "tension", label: "Tension" },
+      ...(pairs.length > 1 ? [{ key: "meanTrust", label: "Mean trust" }] : []),
+      ...pairs.slice(0, 6).map((p) => ({ key: `trust:${p}`, label: pairLabel(p) })),
+    ],
+    rows: rounds.map((state) => {
+      const row: Row = { round: state.round, tension: state.indicators.tension, meanTrust: meanTrust(state) };
+      for (const p of pairs) row[`trust:${p}`] = state.indicators.trust[p];
+      return row;
+    }),
+  };
+}
+
+export const countedApproaches: Approach[] = approaches.filter((a) => a !== "universal");
+
+/** Each party's moves by approach at a step (chat and passes not counted). */
+export function mixRows(state: GameState): { party: string; seat: SeatId; counts: Record<Approach, number> }[] {
+  return state.seats.map((seat) => ({ seat, party: seatName(state, seat), counts: approachMix(state, seat).counts }));
+}

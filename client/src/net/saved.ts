@@ -1,0 +1,59 @@
+/**
+ * What this browser remembers between visits, in localStorage: the seats it holds (class
+ * and solo, by participant token) and the sessions it teaches (by instructor token). A
+ * reload, a closed tab or a server restart never loses a game or a dashboard.
+ */
+
+export interface SavedSeat {
+  participantId: string;
+  token: string;
+  kind: "class" | "solo";
+  title: string;
+  party: string;
+  seat: string;
+  tableId: string;
+  savedAt: string;
+}
+
+export interface SavedSession {
+  sessionId: string;
+  token: string;
+  title: string;
+  scenarioTitle: string;
+  joinCode: string;
+  savedAt: string;
+}
+
+const seatsKey = "parley.seats";
+const sessionsKey = "parley.sessions";
+
+function read<T>(key: string): T[] {
+  try {
+    const value = JSON.parse(localStorage.getItem(key) ?? "[]") as unknown;
+    return Array.isArray(value) ? (value as T[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+function write<T>(key: string, items: T[]): void {
+  localStorage.setItem(key, JSON.stringify(items.slice(0, 50)));
+}
+
+export const savedSeats = (): SavedSeat[] => read<SavedSeat>(seatsKey);
+export const savedSeat = (participantId: string) => savedSeats().find((s) => s.participantId === participantId);
+export function saveSeat(seat: SavedSeat): void {
+  write(seatsKey, [seat, ...savedSeats().filter((s) => s.participantId !== seat.participantId)]);
+}
+export function forgetSeat(participantId: string): void {
+  write(
+    seatsKey,
+    savedSeats().filter((s) => s.participantId !== participantId),
+  );
+}
+
+export const savedSessions = (): SavedSession[] => read<SavedSession>(sessionsKey);
+export const savedSession = (sessionId: string) => savedSessions().find((s) => s.sessionId === sessionId);
+export function saveSession(session: SavedSession): void {
+  write(sessionsKey, [session, ...savedSessions().filter((s) => s.sessionId !== session.sessionId)]);
+}

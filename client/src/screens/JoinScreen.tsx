@@ -1,0 +1,77 @@
+import { useId, useState } from "react";
+import { post } from "../net/http.ts";
+import { saveSeat } from "../net/saved.ts";
+import { navigate } from "../router.ts";
+
+interface Joined {
+  participantToken: string;
+  participant: { id: string; name: string; tableId: string; table: number; seat: string; party: string };
+  session: { id: string; title: string | null; scenarioTitle: string };
+}
+
+/** A student joins a class: the code from the board, then their name (or class-list label). */
+export function JoinScreen() {
+  const initialCode = new URLSearchParams(window.location.search).get("code") ?? "";
+  const [code, setCode] = useState(initialCode);
+  const [name, setName] = useState("");
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const ids = { code: useId(), name: useId(), hint: useId() };
+
+  async function join(event: React.FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const joined = await post<Joined>("/join", { code, name });
+      saveSeat({
+        participantId: joined.participant.id,
+        token: joined.participantToken,
+        kind: "class",
+        title: joined.session.title ?? joined.session.scenarioTitle,
+        party: joined.participant.party,
+        seat: joined.participant.seat,
+        tableId: joined.participant.tableId,
+        savedAt: new Date().toISOString(),
+      });
+      navigate(`/play/${joined.participant.id}`);
+    } catch (e) {
+      setError((e as Error).message);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="page narrow">
+      <h1>Join a class</h1>
+      <form className="panel stack" onSubmit={join}>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        <label htmlFor={ids.code}>Join code</label>
+        <input
+          id={ids.code}
+          className="code-input"
+          value={code}
+          onChange={(e) => setCode(e.target.value.toUpperCase())}
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          maxLength={20}
+          required
+          aria-describedby={ids.hint}
+        />
+        <p id={ids.hint} className="muted small">
+          Six letters and digits, as your instructor shows them. Case and dashes do not matter.
+        </p>
+        <label htmlFor={ids.name}>Your name (as on the class list, if your instructor has one)</label>
+        <input id={ids.name} value={name} onChange={(e) => setName(e.target.value)} maxLength={60} required />
+        <button type="submit" className="primary" disabled={busy || !code.trim() || !name.trim()}>
+          {busy ? "Joining…" : "Take my seat"}
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import { useEffect, useState } from "react";
+import { savedSeat } from "../net/saved.ts";
+import { useTable } from "../state/tableStore.ts";
+import { TableScreen } from "../table/TableScreen.tsx";
+import { Link } from "../ui/Link.tsx";
+
+/** A seat this browser holds (a class seat or a solo game), connected by its participant token. */
+export function PlayScreen({ participantId }: { participantId: string }) {
+  const [seat] = useState(() => savedSeat(participantId));
+  const { view, phase, error, connect } = useTable();
+
+  useEffect(() => {
+    if (seat) void connect(seat.token);
+  }, [seat, connect]);
+
+  if (!seat) {
+    return (
+      <div className="page narrow">
+        <h1>No seat here</h1>
+        <p>This browser does not hold that seat. Join your class with its code, or start a solo game.</p>
+        <p>
+          <Link href="/join">Join a class</Link> · <Link href="/solo">Play solo</Link>
+        </p>
+      </div>
+    );
+  }
+  if (phase === "unseated") {
+    return (
+      <div className="page narrow">
+        <h1>Waiting for a seat</h1>
+        <p role="status">
+          You have no seat right now: your instructor will seat you. This page reconnects when you reload it.
+        </p>
+        <button type="button" onClick={() => void connect(seat.token)}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  if (phase === "displaced") {
+    return (
+      <div className="page narrow">
+        <h1>Your seat is open elsewhere</h1>
+        <p role="status">You opened this seat in another tab or on another device, so this page let go of it.</p>
+        <button type="button" className="primary" onClick={() => void connect(seat.token)}>
+          Play here instead
+        </button>
+      </div>
+    );
+  }
+  if (phase === "failed") {
+    return (
+      <div className="page narrow">
+        <h1>Table unavailable</h1>
+        <p role="alert">{error}</p>
+        <button type="button" onClick={() => void connect(seat.token)}>
+          Reconnect
+        </button>{" "}
+        <Link href="/">Back to the start</Link>
+      </div>
+    );
+  }
+  if (!view)
+    return (
+      <p className="page" aria-live="polite">
+        Connecting to the table…
+      </p>
+    );
+  return <TableScreen view={view} seat={seat} />;
+}

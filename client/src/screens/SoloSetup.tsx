@@ -1,0 +1,188 @@
+import { botPersonas } from "@parley/shared";
+import { useEffect, useId, useState } from "react";
+import { api, post, type ScenarioSummary } from "../net/http.ts";
+import { saveSeat } from "../net/saved.ts";
+import { navigate } from "../router.ts";
+
+export interface SoloCreated {
+  participantToken: string;
+  tableId: string;
+  participant: { id: string; name: string; seat: string; party: string };
+  session: { title: string | null; scenarioTitle: string };
+}
+
+export function rememberSolo(created: SoloCreated): void {
+  saveSeat({
+    participantId: created.participant.id,
+    token: created.participantToken,
+    kind: "solo",
+    title: created.session.title ?? created.session.scenarioTitle,
+    party: created.participant.party,
+    seat: created.participant.seat,
+    tableId: created.tableId,
+    savedAt: new Date().toISOString(),
+  });
+}
+
+const surprise = "surprise";
+
+/** Solo play: a dispute, a seat, and the persona of each bot (or a surprise, revealed at the end). */
+export function SoloSetup() {
+  const [scenarios, setScenarios] = useState<ScenarioSummary[]>([]);
+  const [scenarioId, setScenarioId] = useState("");
+  const [seat, setSeat] = useState("");
+  const [name, setName] = useState("");
+  const [personas, setPersonas] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const ids = { scenario: useId(), name: useId() };
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: load the list once
+  useEffect(() => {
+    api<ScenarioSummary[]>("/scenarios")
+      .then((list) => {
+        setScenarios(list);
+        const first = list[0];
+        if (first) choose(first);
+      })
+      .catch((e: Error) => setError(e.message));
+  }, []);
+
+  function choose(next: ScenarioSummary | undefined) {
+    setScenarioId(next?.id ?? "");
+    setSeat(next?.parties.find((p) => p.kind === "state")?.id ?? "");
+    setPersonas({});
+  }
+
+  const scenario = scenarios.find((s) => s.id === scenarioId);
+
+  async function start(event: React.FormEvent) {
+    event.preventDefault();
+    if (!scenario || !seat) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const others = Object.fromEntries(
+        scenario.parties.filter((p) => p.id !== seat).map((p) => [p.id, personas[p.id] ?? surprise]),
+      );
+      const created = await post<SoloCreated>("/solo", {
+        scenarioId: scenario.id,
+        seat,
+        name: name.trim() || "Player",
+        personas: others,
+      });
+      rememberSolo(created);
+      navigate(`/play/${created.participant.id}`);
+    } catch (e) {
+      setError((e as Error).message);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="page">
+      <h1>Play solo against bots</h1>
+      <form onSubmit={start} className="solo-form">
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        <section className="panel stack" aria-labelledby="solo-scenario">
+          <h2 id="solo-scenario">1. The dispute</h2>
+          <label htmlFor={ids.scenario}>Scenario</label>
+          <select
+            id={ids.scenario}
+            value={scenarioId}
+            onChange={(e) => choose(scenarios.find((s) => s.id === e.target.value))}
+          >
+            {scenarios.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.title}
+              </option>
+            ))}
+          </select>
+          {scenario && (
+            <div className="scenario-card">
+              <p className="muted">{scenario.dateContext}</p>
+              <p>{scenario.summary}</p>
+              <p className="muted small">
+                {scenario.parties.length} seats · {scenario.issues.length} issues · {scenario.roundLimit} rounds · about{" "}
+                {scenario.recommended.minutes} minutes
+              </p>
+            </div>
+          )}
+        </section>
+        {scenario && (
+          <section className="panel" aria-labelledby="solo-seat">
+            <h2 id="solo-seat">2. Your seat</h2>
+            <fieldset className="seat-choices">
+              <legend className="sr-only">Your seat</legend>
+              {scenario.parties.map((p) => (
+                <label key={p.id} className={`seat-choice ${seat === p.id ? "chosen" : ""}`}>
+                  <input type="radio" name="seat" value={p.id} checked={seat === p.id} onChange={() => setSeat(p.id)} />
+                  <span>
+                    <strong>{p.name}</strong> <span className="muted">({p.kind})</span>
+                    <br />
+                    <span className="small">{p.publicBrief}</span>
+                  </span>
+                </label>
+              ))}
+            </fieldset>
+          </section>
+        )}
+        {scenario && (
+          <section className="panel stack" aria-labelledby="solo-bots">
+            <h2 id="solo-bots">3. The bots you face</h2>
+            <p className="muted small">
+              Each bot plays with a persona. Choose one, or let it be a surprise: the debrief reveals who played whom
+              and why they made their key moves.
+            </p>
+            {scenario.parties
+              .filter((p) => p.id !== seat)
+              .map((p) => (
+                <PersonaSelect
+                  key={p.id}
+                  party={p.name}
+                  value={personas[p.id] ?? surprise}
+                  onChange={(v) => setPersonas({ ...personas, [p.id]: v })}
+                />
+              ))}
+            <label htmlFor={ids.name}>Your name</label>
+            <input
+              id={ids.name}
+              value={name}
+              maxLength={60}
+              onChange={(e) => setName(e.target.value)}
+              placeholder="Player"
+            />
+            <button type="submit" className="primary" disabled={!scenario || !seat || busy}>
+              {busy ? "Starting…" : "Start the negotiation"}
+            </button>
+          </section>
+        )}
+      </form>
+    </div>
+  );
+}
+
+function PersonaSelect({ party, value, onChange }: { party: string; value: string; onChange: (v: string) => void }) {
+  const id = useId();
+  const persona = botPersonas.find((p) => p.id === value);
+  return (
+    <div className="field">
+      <label htmlFor={id}>Bot playing {party}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value={surprise}>Surprise me</option>
+        {botPersonas.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name}
+          </option>
+        ))}
+      </select>
+      <p className="muted small">
+        {persona ? persona.description : "A persona picked at random, kept secret until the end."}
+      </p>
+    </div>
+  );
+}

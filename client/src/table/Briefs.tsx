@@ -1,0 +1,89 @@
+import type { TableView } from "@parley/shared";
+import { issueName, optionName, partyName } from "../ui/names.ts";
+
+export function controllerText(controller: TableView["parties"][number]["controller"]): string {
+  if (controller.type === "human") return controller.name || "a player";
+  return controller.persona ? `bot: ${controller.persona}` : "bot";
+}
+
+/** The situation, your public and confidential brief, your BATNA and what others told you. */
+export function Briefs({ view }: { view: TableView }) {
+  const me = view.parties.find((p) => p.id === view.me?.seat);
+  const secrets = view.me;
+  const revealed = Object.entries(view.revealedToViewer);
+  return (
+    <section className="panel" aria-labelledby="briefs-title">
+      <h2 id="briefs-title">Your brief</h2>
+      <details open>
+        <summary>The situation</summary>
+        <p>{view.scenario.summary}</p>
+      </details>
+      <h3>Public: {me?.name}</h3>
+      <p>{me?.publicBrief}</p>
+      <h3>
+        Confidential <span className="badge">only you</span>
+      </h3>
+      <p className="confidential">{secrets?.confidentialBrief}</p>
+      {secrets && (
+        <dl className="facts">
+          <div>
+            <dt>Your BATNA (no deal)</dt>
+            <dd>
+              <strong>{secrets.batna}</strong> points
+              {secrets.batna !== secrets.initialBatna && (
+                <span className="muted"> (started at {secrets.initialBatna})</span>
+              )}
+            </dd>
+          </div>
+          <div>
+            <dt>Your best package</dt>
+            <dd>{secrets.range.best} points</dd>
+          </div>
+          {Object.entries(secrets.merits).map(([issue, merit]) => (
+            <div key={issue}>
+              <dt>Your lawyers on {issueName(view, issue)}</dt>
+              <dd>{Math.round(merit * 100)}% chance to win</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {revealed.length > 0 && (
+        <>
+          <h3>What others revealed to you</h3>
+          {revealed.map(([owner, issues]) => (
+            <div key={owner} className="small">
+              <strong>{partyName(view, owner)}</strong>
+              <ul>
+                {Object.entries(issues).map(([issue, options]) => (
+                  <li key={issue}>
+                    {issueName(view, issue)}:{" "}
+                    {Object.entries(options)
+                      .map(([option, points]) => `${optionName(view, issue, option)} ${points}`)
+                      .join(" · ")}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </>
+      )}
+      <details>
+        <summary>The other parties</summary>
+        {view.parties
+          .filter((p) => p.id !== me?.id)
+          .map((p) => (
+            <div key={p.id}>
+              <h3>
+                {p.name}{" "}
+                <span className="muted small">
+                  ({p.kind}, {controllerText(p.controller)})
+                </span>
+                {p.walkedAway && <span className="badge warn">walked away</span>}
+              </h3>
+              <p className="small">{p.publicBrief}</p>
+            </div>
+          ))}
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,162 @@
+import { botPersonas, describePackage, type TableView } from "@parley/shared";
+import type { SavedSeat } from "../net/saved.ts";
+import { Link } from "../ui/Link.tsx";
+import { metricText } from "../ui/metric.ts";
+import { issueName, optionName, partyName } from "../ui/names.ts";
+import type { DebriefEntry } from "./TableLog.tsx";
+
+const personaName = (id: string) => botPersonas.find((p) => p.id === id)?.name ?? id;
+
+/** The outcome, your score under both lenses, every party's score and what others had revealed. */
+export function EndOfGame({ view, seat }: { view: TableView; seat: SavedSeat }) {
+  const outcome = view.outcome;
+  const me = view.me?.seat ?? "";
+  const mine = view.scores?.find((s) => s.seat === me);
+  const lenses = view.report?.lenses[me];
+  const bots = view.parties.filter((p) => p.controller.type === "bot");
+  const revealed = Object.entries(view.revealedToViewer);
+  return (
+    <section className="panel outcome" aria-labelledby="outcome-title">
+      <h2 id="outcome-title">{outcome?.kind === "agreement" ? "Agreement reached" : "No agreement"}</h2>
+      {outcome?.kind === "agreement" ? (
+        <p>
+          In round {outcome.round}: {describePackage(view.scenario, outcome.package)}
+        </p>
+      ) : (
+        <p>
+          {outcome?.reason === "walkout"
+            ? "Too many parties walked away."
+            : outcome?.reason === "roundLimit"
+              ? "The rounds ran out."
+              : "The negotiation was ended."}{" "}
+          Every state falls back on its BATNA.
+        </p>
+      )}
+      <div className="score-cards">
+        {mine && (
+          <div className="score-card">
+            <h3>Your result</h3>
+            <p className="big-number">{mine.points}</p>
+            <p>
+              points ({metricText(mine.normalised)} on your 0–100 scale), {mine.surplus >= 0 ? "+" : ""}
+              {mine.surplus} over your BATNA of {mine.batna}
+            </p>
+          </div>
+        )}
+        {lenses && (
+          <div className="score-card">
+            <h3>Realist lens</h3>
+            <p className="big-number" title={lenses.realist.score.defined ? undefined : lenses.realist.score.reason}>
+              {metricText(lenses.realist.score, 1)}
+            </p>
+            <p className="small">Your own outcome and your relative gains over the others.</p>
+          </div>
+        )}
+        {lenses && (
+          <div className="score-card">
+            <h3>Liberal lens</h3>
+            <p className="big-number" title={lenses.liberal.score.defined ? undefined : lenses.liberal.score.reason}>
+              {metricText(lenses.liberal.score, 1)}
+            </p>
+            <p className="small">Your outcome plus the table's efficiency, trust and your legitimacy.</p>
+          </div>
+        )}
+      </div>
+      <table>
+        <caption>Every party's score</caption>
+        <thead>
+          <tr>
+            <th scope="col">Party</th>
+            <th scope="col">Played by</th>
+            <th scope="col">Points</th>
+            <th scope="col">Score (0–100)</th>
+            <th scope="col">Over BATNA</th>
+            <th scope="col">Realist</th>
+            <th scope="col">Liberal</th>
+          </tr>
+        </thead>
+        <tbody>
+          {view.scores?.map((s) => {
+            const party = view.parties.find((p) => p.id === s.seat);
+            const c = party?.controller;
+            return (
+              <tr key={s.seat} data-testid={`score-${s.seat}`}>
+                <th scope="row">{partyName(view, s.seat)}</th>
+                <td>{c?.type === "bot" ? `Bot (${c.persona ? personaName(c.persona) : "?"})` : c?.name || "Player"}</td>
+                <td className="num">{s.points}</td>
+                <td className="num">{metricText(s.normalised)}</td>
+                <td className="num">{s.surplus}</td>
+                <td className="num">{metricText(view.report?.lenses[s.seat]?.realist.score, 1)}</td>
+                <td className="num">{metricText(view.report?.lenses[s.seat]?.liberal.score, 1)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {bots.length > 0 && (
+        <>
+          <h3>Who the bots were</h3>
+          <ul>
+            {bots.map((p) => {
+              const id = p.controller.type === "bot" ? p.controller.persona : undefined;
+              const persona = botPersonas.find((b) => b.id === id);
+              return (
+                <li key={p.id} data-testid={`persona-${p.id}`}>
+                  <strong>{p.name}</strong> was played by the <strong>{persona?.name ?? id ?? "unknown"}</strong> bot
+                  {persona ? `: ${persona.description}` : "."}
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+      {/* The bots' reasons for their key moves: shown when the log carries them (`rationale`). */}
+      {(() => {
+        const reasons = (view.log as DebriefEntry[]).filter((e) => e.rationale && bots.some((b) => b.id === e.by));
+        return reasons.length === 0 ? null : (
+          <>
+            <h3>Why the bots did what they did</h3>
+            <ul data-testid="bot-reasons">
+              {reasons.map((e) => (
+                <li key={`${e.seq}-${e.kind}`}>
+                  <span className="muted small">Round {e.round}:</span> {e.text}
+                  <span className="rationale">Why: {e.rationale}</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        );
+      })()}
+      <h3>What the others had revealed to you</h3>
+      {revealed.length === 0 ? (
+        <p className="muted">Nobody shared their interests with you.</p>
+      ) : (
+        <ul>
+          {revealed.map(([owner, issues]) => (
+            <li key={owner}>
+              <strong>{partyName(view, owner)}</strong>:{" "}
+              {Object.entries(issues)
+                .map(
+                  ([issue, options]) =>
+                    `${issueName(view, issue)} (${Object.entries(options)
+                      .map(([o, p]) => `${optionName(view, issue, o)} ${p}`)
+                      .join(", ")})`,
+                )
+                .join("; ")}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="row">
+        <Link className="button primary" href={`/debrief/${seat.participantId}`}>
+          Open the debrief
+        </Link>
+        {seat.kind === "solo" && (
+          <Link className="button" href="/solo">
+            Play again
+          </Link>
+        )}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,124 @@
+import type { MoveAvailability, MoveKind, TableView } from "@parley/shared";
+import { useId, useState } from "react";
+import { useTable } from "../state/tableStore.ts";
+import { ApproachTag, approachInfo, approachOrder, moveTitles } from "../ui/approaches.tsx";
+import { MoveForm } from "./MoveForm.tsx";
+
+/** Moves made in other panels: the palette says where. */
+const elsewhere: Partial<Record<MoveKind, string>> = {
+  propose: "Use “Build a package” above (choose a framing there).",
+  accept: "Answer in the list of proposals above.",
+  reject: "Answer in the list of proposals above.",
+  withdraw: "Withdraw your open proposal in the list of proposals above.",
+  chat: "Use the chat panel.",
+};
+
+/**
+ * Every move of the game, grouped by approach: a one-line explanation each, why a move is
+ * unavailable now, and a small form to choose its details. Keyboard: Tab to a move, Enter
+ * to open it, fill the form, Enter to send.
+ */
+export function MovePalette({ view, canMove }: { view: TableView; canMove: boolean }) {
+  const moves = view.moves ?? [];
+  const [filter, setFilter] = useState<"all" | "available">("all");
+  const shown = filter === "available" ? moves.filter((m) => m.available) : moves;
+  return (
+    <section className="panel" aria-labelledby="moves-title">
+      <div className="panel-head">
+        <h2 id="moves-title">Moves</h2>
+        <fieldset className="segmented">
+          <legend className="sr-only">Show</legend>
+          <label>
+            <input type="radio" name="move-filter" checked={filter === "all"} onChange={() => setFilter("all")} /> All
+            moves
+          </label>
+          <label>
+            <input
+              type="radio"
+              name="move-filter"
+              checked={filter === "available"}
+              onChange={() => setFilter("available")}
+            />{" "}
+            Available now
+          </label>
+        </fieldset>
+      </div>
+      <p className="muted small">
+        One <strong>main move</strong> per round; moves marked <span className="badge">free</span> (answers, consent,
+        chat) do not use it.
+      </p>
+      <div className="approach-grid">
+        {approachOrder.map((approach) => {
+          const group = shown.filter((m) => m.approach === approach);
+          if (group.length === 0) return null;
+          const info = approachInfo[approach];
+          return (
+            <section
+              key={approach}
+              className={`move-group approach-border-${approach}`}
+              aria-labelledby={`approach-${approach}`}
+            >
+              <h3 id={`approach-${approach}`}>
+                <ApproachTag approach={approach} decorative /> {info.title}
+              </h3>
+              <p className="muted small">{info.blurb}</p>
+              <ul className="move-list">
+                {group.map((move) => (
+                  <MoveEntry key={move.kind} view={view} move={move} canMove={canMove} />
+                ))}
+              </ul>
+            </section>
+          );
+        })}
+      </div>
+    </section>
+  );
+}
+
+function MoveEntry({ view, move, canMove }: { view: TableView; move: MoveAvailability; canMove: boolean }) {
+  const send = useTable((s) => s.send);
+  const [open, setOpen] = useState(false);
+  const ids = { reason: useId(), form: useId() };
+  const note = elsewhere[move.kind];
+  const enabled = move.available && canMove;
+  return (
+    <li className={`move ${move.available ? "" : "unavailable"}`} data-testid={`move-${move.kind}`}>
+      <div className="move-row">
+        <button
+          type="button"
+          className="move-toggle"
+          aria-expanded={open}
+          aria-controls={ids.form}
+          onClick={() => setOpen(!open)}
+        >
+          <span className="chevron" aria-hidden="true">
+            {open ? "▾" : "▸"}
+          </span>
+          <span className="move-name">{moveTitles[move.kind]}</span>
+          {!move.main && <span className="badge">free</span>}
+          {!move.available && <span className="badge muted-badge">not now</span>}
+        </button>
+      </div>
+      <p className="small move-summary">{move.summary}</p>
+      {!move.available && (
+        <p className="small reason" id={ids.reason}>
+          Not now: {move.reason}
+        </p>
+      )}
+      <div id={ids.form} hidden={!open} className="move-form">
+        {open &&
+          (note ? (
+            <p className="small muted">{note}</p>
+          ) : (
+            <MoveForm
+              view={view}
+              kind={move.kind}
+              disabled={!enabled}
+              describedBy={move.available ? undefined : ids.reason}
+              onSend={send}
+            />
+          ))}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,72 @@
+import type { TableView } from "@parley/shared";
+import { useEffect, useState } from "react";
+import type { SavedSeat } from "../net/saved.ts";
+import { type SessionTiming, type TableStatus, useTable } from "../state/tableStore.ts";
+import { partyName } from "../ui/names.ts";
+
+export function formatDuration(ms: number): string {
+  const total = Math.max(0, Math.round(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  if (h >= 24) return `${Math.floor(h / 24)} d ${h % 24} h`;
+  if (h > 0) return `${h} h ${String(m).padStart(2, "0")} min`;
+  return `${m}:${String(s).padStart(2, "0")}`;
+}
+
+/** The round clock: the server's deadline counting down, or the time kept while paused. */
+export function RoundTimer({ table, timing }: { table?: TableStatus; timing?: SessionTiming }) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  if (!table || table.status === "ended" || table.status === "waiting") return null;
+  // A solo game's 30-day rounds are not a clock anyone needs to watch.
+  if (timing?.mode === "async" && (timing.roundHours ?? 0) >= 24 * 7) return null;
+  const left = table.status === "paused" ? table.remainingMs : table.deadlineAt ? table.deadlineAt - now : undefined;
+  if (left === undefined) return null;
+  const urgent = table.status === "running" && left < 60_000;
+  return (
+    <span className={`timer ${urgent ? "urgent" : ""}`} role="timer" aria-live="off">
+      <span className="sr-only">Time left in this round: </span>
+      {table.status === "paused" ? "Paused, " : ""}
+      {formatDuration(left)}
+      {table.status === "paused" ? " left" : ""}
+    </span>
+  );
+}
+
+export function TableHeader({ view, seat }: { view: TableView; seat: SavedSeat }) {
+  const { table, timing, phase } = useTable();
+  const me = view.me?.seat;
+  const acted = view.parties.find((p) => p.id === me)?.acted ?? false;
+  const ended = view.phase === "ended";
+  const waiting = view.parties.filter((p) => !p.acted && !p.walkedAway && p.id !== me).map((p) => p.name);
+  return (
+    <div className="table-head">
+      <div>
+        <p className="eyebrow">{seat.kind === "solo" ? "Solo game" : seat.title}</p>
+        <h1>{view.scenario.title}</h1>
+        <p className="muted">
+          You are <strong>{me ? partyName(view, me) : "watching"}</strong> · {view.scenario.dateContext}
+        </p>
+      </div>
+      <div className="round-box" aria-live="polite">
+        <p className="round">{ended ? "Game over" : `Round ${view.round} of ${view.scenario.roundLimit}`}</p>
+        <RoundTimer table={table} timing={timing} />
+        {!ended && (
+          <p className="small">
+            {acted ? (
+              <span className="badge ok">✓ You have moved this round</span>
+            ) : (
+              <span className="badge">Your main move is due</span>
+            )}
+            {acted && waiting.length > 0 && <span className="muted"> · waiting for {waiting.join(", ")}</span>}
+          </p>
+        )}
+        {phase === "reconnecting" && <span className="badge warn">Reconnecting…</span>}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,377 @@
+import type { Room } from "@colyseus/sdk";
+import { useCallback, useEffect, useId, useState } from "react";
+import { gameClient } from "../net/colyseus.ts";
+import { api, download, post, type ScenarioSummary } from "../net/http.ts";
+import { savedSession } from "../net/saved.ts";
+import { useDisplayPref } from "../ui/displayPrefs.ts";
+import { Link } from "../ui/Link.tsx";
+import { TableCard } from "./TableCard.tsx";
+import type { ControlResult, Overview, ParticipantInfo, TableSummary } from "./types.ts";
+
+type Action =
+  | { action: "start" | "pause" | "resume" | "advanceRound" }
+  | { action: "extendDeadline"; minutes: number }
+  | { action: "injectEvent"; eventId: string }
+  | { action: "broadcast"; text: string }
+  | { action: "replaceWithBot"; seat: string }
+  | { action: "end"; reason?: string };
+
+/** The instructor's live view of a session: join code, every table, controls and exports. */
+export default function Dashboard({ sessionId }: { sessionId: string }) {
+  const [saved] = useState(() => savedSession(sessionId));
+  const token = saved?.token ?? "";
+  const [overview, setOverview] = useState<Overview>();
+  const [scenario, setScenario] = useState<ScenarioSummary>();
+  const [error, setError] = useState<string>();
+  const [live, setLive] = useState(false);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [results, setResults] = useState<string>();
+  const [projector, setProjector] = useState(false);
+  const [largeText, setLargeText] = useDisplayPref("large-text");
+  const [contrast, setContrast] = useDisplayPref("high-contrast");
+
+  useEffect(() => {
+    if (!token) return;
+    let room: Room | undefined;
+    let closed = false;
+    api<Overview>(`/sessions/${sessionId}`, { token })
+      .then((o) => {
+        setOverview(o);
+        return api<ScenarioSummary>(`/scenarios/${o.session.scenarioId}`).then(setScenario);
+      })
+      .catch((e: Error) => setError(e.message));
+    gameClient()
+      .joinOrCreate("session", { sessionId, instructorToken: token })
+      .then((r) => {
+        if (closed) {
+          void r.leave();
+          return;
+        }
+        room = r;
+        setLive(true);
+        r.onMessage("overview", (o: Overview) => setOverview(o));
+        r.onMessage("table", (summary: TableSummary) =>
+          setOverview((o) => {
+            if (!o) return o;
+            const known = o.tables.some((t) => t.tableId === summary.tableId);
+            const tables = known
+              ? o.tables.map((t) => (t.tableId === summary.tableId ? summary : t))
+              : [...o.tables, summary];
+            return { ...o, tables: tables.sort((a, b) => (a.number ?? 0) - (b.number ?? 0)) };
+          }),
+        );
+        r.onMessage("participants", (participants: ParticipantInfo[]) =>
+          setOverview((o) => (o ? { ...o, participants } : o)),
+        );
+        r.onLeave(() => setLive(false));
+      })
+      .catch(() => setLive(false));
+    return () => {
+      closed = true;
+      void room?.leave();
+    };
+  }, [sessionId, token]);
+
+  const control = useCallback(
+    async (action: Action, tables?: string[]) => {
+      const only = tables ?? (selected.length > 0 ? selected : undefined);
+      try {
+        const out = await post<ControlResult[]>(
+          `/sessions/${sessionId}/control`,
+          { ...action, ...(only ? { tables: only } : {}) },
+          token,
+        );
+        const refused = out.filter((r) => !r.result.ok);
+        const done = out.length - refused.length;
+        setResults(
+          `${labelOf(action)}: done at ${done} table${done === 1 ? "" : "s"}` +
+            (refused.length > 0
+              ? `; refused at ${refused.map((r) => `table ${r.table} (${r.result.ok ? "" : r.result.message})`).join(", ")}`
+              : "."),
+        );
+        const fresh = await api<Overview>(`/sessions/${sessionId}`, { token });
+        setOverview(fresh);
+      } catch (e) {
+        setResults((e as Error).message);
+      }
+    },
+    [selected, sessionId, token],
+  );
+
+  if (!saved) {
+    return (
+      <div className="page narrow">
+        <h1>Dashboard locked</h1>
+        <p>This browser does not have the instructor token of this session.</p>
+        <p>
+          <Link href="/teach">Open it with its id and token</Link>
+        </p>
+      </div>
+    );
+  }
+  if (error) {
+    return (
+      <div className="page narrow">
+        <h1>Session unavailable</h1>
+        <p role="alert">{error}</p>
+      </div>
+    );
+  }
+  if (!overview) return <p className="page">Loading the session…</p>;
+  const { session, participants, tables } = overview;
+  const joinUrl = `${window.location.origin}/join`;
+  const moved = tables.reduce((n, t) => n + t.seats.filter((s) => s.acted).length, 0);
+
+  return (
+    <div className="page dashboard">
+      {projector && (
+        <div className="projector" role="dialog" aria-modal="true" aria-label="Join code for the projector">
+          <p className="lead">
+            Go to <strong>{joinUrl}</strong> and type the code
+          </p>
+          <p className="join-code" data-testid="projector-code">
+            {session.joinCode}
+          </p>
+          <p>{participants.length} joined so far</p>
+          <button type="button" className="primary" ref={(b) => b?.focus()} onClick={() => setProjector(false)}>
+            Close the projector view
+          </button>
+        </div>
+      )}
+      <div className="dash-head">
+        <div>
+          <p className="eyebrow">Instructor dashboard {live ? "· live" : "· not live (reload to reconnect)"}</p>
+          <h1>{session.settings.title ?? session.scenarioTitle}</h1>
+          <p className="muted">
+            {session.scenarioTitle} · status <strong>{session.status}</strong> · {participants.length} student
+            {participants.length === 1 ? "" : "s"} · {tables.length} table{tables.length === 1 ? "" : "s"} · {moved}{" "}
+            main moves made this round
+          </p>
+        </div>
+        <div className="join-code-box">
+          <p className="small">Join at {joinUrl} with code</p>
+          <p className="join-code" data-testid="join-code">
+            {session.joinCode}
+          </p>
+          <button type="button" onClick={() => setProjector(true)}>
+            Show on the projector
+          </button>
+        </div>
+      </div>
+      <div className="toolbar panel">
+        <label className="choice">
+          <input type="checkbox" checked={largeText} onChange={(e) => setLargeText(e.target.checked)} /> Large text
+        </label>
+        <label className="choice">
+          <input type="checkbox" checked={contrast} onChange={(e) => setContrast(e.target.checked)} /> High contrast
+        </label>
+        <button
+          type="button"
+          onClick={() => void download(`/sessions/${sessionId}/export.csv`, token, `parley-${sessionId}-results.csv`)}
+        >
+          Download results (CSV)
+        </button>
+        <button
+          type="button"
+          onClick={() => void download(`/sessions/${sessionId}/export.json`, token, `parley-${sessionId}.json`)}
+        >
+          Download everything (JSON)
+        </button>
+        <Link className="button" href={`/replay/${sessionId}`}>
+          Debrief the session
+        </Link>
+      </div>
+      <Controls scenario={scenario} selected={selected} tables={tables} control={control} />
+      <p role="status" aria-live="polite" className="small" data-testid="control-results">
+        {results}
+      </p>
+      <h2>Tables</h2>
+      {tables.length === 0 && <p className="muted">No table yet: tables open as students join.</p>}
+      <div className="tables-grid">
+        {tables.map((t) => (
+          <TableCard
+            key={t.tableId}
+            table={t}
+            sessionId={sessionId}
+            selected={selected.includes(t.tableId)}
+            onSelect={(on) => setSelected(on ? [...selected, t.tableId] : selected.filter((x) => x !== t.tableId))}
+            onReplace={(seat) => void control({ action: "replaceWithBot", seat }, [t.tableId])}
+          />
+        ))}
+      </div>
+      <Participants participants={participants} />
+    </div>
+  );
+}
+
+function labelOf(action: Action): string {
+  const labels: Record<Action["action"], string> = {
+    start: "Start",
+    pause: "Pause",
+    resume: "Resume",
+    advanceRound: "Advance the round",
+    extendDeadline: "Extend the deadline",
+    injectEvent: "Inject an event",
+    broadcast: "Broadcast",
+    replaceWithBot: "Replace by a bot",
+    end: "End",
+  };
+  return labels[action.action];
+}
+
+function Controls({
+  scenario,
+  selected,
+  tables,
+  control,
+}: {
+  scenario?: ScenarioSummary;
+  selected: string[];
+  tables: TableSummary[];
+  control: (action: Action) => Promise<void>;
+}) {
+  const [eventId, setEventId] = useState("");
+  const [minutes, setMinutes] = useState(2);
+  const [text, setText] = useState("");
+  const [confirmEnd, setConfirmEnd] = useState(false);
+  const ids = { event: useId(), minutes: useId(), text: useId() };
+  const scope =
+    selected.length > 0
+      ? `tables ${tables
+          .filter((t) => selected.includes(t.tableId))
+          .map((t) => t.number)
+          .join(", ")}`
+      : "every table";
+  const event = eventId || scenario?.events[0]?.id || "";
+  return (
+    <section className="panel" aria-labelledby="controls-title">
+      <h2 id="controls-title">
+        Controls <span className="muted small">(apply to {scope})</span>
+      </h2>
+      <div className="controls">
+        <button type="button" className="primary" onClick={() => void control({ action: "start" })}>
+          Start
+        </button>
+        <button type="button" onClick={() => void control({ action: "pause" })}>
+          Pause
+        </button>
+        <button type="button" onClick={() => void control({ action: "resume" })}>
+          Resume
+        </button>
+        <button type="button" onClick={() => void control({ action: "advanceRound" })}>
+          Advance the round
+        </button>
+        <div className="field">
+          <label htmlFor={ids.minutes}>Minutes to add</label>
+          <div className="row">
+            <input
+              id={ids.minutes}
+              type="number"
+              min={0.5}
+              max={120}
+              step={0.5}
+              value={minutes}
+              onChange={(e) => setMinutes(Number(e.target.value))}
+              style={{ width: "5rem" }}
+            />
+            <button type="button" onClick={() => void control({ action: "extendDeadline", minutes })}>
+              Extend
+            </button>
+          </div>
+        </div>
+        {scenario && scenario.events.length > 0 && (
+          <div className="field">
+            <label htmlFor={ids.event}>Scenario event</label>
+            <div className="row">
+              <select id={ids.event} value={event} onChange={(e) => setEventId(e.target.value)}>
+                {scenario.events.map((e) => (
+                  <option key={e.id} value={e.id}>
+                    {e.title}
+                    {e.round ? ` (planned for round ${e.round})` : ""}
+                  </option>
+                ))}
+              </select>
+              <button type="button" onClick={() => void control({ action: "injectEvent", eventId: event })}>
+                Inject the event
+              </button>
+            </div>
+          </div>
+        )}
+        <form
+          className="field"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (text.trim()) void control({ action: "broadcast", text: text.trim() }).then(() => setText(""));
+          }}
+        >
+          <label htmlFor={ids.text}>Message to students</label>
+          <div className="row">
+            <input
+              id={ids.text}
+              value={text}
+              maxLength={500}
+              onChange={(e) => setText(e.target.value)}
+              placeholder="Five minutes left"
+            />
+            <button type="submit" disabled={!text.trim()}>
+              Broadcast
+            </button>
+          </div>
+        </form>
+        {confirmEnd ? (
+          <span className="row" role="alert">
+            End the negotiation at {scope}? Scores become final.
+            <button
+              type="button"
+              className="danger"
+              onClick={() => void control({ action: "end" }).then(() => setConfirmEnd(false))}
+            >
+              Yes, end it
+            </button>
+            <button type="button" onClick={() => setConfirmEnd(false)}>
+              Cancel
+            </button>
+          </span>
+        ) : (
+          <button type="button" className="danger" onClick={() => setConfirmEnd(true)}>
+            End…
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function Participants({ participants }: { participants: ParticipantInfo[] }) {
+  return (
+    <section className="panel" aria-labelledby="participants-title">
+      <h2 id="participants-title">Students ({participants.length})</h2>
+      {participants.length === 0 ? (
+        <p className="muted">Nobody has joined yet.</p>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Table</th>
+                <th scope="col">Party</th>
+                <th scope="col">Asked for</th>
+              </tr>
+            </thead>
+            <tbody>
+              {participants.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row">{p.name}</th>
+                  <td>{p.table ?? "not seated"}</td>
+                  <td>{p.party ?? "–"}</td>
+                  <td>{p.requested ? [p.requested.seat, p.requested.tableId].filter(Boolean).join(" at ") : "–"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

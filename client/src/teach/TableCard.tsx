@@ -1,0 +1,123 @@
+import { useEffect, useId, useState } from "react";
+import { formatDuration } from "../table/TableHeader.tsx";
+import { meanTrustOf } from "../ui/indicators.ts";
+import { Link } from "../ui/Link.tsx";
+import { metricText } from "../ui/metric.ts";
+import type { TableSummary } from "./types.ts";
+
+function Clock({ table }: { table: TableSummary }) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  if (table.status === "paused" && table.remainingMs !== null)
+    return <span>paused, {formatDuration(table.remainingMs)} left</span>;
+  if (table.status === "running" && table.deadlineAt)
+    return <span>{formatDuration(Date.parse(table.deadlineAt) - now)} left</span>;
+  return null;
+}
+
+/** One table at a glance: round, clock, who sits where, who is online and has moved, indicators, scores. */
+export function TableCard({
+  table,
+  sessionId,
+  selected,
+  onSelect,
+  onReplace,
+}: {
+  table: TableSummary;
+  sessionId: string;
+  selected: boolean;
+  onSelect: (on: boolean) => void;
+  onReplace: (seat: string) => void;
+}) {
+  const [seat, setSeat] = useState("");
+  const replaceId = useId();
+  const humans = table.seats.filter((s) => s.controller.type === "human" || s.participantId);
+  const label = `Table ${table.number ?? "?"}`;
+  return (
+    <section className="table-card" aria-label={label} data-testid={`table-card-${table.number}`}>
+      <h3>
+        <label className="choice">
+          <input
+            type="checkbox"
+            checked={selected}
+            onChange={(e) => onSelect(e.target.checked)}
+            aria-label={`Select ${label} for the controls`}
+          />
+          {label}
+        </label>
+        <span className={`badge ${table.status === "running" ? "ok" : table.status === "paused" ? "warn" : ""}`}>
+          {table.status}
+        </span>
+      </h3>
+      <p className="small">
+        {table.phase === "ended" ? (
+          <strong>
+            {table.outcome?.kind === "agreement" ? `Agreement in round ${table.outcome.round}` : "No agreement"}
+          </strong>
+        ) : (
+          <>
+            Round <strong>{table.round}</strong> of {table.roundLimit} · <Clock table={table} />
+          </>
+        )}
+      </p>
+      <ul className="plain-list" aria-label={`Seats at ${label}`}>
+        {table.seats.map((s) => {
+          const score = table.scores.find((x) => x.seat === s.seat);
+          const who =
+            s.controller.type === "bot"
+              ? `Bot (${s.controller.persona})`
+              : (s.participantName ?? (s.controller.name || "Player"));
+          return (
+            <li key={s.seat} className="seat-line">
+              <span>
+                <strong>{s.party}</strong>: {who}
+                {s.controller.type === "human" && (
+                  <span className="small">
+                    {" "}
+                    · <span className={`dot ${s.connected ? "on" : "off"}`} aria-hidden="true" />
+                    {s.connected ? "online" : "offline"}
+                  </span>
+                )}
+              </span>
+              <span className="small">
+                {s.walkedAway ? "walked away" : table.phase === "ended" ? "" : s.acted ? "✓ moved" : "… not moved"}
+                {score && <> · {score.points} pts</>}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      <p className="small">
+        Tension <strong>{Math.round(table.indicators.tension)}</strong> · mean trust{" "}
+        <strong>{Math.round(meanTrustOf(table.indicators))}</strong>
+        {table.scores.length > 0 && (
+          <> · provisional scores {table.scores.map((s) => metricText(s.normalised)).join(" / ")}</>
+        )}
+      </p>
+      <div className="row small">
+        <Link href={`/replay/${sessionId}/${table.tableId}`}>Replay table {table.number}</Link>
+        {humans.length > 0 && table.phase !== "ended" && (
+          <>
+            <label htmlFor={replaceId} className="sr-only">
+              Seat to give to a bot at {label}
+            </label>
+            <select id={replaceId} value={seat} onChange={(e) => setSeat(e.target.value)}>
+              <option value="">Give a seat to a bot…</option>
+              {humans.map((s) => (
+                <option key={s.seat} value={s.seat}>
+                  {s.party}
+                </option>
+              ))}
+            </select>
+            <button type="button" disabled={!seat} onClick={() => onReplace(seat)}>
+              Replace
+            </button>
+          </>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+import type { Controller, Indicators, Outcome, PartyScore } from "@parley/shared";
+
+/** The server's session overview (docs/API.md, "TableSummary" and the session routes). */
+export interface SessionInfo {
+  id: string;
+  joinCode: string;
+  scenarioId: string;
+  scenarioTitle: string;
+  status: "lobby" | "running" | "ended";
+  settings: {
+    title?: string;
+    lens: "realist" | "liberal" | "both";
+    timing: { mode: "live"; roundSeconds: number } | { mode: "async"; roundHours: number };
+    tables: number | "auto";
+    botPersonas: string[];
+    roster?: string[];
+  };
+  createdAt: string;
+}
+
+export interface ParticipantInfo {
+  id: string;
+  name: string;
+  tableId: string | null;
+  table: number | null;
+  seat: string | null;
+  party: string | null;
+  requested: { tableId?: string; seat?: string; at: string } | null;
+  joinedAt: string;
+}
+
+export interface TableSummary {
+  tableId: string;
+  number: number | null;
+  scenarioId: string;
+  status: "waiting" | "running" | "paused" | "ended";
+  deadlineAt: string | null;
+  remainingMs: number | null;
+  round: number;
+  roundLimit: number;
+  phase: "playing" | "ended";
+  seq: number;
+  seats: {
+    seat: string;
+    party: string;
+    participantId: string | null;
+    participantName: string | null;
+    controller: Controller;
+    connected: boolean;
+    acted: boolean;
+    walkedAway: boolean;
+  }[];
+  waitingFor: string[];
+  indicators: Indicators;
+  scores: PartyScore[];
+  outcome: Outcome | null;
+  open: boolean;
+}
+
+export interface Overview {
+  session: SessionInfo;
+  participants: ParticipantInfo[];
+  tables: TableSummary[];
+}
+
+export type ControlResult = {
+  tableId: string;
+  table: number | null;
+  result: { ok: true } | { ok: false; code: string; message: string };
+};

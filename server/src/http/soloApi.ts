@@ -1,0 +1,189 @@
+import { replay as fold, type GameEvent, type Scenario, type SeatId } from "@parley/shared";
+import { Router as createRouter, type Request, type Response, type Router } from "express";
+import type { ServerContext } from "../context.ts";
+import type { Result } from "../sessions/problem.ts";
+import type { SessionService } from "../sessions/sessionService.ts";
+import type { ParticipantRecord, SessionRecord, StoredEvent, TableRecord } from "../store/store.ts";
+import { initialStateOf } from "../tables/liveTable.ts";
+import { bearerToken } from "./bearer.ts";
+import { openEndpointLimit } from "./sessionsApi.ts";
+import { BranchBody, SoloTables } from "./soloTables.ts";
+
+function send<T>(res: Response, result: Result<T>, status = 200): void {
+  if (result.ok) res.status(status).json(result.value);
+  else res.status(result.problem.status).json({ error: result.problem.message, code: result.problem.code });
+}
+
+/** A table's raw log with its scenario: what the instructor's debrief folds locally with the rules. */
+export interface TableLog {
+  tableId: string;
+  number: number | null;
+  seed: number;
+  seats: SeatId[];
+  controllers: TableRecord["controllers"];
+  events: { event: GameEvent; at: string }[];
+}
+
+const tableLog = (table: TableRecord, events: readonly StoredEvent[]): TableLog => ({
+  tableId: table.id,
+  number: table.number ?? null,
+  seed: table.seed,
+  seats: table.seats,
+  controllers: table.controllers,
+  events: events.map((e) => ({ event: e.event, at: e.at })),
+});
+
+/**
+ * Solo games, "what if" branches and the instructor's raw table logs (docs/API.md, "Solo
+ * play, branches and logs"). The raw log reveals everything, so only the session's
+ * instructor reads it; students replay their own views through `/api/me/replay`.
+ */
+export function soloRouter(ctx: ServerContext, sessions: SessionService): Router {
+  const router = createRouter();
+  const solo = new SoloTables(ctx, sessions);
+  const limited = openEndpointLimit();
+
+  const instructor = async (req: Request, res: Response): Promise<SessionRecord | undefined> => {
+    const result = await sessions.instructorSession(String(req.params.sessionId), bearerToken(req));
+    if (result.ok) return result.value;
+    send(res, result);
+    return undefined;
+  };
+  const participant = async (req: Request, res: Response): Promise<ParticipantRecord | undefined> => {
+    const result = await sessions.participantFor(bearerToken(req));
+    if (result.ok) return result.value;
+    send(res, result);
+    return undefined;
+  };
+  const sessionTable = async (session: SessionRecord, tableId: string, res: Response) => {
+    const table = await ctx.store.getTable(tableId);
+    if (table?.sessionId === session.id) return table;
+    res.status(404).json({ error: "That table is not part of this session.", code: "UnknownTable" });
+    return undefined;
+  };
+  const scenarioOf = (table: TableRecord, res: Response): Scenario | undefined => {
+    const scenario = ctx.catalog.get(table.scenarioId);
+    if (!scenario)
+      res.status(503).json({ error: "This table's scenario is not available on the server.", code: "ScenarioMissing" });
+    return scenario;
+  };
+
+  router.post("/solo", limited, async (req, res) => {
+    send(res, await solo.create(req.body), 201);
+  });
+
+  router.get("/sessions/:sessionId/tables/:tableId/log", async (req, res) => {
+    const session = await instructor(req, res);
+    if (!session) return;
+    const table = await sessionTable(session, String(req.params.tableId), res);
+    if (!table) return;
+    const scenario = scenarioOf(table, res);
+    if (!scenario) return;
+    res.json({
+      scenario,
+      lens: session.settings.lensWeights ?? null,
+      ...tableLog(table, await ctx.store.events(table.id)),
+    });
+  });
+
+  router.get("/sessions/:sessionId/logs", async (req, res) => {
+    const session = await instructor(req, res);
+    if (!session) return;
+    const scenario = ctx.catalog.get(session.scenarioId);
+    if (!scenario) {
+      res.status(503).json({ error: "This session's scenario is not available.", code: "ScenarioMissing" });
+      return;
+    }
+    const tables: TableLog[] = [];
+    for (const table of await ctx.store.tablesOfSession(session.id)) {
+      tables.push(tableLog(table, await ctx.store.events(table.id)));
+    }
+    res.json({ scenario, lens: session.settings.lensWeights ?? null, tables });
+  });
+
+  router.post("/sessions/:sessionId/tables/:tableId/branch", async (req, res) => {
+    const session = await instructor(req, res);
+    if (!session) return;
+    const table = await sessionTable(session, String(req.params.tableId), res);
+    if (!table) return;
+    const parsed = BranchBody.safeParse(req.body);
+    if (!parsed.success || !parsed.data.seat) {
+      res.status(400).json({
+        error: "Say from which step (`at`) and as which seat (`seat`) to continue.",
+        code: "InvalidBranch",
+      });
+      return;
+    }
+    send(res, await solo.branch(table, { ...parsed.data, seat: parsed.data.seat }), 201);
+  });
+
+  // Everything is revealed to a student once every table of their session has ended (a
+  // solo game is a one-table session), so nobody still playing can learn a secret from it.
+  router.get("/me/log", async (req, res) => {
+    const me = await participant(req, res);
+    if (!me) return;
+    const table = me.tableId ? await ctx.store.getTable(me.tableId) : undefined;
+    if (!table) {
+      res.status(409).json({ error: "You have no seat, so there is no table to show.", code: "NotSeated" });
+      return;
+    }
+    const scenario = scenarioOf(table, res);
+    if (!scenario) return;
+    const session = await ctx.store.getSession(me.sessionId);
+    const tables = await ctx.store.tablesOfSession(me.sessionId);
+    const runtimes = await ctx.store.runtimesOf(tables.map((t) => t.id));
+    const running = tables.filter((t) => runtimes.find((r) => r.tableId === t.id)?.status !== "ended");
+    for (const t of running) {
+      const events = (await ctx.store.events(t.id)).map((e) => e.event);
+      const sc = ctx.catalog.get(t.scenarioId);
+      if (!sc || fold(initialStateOf(sc, t), events).phase !== "ended") {
+        res.status(409).json({
+          error: "The full debrief opens once every table of your session has ended.",
+          code: "SessionNotEnded",
+        });
+        return;
+      }
+    }
+    res.json({
+      scenario,
+      lens: session?.settings.lensWeights ?? null,
+      ...tableLog(table, await ctx.store.events(table.id)),
+    });
+  });
+
+  router.post("/me/branch", limited, async (req, res) => {
+    const me = await participant(req, res);
+    if (!me) return;
+    const table = me.tableId ? await ctx.store.getTable(me.tableId) : undefined;
+    if (!table || !me.seat) {
+      res.status(409).json({ error: "You have no seat, so there is no table to branch from.", code: "NotSeated" });
+      return;
+    }
+    const parsed = BranchBody.safeParse(req.body);
+    if (!parsed.success) {
+      res.status(400).json({ error: "Say from which step (`at`) to continue.", code: "InvalidBranch" });
+      return;
+    }
+    if (parsed.data.seat && parsed.data.seat !== me.seat) {
+      res.status(403).json({ error: "You can only continue as your own seat.", code: "NotYourSeat" });
+      return;
+    }
+    const scenario = scenarioOf(table, res);
+    if (!scenario) return;
+    // Replaying bots from a running table would let a student probe the other seats' secrets.
+    const state = fold(
+      initialStateOf(scenario, table),
+      (await ctx.store.events(table.id)).map((e) => e.event),
+    );
+    if (state.phase !== "ended") {
+      res.status(409).json({
+        error: "You can try a “what if” once your table's negotiation has ended.",
+        code: "TableNotEnded",
+      });
+      return;
+    }
+    send(res, await solo.branch(table, { ...parsed.data, seat: me.seat, name: parsed.data.name || me.name }), 201);
+  });
+
+  return router;
+}

@@ -1,0 +1,283 @@
+import {
+  apply,
+  botPersonas,
+  type Controller,
+  type GameEvent,
+  type GameState,
+  type Scenario,
+  type SeatId,
+  validateSystem,
+} from "@parley/shared";
+import { z } from "zod";
+import type { ServerContext } from "../context.ts";
+import { newId } from "../ids.ts";
+import { failure, type Result, success } from "../sessions/problem.ts";
+import { hashToken, newJoinCode, newToken } from "../sessions/secrets.ts";
+import type { SessionService, StudentSessionInfo } from "../sessions/sessionService.ts";
+import { roundLengthMs, SessionSettingsSchema } from "../sessions/settings.ts";
+import { ConflictError, type SessionRecord, type TableRecord } from "../store/store.ts";
+import { initialStateOf } from "../tables/liveTable.ts";
+
+/**
+ * Solo games are private one-table sessions: the player is the session's only participant
+ * (nobody can join: the roster is empty) and holds a participant token, so a solo table
+ * reconnects after a reload, comes back after a server restart and has a replay, exactly
+ * like a class table. Its rounds have no clock worth the name (30 days), so the table
+ * waits for the player; bots play the other seats with the personas the player chose.
+ */
+
+/** "surprise": the server picks a persona and keeps it secret until the end of the game. */
+export const surprise = "surprise";
+const personaIds = () => botPersonas.map((p) => p.id);
+
+const PersonaChoice = z
+  .string()
+  .max(40)
+  .refine((id) => id === surprise || personaIds().includes(id), {
+    message: `Choose a bot persona (${[surprise, ...personaIds()].join(", ")}).`,
+  });
+
+export const SoloBody = z
+  .object({
+    scenarioId: z.string().min(1).max(64),
+    seat: z.string().min(1).max(64),
+    name: z.string().trim().max(60).optional(),
+    /** The persona of each bot seat; seats left out are a surprise. */
+    personas: z.record(z.string().max(64), PersonaChoice).optional(),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1)
+      .optional(),
+  })
+  .strict();
+
+export const BranchBody = z
+  .object({
+    /** How many events of the table to keep: 0 starts from the opening position. */
+    at: z.number().int().min(0),
+    /** The seat to play from there (an instructor may pick any; a student plays their own). */
+    seat: z.string().min(1).max(64).optional(),
+    name: z.string().trim().max(60).optional(),
+    /** Personas for the other seats; seats left out keep their bot, or get a surprise one. */
+    personas: z.record(z.string().max(64), PersonaChoice).optional(),
+  })
+  .strict();
+export type BranchRequest = z.output<typeof BranchBody>;
+
+export interface SoloTable {
+  participantToken: string;
+  tableId: string;
+  participant: { id: string; name: string; tableId: string; table: number; seat: SeatId; party: string };
+  session: StudentSessionInfo;
+  /** Where the game came from, for a "what if" branch. */
+  branchedFrom?: { tableId: string; at: number };
+}
+
+const soloRoundHours = 24 * 30;
+
+function resolvePersona(choice: string | undefined, fallback?: string): string {
+  if (choice && choice !== surprise) return choice;
+  if (!choice && fallback) return fallback;
+  const ids = personaIds();
+  return ids[Math.floor(Math.random() * ids.length)] ?? "simple";
+}
+
+function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return "The request is not valid.";
+  const where = issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
+  return `${where}${issue.message}`;
+}
+
+interface NewSoloTable {
+  scenario: Scenario;
+  seed: number;
+  seats: SeatId[];
+  /** The table record's opening controllers (a branch keeps its source's, so the prefix folds the same). */
+  controllers: Record<SeatId, Controller>;
+  /** Events replayed first (a branch's prefix), then system events that seat the player and bots. */
+  prefix: GameEvent[];
+  seat: SeatId;
+  name: string;
+  personas: Record<SeatId, string>;
+  title: string;
+}
+
+export class SoloTables {
+  constructor(
+    private readonly ctx: ServerContext,
+    private readonly sessions: SessionService,
+  ) {}
+
+  /** A new solo game: the player's seat, and bots with the chosen (or surprise) personas elsewhere. */
+  async create(body: unknown): Promise<Result<SoloTable>> {
+    const parsed = SoloBody.safeParse(body);
+    if (!parsed.success) return failure(400, "InvalidSolo", firstIssue(parsed.error));
+    const { scenarioId, seat, name, personas = {}, seed } = parsed.data;
+    const scenario = this.ctx.catalog.get(scenarioId);
+    if (!scenario) return failure(404, "UnknownScenario", `There is no scenario '${scenarioId}'.`);
+    const seats = scenario.parties.map((p) => p.id);
+    if (!seats.includes(seat)) return failure(400, "NotASeat", `'${seat}' is not a seat of this scenario.`);
+    const chosen: Record<SeatId, string> = {};
+    const controllers: Record<SeatId, Controller> = {};
+    for (const s of seats) {
+      if (s === seat) {
+        controllers[s] = { type: "human", name: name || "Player" };
+        continue;
+      }
+      chosen[s] = resolvePersona(personas[s]);
+      controllers[s] = { type: "bot", persona: chosen[s] };
+    }
+    return success(
+      await this.open({
+        scenario,
+        seed: seed ?? Math.floor(Math.random() * 2 ** 31),
+        seats,
+        controllers,
+        prefix: [],
+        seat,
+        name: name || "Player",
+        personas: chosen,
+        title: `Solo: ${scenario.title}`,
+      }),
+    );
+  }
+
+  /**
+   * "What if": a new solo game that starts from the first `at` events of a table, with the
+   * player in `seat` and bots everywhere else. The caller has checked who may branch what.
+   */
+  async branch(table: TableRecord, request: BranchRequest & { seat: SeatId }): Promise<Result<SoloTable>> {
+    const scenario = this.ctx.catalog.get(table.scenarioId);
+    if (!scenario) return failure(503, "ScenarioMissing", "This table's scenario is not available on the server.");
+    if (!table.seats.includes(request.seat))
+      return failure(400, "NotASeat", `'${request.seat}' is not a seat at this table.`);
+    const stored = await this.ctx.store.events(table.id);
+    if (request.at > stored.length)
+      return failure(
+        400,
+        "BeyondLog",
+        `This table has only ${stored.length} events; pick a step up to ${stored.length}.`,
+      );
+    const prefix = stored.slice(0, request.at).map((s) => s.event);
+    let state: GameState = initialStateOf(scenario, table);
+    for (const event of prefix) state = apply(state, event);
+    if (state.phase === "ended")
+      return failure(409, "GameOverThere", "The game had already ended at that step: pick an earlier one.");
+    const personas: Record<SeatId, string> = {};
+    for (const s of table.seats) {
+      if (s === request.seat) continue;
+      const current = state.controllers[s];
+      personas[s] = resolvePersona(request.personas?.[s], current?.type === "bot" ? current.persona : undefined);
+    }
+    const source = table.number ? `table ${table.number}` : "a game";
+    const result = await this.open({
+      scenario,
+      seed: table.seed,
+      seats: table.seats,
+      controllers: table.controllers,
+      prefix,
+      seat: request.seat,
+      name: request.name || "Player",
+      personas,
+      title: `What if: ${scenario.title} (from ${source}, step ${request.at})`,
+    });
+    return success({ ...result, branchedFrom: { tableId: table.id, at: request.at } });
+  }
+
+  private async open(spec: NewSoloTable): Promise<SoloTable> {
+    const instructorToken = newToken(); // never handed out: a solo game has no instructor
+    const settings = SessionSettingsSchema.parse({
+      scenarioId: spec.scenario.id,
+      title: spec.title.slice(0, 120),
+      timing: { mode: "async", roundHours: soloRoundHours },
+      tables: 1,
+      botPersonas: Object.values(spec.personas).length > 0 ? Object.values(spec.personas).slice(0, 8) : ["simple"],
+      roster: [],
+    });
+    let session: SessionRecord | undefined;
+    for (let attempt = 0; !session && attempt < 10; attempt++) {
+      const candidate: SessionRecord = {
+        id: newId(),
+        joinCode: newJoinCode(8),
+        instructorTokenHash: hashToken(instructorToken),
+        scenarioId: spec.scenario.id,
+        settings,
+        status: "running",
+        createdAt: new Date().toISOString(),
+      };
+      try {
+        await this.ctx.store.createSession(candidate);
+        session = candidate;
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+      }
+    }
+    if (!session) throw new Error("Could not find a free join code");
+
+    const record: TableRecord = {
+      id: newId(),
+      scenarioId: spec.scenario.id,
+      seed: spec.seed,
+      seats: spec.seats,
+      controllers: spec.controllers,
+      createdAt: new Date().toISOString(),
+      sessionId: session.id,
+      number: 1,
+    };
+    await this.ctx.store.createTable(record);
+    // The prefix, then the seats' controllers from here on, all stored before any room opens.
+    let state = initialStateOf(spec.scenario, record);
+    const seatings: { seat: SeatId; controller: Controller }[] = spec.seats.map((s) => ({
+      seat: s,
+      controller:
+        s === spec.seat ? { type: "human", name: spec.name } : { type: "bot", persona: spec.personas[s] ?? "simple" },
+    }));
+    const events: GameEvent[] = [...spec.prefix];
+    for (const event of spec.prefix) state = apply(state, event);
+    for (const { seat, controller } of seatings) {
+      const current = state.controllers[seat];
+      if (JSON.stringify(current) === JSON.stringify(controller)) continue;
+      const decision = validateSystem(state, { kind: "setController", seat, controller });
+      if (!decision.ok) throw new Error(decision.rejection.message);
+      events.push(decision.event);
+      state = apply(state, decision.event);
+    }
+    for (const event of events) await this.ctx.store.appendEvent(record.id, event);
+    await this.ctx.store.putRuntime({
+      tableId: record.id,
+      status: "running",
+      deadlineAt: new Date(Date.now() + roundLengthMs(settings.timing)).toISOString(),
+      remainingMs: null,
+    });
+
+    const participantToken = newToken();
+    const participantId = newId();
+    const name = spec.name;
+    await this.ctx.store.createParticipant({
+      id: participantId,
+      sessionId: session.id,
+      name,
+      tokenHash: hashToken(participantToken),
+      tableId: record.id,
+      seat: spec.seat,
+      requested: null,
+      joinedAt: new Date().toISOString(),
+    });
+    return {
+      participantToken,
+      tableId: record.id,
+      participant: {
+        id: participantId,
+        name,
+        tableId: record.id,
+        table: 1,
+        seat: spec.seat,
+        party: spec.scenario.parties.find((p) => p.id === spec.seat)?.name ?? spec.seat,
+      },
+      session: this.sessions.studentSessionInfo(session),
+    };
+  }
+}

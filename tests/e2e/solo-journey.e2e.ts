@@ -1,0 +1,75 @@
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "./accessibility.ts";
+
+test("journey 2: a solo game against a bot, played to the end, and its debrief", async ({ page }) => {
+  await page.goto("/");
+  await expectNoSeriousA11yViolations(page, "home");
+  await page.getByRole("link", { name: "Play against bots" }).click();
+  await page.getByLabel("Scenario").selectOption("us-china-tariffs");
+  await page.getByRole("radio", { name: /^United States/ }).check();
+  await page.getByLabel("Bot playing China").selectOption("surprise");
+  await page.getByLabel("Your name").fill("Ada");
+  await expectNoSeriousA11yViolations(page, "solo setup");
+  await page.getByRole("button", { name: "Start the negotiation" }).click();
+  await expect(page.getByRole("heading", { name: "Your brief" })).toBeVisible();
+  // The bot's persona stays secret while the game runs.
+  await page.getByText("The other parties").click();
+  await expect(page.getByText("(state, bot)")).toBeVisible();
+  await expectNoSeriousA11yViolations(page, "table");
+
+  // A reload keeps the game: the seat comes back from this browser's saved token.
+  const url = page.url();
+  await page.reload();
+  await expect(page).toHaveURL(url);
+  await expect(page.getByRole("heading", { name: "Your brief" })).toBeVisible();
+
+  // Play with the keyboard: a package offer in round 1, then answer or pass until the end.
+  const over = page.getByRole("heading", { name: /^(Agreement reached|No agreement)$/ });
+  await page
+    .getByRole("group", { name: "Tariffs" })
+    .getByRole("radio", { name: /pre-2018/ })
+    .check();
+  await page
+    .getByRole("group", { name: "Purchase commitments" })
+    .getByRole("radio", { name: /Large purchases/ })
+    .check();
+  await page.getByLabel("Framing").selectOption("package");
+  await page.getByRole("button", { name: "Propose this package" }).press("Enter");
+  for (let step = 0; step < 80 && !(await over.isVisible()); step++) {
+    try {
+      const accept = page.getByRole("button", { name: /^Accept proposal/ }).first();
+      if (await accept.isVisible({ timeout: 200 })) {
+        const card = page.locator(".proposal.open").filter({ has: accept });
+        const worth = Number(await card.getByTestId("proposal-points").textContent({ timeout: 500 }));
+        await card
+          .getByRole("button", { name: worth >= 50 ? /^Accept proposal/ : /^Reject proposal/ })
+          .click({ timeout: 500 });
+        continue;
+      }
+      const pass = page.getByTestId("move-pass");
+      const toggle = pass.locator("button.move-toggle");
+      if ((await toggle.getAttribute("aria-expanded", { timeout: 500 })) !== "true")
+        await toggle.click({ timeout: 500 });
+      const send = pass.locator(".move-form").getByRole("button", { name: "Pass this round", exact: true });
+      if (await send.isEnabled({ timeout: 500 })) await send.click({ timeout: 500 });
+    } catch {
+      // The table moved on while we looked: look again.
+    }
+    await page.waitForTimeout(150);
+  }
+  await expect(over).toBeVisible();
+
+  // The end: scores under both lenses, and the bot's persona revealed.
+  await expect(page.getByRole("heading", { name: "Realist lens" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Liberal lens" })).toBeVisible();
+  await expect(page.getByTestId("persona-china")).toContainText(/China was played by the \w+ bot/);
+  await expectNoSeriousA11yViolations(page, "end of game");
+
+  // The debrief: everything revealed, the outcome space and the charts.
+  await page.getByRole("link", { name: "Open the debrief" }).click();
+  await expect(page.getByRole("heading", { name: /Your solo game as United States/ })).toBeVisible();
+  await expect(page.getByRole("figure", { name: /what was possible, offered and agreed/ })).toBeVisible();
+  await expect(page.getByRole("figure", { name: /Approach mix/ })).toBeVisible();
+  await expect(page.getByText(/China: bot \(/)).toBeVisible();
+  await expectNoSeriousA11yViolations(page, "solo debrief");
+});
