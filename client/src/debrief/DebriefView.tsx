@@ -40,7 +40,6 @@ export function DebriefView({
   const last = states.length - 1;
   const [step, setStep] = useState(last);
   const [viewer, setViewer] = useState<Viewer>("instructor");
-  const options = useMemo(() => ({ lenses: log.lens ?? undefined }), [log.lens]);
   // The scrubber, the step text and the log follow the step in the same frame; the charts
   // follow a deferred copy, which React renders next and drops if the step moves on again.
   const chartStep = useDeferredValue(step);
@@ -48,9 +47,9 @@ export function DebriefView({
   const chartState = states[chartStep] ?? states[0];
   const final = states[last] ?? states[0];
   if (!state || !final || !chartState) throw new Error("A fold always has its opening state");
-  const view = useMemo(() => viewFor(state, viewer, options), [state, viewer, options]);
+  const view = useMemo(() => viewFor(state, viewer), [state, viewer]);
   // The instructor's view carries the report already; other viewers get it computed here.
-  const report = useMemo(() => tableReport(chartState, options), [chartState, options]);
+  const report = useMemo(() => tableReport(chartState), [chartState]);
   const finalLog = useMemo(() => viewFor(final, viewer).log as DebriefEntry[], [final, viewer]);
   const rounds = useMemo(() => endOfRounds(states), [states]);
   const scores = useMemo(() => scoreRows(rounds), [rounds]);

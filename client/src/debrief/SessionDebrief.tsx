@@ -1,12 +1,4 @@
-import {
-  initialState,
-  type LensOverrides,
-  outcomePoints,
-  replay,
-  type Scenario,
-  seatName,
-  tableReport,
-} from "@parley/shared";
+import { initialState, outcomePoints, replay, type Scenario, seatName, tableReport } from "@parley/shared";
 import { useEffect, useId, useMemo, useState } from "react";
 import { OutcomeSpacePlot } from "../charts/OutcomeSpacePlot.tsx";
 import { api } from "../net/http.ts";
@@ -18,8 +10,7 @@ import { envelope } from "./outcomeSpace.ts";
 
 interface SessionLogs {
   scenario: Scenario;
-  lens: LensOverrides | null;
-  tables: Omit<TableLogData, "scenario" | "lens">[];
+  tables: Omit<TableLogData, "scenario">[];
 }
 
 /** Every table of a session side by side: all outcomes on one plot, and a table of results. */
@@ -38,12 +29,16 @@ export default function SessionDebrief({ sessionId }: { sessionId: string }) {
   const tables = useMemo(() => {
     if (!logs) return [];
     return logs.tables.map((t) => {
-      const start = initialState(logs.scenario, t.seed, { seats: t.seats, controllers: t.controllers });
+      const start = initialState(logs.scenario, t.seed, {
+        seats: t.seats,
+        controllers: t.controllers,
+        lenses: t.lenses ?? undefined,
+      });
       const state = replay(
         start,
         t.events.map((e) => e.event),
       );
-      return { log: t, start, state, report: tableReport(state, { lenses: logs.lens ?? undefined }) };
+      return { log: t, start, state, report: tableReport(state) };
     });
   }, [logs]);
   const first = tables[0];

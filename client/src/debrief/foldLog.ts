@@ -12,12 +12,13 @@ import {
 /** A table's raw log as the server sends it to whoever may see everything (docs/API.md). */
 export interface TableLogData {
   scenario: Scenario;
-  lens: LensOverrides | null;
   tableId: string;
   number: number | null;
   seed: number;
   seats: SeatId[];
   controllers: Record<SeatId, Controller>;
+  /** The session's lens weights, part of the table's setup. */
+  lenses: LensOverrides | null;
   events: { event: GameEvent; at: string }[];
 }
 
@@ -26,7 +27,11 @@ export interface TableLogData {
  * first i events. Exact by construction, and it makes any step, for any seat, instant.
  */
 export function foldLog(log: TableLogData): GameState[] {
-  let state = initialState(log.scenario, log.seed, { seats: log.seats, controllers: log.controllers });
+  let state = initialState(log.scenario, log.seed, {
+    seats: log.seats,
+    controllers: log.controllers,
+    lenses: log.lenses ?? undefined,
+  });
   const states = [state];
   for (const { event } of log.events) {
     state = apply(state, event);

@@ -1,4 +1,4 @@
-import { replay as fold, type GameEvent, type Scenario, type SeatId } from "@parley/shared";
+import { replay as fold, type GameEvent, type LensOverrides, type Scenario, type SeatId } from "@parley/shared";
 import { Router as createRouter, type Request, type Response, type Router } from "express";
 import type { ServerContext } from "../context.ts";
 import type { Result } from "../sessions/problem.ts";
@@ -21,6 +21,8 @@ export interface TableLog {
   seed: number;
   seats: SeatId[];
   controllers: TableRecord["controllers"];
+  /** The session's lens weights, part of the table's setup: fold with them to score alike. */
+  lenses: LensOverrides | null;
   events: { event: GameEvent; at: string }[];
 }
 
@@ -30,6 +32,7 @@ const tableLog = (table: TableRecord, events: readonly StoredEvent[]): TableLog 
   seed: table.seed,
   seats: table.seats,
   controllers: table.controllers,
+  lenses: table.lenses ?? null,
   events: events.map((e) => ({ event: e.event, at: e.at })),
 });
 
@@ -81,7 +84,6 @@ export function soloRouter(ctx: ServerContext, sessions: SessionService): Router
     if (!scenario) return;
     res.json({
       scenario,
-      lens: session.settings.lensWeights ?? null,
       ...tableLog(table, await ctx.store.events(table.id)),
     });
   });
@@ -98,7 +100,7 @@ export function soloRouter(ctx: ServerContext, sessions: SessionService): Router
     for (const table of await ctx.store.tablesOfSession(session.id)) {
       tables.push(tableLog(table, await ctx.store.events(table.id)));
     }
-    res.json({ scenario, lens: session.settings.lensWeights ?? null, tables });
+    res.json({ scenario, tables });
   });
 
   router.post("/sessions/:sessionId/tables/:tableId/branch", async (req, res) => {
@@ -129,7 +131,6 @@ export function soloRouter(ctx: ServerContext, sessions: SessionService): Router
     }
     const scenario = scenarioOf(table, res);
     if (!scenario) return;
-    const session = await ctx.store.getSession(me.sessionId);
     const tables = await ctx.store.tablesOfSession(me.sessionId);
     const runtimes = await ctx.store.runtimesOf(tables.map((t) => t.id));
     const running = tables.filter((t) => runtimes.find((r) => r.tableId === t.id)?.status !== "ended");
@@ -146,7 +147,6 @@ export function soloRouter(ctx: ServerContext, sessions: SessionService): Router
     }
     res.json({
       scenario,
-      lens: session?.settings.lensWeights ?? null,
       ...tableLog(table, await ctx.store.events(table.id)),
     });
   });

@@ -4,6 +4,7 @@ import {
   type Controller,
   type GameEvent,
   type GameState,
+  type LensOverrides,
   type Scenario,
   type SeatId,
   validateSystem,
@@ -97,6 +98,8 @@ interface NewSoloTable {
   seats: SeatId[];
   /** The table record's opening controllers (a branch keeps its source's, so the prefix folds the same). */
   controllers: Record<SeatId, Controller>;
+  /** A branch keeps its source table's lens weights, so the same outcome scores the same. */
+  lenses?: LensOverrides | null;
   /** Events replayed first (a branch's prefix), then system events that seat the player and bots. */
   prefix: GameEvent[];
   seat: SeatId;
@@ -178,6 +181,7 @@ export class SoloTables {
       seed: table.seed,
       seats: table.seats,
       controllers: table.controllers,
+      lenses: table.lenses ?? null,
       prefix,
       seat: request.seat,
       name: request.name || "Player",
@@ -226,6 +230,7 @@ export class SoloTables {
       createdAt: new Date().toISOString(),
       sessionId: session.id,
       number: 1,
+      lenses: spec.lenses ?? null,
     };
     await this.ctx.store.createTable(record);
     // The prefix, then the seats' controllers from here on, all stored before any room opens.

@@ -1,4 +1,4 @@
-import { type GameState, type Metric, type PartyScore, scoreTable, seatName } from "@parley/shared";
+import { type GameState, type Metric, seatName, tableReport } from "@parley/shared";
 import type { ParticipantRecord, TableRecord } from "../store/store.ts";
 import type { Cell } from "./csv.ts";
 
@@ -19,7 +19,7 @@ export interface ResultRow {
   surplus: number | null;
   batna: number | null;
   inAgreement: boolean | null;
-  /** Lens scores, filled in once the scoring exposes them (realist, liberal). */
+  /** 0–100 lens scores under the table's lens weights; null where undefined. */
   realist: number | null;
   liberal: number | null;
 }
@@ -44,17 +44,10 @@ export const resultColumns = [
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-function metricValue(value: unknown): number | null {
-  if (typeof value === "number") return round2(value);
-  const metric = value as Metric | undefined;
-  return metric && typeof metric === "object" && metric.defined === true ? round2(metric.value) : null;
+function metricValue(metric: Metric): number | null {
+  return metric.defined ? round2(metric.value) : null;
 }
 
-/** A lens score if the scoring module provides one on the party's score, else null. */
-function lensScore(score: PartyScore, lens: "realist" | "liberal"): number | null {
-  const open = score as unknown as { lenses?: Record<string, unknown> } & Record<string, unknown>;
-  return metricValue(open.lenses?.[lens] ?? open[lens]);
-}
 
 function outcomeText(state: GameState): string {
   if (state.phase !== "ended") return "in progress";
@@ -66,9 +59,12 @@ export function resultRows(
   participants: readonly ParticipantRecord[],
   tables: readonly { record: TableRecord; state: GameState }[],
 ): ResultRow[] {
+  const reports = new Map(tables.map((t) => [t.record.id, tableReport(t.state)]));
   return participants.map((p) => {
     const table = tables.find((t) => t.record.id === p.tableId);
-    const score = table && p.seat ? scoreTable(table.state).find((s) => s.seat === p.seat) : undefined;
+    const report = table && p.seat ? reports.get(table.record.id) : undefined;
+    const score = report?.scores.find((s) => s.seat === p.seat);
+    const lenses = p.seat ? report?.lenses[p.seat] : undefined;
     return {
       participant: p.name,
       participantId: p.id,
@@ -83,8 +79,8 @@ export function resultRows(
       surplus: score ? round2(score.surplus) : null,
       batna: score ? round2(score.batna) : null,
       inAgreement: score ? score.inAgreement : null,
-      realist: score ? lensScore(score, "realist") : null,
-      liberal: score ? lensScore(score, "liberal") : null,
+      realist: lenses ? metricValue(lenses.realist.score) : null,
+      liberal: lenses ? metricValue(lenses.liberal.score) : null,
     };
   });
 }

@@ -228,6 +228,7 @@ export class SessionService {
       createdAt: new Date().toISOString(),
       sessionId: session.id,
       number,
+      lenses: session.settings.lensWeights ?? null,
     };
     await this.ctx.store.createTable(record);
     const running = session.status === "running";

@@ -54,6 +54,7 @@ function tableOf(row: Selectable<TablesTable>): TableRecord {
     createdAt: row.created_at,
     sessionId: row.session_id,
     number: row.number === null ? null : Number(row.number),
+    lenses: row.lenses ? JSON.parse(row.lenses) : null,
   };
 }
 
@@ -123,6 +124,7 @@ export function kyselyStore(db: Kysely<Database>, kind: Store["kind"]): Store {
             created_at: t.createdAt,
             session_id: t.sessionId ?? null,
             number: t.number ?? null,
+            lenses: t.lenses ? JSON.stringify(t.lenses) : null,
           })
           .execute(),
       );

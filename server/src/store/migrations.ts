@@ -82,6 +82,11 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex("table_runtime_deadline").on("table_runtime").columns(["deadline_at"]).execute();
     },
   },
+  "003_table_lenses": {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable("tables").addColumn("lenses", "text").execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -22,6 +22,8 @@ export interface TablesTable {
   session_id: string | null;
   /** The table's number within its session (1, 2, …). */
   number: number | null;
+  /** JSON: LensOverrides, or null for the scenario's weights. */
+  lenses: string | null;
 }
 
 export interface EventsTable {

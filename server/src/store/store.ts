@@ -1,4 +1,4 @@
-import type { Controller, GameEvent, SeatId } from "@parley/shared";
+import type { Controller, GameEvent, LensOverrides, SeatId } from "@parley/shared";
 import type { SessionSettings } from "../sessions/settings.ts";
 
 /** What a table is made of before any event: enough to rebuild it by folding its log. */
@@ -13,6 +13,8 @@ export interface TableRecord {
   sessionId?: string | null;
   /** The table's number within its session (1, 2, …). */
   number?: number | null;
+  /** The session's overrides of the scenario's lens weights, fixed when the table is set up. */
+  lenses?: LensOverrides | null;
 }
 
 /** A stored event with the time it was stored (the rules never read the time). */

@@ -16,7 +16,11 @@ import type { Store, TableRecord } from "../store/store.ts";
 
 /** A table's state before its first event. */
 export function initialStateOf(scenario: Scenario, record: TableRecord): GameState {
-  return initialState(scenario, record.seed, { seats: record.seats, controllers: record.controllers });
+  return initialState(scenario, record.seed, {
+    seats: record.seats,
+    controllers: record.controllers,
+    lenses: record.lenses ?? undefined,
+  });
 }
 
 export type Submission = { ok: true; event: GameEvent } | { ok: false; rejection: Rejection };

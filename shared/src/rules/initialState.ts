@@ -1,5 +1,5 @@
 import { seedToRng } from "../random/seeded.ts";
-import type { Scenario } from "../scenario/schema.ts";
+import type { LensOverrides, Scenario } from "../scenario/schema.ts";
 import { pairKey } from "./indicators.ts";
 import { startRound } from "./rounds.ts";
 import { type Approach, approaches, type Controller, type GameState, type SeatId } from "./types.ts";
@@ -7,6 +7,8 @@ import { type Approach, approaches, type Controller, type GameState, type SeatId
 export interface TableSetup {
   /** Seats (party ids) at the table; defaults to every party of the scenario. */
   seats?: SeatId[];
+  /** The session's overrides of the scenario's lens weights, if any. */
+  lenses?: LensOverrides;
   /** Who controls each seat at the start; defaults to an unnamed human. */
   controllers?: Record<SeatId, Controller>;
 }
@@ -44,6 +46,7 @@ export function initialState(scenario: Scenario, seed: number, setup: TableSetup
   const state: GameState = {
     scenario,
     seed,
+    lenses: setup.lenses ?? {},
     rng: seedToRng(seed),
     seats,
     seq: 0,

@@ -1,4 +1,4 @@
-import type { Scenario } from "../scenario/schema.ts";
+import type { LensOverrides, Scenario } from "../scenario/schema.ts";
 
 /** A seat is a party of the scenario, named by its id. */
 export type SeatId = string;
@@ -177,6 +177,8 @@ export interface RoundSnapshot {
 export interface GameState {
   scenario: Scenario;
   seed: number;
+  /** The session's overrides of the scenario's lens weights (scoring only; never the play). */
+  lenses: LensOverrides;
   /** State of the seeded generator (see random.ts); never Math.random. */
   rng: number;
   /** Seats at this table, in scenario order. */

@@ -414,5 +414,10 @@ export type Forum = z.output<typeof ForumSchema>;
 export type ScriptedEvent = z.output<typeof ScriptedEventSchema>;
 export type Effects = z.output<typeof EffectsSchema>;
 export type LensWeights = z.output<typeof LensWeightsSchema>;
+/** A session's changes to some of the scenario's lens weights. */
+export interface LensOverrides {
+  realist?: Partial<LensWeights["realist"]>;
+  liberal?: Partial<LensWeights["liberal"]>;
+}
 export type AgreementRule = z.output<typeof AgreementRuleSchema>;
 export type MoveEffects = z.output<typeof MoveEffectsSchema>;

@@ -1,22 +1,22 @@
 import { trustBetween } from "../rules/indicators.ts";
 import { isDealParty } from "../rules/names.ts";
 import type { GameState, SeatId } from "../rules/types.ts";
-import type { LensWeights } from "../scenario/schema.ts";
+import type { LensOverrides, LensWeights } from "../scenario/schema.ts";
 import { defined, type Metric, undefinedMetric } from "./metric.ts";
 import { normalisedPoints } from "./normalise.ts";
 import { outcomePoints } from "./score.ts";
 
-/** Per-session overrides of the scenario's lens weights; anything left out keeps the scenario's value. */
-export interface LensOverrides {
-  realist?: Partial<LensWeights["realist"]>;
-  liberal?: Partial<LensWeights["liberal"]>;
-}
+export type { LensOverrides };
 
-export function lensWeights(state: Pick<GameState, "scenario">, overrides: LensOverrides = {}): LensWeights {
+/**
+ * The lens weights in force: the scenario's, then the table's own overrides (a session's
+ * choice, fixed when the table was set up), then any overrides of this one report.
+ */
+export function lensWeights(state: Pick<GameState, "scenario" | "lenses">, overrides: LensOverrides = {}): LensWeights {
   const base = state.scenario.lenses;
   return {
-    realist: { ...base.realist, ...withoutUndefined(overrides.realist) },
-    liberal: { ...base.liberal, ...withoutUndefined(overrides.liberal) },
+    realist: { ...base.realist, ...withoutUndefined(state.lenses.realist), ...withoutUndefined(overrides.realist) },
+    liberal: { ...base.liberal, ...withoutUndefined(state.lenses.liberal), ...withoutUndefined(overrides.liberal) },
   };
 }
 
