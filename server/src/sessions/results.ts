@@ -48,7 +48,6 @@ function metricValue(metric: Metric): number | null {
   return metric.defined ? round2(metric.value) : null;
 }
 
-
 function outcomeText(state: GameState): string {
   if (state.phase !== "ended") return "in progress";
   return state.outcome?.kind === "agreement" ? "agreement" : "no agreement";

@@ -2,15 +2,15 @@
  * Measures one class session end to end on this machine: STUDENTS students join through
  * the API, connect to their tables, the instructor starts, and every student sends MOVES
  * chat moves. Prints join, connect and move-acknowledgement latencies. Everything runs on
- * 127.0.0.1 and stops by itself. Usage: npm run bench:class -w server [-- STUDENTS MOVES]
+ * 127.0.0.1 and stops by itself. Usage: npm run bench:class [-- STUDENTS MOVES]
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client, type Room, type SeatReservation } from "@colyseus/sdk";
-import { startServer } from "../src/app.ts";
-import { loadCatalog } from "../src/scenarios/catalog.ts";
-import { openStore } from "../src/store/open.ts";
+import { startServer } from "../../server/src/app.ts";
+import { loadCatalog } from "../../server/src/scenarios/catalog.ts";
+import { openStore } from "../../server/src/store/open.ts";
 
 const students = Number(process.argv[2] ?? 200);
 const movesEach = Number(process.argv[3] ?? 3);
