@@ -54,3 +54,25 @@ export async function connectStudent(baseUrl: string, participantToken: string):
   const seen = watch(room);
   return { room, seen };
 }
+
+export interface SoloOptions {
+  scenarioId: string;
+  seat: string;
+  name?: string;
+  seed?: number;
+  /** Persona per bot seat; seats left out are a surprise. */
+  personas?: Record<string, string>;
+}
+
+/** A solo game as a player starts it: `POST /api/solo`, then connect with the token it returns. */
+export async function startSolo(
+  baseUrl: string,
+  options: SoloOptions,
+): Promise<{ room: Room; seen: Seen; participantToken: string; tableId: string }> {
+  const response = await http<{ participantToken: string; tableId: string }>(baseUrl, "POST", "/solo", {
+    body: options,
+  });
+  if (response.status !== 201) throw new Error(`Could not start a solo game: ${response.text}`);
+  const { participantToken, tableId } = response.body;
+  return { ...(await connectStudent(baseUrl, participantToken)), participantToken, tableId };
+}

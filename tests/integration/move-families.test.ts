@@ -1,8 +1,9 @@
-import { Client, type Room } from "@colyseus/sdk";
+import type { Room } from "@colyseus/sdk";
 import type { Move, Scenario, TableView } from "@parley/shared";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ScenarioCatalog } from "../../server/src/scenarios/catalog.ts";
-import { bootTestServer, type TestServer } from "../helpers/server.ts";
+import { connectStudent, createSession, joinSession, type Seen } from "../helpers/classroom.ts";
+import { bootTestServer, http, type TestServer } from "../helpers/server.ts";
 import { summit } from "../property/fixtures.ts";
 
 /**
@@ -25,23 +26,11 @@ afterAll(async () => {
 
 interface Player {
   room: Room;
-  views: TableView[];
-  rejected: { clientSeq?: number; code: string; message: string }[];
-  acks: number[];
+  seen: Seen;
   seq: number;
 }
 
-function watch(room: Room): Player {
-  const player: Player = { room, views: [], rejected: [], acks: [], seq: 0 };
-  room.onMessage("view", (v: TableView) => player.views.push(v));
-  room.onMessage("rejected", (r: Player["rejected"][number]) => player.rejected.push(r));
-  room.onMessage("ack", (a: { clientSeq?: number }) => {
-    if (a.clientSeq !== undefined) player.acks.push(a.clientSeq);
-  });
-  return player;
-}
-
-const last = (p: Player) => p.views[p.views.length - 1] as TableView;
+const last = (p: Player) => p.seen.views[p.seen.views.length - 1] as TableView;
 
 /** Sends a move and waits until the server acknowledges it (failing on a refusal). */
 async function play(player: Player, move: Move): Promise<void> {
@@ -49,9 +38,9 @@ async function play(player: Player, move: Move): Promise<void> {
   player.room.send("move", { clientSeq, move });
   await vi.waitFor(
     () => {
-      const refused = player.rejected.find((r) => r.clientSeq === clientSeq);
+      const refused = player.seen.rejected.find((r) => r.clientSeq === clientSeq);
       if (refused) throw new Error(`${move.kind} refused: ${refused.code}: ${refused.message}`);
-      expect(player.acks).toContain(clientSeq);
+      expect(player.seen.acks.map((a) => a.clientSeq)).toContain(clientSeq);
     },
     { timeout: 5000, interval: 20 },
   );
@@ -59,15 +48,26 @@ async function play(player: Player, move: Move): Promise<void> {
 
 describe("every move family through a real room", () => {
   it("plays competitive, mediation, mutual-gains, judicial and Track II moves, with private messages kept private", async () => {
-    const client = new Client(`ws://127.0.0.1:${server.port}`);
-    const roomA = await client.create("table", { scenarioId: "summit", seat: "a", name: "Ana", seed: 9 });
-    const a = watch(roomA);
-    const join = async (seat: string, name: string) => watch(await client.joinById(roomA.roomId, { seat, name }));
+    // Five students of one class session, each asking for a seat at the one table.
+    const created = await createSession(server.url, {
+      scenarioId: "summit",
+      tables: 1,
+      timing: { mode: "live", roundSeconds: 3600 },
+    });
+    const join = async (seat: string, name: string): Promise<Player> => {
+      const joined = await joinSession(server.url, created.session.joinCode, name, seat);
+      return { ...(await connectStudent(server.url, joined.participantToken)), seq: 0 };
+    };
+    const a = await join("a", "Ana");
     const b = await join("b", "Ben");
     const c = await join("c", "Cas");
     const m = await join("m", "Mia");
     const n = await join("n", "Noa");
     await vi.waitFor(() => expect(last(n)?.parties.every((p) => p.controller.type === "human")).toBe(true));
+    await http(server.url, "POST", `/sessions/${created.session.id}/control`, {
+      token: created.instructorToken,
+      body: { action: "start" },
+    });
 
     // Round 1: one main move each, and free answers.
     await play(a, { kind: "threaten", target: "b", measureId: "tariff" });
@@ -96,7 +96,7 @@ describe("every move family through a real room", () => {
     const before = last(a).seq;
     a.room.send("move", { clientSeq: 999, move: { kind: "defy", claimId: last(a).claims[0]?.id ?? "" } });
     await vi.waitFor(() =>
-      expect(a.rejected.find((r) => r.clientSeq === 999)).toEqual({
+      expect(a.seen.rejected.find((r) => r.clientSeq === 999)).toEqual({
         clientSeq: 999,
         code: "NotRuled",
         message: "The court has not ruled on this case yet.",
@@ -120,8 +120,8 @@ describe("every move family through a real room", () => {
     expect(last(n).threats).toEqual([{ by: "a", target: "b", measureId: "tariff", round: 1 }]);
     expect(viewA.arbitration.consented).toEqual(["b"]);
     // Every move was taken as one of its approach.
-    expect(a.rejected.map((r) => r.code)).toEqual(["NotRuled"]);
-    for (const player of [b, c, m, n]) expect(player.rejected).toEqual([]);
+    expect(a.seen.rejected.map((r) => r.code)).toEqual(["NotRuled"]);
+    for (const player of [b, c, m, n]) expect(player.seen.rejected).toEqual([]);
 
     for (const player of [a, b, c, m, n]) await player.room.leave();
   });

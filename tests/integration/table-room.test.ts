@@ -1,6 +1,6 @@
-import { Client, type Room } from "@colyseus/sdk";
 import type { TableView } from "@parley/shared";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { type Seen, startSolo } from "../helpers/classroom.ts";
 import { bootTestServer, type TestServer } from "../helpers/server.ts";
 
 let server: TestServer;
@@ -11,31 +11,17 @@ afterAll(async () => {
   await server.stop();
 });
 
-interface Seen {
-  views: TableView[];
-  rejected: { clientSeq?: number; code: string; message: string }[];
-  acks: { clientSeq?: number; seq: number }[];
-  raw: string[];
-}
-
-function watch(room: Room): Seen {
-  const seen: Seen = { views: [], rejected: [], acks: [], raw: [] };
-  room.onMessage("view", (v: TableView) => {
-    seen.views.push(v);
-    seen.raw.push(JSON.stringify(v));
-  });
-  room.onMessage("rejected", (r: Seen["rejected"][number]) => seen.rejected.push(r));
-  room.onMessage("ack", (a: Seen["acks"][number]) => seen.acks.push(a));
-  return seen;
-}
-
 const last = (seen: Seen) => seen.views[seen.views.length - 1] as TableView;
 
 describe("table room", () => {
   it("plays a human seat against the bot, storing every acknowledged move", async () => {
-    const client = new Client(server.wsUrl);
-    const room = await client.create("table", { scenarioId: "us-china-tariffs", seat: "usa", name: "Ada", seed: 3 });
-    const seen = watch(room);
+    const { room, seen } = await startSolo(server.url, {
+      scenarioId: "us-china-tariffs",
+      seat: "usa",
+      name: "Ada",
+      seed: 3,
+      personas: { china: "simple" },
+    });
     await vi.waitFor(() => expect(seen.views.length).toBeGreaterThan(0));
     const view = last(seen);
     expect(view.me?.seat).toBe("usa");
@@ -101,9 +87,7 @@ describe("table room", () => {
   });
 
   it("refuses a malformed move with a reason and changes nothing", async () => {
-    const client = new Client(server.wsUrl);
-    const room = await client.create("table", { scenarioId: "us-china-tariffs", seat: "usa", name: "Ada", seed: 4 });
-    const seen = watch(room);
+    const { room, seen } = await startSolo(server.url, { scenarioId: "us-china-tariffs", seat: "usa", seed: 4 });
     await vi.waitFor(() => expect(seen.views.length).toBeGreaterThan(0));
     const before = last(seen).seq;
     room.send("move", { clientSeq: 7, move: { kind: "propose", to: "china" } });
@@ -127,13 +111,11 @@ describe("table room", () => {
   });
 
   it("never sends one seat the other seat's private payoffs or BATNA", async () => {
-    const client = new Client(server.wsUrl);
-    const room = await client.create("table", { scenarioId: "us-china-tariffs", seat: "china", name: "Lin", seed: 5 });
-    const seen = watch(room);
+    const { room, seen } = await startSolo(server.url, { scenarioId: "us-china-tariffs", seat: "china", seed: 5 });
     await vi.waitFor(() => expect(seen.views.length).toBeGreaterThan(0));
     room.send("move", { clientSeq: 1, move: { kind: "pass" } });
     await vi.waitFor(() => expect(seen.views.length).toBeGreaterThan(2));
-    const all = seen.raw.join("\n");
+    const all = seen.views.map((v) => JSON.stringify(v)).join("\n");
     // The U.S. confidential brief and its private BATNA never reach China's client.
     expect(all).not.toContain("Your farm and manufacturing lobbies");
     expect(all).not.toContain('"initialBatna":42');

@@ -1,7 +1,6 @@
 import { type Client, ErrorCode, matchMaker, Room, ServerError } from "@colyseus/core";
 import { MapSchema, schema, t } from "@colyseus/schema";
 import {
-  type Controller,
   decideBotMove,
   type GameEvent,
   type GameState,
@@ -14,11 +13,10 @@ import {
 } from "@parley/shared";
 import type { z } from "zod";
 import type { ServerContext } from "../context.ts";
-import { newId } from "../ids.ts";
 import type { ControlAction, ControlResult } from "../sessions/controls.ts";
 import { hashToken } from "../sessions/secrets.ts";
 import { roundLengthMs } from "../sessions/settings.ts";
-import type { ParticipantRecord, SessionRecord, TableRecord, TableRuntime } from "../store/store.ts";
+import type { ParticipantRecord, SessionRecord, TableRuntime } from "../store/store.ts";
 import { LiveTable } from "../tables/liveTable.ts";
 import { summarise, type TableSummary } from "../tables/summary.ts";
 import { CreateOptions, JoinOptions, MoveMessage, type RejectedMessage, type SeatChangedMessage } from "./messages.ts";
@@ -54,6 +52,10 @@ type TableStatusT = InstanceType<typeof TableStatus>;
 /** Who a connection is: a seated player (student or solo) or the instructor watching. */
 type Identity = { kind: "seat"; seat: SeatId; name: string; participantId: string | null } | { kind: "instructor" };
 
+function assertNever(value: never): never {
+  throw new Error(`Unexpected join options ${JSON.stringify(value)}`);
+}
+
 /** Close code for a client whose seat moved elsewhere (see docs/API.md). */
 const SEAT_CHANGED = 4100;
 
@@ -71,7 +73,7 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
   private ctx!: ServerContext;
   private table!: LiveTable;
   private session: SessionRecord | undefined;
-  /** Undefined for a solo table, which simply runs. */
+  /** Undefined only for a table stored before sessions existed, which simply runs. */
   private runtime: TableRuntime | undefined;
   private participants: ParticipantRecord[] = [];
   private identities = new Map<string, Identity>();
@@ -89,7 +91,8 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     this.ctx = TableRoom.context;
     this.maxMessagesPerSecond = 60; // a hard flood gate; the token buckets below are the polite limit
     const options = CreateOptions.safeParse(rawOptions ?? {});
-    if (!options.success) throw new ServerError(ErrorCode.APPLICATION_ERROR, "Choose a scenario to start a table.");
+    if (!options.success)
+      throw new ServerError(ErrorCode.APPLICATION_ERROR, "Join a table with your participant token.");
     this.table = await this.openTable(options.data);
     this.roomId = this.table.record.id;
     const { store } = this.ctx;
@@ -127,45 +130,23 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
 
   private async openTable(options: z.infer<typeof CreateOptions>): Promise<LiveTable> {
     const { store, catalog } = this.ctx;
-    if ("tableId" in options) {
-      // Only the server opens an existing table, with a one-time ticket from ensureTableRoom.
-      const ticket = await matchMaker.presence.get(openTicketKey(options.tableId));
-      if (ticket !== options.openTicket)
-        throw new ServerError(ErrorCode.APPLICATION_ERROR, "Join a table with your participant token.");
-      await matchMaker.presence.del(openTicketKey(options.tableId));
-      const record = await store.getTable(options.tableId);
-      if (!record) throw new ServerError(ErrorCode.APPLICATION_ERROR, `There is no table '${options.tableId}'.`);
-      const scenario = catalog.get(record.scenarioId);
-      if (!scenario) throw new Error(`The scenario '${record.scenarioId}' of this table is not available.`);
-      return LiveTable.load(store, scenario, record);
-    }
-    const scenario = catalog.get(options.scenarioId);
-    if (!scenario) throw new ServerError(ErrorCode.APPLICATION_ERROR, `Unknown scenario '${options.scenarioId}'.`);
-    const seats = scenario.parties.map((p) => p.id);
-    if (options.seat && !seats.includes(options.seat))
-      throw new ServerError(ErrorCode.APPLICATION_ERROR, `'${options.seat}' is not a seat of this scenario.`);
-    const controllers: Record<SeatId, Controller> = {};
-    for (const seat of seats) {
-      controllers[seat] =
-        seat === options.seat ? { type: "human", name: options.name ?? "" } : { type: "bot", persona: "simple" };
-    }
-    const record: TableRecord = {
-      id: newId(),
-      scenarioId: scenario.id,
-      seed: options.seed ?? Math.floor(Math.random() * 2 ** 31),
-      seats,
-      controllers,
-      createdAt: new Date().toISOString(),
-    };
-    return LiveTable.create(store, scenario, record);
+    // Only the server opens a table, with a one-time ticket from ensureTableRoom.
+    const ticket = await matchMaker.presence.get(openTicketKey(options.tableId));
+    if (ticket !== options.openTicket)
+      throw new ServerError(ErrorCode.APPLICATION_ERROR, "Join a table with your participant token.");
+    await matchMaker.presence.del(openTicketKey(options.tableId));
+    const record = await store.getTable(options.tableId);
+    if (!record) throw new ServerError(ErrorCode.APPLICATION_ERROR, `There is no table '${options.tableId}'.`);
+    const scenario = catalog.get(record.scenarioId);
+    if (!scenario) throw new Error(`The scenario '${record.scenarioId}' of this table is not available.`);
+    return LiveTable.load(store, scenario, record);
   }
 
   // ---- joining and leaving ------------------------------------------------------------
 
   override async onAuth(_client: Client, rawOptions: unknown): Promise<Identity> {
     const parsed = JoinOptions.safeParse(rawOptions ?? {});
-    if (!parsed.success)
-      throw new ServerError(ErrorCode.AUTH_FAILED, "Join with your participant token (or choose a seat).");
+    if (!parsed.success) throw new ServerError(ErrorCode.AUTH_FAILED, "Join with your participant token.");
     const options = parsed.data;
     const record = this.table.record;
     if ("participantToken" in options) {
@@ -184,12 +165,8 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
         throw new ServerError(ErrorCode.AUTH_FAILED, "This instructor token is not valid for this table.");
       return { kind: "instructor" };
     }
-    if (record.sessionId)
-      throw new ServerError(ErrorCode.AUTH_FAILED, "This table belongs to a class session: join with your token.");
-    if (!this.table.state.seats.includes(options.seat))
-      throw new ServerError(ErrorCode.AUTH_FAILED, `'${options.seat}' is not a seat at this table.`);
-    if (this.holders.has(options.seat)) throw new ServerError(ErrorCode.AUTH_FAILED, "That seat is already taken.");
-    return { kind: "seat", seat: options.seat, name: options.name ?? "", participantId: null };
+    // A participant token or the instructor's: there is no anonymous way to a seat.
+    return assertNever(options);
   }
 
   override async onJoin(client: Client, _options: unknown, identity: Identity) {

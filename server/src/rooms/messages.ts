@@ -7,27 +7,16 @@ import { z } from "zod";
 
 const id = z.string().min(1).max(64);
 
-/** Creating a room: a solo table from a client, or an existing table opened by the server. */
-export const CreateOptions = z.union([
-  z.object({ tableId: id, openTicket: z.string().min(1).max(100) }),
-  z.object({
-    scenarioId: id,
-    seat: id.optional(),
-    name: z.string().trim().max(60).optional(),
-    seed: z
-      .number()
-      .int()
-      .min(0)
-      .max(2 ** 31 - 1)
-      .optional(),
-  }),
-]);
+/**
+ * Creating a room: only the server opens a stored table (a session's, or a solo game's,
+ * which is a one-table session), with a one-time ticket. Clients never create tables here.
+ */
+export const CreateOptions = z.object({ tableId: id, openTicket: z.string().min(1).max(100) });
 
-/** Joining a table: a student with a participant token, the instructor, or a solo player. */
+/** Joining a table: a player with a participant token, or the instructor. */
 export const JoinOptions = z.union([
   z.object({ participantToken: z.string().min(10).max(100) }),
   z.object({ instructorToken: z.string().min(10).max(100) }),
-  z.object({ seat: id, name: z.string().trim().max(60).optional() }),
 ]);
 
 export const MoveMessage = z.object({ clientSeq: z.number().int().min(0).optional(), move: z.unknown() }).strict();
