@@ -470,3 +470,38 @@ describe("once one table has ended, the others' secrets stay hidden until the se
     expect(branch.status).toBe(201);
   });
 });
+
+describe("before the start", () => {
+  it("a student cannot read a second party's brief by asking for its seat; moving tables as the same party is free", async () => {
+    const teacher = new Eavesdropper("another instructor", server.url);
+    const session = await createSession(teacher, 2);
+    const fay = new Eavesdropper("Fay", server.url);
+    await join(fay, session.joinCode, "Fay Oduya", "canada");
+    await fay.connectToMyTable();
+    const tables = await teacher.call<{ tableId: string; number: number }[]>("GET", `/sessions/${session.id}/tables`);
+    const [first, second] = [1, 2].map((n) => tables.body.find((t) => t.number === n)?.tableId ?? "");
+    const mine = (await fay.call<{ participant: { tableId: string } }>("GET", "/me")).body.participant.tableId;
+    const other = mine === first ? second : first;
+
+    // Another party's seat, free and before the start: a request for the instructor, not a move.
+    const party = await fay.call("POST", "/me/seat-request", { tableId: mine, seat: "russia" });
+    expect(party.body).toMatchObject({ granted: false, participant: { seat: "canada" } });
+    const elsewhere = await fay.call("POST", "/me/seat-request", { tableId: other, seat: "norway" });
+    expect(elsewhere.body).toMatchObject({ granted: false, participant: { seat: "canada" } });
+    await fay.connectToMyTable();
+    expect(fay.lastView()?.me?.seat).toBe("canada");
+    const secrets = [briefSecret(scenario, "russia"), briefSecret(scenario, "norway")];
+    expectHeard(teacher.everything().concat(instructor.everything()), secrets, "the instructors");
+    expectNeverHeard(fay, secrets);
+    const requested = await teacher.call<{ requested: { seat: string } | null }[]>(
+      "GET",
+      `/sessions/${session.id}/participants`,
+    );
+    expect(requested.body[0]?.requested).toMatchObject({ tableId: other, seat: "norway" });
+
+    // The same party at another table (to sit with friends) reveals nothing new: granted at once.
+    const friends = await fay.call("POST", "/me/seat-request", { tableId: other, seat: "canada" });
+    expect(friends.body).toMatchObject({ granted: true, participant: { tableId: other, seat: "canada" } });
+    await fay.leaveRooms();
+  });
+});
