@@ -505,3 +505,36 @@ describe("before the start", () => {
     await fay.leaveRooms();
   });
 });
+
+describe("a token that got out", () => {
+  it("a new token from the instructor shuts out whoever holds the old one, connected or not", async () => {
+    const teacher = new Eavesdropper("Gus's instructor", server.url);
+    const session = await createSession(teacher, 1);
+    const gus = new Eavesdropper("Gus", server.url);
+    const participant = await join(gus, session.joinCode, "Gus Pellham", "russia");
+    // A classmate copied Gus's link and sits at his seat with it.
+    const holder = new Eavesdropper("whoever holds Gus's old token", server.url, gus.token);
+    const stolen = await holder.connectToMyTable();
+    expect(holder.lastView()?.me?.seat).toBe("russia");
+
+    const renewed = await teacher.call<{ participantToken: string }>(
+      "POST",
+      `/sessions/${session.id}/participants/${participant}/token`,
+    );
+    expect(renewed.status).toBe(200);
+    await vi.waitFor(() => expect(stolen.connection.isOpen).toBe(false));
+    const views = holder.views().length;
+    expect((await holder.call("POST", "/me/reservation")).status).toBe(403);
+    const back = await holder.tryRoom("Gus's seat, reconnecting", (c) => c.reconnect(stolen.reconnectionToken));
+    expect(back).toBeUndefined();
+
+    gus.token = renewed.body.participantToken;
+    await gus.connectToMyTable();
+    expect((await teacher.call("POST", `/sessions/${session.id}/control`, { action: "start" })).status).toBe(200);
+    expect(await gus.move({ kind: "chat", text: "Only Gus reads this: PRIVATE-PELLHAM-9" })).toBe("ack");
+    await vi.waitFor(() => expect(gus.lastView()?.log.some((e) => e.text.includes("PELLHAM"))).toBe(true));
+    expect(holder.views().length).toBe(views);
+    expectNeverHeard(holder, [tokenSecret("Gus's new token", gus.token ?? ""), messageSecret("Gus's chat", "PELLHAM")]);
+    await gus.leaveRooms();
+  });
+});

@@ -437,6 +437,7 @@ export class SessionService {
       return failure(404, "UnknownParticipant", "There is no such participant in this session.");
     const token = newToken();
     await this.ctx.store.setParticipantTokenHash(participantId, hashToken(token));
+    if (participant.tableId) await callOpenTableRoom(participant.tableId, "participantTokenRenewed", [participantId]);
     return success({ participantId, participantToken: token });
   }
 
