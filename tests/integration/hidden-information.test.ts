@@ -50,19 +50,26 @@ let cy: Eavesdropper; // A, table 1, norway
 let dee: Eavesdropper; // A, table 2, canada
 let eve: Eavesdropper; // B, its table, canada
 let anonymous: Eavesdropper;
-const ids = { sessionA: "", sessionB: "", table1: "", table2: "", tableB: "", participants: [] as string[] };
+const ids = {
+  sessionA: "",
+  sessionB: "",
+  table1: "",
+  table2: "",
+  tableB: "",
+  participants: [] as { id: string; session: string }[],
+};
 
 const statusQuo: Package = { options: Object.fromEntries(scenario.issues.map((i) => [i.id, i.statusQuo])) };
 
-async function join(client: Eavesdropper, code: string, name: string, seat: SeatId) {
+async function join(client: Eavesdropper, session: { id: string; joinCode: string }, name: string, seat: SeatId) {
   const joined = await client.call<{ participantToken: string; participant: { id: string } }>("POST", "/join", {
-    code,
+    code: session.joinCode,
     name,
     seat,
   });
   expect(joined.status).toBe(201);
   client.token = joined.body.participantToken;
-  ids.participants.push(joined.body.participant.id);
+  ids.participants.push({ id: joined.body.participant.id, session: session.id });
   return joined.body.participant.id;
 }
 
@@ -107,7 +114,27 @@ async function tryEverything(client: Eavesdropper, ownSession?: string) {
         ["POST", `${s}/tables/${table}/reservation`],
       );
     }
-    for (const p of ids.participants) instructorRoutes.push(["POST", `${s}/participants/${p}/token`]);
+    for (const p of ids.participants) instructorRoutes.push(["POST", `${s}/participants/${p.id}/token`]);
+  }
+  if (ownSession) {
+    // Its own session's id with another session's tables and participants: not found.
+    const s = `/sessions/${ownSession}`;
+    const foreignTables = [ids.table1, ids.table2, ids.tableB].filter((t) => !tablesOf(ownSession).includes(t));
+    for (const table of foreignTables) {
+      instructorRoutes.push(
+        ["GET", `${s}/tables/${table}/log`],
+        ["GET", `${s}/tables/${table}/replay`],
+        ["POST", `${s}/tables/${table}/branch`, { at: 0, seat: "russia" }],
+        ["POST", `${s}/tables/${table}/reservation`],
+        ["POST", `${s}/control`, { action: "pause", tables: [table] }],
+      );
+    }
+    for (const p of ids.participants.filter((p) => p.session !== ownSession)) {
+      instructorRoutes.push(
+        ["POST", `${s}/participants/${p.id}/token`],
+        ["POST", `${s}/participants/${p.id}/seat`, { tableId: null }],
+      );
+    }
   }
   for (const [method, path, body] of instructorRoutes) {
     const response = await client.call(method, path, body);
@@ -116,6 +143,10 @@ async function tryEverything(client: Eavesdropper, ownSession?: string) {
   for (const path of ["/scenarios", `/scenarios/${scenarioId}`, "/health", "/me", "/me/replay?viewer=instructor"]) {
     await client.call("GET", path);
   }
+  // A seat at a table of another session.
+  const foreignTable = client === eve ? ids.table1 : ids.tableB;
+  const request = await client.call("POST", "/me/seat-request", { tableId: foreignTable, seat: "norway" });
+  expect(request.status).toBeGreaterThanOrEqual(400);
   expect((await client.call("GET", "/me/log")).status).toBeGreaterThanOrEqual(400);
   expect((await client.call("POST", "/me/branch", { at: 0 })).status).toBeGreaterThanOrEqual(400);
 
@@ -253,12 +284,12 @@ beforeAll(async () => {
   ids.sessionA = a.id;
   ids.sessionB = b.id;
   const seated = {
-    ada: await join(ada, a.joinCode, names.ada, "canada"),
-    ben: await join(ben, a.joinCode, names.ben, "russia"),
-    cy: await join(cy, a.joinCode, names.cy, "norway"),
-    dee: await join(dee, a.joinCode, names.dee, "canada"),
+    ada: await join(ada, a, names.ada, "canada"),
+    ben: await join(ben, a, names.ben, "russia"),
+    cy: await join(cy, a, names.cy, "norway"),
+    dee: await join(dee, a, names.dee, "canada"),
   };
-  await join(eve, b.joinCode, "Eve Thornbury", "canada");
+  await join(eve, b, "Eve Thornbury", "canada");
   const tables = await instructor.call<{ tableId: string; number: number }[]>("GET", `/sessions/${a.id}/tables`);
   ids.table1 = tables.body.find((t) => t.number === 1)?.tableId ?? "";
   ids.table2 = tables.body.find((t) => t.number === 2)?.tableId ?? "";
@@ -476,7 +507,7 @@ describe("before the start", () => {
     const teacher = new Eavesdropper("another instructor", server.url);
     const session = await createSession(teacher, 2);
     const fay = new Eavesdropper("Fay", server.url);
-    await join(fay, session.joinCode, "Fay Oduya", "canada");
+    await join(fay, session, "Fay Oduya", "canada");
     await fay.connectToMyTable();
     const tables = await teacher.call<{ tableId: string; number: number }[]>("GET", `/sessions/${session.id}/tables`);
     const [first, second] = [1, 2].map((n) => tables.body.find((t) => t.number === n)?.tableId ?? "");
@@ -511,7 +542,7 @@ describe("a token that got out", () => {
     const teacher = new Eavesdropper("Gus's instructor", server.url);
     const session = await createSession(teacher, 1);
     const gus = new Eavesdropper("Gus", server.url);
-    const participant = await join(gus, session.joinCode, "Gus Pellham", "russia");
+    const participant = await join(gus, session, "Gus Pellham", "russia");
     // A classmate copied Gus's link and sits at his seat with it.
     const holder = new Eavesdropper("whoever holds Gus's old token", server.url, gus.token);
     const stolen = await holder.connectToMyTable();
