@@ -12,7 +12,7 @@ export interface Secret {
 }
 
 /** A string as it appears inside a JSON string literal. */
-export const jsonEscaped = (text: string) => JSON.stringify(text).slice(1, -1);
+const jsonEscaped = (text: string) => JSON.stringify(text).slice(1, -1);
 
 /**
  * Whether `haystack` holds the JSON fragment. A fragment ending in a number only counts
@@ -134,9 +134,6 @@ export function bonusSecret(scenario: Scenario, owner: SeatId, viewer: ViewerKno
 
 /** A bot's persona, before the end: any controller that names one. */
 export const personaSecret: Secret = { label: "a bot's persona", json: ['"persona":'], text: ["persona"] };
-
-/** A bot's reasons for its moves, before the end. */
-export const rationaleSecret: Secret = { label: "a bot's rationale", json: ['"rationale":'], text: [] };
 
 /** Another client's bearer token. */
 export const tokenSecret = (label: string, token: string): Secret => ({ label, json: [], text: [token] });
