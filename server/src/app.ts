@@ -48,7 +48,7 @@ export async function startServer(ctx: ServerContext, options: ServeOptions): Pr
   const transport = new WebSocketTransport();
   const app = transport.getExpressApp();
   app.set("trust proxy", "loopback");
-  app.use("/api", express.json({ limit: "200kb" }), apiRouter(ctx, sessions));
+  app.use("/api", apiRouter(ctx, sessions));
   mountMonitor(app, options.monitorPassword);
   if (existsSync(join(clientDist, "index.html"))) {
     app.use(express.static(clientDist, { index: false, maxAge: "1h" }));

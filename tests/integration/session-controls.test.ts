@@ -117,16 +117,16 @@ describe("seating by the instructor and by request", () => {
     await again.room.leave();
   });
 
-  it("grants a free seat at once before the start, and records a request for the instructor after it", async () => {
+  it("grants a free seat of the same party at once before the start, and records a request for the instructor after it", async () => {
     const { students, instructor } = await classOf(["Hana"], { tables: 2 }, false);
     const hana = students[0] as Student;
     const tables = (await instructor("GET", "/tables")).body as unknown as { tableId: string; number: number }[];
     const second = tables.find((t) => t.number === 2)?.tableId;
     const granted = await http(server.url, "POST", "/me/seat-request", {
       token: hana.participantToken,
-      body: { tableId: second, seat: "china" },
+      body: { tableId: second, seat: "usa" },
     });
-    expect(granted.body).toMatchObject({ granted: true, participant: { table: 2, seat: "china" } });
+    expect(granted.body).toMatchObject({ granted: true, participant: { table: 2, seat: "usa" } });
 
     await instructor("POST", "/control", { action: "start" });
     const first = tables.find((t) => t.number === 1)?.tableId;

@@ -1,5 +1,5 @@
 import { matchMaker } from "@colyseus/core";
-import { Router as createRouter, type NextFunction, type Request, type Response, type Router } from "express";
+import express, { Router as createRouter, type NextFunction, type Request, type Response, type Router } from "express";
 import type { ServerContext } from "../context.ts";
 import type { SessionService } from "../sessions/sessionService.ts";
 import { sessionsRouter } from "./sessionsApi.ts";
@@ -30,12 +30,16 @@ export function apiRouter(ctx: ServerContext, sessions: SessionService): Router 
     res.set("Cache-Control", "no-store");
     next();
   });
+  // Parsed here, so a malformed or oversized body meets this router's JSON errors below.
+  router.use(express.json({ limit: "200kb" }));
   router.get("/health", async (_req, res) => {
     try {
       await ctx.store.ping();
       res.json({ ok: true, store: ctx.store.kind, processId: matchMaker.processId });
     } catch (error) {
-      res.status(503).json({ ok: false, error: `The database is unreachable: ${(error as Error).message}` });
+      // The driver's message may name hosts and users: it goes to the log, not to the caller.
+      console.error("Health check: the database is unreachable", error);
+      res.status(503).json({ ok: false, error: "The database is unreachable." });
     }
   });
   router.get("/scenarios", (_req, res) => {

@@ -71,6 +71,19 @@ export function soloRouter(ctx: ServerContext, sessions: SessionService): Router
     return scenario;
   };
 
+  /** Whether every table of a session has ended (a solo game's one table included). */
+  const everyTableEnded = async (sessionId: string): Promise<boolean> => {
+    const tables = await ctx.store.tablesOfSession(sessionId);
+    const runtimes = await ctx.store.runtimesOf(tables.map((t) => t.id));
+    const running = tables.filter((t) => runtimes.find((r) => r.tableId === t.id)?.status !== "ended");
+    for (const t of running) {
+      const sc = ctx.catalog.get(t.scenarioId);
+      const events = (await ctx.store.events(t.id)).map((e) => e.event);
+      if (!sc || fold(initialStateOf(sc, t), events).phase !== "ended") return false;
+    }
+    return true;
+  };
+
   router.post("/solo", limited, async (req, res) => {
     send(res, await solo.create(req.body), 201);
   });
@@ -131,19 +144,12 @@ export function soloRouter(ctx: ServerContext, sessions: SessionService): Router
     }
     const scenario = scenarioOf(table, res);
     if (!scenario) return;
-    const tables = await ctx.store.tablesOfSession(me.sessionId);
-    const runtimes = await ctx.store.runtimesOf(tables.map((t) => t.id));
-    const running = tables.filter((t) => runtimes.find((r) => r.tableId === t.id)?.status !== "ended");
-    for (const t of running) {
-      const events = (await ctx.store.events(t.id)).map((e) => e.event);
-      const sc = ctx.catalog.get(t.scenarioId);
-      if (!sc || fold(initialStateOf(sc, t), events).phase !== "ended") {
-        res.status(409).json({
-          error: "The full debrief opens once every table of your session has ended.",
-          code: "SessionNotEnded",
-        });
-        return;
-      }
+    if (!(await everyTableEnded(me.sessionId))) {
+      res.status(409).json({
+        error: "The full debrief opens once every table of your session has ended.",
+        code: "SessionNotEnded",
+      });
+      return;
     }
     res.json({
       scenario,
@@ -179,6 +185,15 @@ export function soloRouter(ctx: ServerContext, sessions: SessionService): Router
       res.status(409).json({
         error: "You can try a “what if” once your table's negotiation has ended.",
         code: "TableNotEnded",
+      });
+      return;
+    }
+    // A branch's own debrief reveals every secret once it ends (a walk-out ends it at once),
+    // so it waits for the classmates too, exactly like the student's debrief.
+    if (!(await everyTableEnded(me.sessionId))) {
+      res.status(409).json({
+        error: "You can try a “what if” once every table of your session has ended.",
+        code: "SessionNotEnded",
       });
       return;
     }

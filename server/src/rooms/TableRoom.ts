@@ -312,6 +312,26 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     this.publishSummary();
   }
 
+  /**
+   * A participant's token was renewed (it may have got out): connections opened with the
+   * old one are closed, and cannot reconnect; the seat waits for its new link.
+   */
+  async participantTokenRenewed(participantId: string): Promise<void> {
+    const text = "Your access to this seat was renewed: open it again with your new link.";
+    for (const [sessionId, identity] of [...this.identities]) {
+      if (identity.kind !== "seat" || identity.participantId !== participantId) continue;
+      this.identities.delete(sessionId);
+      const client = this.clients.getById(sessionId);
+      client?.send("notice", { text });
+      client?.leave(SEAT_CHANGED, text);
+      if (this.holders.get(identity.seat) !== sessionId) continue;
+      this.holders.delete(identity.seat);
+      if (this.botsCoverAbsence()) await this.botTakesOver(identity.seat, identity.name);
+    }
+    this.syncStatus();
+    this.publishSummary();
+  }
+
   private async reconcileSeats() {
     if (!this.table.record.sessionId || this.table.state.phase === "ended") return;
     for (const seat of this.table.state.seats) {

@@ -349,7 +349,12 @@ export class SessionService {
     });
   }
 
-  /** A student asks for another seat: granted at once before the start if it is free, else left to the instructor. */
+  /**
+   * A student asks for another seat. Before the start, the same party at another table (to
+   * sit with friends) is granted at once if free; anything else is left to the instructor:
+   * the student has read its party's confidential brief, and another party's seat would
+   * show it a second one.
+   */
   async requestSeat(participant: ParticipantRecord, body: unknown) {
     const parsed = SeatRequestBody.safeParse(body);
     if (!parsed.success) return failure(400, "InvalidRequest", firstIssue(parsed.error));
@@ -362,10 +367,11 @@ export class SessionService {
     const seats = table?.seats ?? tables[0]?.seats ?? [];
     if (wanted.seat && !seats.includes(wanted.seat))
       return failure(400, "NotASeat", `'${wanted.seat}' is not a seat of this scenario.`);
-    if (session.status === "lobby" && table && wanted.seat) {
+    const seat = wanted.seat ?? participant.seat;
+    if (session.status === "lobby" && table && seat && seat === participant.seat) {
       const others = await this.ctx.store.participantsOfTable(table.id);
-      if (!others.some((p) => p.seat === wanted.seat && p.id !== participant.id)) {
-        const moved = await this.moveParticipant(session, participant.id, { tableId: table.id, seat: wanted.seat });
+      if (!others.some((p) => p.seat === seat && p.id !== participant.id)) {
+        const moved = await this.moveParticipant(session, participant.id, { tableId: table.id, seat });
         if (moved.ok) return success({ granted: true, participant: moved.value });
       }
     }
@@ -431,6 +437,7 @@ export class SessionService {
       return failure(404, "UnknownParticipant", "There is no such participant in this session.");
     const token = newToken();
     await this.ctx.store.setParticipantTokenHash(participantId, hashToken(token));
+    if (participant.tableId) await callOpenTableRoom(participant.tableId, "participantTokenRenewed", [participantId]);
     return success({ participantId, participantToken: token });
   }
 

@@ -7,6 +7,12 @@ export interface ReferenceProblem {
 }
 
 /**
+ * Ids no seat may have: a view for "instructor" holds every secret, "observer" is the
+ * public's view, and "system" writes the table's own log lines.
+ */
+const reservedSeatIds: readonly string[] = ["instructor", "observer", "system"];
+
+/**
  * Checks that every id a scenario mentions exists and that ids are unique: the errors a
  * schema alone cannot see. Returned in file order as far as paths allow.
  */
@@ -24,6 +30,13 @@ export function checkReferences(scenario: Scenario): ReferenceProblem[] {
   };
 
   const partyIds = uniqueIds(scenario.parties, "parties");
+  scenario.parties.forEach((party, i) => {
+    if (reservedSeatIds.includes(party.id))
+      report(
+        ["parties", i, "id"],
+        `'${party.id}' is reserved (it names a viewer or the table itself); choose another id`,
+      );
+  });
   const isParty = (id: string) => partyIds.has(id);
   const stateIds = new Set(scenario.parties.filter((p) => p.kind === "state").map((p) => p.id));
   /** Why `id` cannot stand where a state party is needed, or null when it can. */
