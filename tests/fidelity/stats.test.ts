@@ -1,4 +1,4 @@
-import { describe as suite, expect, it } from "vitest";
+import { expect, it, describe as suite } from "vitest";
 import { holm, normalCdf, studentTCdf, twoProportionTest, welchTest } from "./stats.ts";
 
 suite("the fidelity statistics", () => {

@@ -80,7 +80,13 @@ export interface TestResult {
  * Two-proportion z-test (pooled): is the first rate greater (or less) than the second?
  * `x` successes out of `n`.
  */
-export function twoProportionTest(x1: number, n1: number, x2: number, n2: number, alternative: Alternative): TestResult {
+export function twoProportionTest(
+  x1: number,
+  n1: number,
+  x2: number,
+  n2: number,
+  alternative: Alternative,
+): TestResult {
   const p1 = x1 / n1;
   const p2 = x2 / n2;
   const pooled = (x1 + x2) / (n1 + n2);

@@ -1,7 +1,7 @@
 import type { Move, Proposal } from "../rules/types.ts";
 import type { PersonaParameters } from "./personas.ts";
-import { meanTrustWith, nameOf, pointsOf, possessive, type Situation } from "./situation.ts";
-import type { Stance } from "./stance.ts";
+import { listNames, meanTrustWith, nameOf, pointsOf, possessive, type Situation } from "./situation.ts";
+import { distrust, type Stance } from "./stance.ts";
 
 export interface Decision {
   move: Move;
@@ -28,12 +28,24 @@ export function acceptanceBar(
 ): { bar: number; reason: "aspiration" | "reservation"; reservation: number } {
   const others = otherDealParties(situation, proposal);
   const trust = meanTrustWith(situation.view, situation.me, others);
-  const doubt = Math.min(1, Math.max(0, (50 - trust) / 50));
+  const doubt = distrust(trust);
   const reservation =
     stance.expectedBatna + parameters.distrustPremium * doubt * Math.max(0, stance.best - stance.expectedBatna);
   const floor = Math.max(reservation, stance.floor - stance.reservation + reservation);
   if (situation.lastRound) return { bar: floor, reason: "reservation", reservation };
-  return { bar: Math.max(stance.aspiration, floor), reason: "aspiration", reservation };
+  // An integrator asks for the creative options it could have: unlocked ones the offer leaves out, and ones nearly unlocked.
+  const bonus = situation.view.me?.creativeBonus ?? {};
+  const missing =
+    parameters.proposesCreative && parameters.opponentModel === "learned"
+      ? situation.unlocked
+          .filter((id) => !(proposal.package.creative ?? []).includes(id))
+          .reduce((sum, id) => sum + Math.max(0, bonus[id] ?? 0), 0)
+      : 0;
+  return {
+    bar: Math.max(stance.aspiration, floor) + stance.creativeInReach + missing,
+    reason: "aspiration",
+    reservation,
+  };
 }
 
 /** The best open proposal to the bot that clears its bar, if any. */
@@ -56,15 +68,29 @@ export function acceptable(situation: Situation, parameters: PersonaParameters, 
   };
 }
 
-/** Proposals to reject once the bot has made its own move this round. */
+/**
+ * A proposal to reject, once the bot has made its own move this round. A bot that rejects
+ * openly turns down everything it will not take; the others let an ordinary offer stand
+ * (they may take it later) and reject only hard demands (anchors and ultimatums), or, when
+ * they mirror, the offers of a side that rejected theirs.
+ */
 export function rejection(situation: Situation, parameters: PersonaParameters, stance: Stance): Decision | undefined {
-  const proposal = situation.awaitingAnswer[0];
+  const rejectedMine = (seat: string) =>
+    situation.view.proposals.some((p) => p.by === situation.me && p.rejectedBy.includes(seat));
+  const proposal = situation.awaitingAnswer.find(
+    (p) =>
+      parameters.rejectsOpenly ||
+      p.framing === "anchor" ||
+      p.framing === "ultimatum" ||
+      (parameters.mirrorsApproach && rejectedMine(p.by)),
+  );
   if (!proposal) return undefined;
   const points = pointsOf(situation, proposal.package);
   const { bar } = acceptanceBar(situation, parameters, stance, proposal);
+  const hard = proposal.framing === "anchor" || proposal.framing === "ultimatum" ? ` (${proposal.framing})` : "";
   return {
     move: { kind: "reject", proposalId: proposal.id },
-    rationale: `Rejected ${possessive(situation.view, proposal.by)} proposal: worth ${n(points)} to it, below what it holds out for (${n(bar)}).`,
+    rationale: `Rejected ${possessive(situation.view, proposal.by)} proposal${hard}: worth ${n(points)} to it, below what it holds out for (${n(bar)}).`,
   };
 }
 
@@ -89,11 +115,11 @@ export function courtAnswer(situation: Situation, parameters: PersonaParameters)
     if (!lost) continue;
     const issue = view.scenario.issues.find((i) => i.id === claim.issueId)?.name ?? claim.issueId;
     const cost = -(claim.batnaShift[me] ?? 0);
-    const defy = parameters.defiesRulings && claim.ruling.binding && cost > 0;
+    const defy = parameters.defiesRulings && claim.ruling.binding;
     return {
       move: { kind: defy ? "defy" : "comply", claimId: claim.id },
       rationale: defy
-        ? `Defied the ruling on ${issue}: complying would cost it ${n(cost)} points without a deal, and it puts that above its standing.`
+        ? `Defied the ruling on ${issue}: it does not accept the forum's authority over ${issue}${cost > 0 ? `, and complying would cost it ${n(cost)} points without a deal` : ""}.`
         : `Complied with the ruling on ${issue}: it respects the court's decision and keeps its standing.`,
     };
   }
@@ -109,7 +135,7 @@ export function thirdPartyAnswer(situation: Situation, parameters: PersonaParame
     !view.mediation.consented.includes(me) &&
     parameters.mediation !== "refuse"
   ) {
-    const by = view.mediation.invitedBy.map((s) => nameOf(view, s)).join(" and ");
+    const by = listNames(view.mediation.invitedBy.map((s) => nameOf(view, s)));
     return {
       move: { kind: "acceptMediation" },
       rationale: `Accepted the mediation ${by} asked for: a neutral broker may find a package the two sides cannot find alone.`,

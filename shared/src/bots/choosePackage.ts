@@ -18,9 +18,10 @@ export interface PackageChoice {
 
 /**
  * The package a bot proposes: among the allowed packages worth at least its aspiration,
- * the one it expects the others to like best (a fixed-pie bargainer, expecting their gain
- * to be its loss, ends up just above its aspiration; a learning one trades across issues),
- * leaning slightly towards what they last offered. Ties are broken by the bot's dice.
+ * the one it expects to do best for the others (a fixed-pie bargainer, expecting their
+ * gain to be its loss, ends up just above its aspiration) or, for a learning bot, for
+ * everyone together (it trades across issues), leaning slightly towards what they last
+ * offered. Ties are broken by the bot's dice.
  */
 export function choosePackage(
   situation: Situation,
@@ -38,6 +39,9 @@ export function choosePackage(
     .filter((p): p is NonNullable<typeof p> => p !== undefined)
     .map((p) => choicesOf(space, p.package));
   const k = space.issues.length;
+  const joint = parameters.opponentModel === "learned";
+  const ownWorst = space.own[space.size - 1] ?? 0;
+  const ownRange = Math.max(1e-9, (space.own[0] ?? 0) - ownWorst);
   let best = -1;
   let bestScore = Number.NEGATIVE_INFINITY;
   let fallback = -1;
@@ -45,9 +49,11 @@ export function choosePackage(
     if (!keepsRulings(situation, space, p)) continue;
     if (fallback < 0) fallback = p;
     if ((space.own[p] ?? 0) + bonus < stance.aspiration - 1e-9) break;
-    let score = 0;
+    // A learning bot maximises the joint gain it can see (its own share included); a
+    // fixed-pie one, expecting the others' gain to be its loss, just what they get.
+    let score = joint ? ((space.own[p] ?? 0) - ownWorst) / ownRange : 0;
     for (const estimate of estimates) score += scaledEstimate(space, estimate, p);
-    score /= Math.max(1, estimates.length);
+    score /= Math.max(1, estimates.length + (joint ? 1 : 0));
     let similarity = 0;
     for (const offer of latest) {
       let same = 0;

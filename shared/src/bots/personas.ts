@@ -34,6 +34,8 @@ export interface PersonaParameters {
   ultimatumAtEnd: boolean;
   /** Uses `concede` (one issue at a time, a competitive move) instead of new proposals once it has one open. */
   concedesStepwise: boolean;
+  /** Rejects every offer it will not take (others let ordinary offers stand and reject only hard demands). */
+  rejectsOpenly: boolean;
   // ---- Competitive bargaining ----
   /** Threatens its measures early to add pressure. */
   threatens: boolean;
@@ -55,6 +57,7 @@ export interface PersonaParameters {
   trackTwoRounds: number;
   // ---- Third parties ----
   mediation: ThirdPartyStance;
+  /** No persona asks for arbitration on its own (a student can); this says whether it consents when asked. */
   arbitration: ThirdPartyStance;
   // ---- Judicial settlement ----
   /** Files a claim where its own legal merits are at least this (null: never litigates). */
@@ -82,13 +85,14 @@ interface PersonaRow extends BotPersona {
 const base: PersonaParameters = {
   concessionExponent: 1.5,
   floorShare: 0.1,
-  distrustPremium: 0.3,
+  distrustPremium: 0.5,
   mirrorsConcessions: false,
   opponentModel: "fixedPie",
   openingFraming: "plain",
   framing: "plain",
   ultimatumAtEnd: false,
   concedesStepwise: false,
+  rejectsOpenly: false,
   threatens: false,
   escalatesWhenRefused: false,
   withholdsFromProbes: false,
@@ -114,11 +118,12 @@ const rows: PersonaRow[] = [
       ...base,
       concessionExponent: 4,
       floorShare: 0.3,
-      distrustPremium: 0.4,
+      distrustPremium: 0.5,
       openingFraming: "anchor",
       framing: "plain",
       ultimatumAtEnd: true,
       concedesStepwise: true,
+      rejectsOpenly: true,
       threatens: true,
       escalatesWhenRefused: true,
       withholdsFromProbes: true,
@@ -136,7 +141,7 @@ const rows: PersonaRow[] = [
       ...base,
       concessionExponent: 0.5,
       floorShare: 0,
-      distrustPremium: 0.2,
+      distrustPremium: 0.4,
       acceptsJurisdictionFromMerits: 0,
     },
   },
@@ -148,6 +153,7 @@ const rows: PersonaRow[] = [
     parameters: {
       ...base,
       concessionExponent: 2.5,
+      distrustPremium: 0.5,
       mirrorsConcessions: true,
       mirrorsApproach: true,
       arbitration: "refuse",
@@ -160,6 +166,8 @@ const rows: PersonaRow[] = [
       "Shares interests, trades across issues and proposes creative options; hardens against a side that exploits its openness.",
     parameters: {
       ...base,
+      concessionExponent: 1,
+      floorShare: 0.05,
       opponentModel: "learned",
       openingFraming: "package",
       framing: "package",
@@ -174,7 +182,7 @@ const rows: PersonaRow[] = [
     id: "legalist",
     name: "Legalist",
     description: "Takes legal issues to court where its case is strong, complies with rulings, and waits for them.",
-    parameters: { ...base, litigatesFromMerits: 0.55, acceptsJurisdictionFromMerits: 0, arbitration: "seek" },
+    parameters: { ...base, litigatesFromMerits: 0.55, acceptsJurisdictionFromMerits: 0 },
   },
   {
     id: "mediator",

@@ -183,3 +183,9 @@ export function possessive(view: TableView, seat: SeatId): string {
   const name = nameOf(view, seat);
   return name.endsWith("s") ? `${name}'` : `${name}'s`;
 }
+
+/** "A", "A and B", "A, B and C". */
+export function listNames(names: readonly string[]): string {
+  if (names.length <= 1) return names.join("");
+  return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}

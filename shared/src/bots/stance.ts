@@ -2,7 +2,7 @@ import type { SeatId } from "../rules/types.ts";
 import { unit } from "./dice.ts";
 import type { PackageSpace } from "./packageSpace.ts";
 import type { PersonaParameters } from "./personas.ts";
-import { meanTrustWith, offersFrom, pointsOf, type Situation } from "./situation.ts";
+import { meanTrustWith, offersFrom, pointsOf, type Situation, trustWith } from "./situation.ts";
 
 /**
  * Where a bot stands on the numbers this round: what it hopes for (aspiration), what it
@@ -24,8 +24,21 @@ export interface Stance {
   aspiration: number;
   /** True when it held its ground this round because it was pressed (tit-for-tat). */
   heldAfterPressure: boolean;
+  /**
+   * Its points from locked creative options in reach (an integrator's): an offer
+   * without them must be worth that much more while there is time to unlock them.
+   */
+  creativeInReach: number;
   /** True when it hardened against a counterpart that exploited its openness. */
   guarded: boolean;
+}
+
+/**
+ * How much a bot doubts that a deal with parties it trusts this much would hold: 0 at trust
+ * 50 or more, 1 at trust 0, rising steeply below 50 (a little distrust already weighs).
+ */
+export function distrust(trust: number): number {
+  return Math.sqrt(Math.min(1, Math.max(0, (50 - trust) / 50)));
 }
 
 /** The persona's parameters as this game's bot has them: the dice vary them a little. */
@@ -111,11 +124,11 @@ export function computeStance(
   const best = bestOwn + creativePoints(situation, creative);
   const expectedBatna = (situation.view.me?.batna ?? 0) + expectedRulingShift(situation);
   const trust = meanTrustWith(situation.view, situation.me, options.counterparts ?? situation.counterparts);
-  const doubt = Math.min(1, Math.max(0, (50 - trust) / 50));
+  const doubt = distrust(trust);
   const premium = parameters.distrustPremium * doubt * Math.max(0, best - expectedBatna);
   const reservation = expectedBatna + premium;
-  const exponent = parameters.concessionExponent * (options.guarded ? 3 : 1);
-  const floorShare = Math.min(0.9, parameters.floorShare + (options.guarded ? 0.15 : 0));
+  const exponent = parameters.concessionExponent * (options.guarded ? 2 : 1);
+  const floorShare = Math.min(0.9, parameters.floorShare + (options.guarded ? 0.1 : 0));
   const floor = Math.min(best, reservation + floorShare * Math.max(0, best - reservation));
   const span = Math.max(0, best - floor);
   let conceded = situation.time ** exponent;
@@ -131,6 +144,12 @@ export function computeStance(
       heldAfterPressure = true;
     }
   }
+  // Never ask for less than a deal it has already accepted and that waits for the others.
+  for (const proposal of situation.view.proposals) {
+    if (proposal.status === "open" && proposal.acceptedBy.includes(situation.me)) {
+      aspiration = Math.max(aspiration, Math.min(best, pointsOf(situation, proposal.package)));
+    }
+  }
   return {
     best,
     expectedBatna,
@@ -141,10 +160,33 @@ export function computeStance(
     aspiration: Math.max(aspiration, floor),
     heldAfterPressure,
     guarded: options.guarded,
+    creativeInReach: creativeInReach(situation, parameters),
   };
 }
 
 function lastProposalBy(situation: Situation) {
   const mine = situation.view.proposals.filter((p) => p.by === situation.me);
   return mine[mine.length - 1];
+}
+
+/** How close trust must be to a creative option's threshold for an integrator to wait for it. */
+export const creativeReach = 8;
+
+/** Its bonus from creative options whose groundwork is done and whose trust is nearly there, with time left. */
+function creativeInReach(situation: Situation, parameters: PersonaParameters): number {
+  if (!parameters.proposesCreative || parameters.opponentModel !== "learned") return 0;
+  if (situation.round > situation.roundLimit - 2 || situation.counterparts.length === 0) return 0;
+  const { view, me } = situation;
+  const bonus = view.me?.creativeBonus ?? {};
+  const coldest = Math.min(...situation.counterparts.map((s) => trustWith(view, me, s)));
+  let sum = 0;
+  for (const option of view.scenario.creativeOptions) {
+    if (option.unlocked || (bonus[option.id] ?? 0) <= 0) continue;
+    const groundwork =
+      option.unlock.after.length === 0 || option.unlock.after.some((k) => (view.groundwork[k] ?? 0) > 0);
+    if (groundwork && coldest >= option.unlock.trust - creativeReach) {
+      sum += bonus[option.id] ?? 0;
+    }
+  }
+  return sum;
 }

@@ -8,6 +8,7 @@ import type { PersonaParameters } from "./personas.ts";
 import {
   hasDone,
   lastMoveBy,
+  listNames,
   nameOf,
   offersFrom,
   type Pressure,
@@ -17,7 +18,7 @@ import {
   sharedWith,
   trustWith,
 } from "./situation.ts";
-import type { Stance } from "./stance.ts";
+import { creativeReach, type Stance } from "./stance.ts";
 
 const n = (value: number) => String(Math.round(value));
 
@@ -190,7 +191,7 @@ const shareInterests: Tactic = (context) => {
       const decision = shareWith(
         context,
         to,
-        `Shared its interests with ${to.map((s) => nameOf(situation.view, s)).join(" and ")} so that both sides can trade across issues.`,
+        `Shared its interests with ${listNames(to.map((s) => nameOf(situation.view, s)))} so that they can trade across issues together.`,
       );
       if (decision) return decision;
     }
@@ -208,51 +209,107 @@ const shareInterests: Tactic = (context) => {
   return undefined;
 };
 
-/** Mutual gains: put a creative option on the table once the groundwork and trust are there. */
-const proposeCreative: Tactic = (context) => {
-  const { situation, parameters } = context;
-  if (!parameters.proposesCreative) return undefined;
-  const { view, me } = situation;
+function creativeCandidates(context: Context) {
+  const { view, me } = context.situation;
   const bonus = view.me?.creativeBonus ?? {};
+  const coldest = Math.min(...context.situation.counterparts.map((s) => trustWith(view, me, s)));
   const options = view.scenario.creativeOptions
     .filter((c) => !c.unlocked && (bonus[c.id] ?? 0) > 0)
     .sort((a, b) => (bonus[b.id] ?? 0) - (bonus[a.id] ?? 0));
-  for (const option of options) {
-    const groundwork =
-      option.unlock.after.length === 0 || option.unlock.after.some((k) => (view.groundwork[k] ?? 0) > 0);
-    const coldest = Math.min(...situation.counterparts.map((s) => trustWith(view, me, s)));
-    if (groundwork && coldest >= option.unlock.trust) {
-      return {
-        move: { kind: "proposeCreative", creativeId: option.id },
-        rationale: `Proposed the creative option '${option.name}': the groundwork is done and trust (${n(coldest)}) is high enough, and it adds value for both sides.`,
-      };
-    }
-    if (
-      coldest >= option.unlock.trust ||
-      coldest < option.unlock.trust - 15 ||
-      situation.round > situation.roundLimit - 3
-    ) {
-      continue;
-    }
+  return options.map((option) => ({
+    option,
+    coldest,
+    groundwork: option.unlock.after.length === 0 || option.unlock.after.some((k) => (view.groundwork[k] ?? 0) > 0),
+  }));
+}
+
+/** Mutual gains: put a creative option on the table once the groundwork and trust are there. */
+const proposeCreative: Tactic = (context) => {
+  if (!context.parameters.proposesCreative || context.situation.counterparts.length === 0) return undefined;
+  const ready = creativeCandidates(context).find((c) => c.groundwork && c.coldest >= c.option.unlock.trust);
+  if (!ready) return undefined;
+  return {
+    move: { kind: "proposeCreative", creativeId: ready.option.id },
+    rationale: `Proposed the creative option '${ready.option.name}': the groundwork is done and trust (${n(ready.coldest)}) is high enough, and it adds value for both sides.`,
+  };
+};
+
+/** The groundwork kinds a bot can do itself, in the order an integrator prefers them. */
+const groundworkOrder = [
+  "shareInterests",
+  "jointFactFinding",
+  "workshop",
+  "backChannel",
+  "confidenceBuilding",
+] as const;
+
+/**
+ * Mutual gains (or Track II): do the groundwork a creative option needs, and build its
+ * trust, in a round its standing offer can wait.
+ */
+const buildTowardsCreative: Tactic = (context) => {
+  const { situation, parameters } = context;
+  if (!parameters.proposesCreative || situation.counterparts.length === 0) return undefined;
+  if (situation.round > situation.roundLimit - 2) return undefined;
+  const { view, me } = situation;
+  const blocked = (s: SeatId) =>
+    view.withheld.some((w) => (w.by === me && w.from === s) || (w.by === s && w.from === me));
+  for (const { option, coldest, groundwork } of creativeCandidates(context)) {
+    if (coldest < option.unlock.trust - 15) continue;
+    if (groundwork && coldest >= option.unlock.trust) continue;
     const target = situation.counterparts.find((s) => trustWith(view, me, s) === coldest) as SeatId;
-    // A Track II builder keeps building trust for an option within reach with workshops...
-    if (parameters.trackTwoRounds > 0) {
-      return {
-        move: { kind: "workshop", with: situation.counterparts },
-        rationale: `Convened another workshop: trust with ${nameOf(view, target)} (${n(coldest)}) is still short of what '${option.name}' needs (${option.unlock.trust}).`,
-      };
-    }
-    // ...an integrator with joint fact-finding, which also shows both sides the facts.
-    const offered = new Set(
-      view.factFindings.filter((f) => f.parties[0] === me).map((f) => `${f.parties[1]}|${f.issueId}`),
-    );
-    const issue = view.scenario.issues.find((i) => !i.legal && !offered.has(`${target}|${i.id}`));
-    const blocked = view.withheld.some((w) => (w.by === me && w.from === target) || (w.by === target && w.from === me));
-    if (parameters.opponentModel === "learned" && issue && !blocked && !context.exploiters.includes(target)) {
-      return {
-        move: { kind: "jointFactFinding", with: target, issueId: issue.id },
-        rationale: `Offered ${nameOf(view, target)} joint fact-finding on ${issue.name}: it builds the trust '${option.name}' needs (${option.unlock.trust}; now ${n(coldest)}).`,
-      };
+    const who = nameOf(view, target);
+    const need = groundwork
+      ? `trust with ${who} (${n(coldest)}) is still short of what '${option.name}' needs (${option.unlock.trust})`
+      : `'${option.name}' needs groundwork first`;
+    // A Track II builder convenes workshops; an integrator prefers the moves of mutual gains.
+    const kinds = parameters.trackTwoRounds > 0 ? (["workshop", ...groundworkOrder] as const) : groundworkOrder;
+    const allowed = (kind: string) => groundwork || option.unlock.after.includes(kind);
+    for (const kind of kinds) {
+      if (!allowed(kind)) continue;
+      if (
+        kind === "shareInterests" &&
+        !sharedWith(situation).has(target) &&
+        !blocked(target) &&
+        !context.exploiters.includes(target)
+      ) {
+        return shareWith(context, [target], `Shared its interests with ${who}: ${need}.`);
+      }
+      if (
+        kind === "jointFactFinding" &&
+        parameters.opponentModel === "learned" &&
+        !blocked(target) &&
+        !context.exploiters.includes(target)
+      ) {
+        const offered = new Set(
+          view.factFindings.filter((f) => f.parties[0] === me).map((f) => `${f.parties[1]}|${f.issueId}`),
+        );
+        const issue = view.scenario.issues.find((i) => !i.legal && !offered.has(`${target}|${i.id}`));
+        if (issue) {
+          return {
+            move: { kind: "jointFactFinding", with: target, issueId: issue.id },
+            rationale: `Let its offer stand and offered ${who} joint fact-finding on ${issue.name}: ${need}.`,
+          };
+        }
+      }
+      if (kind === "workshop") {
+        return {
+          move: { kind: "workshop", with: situation.counterparts },
+          rationale: `Convened a problem-solving workshop: ${need}.`,
+        };
+      }
+      if (kind === "backChannel") {
+        return {
+          move: { kind: "backChannel", to: target, text: "Between us: there is a joint option here worth building." },
+          rationale: `Opened a back channel to ${who}: ${need}.`,
+        };
+      }
+      if (kind === "confidenceBuilding") {
+        return {
+          move: { kind: "confidenceBuilding", with: target },
+          rationale: `Made a goodwill gesture to ${who}: ${need}.`,
+        };
+      }
     }
   }
   return undefined;
@@ -265,12 +322,17 @@ const seekMediation: Tactic = (context) => {
   if (parameters.mediation !== "seek" || situation.mediators.length === 0 || view.mediation.consented.includes(me)) {
     return undefined;
   }
-  if (situation.round < 2 && context.stance.trust >= 35) return undefined;
+  if ((situation.round < 2 && context.stance.trust >= 35) || situation.round > situation.roundLimit - 2)
+    return undefined;
   return {
     move: { kind: "inviteMediator" },
     rationale: `Invited the mediator: trust between the parties (${n(context.stance.trust)}) is low and a neutral broker can carry proposals between them.`,
   };
 };
+
+/** With little trust, a bot that seeks mediation asks for it before bargaining further. */
+const seekMediationWhenDistrustful: Tactic = (context) =>
+  context.situation.round >= 2 && context.stance.trust < 35 ? seekMediation(context) : undefined;
 
 /** Judicial settlement: take a legal issue to its forum where the merits favour it and a ruling can come in time. */
 const fileClaim: Tactic = (context) => {
@@ -279,7 +341,7 @@ const fileClaim: Tactic = (context) => {
   if (threshold === null) return undefined;
   const { view, me } = situation;
   const payoffs = view.me?.payoffs ?? {};
-  let best: { issueId: string; gain: number; merits: number; forum: string } | undefined;
+  let best: { issueId: string; stake: number; merits: number; forum: string } | undefined;
   for (const issue of view.scenario.issues) {
     const legal = issue.legal;
     const mine = legal?.positions[me];
@@ -289,14 +351,16 @@ const fileClaim: Tactic = (context) => {
     const forum = view.scenario.forums.find((f) => f.id === legal.forum);
     if (!forum || situation.round + forum.roundsToRule > situation.roundLimit) continue;
     const theirs = Object.entries(legal.positions).find(([s, o]) => s !== me && o !== mine)?.[1] ?? issue.statusQuo;
-    const value = (o: string) => payoffs[issue.id]?.[o] ?? 0;
-    const gain = merits * value(mine) + (1 - merits) * value(theirs) - value(issue.statusQuo);
-    if (gain > 0 && (!best || gain > best.gain)) best = { issueId: issue.id, gain, merits, forum: forum.name };
+    // What a ruling decides for it: its claimed option rather than the other side's.
+    const stake = (payoffs[issue.id]?.[mine] ?? 0) - (payoffs[issue.id]?.[theirs] ?? 0);
+    if (stake > 0 && (!best || merits * stake > best.merits * best.stake)) {
+      best = { issueId: issue.id, stake, merits, forum: forum.name };
+    }
   }
   if (!best) return undefined;
   return {
     move: { kind: "fileClaim", issueId: best.issueId },
-    rationale: `Took ${issueName(context, best.issueId)} to ${best.forum}: its lawyers give it a ${Math.round(best.merits * 100)}% chance, worth about ${n(best.gain)} points to it on average, and the ruling can come before the talks end.`,
+    rationale: `Took ${issueName(context, best.issueId)} to ${best.forum}: its lawyers give it a ${Math.round(best.merits * 100)}% chance on an issue worth ${n(best.stake)} points to it, and the ruling can come before the talks end.`,
   };
 };
 
@@ -413,7 +477,7 @@ const bargain: Tactic = (context) => {
   }
   const informed =
     choice.informedBy.length > 0
-      ? `, shaped by what ${choice.informedBy.map((s) => nameOf(view, s)).join(" and ")} revealed`
+      ? `, shaped by what ${listNames(choice.informedBy.map((s) => nameOf(view, s)))} revealed`
       : parameters.opponentModel === "learned"
         ? ", traded across issues from what their proposals imply"
         : "";
@@ -449,12 +513,14 @@ const tactics: Tactic[] = [
   answerFactFinding,
   shareInterests,
   proposeCreative,
-  seekMediation,
+  seekMediationWhenDistrustful,
   fileClaim,
   escalate,
   threaten,
-  bargain,
 ];
+
+/** What a state does with a round in which its standing offer needs no change. */
+const spareRound: Tactic[] = [seekMediation, buildTowardsCreative];
 
 /** A state's main move of the round. */
 export function stateMainMove(context: Context): Decision {
@@ -462,5 +528,23 @@ export function stateMainMove(context: Context): Decision {
     const decision = tactic(context);
     if (decision) return decision;
   }
-  return { move: { kind: "pass" }, rationale: "Passed: nothing useful to do this round." };
+  // An integrator lets last round's offer stand for a round when it can use the round to
+  // build towards a creative option, and puts off bargaining when one is nearly in reach.
+  const { situation, parameters } = context;
+  const open = situation.myOpenProposal;
+  const nearly = creativeCandidates(context).some(
+    (c) => c.groundwork && c.coldest < c.option.unlock.trust && c.coldest >= c.option.unlock.trust - creativeReach,
+  );
+  const fresh = open !== undefined && open.round === situation.round - 1;
+  if (parameters.opponentModel === "learned" && (fresh || (nearly && situation.round <= situation.roundLimit - 2))) {
+    const building = buildTowardsCreative(context);
+    if (building) return building;
+  }
+  const offer = bargain(context);
+  if (offer && offer.move.kind !== "pass") return offer;
+  for (const tactic of spareRound) {
+    const decision = tactic(context);
+    if (decision) return decision;
+  }
+  return offer ?? { move: { kind: "pass" }, rationale: "Passed: nothing useful to do this round." };
 }

@@ -4,13 +4,13 @@ import { unit } from "./dice.ts";
 import { type Estimate, estimatedPoints, estimatePayoffs } from "./opponentModel.ts";
 import { choicesOf, type PackageSpace, packageAt } from "./packageSpace.ts";
 import type { PersonaParameters } from "./personas.ts";
-import { meanTrustWith, nameOf, type Situation } from "./situation.ts";
+import { listNames, meanTrustWith, nameOf, type Situation } from "./situation.ts";
 import { keepsRulings } from "./stance.ts";
 
 const n = (value: number) => String(Math.round(value));
 
 function names(situation: Situation, seats: readonly SeatId[]): string {
-  return seats.map((s) => nameOf(situation.view, s)).join(" and ");
+  return listNames(seats.map((s) => nameOf(situation.view, s)));
 }
 
 /** The state whose trust in the others is lowest: where a mediator or facilitator is needed most. */
@@ -121,7 +121,8 @@ export function mediatorMove(situation: Situation, space: PackageSpace, dice: nu
   }
   const estimates = parties.map((s) => estimatePayoffs(situation, space, s, "learned"));
   const open = view.proposals.find((p) => p.by === situation.me && p.status === "open");
-  if (open && open.round >= situation.round - 1) {
+  const stale = open !== undefined && situation.unlocked.some((id) => !(open.package.creative ?? []).includes(id));
+  if (open && open.round >= situation.round - 1 && !stale) {
     const waiting = parties.filter((s) => !open.acceptedBy.includes(s));
     const to = coldest(situation, waiting.length > 0 ? waiting : parties) as SeatId;
     return {
