@@ -8,17 +8,8 @@ import {
   simulateGame,
   stateSeats,
 } from "@parley/shared";
-import {
-  type Arm,
-  agreed,
-  cell,
-  focalResult,
-  focalShare,
-  type RoundRobin,
-  seedsFor,
-  statePersonas,
-} from "./experiments.ts";
-import { type Alternative, describe, twoProportionTest, welchTest } from "./stats.ts";
+import { type Arm, agreed, cell, type RoundRobin, seedsFor, statePersonas } from "./experiments.ts";
+import { type Alternative, sampleOf, twoProportionTest, welchTest } from "./stats.ts";
 
 /** The significance level of every check (one-sided), and of each Holm family. */
 export const alpha = 0.05;
@@ -93,8 +84,8 @@ function meanCheck(
 ): Check {
   const result = welchTest(a.values, b.values, base.alternative);
   const significant = result.p < alpha;
-  const da = describe(a.values);
-  const db = describe(b.values);
+  const da = sampleOf(a.values);
+  const db = sampleOf(b.values);
   return {
     ...base,
     test: "Welch t",
@@ -350,7 +341,7 @@ export function lessonSix(robins: readonly RoundRobin[]): Check[] {
 export function lensWinners(robins: readonly RoundRobin[]) {
   return robins.map((robin) => {
     const mean = (name: string, lens: "realist" | "liberal") =>
-      describe(
+      sampleOf(
         [...robin.cells.values()].flatMap((games) =>
           games.flatMap((g) => g.seats.filter((s) => s.persona === name).map((s) => s[lens] ?? 0)),
         ),

@@ -15,14 +15,14 @@ export function normalCdf(z: number): number {
 
 function logGamma(x: number): number {
   const c = [
-    76.18009172947146, -86.50532032941677, 24.01409824083091, -1.231739572450155, 0.1208650973866179e-2,
+    76.18009172947146, -86.50532032941678, 24.01409824083091, -1.231739572450155, 0.1208650973866179e-2,
     -0.5395239384953e-5,
   ];
   let y = x;
   const tmp = x + 5.5 - (x + 0.5) * Math.log(x + 5.5);
   let ser = 1.000000000190015;
   for (const coefficient of c) ser += coefficient / ++y;
-  return -tmp + Math.log((2.5066282746310005 * ser) / x);
+  return -tmp + Math.log((2.5066282746310007 * ser) / x);
 }
 
 /** Continued fraction of the incomplete beta function (Numerical Recipes' betacf). */
@@ -106,7 +106,7 @@ export interface Sample {
   sd: number;
 }
 
-export function describe(values: readonly number[]): Sample {
+export function sampleOf(values: readonly number[]): Sample {
   const n = values.length;
   const mean = n === 0 ? Number.NaN : values.reduce((a, b) => a + b, 0) / n;
   const sd = n < 2 ? 0 : Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
@@ -115,8 +115,8 @@ export function describe(values: readonly number[]): Sample {
 
 /** Welch's t-test: is the first mean greater (or less) than the second? */
 export function welchTest(a: readonly number[], b: readonly number[], alternative: Alternative): TestResult {
-  const x = describe(a);
-  const y = describe(b);
+  const x = sampleOf(a);
+  const y = sampleOf(b);
   const va = (x.sd * x.sd) / x.n;
   const vb = (y.sd * y.sd) / y.n;
   const se = Math.sqrt(va + vb);
