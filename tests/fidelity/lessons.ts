@@ -52,6 +52,8 @@ export interface LessonResult {
 }
 
 export interface Sizes {
+  /** Also run the experiments whose checks are reported but not required (`npm run fidelity` does). */
+  reported?: boolean;
   /** Games per round-robin cell (lessons 1, 3 and 6). */
   roundRobin: number;
   /** Games per arm of the dedicated experiments (lessons 2, 4 and 5). */
@@ -134,12 +136,9 @@ export function lessonOneCosts(scenario: Scenario, sizes: Sizes): Check[] {
         seeds,
       ).map((p) => ({ p, seat })),
     );
-    const cc = states.flatMap((seat) =>
-      play(scenario, armOf(scenario, "all cooperative", uniform(scenario, cooperative)), seeds).map((p) => ({
-        p,
-        seat,
-      })),
-    );
+    // One table of cooperative states only, read from each seat in turn.
+    const together = play(scenario, armOf(scenario, "all cooperative", uniform(scenario, cooperative)), seeds);
+    const cc = states.flatMap((seat) => together.map((p) => ({ p, seat })));
     const seatOf = (r: { p: Played; seat: SeatId }) => r.p.result.seats.find((x) => x.seat === r.seat);
     const share = (r: { p: Played; seat: SeatId }) => {
       const mine = seatOf(r)?.normalised ?? 0;
@@ -170,12 +169,12 @@ export function lessonOneCosts(scenario: Scenario, sizes: Sizes): Check[] {
       meanCheck(
         { ...base, claim: `...higher tension (among ${cooperative}s)`, alternative: "greater" },
         { label: a, values: hc.map((r) => r.p.result.tension) },
-        { label: b, values: cc.map((r) => r.p.result.tension) },
+        { label: b, values: together.map((p) => p.result.tension) },
       ),
       meanCheck(
         { ...base, claim: `...and lower joint value (efficiency, among ${cooperative}s)`, alternative: "less" },
         { label: a, values: num(hc.map((r) => r.p.result.efficiency)) },
-        { label: b, values: num(cc.map((r) => r.p.result.efficiency)) },
+        { label: b, values: num(together.map((p) => p.result.efficiency)) },
       ),
     );
   }
@@ -640,6 +639,7 @@ export function lessonFive(scenario: Scenario, sizes: Sizes): Check[] {
       ),
     );
   }
+  if (!sizes.reported) return checks;
   const facing = (builder: BotSeat, label: string) =>
     agreements(label, Object.fromEntries(states.map((s, i) => [s, i === 0 ? builder : { persona: "hardliner" }])));
   const unilateral = proportionCheck(
