@@ -494,7 +494,7 @@ const bargain: Tactic = (context) => {
     };
   }
   const framingText: Record<Framing, string> = {
-    plain: "Proposed",
+    plain: "Proposed a package",
     package: "Offered a package across issues",
     anchor: "Anchored high with a proposal",
     ultimatum: "Issued an ultimatum",
