@@ -161,7 +161,9 @@ const trackTwoOpening: Tactic = (context) => {
 const answerFactFinding: Tactic = (context) => {
   const { situation, parameters } = context;
   const { view, me } = situation;
-  const offer = view.factFindings.find((f) => !f.agreed && f.parties[1] === me);
+  const offer = view.factFindings.find(
+    (f) => !f.agreed && f.parties[1] === me && situation.counterparts.includes(f.parties[0]),
+  );
   if (!offer) return undefined;
   const from = offer.parties[0];
   const who = nameOf(view, from);
@@ -281,10 +283,11 @@ const buildTowardsCreative: Tactic = (context) => {
         !blocked(target) &&
         !context.exploiters.includes(target)
       ) {
-        const offered = new Set(
-          view.factFindings.filter((f) => f.parties[0] === me).map((f) => `${f.parties[1]}|${f.issueId}`),
+        // Any fact-finding between the two on an issue, offered or done, rules that issue out.
+        const taken = new Set(
+          view.factFindings.filter((f) => f.parties.includes(me) && f.parties.includes(target)).map((f) => f.issueId),
         );
-        const issue = view.scenario.issues.find((i) => !i.legal && !offered.has(`${target}|${i.id}`));
+        const issue = view.scenario.issues.find((i) => !i.legal && !taken.has(i.id));
         if (issue) {
           return {
             move: { kind: "jointFactFinding", with: target, issueId: issue.id },
