@@ -171,7 +171,10 @@ function copyProposal(p: Proposal): Proposal {
   return {
     ...p,
     to: [...p.to],
-    package: { options: { ...p.package.options }, ...(p.package.creative ? { creative: [...p.package.creative] } : {}) },
+    package: {
+      options: { ...p.package.options },
+      ...(p.package.creative ? { creative: [...p.package.creative] } : {}),
+    },
     acceptedBy: [...p.acceptedBy],
     rejectedBy: [...p.rejectedBy],
   };
