@@ -1,5 +1,6 @@
 import {
   type BotSeat,
+  botPersonas,
   type GameResult,
   type GameState,
   gameResult,
@@ -136,9 +137,14 @@ export function lessonOneCosts(scenario: Scenario, sizes: Sizes): Check[] {
         seeds,
       ).map((p) => ({ p, seat })),
     );
-    // One table of cooperative states only, read from each seat in turn.
-    const together = play(scenario, armOf(scenario, "all cooperative", uniform(scenario, cooperative)), seeds);
-    const cc = states.flatMap((seat) => together.map((p) => ({ p, seat })));
+    // Cooperative states only, as many games as the hardliner's arms together; each game is
+    // read from one seat, the seats in turn, so that every value is an independent game.
+    const together = play(
+      scenario,
+      armOf(scenario, "all cooperative", uniform(scenario, cooperative)),
+      seedsFor(sizes.seed, `${id}/cooperative`, seeds.length * states.length),
+    );
+    const cc = together.map((p, i) => ({ p, seat: states[i % states.length] as SeatId }));
     const seatOf = (r: { p: Played; seat: SeatId }) => r.p.result.seats.find((x) => x.seat === r.seat);
     const share = (r: { p: Played; seat: SeatId }) => {
       const mine = seatOf(r)?.normalised ?? 0;
@@ -297,6 +303,11 @@ export function lessonThree(robin: RoundRobin): Check[] {
 
 // ---- Lesson 6 -------------------------------------------------------------------------------
 
+/** "Hardliner", "Track II builder": a persona's name from the persona table. */
+function displayName(persona: string): string {
+  return botPersonas.find((p) => p.id === persona)?.name ?? persona;
+}
+
 /**
  * For each persona, a witness that it does not win everywhere: a scenario and a lens where
  * another persona's mean score is significantly higher (Bonferroni over the persona's
@@ -320,7 +331,7 @@ export function lessonSix(robins: readonly RoundRobin[]): Check[] {
             {
               lesson: 6,
               scenarioId: robin.scenario.id,
-              claim: `The ${persona} does not win everywhere: under the ${lens} lens the ${other} scores higher`,
+              claim: `${displayName(persona)} does not win everywhere: under the ${lens} lens ${displayName(other)} scores higher`,
               alternative: "greater",
               expect: "effect",
             },

@@ -161,7 +161,19 @@ function main(): void {
     };
     return `| ${r.scenario.id} | ${rate("hardliner", "hardliner")} | ${rate("titForTat", "titForTat")} | ${rate("conceder", "conceder")} | ${rate("integrator", "integrator")} | ${rate("hardliner", "integrator")} |`;
   });
+  const dominant = winners.filter((w) => w.realist === w.liberal);
+  const loses = (persona: string) =>
+    winners.filter((w) => w.realist !== persona || w.liberal !== persona).map((w) => w.scenarioId);
+  const integratorLoses = loses("integrator");
   lines.push(
+    "## Notes and limits",
+    "",
+    `- One persona wins both lenses in ${dominant.length} of ${winners.length} scenarios (${dominant.map((w) => `${w.scenarioId}: ${w.realist}`).join(", ")}). Lesson 6 holds because no persona does so everywhere: the integrator, the strongest persona, does not top both lenses in ${integratorLoses.length === 0 ? "any scenario" : integratorLoses.join(", ")}. Mutual gains with self-protection is close to a dominant strategy in this model; a persona that cooperates unconditionally (the conceder) is exploitable, one that presses (the hardliner) pays for it with failed agreements.`,
+    "- Lessons 4b and 4c follow from the engine's magnitudes (a ruling adds 6 tension; defying costs 8 legitimacy, complying adds 2): the checks confirm that bots bring cases, receive rulings in time and defy or comply in play, not that the magnitudes are right.",
+    "- Russia–Ukraine: the tribunal needs the respondent's consent, and Russia's case on territory is weak (25 %), so every persona except the conceder and the legalist refuses jurisdiction and no ruling comes: judicial settlement needs consent there. Its numbers are reported under lesson 4.",
+    "- The Security Council decides by a qualified majority: the first package six members (the five permanent ones included) accept passes, and outvoted elected members keep their no-deal values, so lesson 3's frontier distance is reported there, not required.",
+    "- No engine magnitude and no scenario number was changed for these lessons: every adjustment was to the bots (persona parameters and the one decision procedure).",
+    "",
     "## Agreement rates at a glance",
     "",
     "| scenario | hardliners | tit-for-tat | conceders | integrators | hardliner vs integrators |",
