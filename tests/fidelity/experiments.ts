@@ -2,10 +2,13 @@ import {
   type Assignment,
   type BotSeat,
   type GameResult,
+  type GameState,
+  gameResult,
   gameSeed,
   playMatch,
   type Scenario,
   type SeatId,
+  simulateGame,
   stateSeats,
 } from "@parley/shared";
 
@@ -97,3 +100,42 @@ export function focalShare(scenario: Scenario, game: GameResult): number {
 }
 
 export const agreed = (games: readonly GameResult[]) => games.filter((g) => g.agreement).length;
+
+// ---- Dedicated experiments: arms that keep each final state ----------------------------------
+
+export interface Played {
+  result: GameResult;
+  state: GameState;
+}
+
+/** Plays an arm and keeps each game's final state (for measures the tournament does not keep). */
+export function play(scenario: Scenario, arm: Arm, seeds: readonly number[]): Played[] {
+  return seeds.map((seed) => {
+    const bots: Record<SeatId, string | BotSeat> = { ...arm.assignment, ...arm.bots };
+    const game = simulateGame({ scenario, seed, bots, seats: arm.seats });
+    const result = gameResult(scenario.id, seed, arm.assignment, game.state, {
+      illegal: game.illegal.length,
+      events: game.events.length,
+    });
+    return { result, state: game.state };
+  });
+}
+
+export const uniform = (scenario: Scenario, persona: string | BotSeat) =>
+  Object.fromEntries(stateSeats(scenario).map((s) => [s, persona]));
+
+const personaOf = (seat: string | BotSeat) => (typeof seat === "string" ? seat : seat.persona);
+
+export function armOf(
+  scenario: Scenario,
+  label: string,
+  bots: Record<SeatId, string | BotSeat>,
+  seats?: SeatId[],
+): Arm {
+  return {
+    label,
+    assignment: Object.fromEntries(stateSeats(scenario).map((s) => [s, personaOf(bots[s] ?? "")])),
+    bots,
+    seats,
+  };
+}
