@@ -1,3 +1,0 @@
-import { seedsFor } from "./fidelity/experiments.ts";
-
-console.log(seedsFor(2026, "arctic-track-two", 3).join(" "));
