@@ -4,8 +4,7 @@
  * seat's move into an event or a reasoned rejection; `viewFor` is the only way out.
  */
 
-export { type BotDecision, type BotPersona, botPersonas, decideBotMove } from "./bots/index.ts";
-export { allPackages, aspiration, simpleBotMove } from "./bots/simple.ts";
+export * from "./bots/index.ts";
 export { nextRandom, seedToRng } from "./random/seeded.ts";
 export { apply, replay } from "./rules/apply.ts";
 export { arbitrator, awardPackage } from "./rules/arbitration.ts";

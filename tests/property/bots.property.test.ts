@@ -1,4 +1,14 @@
-import { apply, decideBotMove, type GameState, initialState, validate, validateSystem, viewFor } from "@parley/shared";
+import {
+  apply,
+  botDice,
+  botPersonas,
+  decideBotMove,
+  type GameState,
+  initialState,
+  validate,
+  validateSystem,
+  viewFor,
+} from "@parley/shared";
 import fc from "fast-check";
 import { describe, it } from "vitest";
 import { octet, pair, shippedScenarios, summit } from "./fixtures.ts";
@@ -9,10 +19,10 @@ const runs = Math.max(20, Math.floor(Number(process.env.PARLEY_PROPERTY_RUNS ?? 
 const timeout = Math.max(60_000, runs * 300);
 
 describe.each([pair, summit, octet, ...shippedScenarios()].map((s) => [s.id, s] as const))(
-  "the simple bot at %s",
+  "the bots at %s",
   (_id, scenario) => {
     it(
-      "never makes an illegal move, whatever the other seats do",
+      "never make an illegal move, whatever persona and whatever the other seats do",
       () => {
         fc.assert(
           fc.property(
@@ -21,15 +31,23 @@ describe.each([pair, summit, octet, ...shippedScenarios()].map((s) => [s.id, s] 
             (seed, choices) => {
               const c = listChooser(choices, seed);
               let state: GameState = initialState(scenario, seed);
-              // Half the seats are bots; the others make random legal moves.
+              // Half the seats are bots, each with a persona drawn for this run (the default
+              // included); the others make random legal moves.
               const bots = new Set(state.seats.filter((_, i) => i % 2 === 0));
+              const personas = botPersonas.map((p) => p.id);
+              const personaOf = (seat: string) =>
+                personas[(state.seats.indexOf(seat) + c.int(personas.length)) % personas.length] ?? "simple";
+              const assigned = new Map([...bots].map((seat) => [seat, personaOf(seat)]));
               for (let step = 0; step < 150 && state.phase === "playing"; step++) {
                 const seat = state.seats[c.int(state.seats.length)] ?? "";
                 if (bots.has(seat)) {
-                  const decision = decideBotMove(viewFor(state, seat), "simple");
+                  const persona = assigned.get(seat) ?? "simple";
+                  const decision = decideBotMove(viewFor(state, seat), persona, { dice: botDice(seed, seat) });
                   if (!decision) continue;
                   const result = validate(state, seat, decision.move);
-                  if (!result.ok) throw new Error(`${seat} bot: ${decision.move.kind}: ${result.rejection.message}`);
+                  if (!result.ok) {
+                    throw new Error(`${seat} (${persona}): ${decision.move.kind}: ${result.rejection.message}`);
+                  }
                   state = apply(state, result.event);
                 } else if (c.int(8) === 0) {
                   const result = validateSystem(state, { kind: "advanceRound" });

@@ -5,6 +5,8 @@ export interface CliIO {
   out(line: string): void;
   err(line: string): void;
   cwd: string;
+  /** A transient progress line on a terminal (absent when stderr is not one: no progress then). */
+  progress?(line: string): void;
 }
 
 /** One `parley` subcommand. Each lives in its own file and is listed in commands.ts. */

@@ -5,7 +5,7 @@ const overview = () =>
   [
     "Usage: parley <command> [options]",
     "",
-    "Parley's command line: check and study negotiation scenarios.",
+    "Parley's command line: check and study negotiation scenarios, and play them with bots.",
     "",
     "Commands:",
     ...commands.map((c) => `  ${c.name.padEnd(12)}${c.summary}`),
@@ -45,4 +45,5 @@ export const processIO: CliIO = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
   cwd: process.cwd(),
+  ...(process.stderr.isTTY ? { progress: (line: string) => process.stderr.write(`\r\x1b[2K${line}`) } : {}),
 };

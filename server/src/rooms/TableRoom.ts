@@ -1,6 +1,7 @@
 import { type Client, ErrorCode, matchMaker, Room, ServerError } from "@colyseus/core";
 import { MapSchema, schema, t } from "@colyseus/schema";
 import {
+  botDice,
   decideBotMove,
   type GameEvent,
   type GameState,
@@ -476,10 +477,11 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     for (const seat of state.seats) {
       const controller = state.controllers[seat];
       if (controller?.type !== "bot") continue;
-      const decision = decideBotMove(viewFor(state, seat), controller.persona);
+      const dice = botDice(this.table.record.seed, seat);
+      const decision = decideBotMove(viewFor(state, seat), controller.persona, { dice });
       if (!decision) continue;
       const move: Move = decision.move;
-      const result = await this.table.submit(seat, move);
+      const result = await this.table.submit(seat, move, decision.rationale);
       if (!result.ok) {
         console.error(`Bot for ${seat} made an illegal move`, move, result.rejection);
         await this.table.submit(seat, { kind: "pass" });

@@ -60,9 +60,15 @@ export class LiveTable {
     this.listeners.push(listener);
   }
 
-  /** A seat's move: validated against the state at its turn in the queue, stored, applied. */
-  submit(seat: SeatId, move: Move): Promise<Submission> {
-    return this.serialize(() => validate(this.state, seat, move));
+  /**
+   * A seat's move: validated against the state at its turn in the queue, stored, applied.
+   * A bot's `rationale` is stored with the event for the debrief.
+   */
+  submit(seat: SeatId, move: Move, rationale?: string): Promise<Submission> {
+    return this.serialize(() => {
+      const decision = validate(this.state, seat, move);
+      return decision.ok && rationale !== undefined ? { ok: true, event: { ...decision.event, rationale } } : decision;
+    });
   }
 
   /** A move of the table itself (timer, instructor, seat control). */

@@ -1,4 +1,14 @@
-import { apply, type GameEvent, type Scenario, type TableView, type Viewer, viewFor } from "@parley/shared";
+import {
+  apply,
+  type Controller,
+  type GameEvent,
+  type LensOverrides,
+  type Scenario,
+  type SeatId,
+  type TableView,
+  type Viewer,
+  viewFor,
+} from "@parley/shared";
 import type { StoredEvent, TableRecord } from "../store/store.ts";
 import { initialStateOf } from "./liveTable.ts";
 
@@ -14,6 +24,16 @@ export interface Replay {
   tableId: string;
   scenarioId: string;
   viewer: Viewer;
+  /**
+   * How the table was set up (its seed draws the rulings), so `parley replay` can fold the
+   * events again: only in the instructor's replay.
+   */
+  setup?: {
+    seed: number;
+    seats: SeatId[];
+    controllers: Record<SeatId, Controller>;
+    lenses: LensOverrides | null;
+  };
   initial: TableView;
   steps: ReplayStep[];
 }
@@ -35,5 +55,18 @@ export function buildReplay(
     state = apply(state, event);
     steps.push({ seq: event.seq, at, ...(viewer === "instructor" ? { event } : {}), view: viewFor(state, viewer) });
   }
-  return { tableId: record.id, scenarioId: record.scenarioId, viewer, initial, steps };
+  const setup = {
+    seed: record.seed,
+    seats: [...record.seats],
+    controllers: { ...record.controllers },
+    lenses: record.lenses ?? null,
+  };
+  return {
+    tableId: record.id,
+    scenarioId: record.scenarioId,
+    viewer,
+    ...(viewer === "instructor" ? { setup } : {}),
+    initial,
+    steps,
+  };
 }

@@ -1,33 +1,44 @@
-import type { Move } from "../rules/types.ts";
-import type { TableView } from "../view/viewFor.ts";
-import { simpleBotMove } from "./simple.ts";
-
-/** What a bot decided, and why (shown in the debrief, never to other seats during play). */
-export interface BotDecision {
-  move: Move;
-  rationale?: string;
-}
-
-export interface BotPersona {
-  id: string;
-  name: string;
-  description: string;
-}
-
-/** The personas a seat can be given. */
-export const botPersonas: BotPersona[] = [
-  {
-    id: "simple",
-    name: "Simple",
-    description: "Concedes steadily over time and accepts any offer above its aspiration.",
-  },
-];
-
 /**
- * A bot's next move, decided from its seat's view only (it never reads hidden state), or
- * null when it has nothing to do now. Deterministic: the same view gives the same move.
+ * Scripted bots: personas as rows of parameters, one decision procedure, and a whole-table
+ * simulation. Pure: a bot reads its seat's view (and its own dice) and nothing else.
  */
-export function decideBotMove(view: TableView, _persona: string): BotDecision | null {
-  const move = simpleBotMove(view);
-  return move ? { move } : null;
-}
+export { type BotDecision, type BotOptions, botParameters, decideBotMove } from "./bot.ts";
+export { botDice } from "./dice.ts";
+export { allPackages } from "./packageSpace.ts";
+export {
+  type BotPersona,
+  botPersonas,
+  defaultPersonaFor,
+  defaultPersonaId,
+  isPersonaId,
+  type OpponentModel,
+  type PersonaId,
+  type PersonaParameters,
+  personaIds,
+  type SeatKind,
+  type ThirdPartyStance,
+} from "./personas.ts";
+
+export {
+  type BotSeat,
+  botMayAct,
+  type IllegalMove,
+  type SimulatedGame,
+  type SimulationSetup,
+  seatBots,
+  simulateGame,
+} from "./simulate.ts";
+export {
+  type Assignment,
+  assignments,
+  type GameResult,
+  gameResult,
+  gameSeed,
+  type MatchSetup,
+  meanAndSpread,
+  type PersonaSummary,
+  playMatch,
+  type SeatResult,
+  stateSeats,
+  summarisePersonas,
+} from "./tournament.ts";

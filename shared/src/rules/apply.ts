@@ -23,8 +23,20 @@ export function apply(state: GameState, event: GameEvent): GameState {
   const draft = draftOf(state);
   draft.seq = state.seq + 1;
   if (isSystemEvent(event)) applySystem(draft, event.move, event.seq);
-  else applyMove(draft, event.by, (event as SeatEvent).move, event.seq);
+  else {
+    const firstLine = draft.log.length;
+    applyMove(draft, event.by, (event as SeatEvent).move, event.seq);
+    attachRationale(draft, event as SeatEvent, firstLine);
+  }
   return draft;
+}
+
+/** A bot's reason goes on the first log line its move wrote (a new object: past entries are shared). */
+function attachRationale(draft: GameState, event: SeatEvent, firstLine: number): void {
+  if (event.rationale === undefined) return;
+  const index = draft.log.findIndex((entry, i) => i >= firstLine && entry.by === event.by && entry.seq === event.seq);
+  const entry = draft.log[index];
+  if (entry) draft.log[index] = { ...entry, rationale: event.rationale };
 }
 
 function applyMove(draft: GameState, seat: SeatId, move: Move, seq: number): void {

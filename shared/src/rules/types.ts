@@ -83,6 +83,12 @@ export interface SeatEvent {
   seq: number;
   by: SeatId;
   move: Move;
+  /**
+   * Why a bot made this move, in plain words, for the debrief. Data on the event, so a
+   * replay carries it too; `apply` copies it to the move's log line, and `viewFor` shows it
+   * to the instructor always and to the seats only once the game has ended.
+   */
+  rationale?: string;
 }
 export interface SystemEvent {
   seq: number;
@@ -147,6 +153,8 @@ export interface LogEntry {
   text: string;
   /** Seats that may read this entry; `"all"` for every seat. The instructor reads all. */
   visibleTo: "all" | SeatId[];
+  /** A bot's reason for the move (see `SeatEvent.rationale`); hidden from seats during play. */
+  rationale?: string;
 }
 
 /** Log lines the engine writes by itself (consequences, not moves). */

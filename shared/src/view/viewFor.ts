@@ -158,6 +158,32 @@ function visibleShift(claim: Claim, viewer: Viewer): Record<SeatId, number> {
   return own === undefined ? {} : { [viewer]: own };
 }
 
+/** A bot's reasons stay hidden from the seats until the game ends (they reveal its aims). */
+function visibleEntry(entry: LogEntry, showRationale: boolean): LogEntry {
+  if (showRationale || entry.rationale === undefined) return { ...entry };
+  const { rationale: _hidden, ...rest } = entry;
+  return rest;
+}
+
+// Proposals and indicators are copied field by field: views are rebuilt after every move
+// (for every seat, and by bots), and a JSON round trip of a long proposal list dominated that.
+function copyProposal(p: Proposal): Proposal {
+  return {
+    ...p,
+    to: [...p.to],
+    package: {
+      options: { ...p.package.options },
+      ...(p.package.creative ? { creative: [...p.package.creative] } : {}),
+    },
+    acceptedBy: [...p.acceptedBy],
+    rejectedBy: [...p.rejectedBy],
+  };
+}
+
+function copyIndicators(indicators: Indicators): Indicators {
+  return { trust: { ...indicators.trust }, tension: indicators.tension, legitimacy: { ...indicators.legitimacy } };
+}
+
 function structuredCopy<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
@@ -245,11 +271,11 @@ export function viewFor(state: GameState, viewer: Viewer, options: ReportOptions
     seq: state.seq,
     round: state.round,
     phase: state.phase,
-    indicators: structuredCopy(state.indicators),
-    history: state.history.map((h) => ({ round: h.round, indicators: structuredCopy(h.indicators) })),
+    indicators: copyIndicators(state.indicators),
+    history: state.history.map((h) => ({ round: h.round, indicators: copyIndicators(h.indicators) })),
     proposals: state.proposals
       .filter((p) => isInstructor || (seat !== undefined && proposalAudience(state, p).includes(seat)))
-      .map((p) => structuredCopy(p)),
+      .map(copyProposal),
     claims: f.claims.map((c) => ({ ...structuredCopy(c), batnaShift: visibleShift(c, viewer) })),
     mediation: structuredCopy(f.mediation),
     arbitration: structuredCopy(f.arbitration),
@@ -260,7 +286,7 @@ export function viewFor(state: GameState, viewer: Viewer, options: ReportOptions
       .map((x) => structuredCopy(x)),
     groundwork: { ...f.groundwork },
     crisis: { inCrisis: f.inCrisis, crises: f.crises, threshold: s.rules.crisisThreshold },
-    log: state.log.filter((entry) => canSee(entry, viewer)).map((entry) => ({ ...entry })),
+    log: state.log.filter((entry) => canSee(entry, viewer)).map((entry) => visibleEntry(entry, ended || isInstructor)),
     outcome: state.outcome ? structuredCopy(state.outcome) : undefined,
     revealedToViewer,
     clarifiedMerits,

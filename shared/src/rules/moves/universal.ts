@@ -11,7 +11,7 @@ import { activeStates } from "../seats.ts";
 import type { Framing, GameState, Proposal } from "../types.ts";
 
 const framingVerb: Record<Framing, string> = {
-  plain: "proposes",
+  plain: "proposes to",
   package: "offers a package across issues to",
   anchor: "anchors high with a demanding proposal to",
   ultimatum: "issues an ultimatum (take it or leave it within a round) to",

@@ -1,0 +1,196 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { simulateGame } from "@parley/shared";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadCatalog } from "../scenarios/catalog.ts";
+import type { StoredEvent, TableRecord } from "../store/store.ts";
+import { buildReplay } from "../tables/replay.ts";
+import type { CliIO } from "./command.ts";
+import { runCli } from "./main.ts";
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
+const work = mkdtempSync(join(tmpdir(), "parley-bots-cli-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+async function parley(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIO = { out: (line) => out.push(line), err: (line) => err.push(line), cwd: work };
+  const code = await runCli(args, io);
+  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
+}
+
+describe("parley simulate", () => {
+  it("gives the same JSON, byte for byte, for the same inputs (in separate processes)", () => {
+    const bin = join(repoRoot, "server/bin/parley.js");
+    const args = [
+      bin,
+      "simulate",
+      "--scenario",
+      "camp-david-1978",
+      "--seed",
+      "11",
+      "--seats",
+      "egypt=hardliner",
+      "--json",
+    ];
+    const first = spawnSync(process.execPath, args, { cwd: repoRoot, encoding: "utf8" });
+    const second = spawnSync(process.execPath, args, { cwd: repoRoot, encoding: "utf8" });
+    expect(first.status).toBe(0);
+    expect(first.stdout.length).toBeGreaterThan(1000);
+    expect(second.stdout).toBe(first.stdout);
+    const game = JSON.parse(first.stdout);
+    // The named seat plays its persona; the others the default for their kind.
+    expect(game.personas).toEqual({ egypt: "hardliner", israel: "titForTat", usa: "mediator" });
+    expect(game.events.length).toBeGreaterThan(5);
+    expect(game.report.scores.map((s: { seat: string }) => s.seat)).toEqual(["egypt", "israel", "usa"]);
+  });
+
+  it("prints the log with each bot's reasons, then the scores", async () => {
+    const { code, stdout } = await parley("simulate", "--scenario", "us-china-tariffs", "--seed", "2");
+    expect(code).toBe(0);
+    expect(stdout).toContain("Round 1");
+    expect(stdout).toMatch(/why: /);
+    expect(stdout).toMatch(/party\s+points\s+0–100\s+surplus\s+BATNA\s+realist\s+liberal/);
+    expect(stdout).toContain("efficiency");
+  });
+
+  it("refuses an unknown seat or persona with a clear message and exit code 2", async () => {
+    const seat = await parley(
+      "simulate",
+      "--scenario",
+      "us-china-tariffs",
+      "--seed",
+      "1",
+      "--seats",
+      "japan=hardliner",
+    );
+    expect(seat.code).toBe(2);
+    expect(seat.stderr).toContain("'japan' is not a seat of us-china-tariffs. Seats: usa, china.");
+    const persona = await parley("simulate", "--scenario", "us-china-tariffs", "--seed", "1", "--seats", "usa=bully");
+    expect(persona.code).toBe(2);
+    expect(persona.stderr).toContain("'bully' is not a bot persona. Choose from: hardliner, conceder");
+    const scenario = await parley("simulate", "--scenario", "atlantis", "--seed", "1");
+    expect(scenario.stderr).toContain("Unknown scenario 'atlantis'");
+    const seed = await parley("simulate", "--scenario", "us-china-tariffs");
+    expect(seed.code).toBe(2);
+    expect(seed.stderr).toContain("Give --seed N.");
+  });
+});
+
+describe("parley replay", () => {
+  it("recomputes a simulated game and finds the scores it recorded", async () => {
+    const simulated = await parley("simulate", "--scenario", "indus-waters", "--seed", "5", "--json");
+    writeFileSync(join(work, "game.json"), simulated.stdout);
+    const { code, stdout } = await parley("replay", "game.json");
+    expect(code).toBe(0);
+    expect(stdout).toContain("These are the scores the game recorded.");
+  });
+
+  it("refuses a log with an illegal move, and reports scores that differ", async () => {
+    const game = JSON.parse(
+      (await parley("simulate", "--scenario", "us-china-tariffs", "--seed", "4", "--json")).stdout,
+    );
+    const tampered = structuredClone(game);
+    tampered.events[1].move = { kind: "accept", proposalId: "p999" };
+    writeFileSync(join(work, "tampered.json"), JSON.stringify(tampered));
+    const refused = await parley("replay", "tampered.json");
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      "event 1 of tampered.json is not a legal move at that point: There is no proposal 'p999'.",
+    );
+
+    const inflated = structuredClone(game);
+    inflated.report.scores[0].points += 10;
+    writeFileSync(join(work, "inflated.json"), JSON.stringify(inflated));
+    const differs = await parley("replay", "inflated.json");
+    expect(differs.code).toBe(1);
+    expect(differs.stdout).toContain("The recomputed scores differ from the recorded ones:");
+    expect(differs.stderr).toMatch(/usa: points [\d.]+, recorded [\d.]+/);
+  });
+
+  it("reads a table replay the server exports for the instructor", async () => {
+    const scenario = loadCatalog().get("us-china-tariffs");
+    if (!scenario) throw new Error("scenario missing");
+    const game = simulateGame({ scenario, seed: 9, bots: { usa: "legalist", china: "legalist" } });
+    const record: TableRecord = {
+      id: "t1",
+      scenarioId: scenario.id,
+      seed: 9,
+      seats: game.seats,
+      controllers: game.controllers,
+      createdAt: "2026-01-01T00:00:00.000Z",
+    };
+    const stored: StoredEvent[] = game.events.map((event) => ({ event, at: "2026-01-01T00:00:00.000Z" }));
+    writeFileSync(join(work, "instructor.json"), JSON.stringify(buildReplay(scenario, record, stored, "instructor")));
+    const replayed = await parley("replay", "instructor.json", "--json");
+    expect(replayed.code).toBe(0);
+    expect(JSON.parse(replayed.stdout).matchesRecorded).toBe(true);
+
+    writeFileSync(join(work, "seat.json"), JSON.stringify(buildReplay(scenario, record, stored, "usa")));
+    const seatView = await parley("replay", "seat.json");
+    expect(seatView.code).toBe(2);
+    expect(seatView.stderr).toContain("export the replay as the instructor");
+  });
+});
+
+describe("parley tournament", () => {
+  it("prints each persona's mean and spread under both lenses, as CSV, the same on every run", async () => {
+    const args = [
+      "tournament",
+      "--scenario",
+      "india-us-trade-2025",
+      "--personas",
+      "hardliner,integrator",
+      "--games",
+      "3",
+      "--seed",
+      "7",
+      "--csv",
+    ];
+    const first = await parley(...args);
+    const second = await parley(...args);
+    expect(first.code).toBe(0);
+    expect(second.stdout).toBe(first.stdout);
+    const lines = first.stdout.split("\n");
+    expect(lines[0]).toBe(
+      "scenario,persona,seat_games,realist_mean,realist_sd,liberal_mean,liberal_sd,agreement_rate,efficiency,trust,tension",
+    );
+    // Two states, two personas: four ordered pairs × 3 games, each persona 12 seat-games.
+    expect(lines.slice(1).map((l) => l.split(",").slice(0, 3).join(","))).toEqual([
+      "india-us-trade-2025,hardliner,12",
+      "india-us-trade-2025,integrator,12",
+    ]);
+  });
+
+  it("covers every scenario with --scenario all and reports as JSON", async () => {
+    const { code, stdout } = await parley(
+      "tournament",
+      "--scenario",
+      "all",
+      "--personas",
+      "conceder",
+      "--games",
+      "1",
+      "--json",
+    );
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.scenarios.map((s: { id: string }) => s.id)).toEqual(
+      loadCatalog()
+        .list()
+        .map((s) => s.id),
+    );
+    expect(result.illegalMoves).toBe(0);
+    for (const s of result.scenarios) expect(s.personas[0].realist.mean).not.toBeNull();
+  });
+
+  it("refuses --json with --csv", async () => {
+    const { code, stderr } = await parley("tournament", "--scenario", "us-china-tariffs", "--json", "--csv");
+    expect(code).toBe(2);
+    expect(stderr).toContain("Choose --json or --csv, not both.");
+  });
+});

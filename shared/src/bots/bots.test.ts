@@ -1,0 +1,237 @@
+import { describe, expect, it } from "vitest";
+import { apply } from "../rules/apply.ts";
+import { initialState } from "../rules/initialState.ts";
+import type { GameState, Move } from "../rules/types.ts";
+import { validate } from "../rules/validate.ts";
+import { parseScenario } from "../scenario/parse.ts";
+import type { Scenario } from "../scenario/schema.ts";
+import { viewFor } from "../view/viewFor.ts";
+import { decideBotMove } from "./bot.ts";
+import { botDice } from "./dice.ts";
+import { botPersonas, defaultPersonaFor, personaIds, resolvePersona } from "./personas.ts";
+import { simulateGame } from "./simulate.ts";
+
+/**
+ * A small two-state table with a mediator: measures both ways, a compulsory court on
+ * water (Downstream's case is strong), a creative option. Payoffs: water matters most to
+ * Upstream, fish to Downstream (a logrolling pair); both like shared data.
+ */
+const river: Scenario = (() => {
+  const result = parseScenario(`
+id: river
+title: River
+dateContext: now
+summary: Two neighbours and a broker.
+recommended: { seats: 3, minutes: 20 }
+rules: { roundLimit: 6, batnaErosionPerRound: 1, crisisThreshold: 90, agreement: { rule: all } }
+parties:
+  - id: up
+    name: Upstream
+    publicBrief: Up.
+    confidentialBrief: Up secret.
+    batna: 35
+    payoffs:
+      water: { low: 0, mid: 30, high: 60 }
+      fish: { few: 20, some: 10, many: 0 }
+      data: { none: 0, shared: 20 }
+  - id: down
+    name: Downstream
+    publicBrief: Down.
+    confidentialBrief: Down secret.
+    batna: 35
+    payoffs:
+      water: { low: 20, mid: 10, high: 0 }
+      fish: { few: 0, some: 30, many: 60 }
+      data: { none: 0, shared: 20 }
+  - id: broker
+    name: Broker
+    kind: mediator
+    publicBrief: Neutral.
+    confidentialBrief: Get a deal.
+    aims: { agreementBonus: 30, tensionWeight: 0.5 }
+issues:
+  - id: water
+    name: Water
+    statusQuo: mid
+    options: [{ id: low, label: Low }, { id: mid, label: Mid }, { id: high, label: High }]
+    legal: { forum: court, positions: { up: high, down: low }, merits: { up: 0.3, down: 0.7 } }
+  - id: fish
+    name: Fish
+    statusQuo: few
+    options: [{ id: few, label: Few }, { id: some, label: Some }, { id: many, label: Many }]
+  - id: data
+    name: Data
+    statusQuo: none
+    options: [{ id: none, label: None }, { id: shared, label: Shared }]
+forums:
+  - { id: court, name: River court, jurisdiction: compulsory, roundsToRule: 2 }
+creativeOptions:
+  - id: fund
+    name: River fund
+    description: A shared fund.
+    bonus: { up: 5, down: 5 }
+    unlock: { trust: 45, after: [shareInterests, workshop] }
+measures:
+  - { id: dam, name: Cut releases, by: up, against: down, damage: { up: 2, down: 5 }, tension: 8 }
+  - { id: levy, name: Levy, by: down, against: up, damage: { up: 4, down: 2 }, tension: 6 }
+indicators: { trust: 35, tension: 40 }
+`);
+  if (!result.ok) throw new Error(result.problems.map((p) => p.message).join("\n"));
+  return result.scenario;
+})();
+
+function firstMove(persona: string, seat = "up"): Move | undefined {
+  return decideBotMove(viewFor(initialState(river, 1), seat), persona, { dice: botDice(1, seat) })?.move;
+}
+
+function play(bots: Record<string, string>, seed = 1): GameState {
+  return simulateGame({ scenario: river, seed, bots }).state;
+}
+
+const movesBy = (state: GameState, seat: string) => state.log.filter((e) => e.by === seat).map((e) => e.kind);
+
+describe("personas", () => {
+  it("each persona has a name and a one-line description for the persona picker", () => {
+    for (const persona of botPersonas) {
+      expect(persona.name.length).toBeGreaterThan(2);
+      expect(persona.description.length).toBeGreaterThan(20);
+      expect(persona.description).not.toContain("\n");
+    }
+    expect(botPersonas.map((p) => p.id)).toEqual(["simple", ...personaIds]);
+  });
+
+  it("'simple' (what older sessions stored) and unknown ids play the default for the seat's kind", () => {
+    expect(resolvePersona("simple", "state").id).toBe("titForTat");
+    expect(resolvePersona("simple", "mediator").id).toBe("mediator");
+    expect(resolvePersona("simple", "ngo").id).toBe("trackTwo");
+    expect(resolvePersona("no-such-persona", "state").id).toBe(defaultPersonaFor("state"));
+  });
+});
+
+describe("the decision procedure", () => {
+  it("is deterministic: the same view (even after a JSON round trip) gives the same decision", () => {
+    let state = initialState(river, 3);
+    for (let step = 0; step < 12 && state.phase === "playing"; step++) {
+      for (const seat of state.seats) {
+        const view = viewFor(state, seat);
+        const a = decideBotMove(view, "integrator", { dice: 7 });
+        const b = decideBotMove(JSON.parse(JSON.stringify(view)), "integrator", { dice: 7 });
+        expect(b).toEqual(a);
+      }
+      const seat = state.seats[step % 2] as string;
+      const decision = decideBotMove(viewFor(state, seat), "conceder", { dice: 1 });
+      if (!decision) continue;
+      const result = validate(state, seat, decision.move);
+      if (result.ok) state = apply(state, result.event);
+    }
+  });
+
+  it("decides from the view alone: another party's hidden payoffs and BATNA change nothing", () => {
+    const secretive = structuredClone(river);
+    const down = secretive.parties.find((p) => p.id === "down");
+    if (!down?.payoffs.fish) throw new Error("fixture");
+    down.batna = 5;
+    down.payoffs.fish.many = 1;
+    for (const persona of personaIds) {
+      const a = decideBotMove(viewFor(initialState(river, 2), "up"), persona, { dice: 4 });
+      const b = decideBotMove(viewFor(initialState(secretive, 2), "up"), persona, { dice: 4 });
+      expect(b, persona).toEqual(a);
+    }
+  });
+
+  it("a hardliner opens with an anchor at its best package", () => {
+    expect(firstMove("hardliner")).toEqual({
+      kind: "propose",
+      to: ["down"],
+      package: { options: { water: "high", fish: "few", data: "shared" }, creative: [] },
+      framing: "anchor",
+    });
+  });
+
+  it("an integrator opens by sharing its interests on every issue", () => {
+    expect(firstMove("integrator")).toEqual({
+      kind: "shareInterests",
+      to: ["down"],
+      issueIds: ["water", "fish", "data"],
+    });
+  });
+
+  it("a Track II builder opens with a workshop", () => {
+    expect(firstMove("trackTwo")).toEqual({ kind: "workshop", with: ["down"] });
+  });
+
+  it("a legalist takes a legal issue to court where its merits favour it (Downstream, 70 %), not where they do not", () => {
+    expect(firstMove("legalist", "down")).toEqual({ kind: "fileClaim", issueId: "water" });
+    expect(firstMove("legalist", "up")?.kind).not.toBe("fileClaim");
+  });
+
+  it("a mediator cannot act without consent, and says so", () => {
+    const decision = decideBotMove(viewFor(initialState(river, 1), "broker"), "mediator");
+    expect(decision?.move).toEqual({ kind: "pass" });
+    expect(decision?.rationale).toContain("cannot act without consent");
+  });
+
+  it("a hardliner threatens after its anchor, then escalates when its proposals are refused", () => {
+    const games = [1, 2, 3, 4, 5, 6].map((seed) => play({ up: "hardliner", down: "hardliner" }, seed));
+    for (const state of games) {
+      const kinds = movesBy(state, "up");
+      expect(kinds.indexOf("threaten")).toBeGreaterThan(kinds.indexOf("propose"));
+    }
+    const escalation = games
+      .flatMap((state) => state.log)
+      .find((e) => e.by === "up" && e.kind === "impose" && e.rationale?.includes("refused after its threat"));
+    expect(escalation).toBeDefined();
+  });
+
+  it("tit-for-tat answers a threat with a threat", () => {
+    const state = play({ up: "hardliner", down: "titForTat" });
+    const threat = state.log.find((e) => e.by === "up" && e.kind === "threaten");
+    const answer = state.log.find((e) => e.by === "down" && e.kind === "threaten");
+    expect(threat).toBeDefined();
+    expect(answer?.seq).toBeGreaterThan(threat?.seq ?? Number.POSITIVE_INFINITY);
+    expect(answer?.rationale).toContain("tit-for-tat");
+  });
+
+  it("two integrators who share their interests logroll: water to Upstream, fish to Downstream", () => {
+    const state = play({ up: "integrator", down: "integrator" });
+    expect(state.outcome?.kind).toBe("agreement");
+    const pkg = state.outcome?.kind === "agreement" ? state.outcome.package : undefined;
+    expect(pkg?.options.water).toBe("high");
+    expect(pkg?.options.fish).toBe("many");
+    expect(pkg?.options.data).toBe("shared");
+  });
+
+  it("an integrator stops sharing and hardens against a side that presses it after it opened up", () => {
+    const state = play({ up: "hardliner", down: "integrator" });
+    const sharedWithUp = (e: GameState["log"][number]) =>
+      e.by === "down" && e.kind === "shareInterests" && e.visibleTo !== "all" && e.visibleTo.includes("up");
+    const opened = state.log.find(sharedWithUp);
+    const pressed = state.log.find((e) => e.by === "up" && e.approach === "competitive" && e.seq > (opened?.seq ?? 0));
+    expect(opened).toBeDefined();
+    expect(pressed).toBeDefined();
+    expect(state.log.filter((e) => sharedWithUp(e) && e.seq > (pressed?.seq ?? 0))).toEqual([]);
+    expect(
+      state.log.some((e) => e.by === "down" && e.seq > (pressed?.seq ?? 0) && e.rationale?.includes("exploited")),
+    ).toBe(true);
+  });
+
+  it("every move a bot makes carries its reason", () => {
+    for (const persona of personaIds) {
+      const state = play({ up: persona, down: "titForTat" }, 5);
+      const bySeats = state.log.filter((e) => e.by === "up" || e.by === "down" || e.by === "broker");
+      for (const entry of bySeats) {
+        if (entry.kind === "shuttle" && entry.visibleTo !== "all") continue; // the private half of a shuttle
+        expect(entry.rationale, `${persona}: ${entry.text}`).toMatch(/\w{3,}/);
+      }
+    }
+  });
+
+  it("returns nothing once it has moved and nobody waits for its answer", () => {
+    let state = initialState(river, 1);
+    const decision = decideBotMove(viewFor(state, "up"), "conceder", { dice: 1 });
+    const result = decision && validate(state, "up", decision.move);
+    if (!result?.ok) throw new Error("first move refused");
+    state = apply(state, result.event);
+    expect(decideBotMove(viewFor(state, "up"), "conceder", { dice: 1 })).toBeNull();
+  });
+});
