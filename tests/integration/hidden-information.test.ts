@@ -194,7 +194,7 @@ const namesOfA = Object.values(names).map((n) => messageSecret(`the name ${n}`, 
 
 const proposalToRussia = [
   fragmentSecret("Canada's proposal to Russia alone", '"by":"canada","to":["russia"]'),
-  messageSecret("the log line of Canada's proposal to Russia", "Canada proposes Russia (proposal"),
+  messageSecret("the log line of Canada's proposal to Russia", "Canada proposes to Russia (proposal"),
 ];
 const chat = messageSecret("Ada's private chat to Ben", chatAdaToBen);
 const backChannel = messageSecret("Cy's back channel to Ada", backChannelCyToAda);

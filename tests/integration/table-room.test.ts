@@ -111,7 +111,13 @@ describe("table room", () => {
   });
 
   it("never sends one seat the other seat's private payoffs or BATNA", async () => {
-    const { room, seen } = await startSolo(server.url, { scenarioId: "us-china-tariffs", seat: "china", seed: 5 });
+    const { room, seen } = await startSolo(server.url, {
+      scenarioId: "us-china-tariffs",
+      seat: "china",
+      seed: 5,
+      // A hardliner never shares its interests, so nothing of its table may reach China.
+      personas: { usa: "hardliner" },
+    });
     await vi.waitFor(() => expect(seen.views.length).toBeGreaterThan(0));
     room.send("move", { clientSeq: 1, move: { kind: "pass" } });
     await vi.waitFor(() => expect(seen.views.length).toBeGreaterThan(2));
