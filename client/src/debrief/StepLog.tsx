@@ -1,0 +1,101 @@
+import { memo, useLayoutEffect, useRef } from "react";
+import type { DebriefEntry } from "../table/TableLog.tsx";
+import { ApproachTag } from "../ui/approaches.tsx";
+
+/**
+ * The whole log of the replay, one button per line to jump there. The line of the step on
+ * screen is marked (and kept in view inside the list); lines after it are greyed out.
+ */
+export const StepLog = memo(function StepLog({
+  title,
+  entries,
+  step,
+  ended,
+  go,
+}: {
+  title: string;
+  entries: DebriefEntry[];
+  step: number;
+  ended: boolean;
+  go: (step: number) => void;
+}) {
+  const list = useRef<HTMLOListElement>(null);
+  // Entries are in `seq` order, and entry `seq` happened at step `seq + 1`.
+  const shown = countBefore(entries, step);
+  useLayoutEffect(() => {
+    const box = list.current;
+    if (!box) return;
+    keepInView(box, box.children[shown - 1] ?? box.children[0]);
+  }, [shown]);
+  return (
+    <section className="panel" aria-labelledby="steps-title">
+      <h2 id="steps-title">{title}</h2>
+      <ol className="step-list" ref={list}>
+        {entries.map((entry, i) => (
+          <StepRow
+            // biome-ignore lint/suspicious/noArrayIndexKey: the log is append-only
+            key={i}
+            entry={entry}
+            current={entry.seq + 1 === step}
+            future={i >= shown}
+            ended={ended}
+            go={go}
+          />
+        ))}
+      </ol>
+    </section>
+  );
+});
+
+/** How many entries happened by `step` (binary search: entries are in `seq` order). */
+function countBefore(entries: DebriefEntry[], step: number): number {
+  let low = 0;
+  let high = entries.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((entries[mid]?.seq ?? 0) < step) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Scroll the list (never the page) just enough to show the line. */
+function keepInView(box: HTMLElement, line: Element | undefined) {
+  if (!line) return;
+  const boxTop = box.getBoundingClientRect().top;
+  const { top, bottom } = line.getBoundingClientRect();
+  const from = top - boxTop + box.scrollTop;
+  const to = bottom - boxTop + box.scrollTop;
+  if (from < box.scrollTop) box.scrollTop = from;
+  else if (to > box.scrollTop + box.clientHeight) box.scrollTop = to - box.clientHeight;
+}
+
+/** One line of the log; memoised with stable props, so a step redraws only the lines it changes. */
+const StepRow = memo(function StepRow({
+  entry,
+  current,
+  future,
+  ended,
+  go,
+}: {
+  entry: DebriefEntry;
+  current: boolean;
+  future: boolean;
+  ended: boolean;
+  go: (step: number) => void;
+}) {
+  return (
+    <li className={future ? "future" : ""}>
+      <button type="button" aria-current={current ? "step" : undefined} onClick={() => go(entry.seq + 1)}>
+        <span className="muted small">R{entry.round} · </span>
+        {entry.by !== "system" && <ApproachTag approach={entry.approach} />} {entry.text}
+        {/* The bots' reasons for their moves (shown only after the game). */}
+        {entry.rationale && ended && (
+          <span className="rationale" data-testid="rationale">
+            Why: {entry.rationale}
+          </span>
+        )}
+      </button>
+    </li>
+  );
+});
