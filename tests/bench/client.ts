@@ -4,7 +4,7 @@
  * Run with `npm run bench:client` (it builds the client first). Prints Markdown.
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { cpus, tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { apply, type GameEvent, type GameState, type Move, validate } from "@parley/shared";
@@ -200,7 +200,10 @@ console.log(
 );
 console.log("## Initial JavaScript\n");
 console.log(`${bundle.files.join(", ")}: **${(bundle.gzipBytes / 1024).toFixed(1)} KB** gzipped (budget 200 KB)\n`);
+// Other work on the machine shows in frame times: say how busy it was.
+const loadBefore = loadavg()[0] ?? 0;
 const scrub = await scrubbing();
+const loadAfter = loadavg()[0] ?? 0;
 const row = (name: string, values: number[]) =>
   `| ${name} | ${values.length} | ${percentile(values, 50).toFixed(1)} | ${percentile(values, 95).toFixed(1)} | ${Math.max(...values).toFixed(1)} |`;
 console.log(`## Scrubbing a ${scrub.events}-event replay (unsc-r2p, 8 seats, instructor view; ${scrub.browser})\n`);
@@ -214,3 +217,9 @@ console.log(row("random jump until the next frame starts", scrub.jumpFrames));
 console.log(row("frame to frame while dragging", scrub.dragFrames));
 console.log(row("step forward until the charts have settled", scrub.settle));
 console.log(row("longest frame while the charts catch up", scrub.catchUpFrames));
+const over = (values: number[], limit: number) => `${values.filter((v) => v > limit).length} of ${values.length}`;
+console.log(
+  `\nRedraws over 16 ms: ${over(scrub.forward, 16)} steps forward, ${over(scrub.jumps, 16)} jumps, ${over(scrub.drag, 16)} while dragging. ` +
+    `Frames longer than 25 ms while dragging (a frame missed): ${over(scrub.dragFrames, 25)}. ` +
+    `Load average (1 min) before and after: ${loadBefore.toFixed(2)}, ${loadAfter.toFixed(2)}.`,
+);

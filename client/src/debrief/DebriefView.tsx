@@ -154,6 +154,8 @@ export function DebriefView({
         <div>
           <AtThisStep view={view} />
           <StepLog
+            // A new list for another viewer's log, so that each of its lines is measured once.
+            key={viewer}
             title={`The log ${viewer === "instructor" ? "(everything)" : `as ${name(viewer)} saw it`}`}
             entries={finalLog}
             step={step}

@@ -1,4 +1,4 @@
-import { memo, useLayoutEffect, useRef } from "react";
+import { memo, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { DebriefEntry } from "../table/TableLog.tsx";
 import { ApproachTag } from "../ui/approaches.tsx";
 
@@ -20,17 +20,31 @@ export const StepLog = memo(function StepLog({
   go: (step: number) => void;
 }) {
   const list = useRef<HTMLOListElement>(null);
+  // Every line is laid out once, so the browser remembers its height; after that, lines out of
+  // view skip layout and paint (the "lazy" style) and the list still scrolls to exact places.
+  const [lazy, setLazy] = useState(false);
+  useEffect(() => {
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => setLazy(true));
+    });
+    return () => cancelAnimationFrame(frame);
+  }, []);
   // Entries are in `seq` order, and entry `seq` happened at step `seq + 1`.
   const shown = countBefore(entries, step);
   useLayoutEffect(() => {
     const box = list.current;
-    if (!box) return;
-    keepInView(box, box.children[shown - 1] ?? box.children[0]);
+    const line = box?.children[shown - 1] ?? box?.children[0];
+    if (!box || !line) return;
+    keepInView(box, line);
+    // A line that was out of view is drawn in the next frame, with its real height (the
+    // current line is bold, so it may wrap further): make sure it is still all in view then.
+    const frame = requestAnimationFrame(() => keepInView(box, line));
+    return () => cancelAnimationFrame(frame);
   }, [shown]);
   return (
     <section className="panel" aria-labelledby="steps-title">
       <h2 id="steps-title">{title}</h2>
-      <ol className="step-list" ref={list}>
+      <ol className={lazy ? "step-list lazy" : "step-list"} ref={list}>
         {entries.map((entry, i) => (
           <StepRow
             // biome-ignore lint/suspicious/noArrayIndexKey: the log is append-only
@@ -60,8 +74,7 @@ function countBefore(entries: DebriefEntry[], step: number): number {
 }
 
 /** Scroll the list (never the page) just enough to show the line. */
-function keepInView(box: HTMLElement, line: Element | undefined) {
-  if (!line) return;
+function keepInView(box: HTMLElement, line: Element) {
   const boxTop = box.getBoundingClientRect().top;
   const { top, bottom } = line.getBoundingClientRect();
   const from = top - boxTop + box.scrollTop;
@@ -85,7 +98,7 @@ const StepRow = memo(function StepRow({
   go: (step: number) => void;
 }) {
   return (
-    <li className={future ? "future" : ""}>
+    <li className={current ? "current" : future ? "future" : ""}>
       <button type="button" aria-current={current ? "step" : undefined} onClick={() => go(entry.seq + 1)}>
         <span className="muted small">R{entry.round} · </span>
         {entry.by !== "system" && <ApproachTag approach={entry.approach} />} {entry.text}
