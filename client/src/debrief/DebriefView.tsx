@@ -6,6 +6,7 @@ import { AtThisStep } from "./AtThisStep.tsx";
 import { DebriefCharts } from "./DebriefCharts.tsx";
 import { foldLog, roundStarts, type TableLogData } from "./foldLog.ts";
 import { StepLog } from "./StepLog.tsx";
+import { textByStep } from "./stepIndex.ts";
 import { useRestingValue } from "./useRestingValue.ts";
 import { WhatIf } from "./WhatIf.tsx";
 
@@ -168,14 +169,4 @@ export function DebriefView({
       </div>
     </div>
   );
-}
-
-/** What each step's event said in this viewer's log (entry `seq` is step `seq + 1`). */
-function textByStep(entries: DebriefEntry[]): Map<number, string> {
-  const texts = new Map<number, string>();
-  for (const e of entries) {
-    const before = texts.get(e.seq + 1);
-    texts.set(e.seq + 1, before === undefined ? e.text : `${before} ${e.text}`);
-  }
-  return texts;
 }

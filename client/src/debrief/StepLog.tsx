@@ -1,6 +1,7 @@
 import { memo, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { DebriefEntry } from "../table/TableLog.tsx";
 import { ApproachTag } from "../ui/approaches.tsx";
+import { entriesBefore } from "./stepIndex.ts";
 
 /**
  * The whole log of the replay, one button per line to jump there. The line of the step on
@@ -29,8 +30,7 @@ export const StepLog = memo(function StepLog({
     });
     return () => cancelAnimationFrame(frame);
   }, []);
-  // Entries are in `seq` order, and entry `seq` happened at step `seq + 1`.
-  const shown = countBefore(entries, step);
+  const shown = entriesBefore(entries, step);
   useLayoutEffect(() => {
     const box = list.current;
     const line = box?.children[shown - 1] ?? box?.children[0];
@@ -60,18 +60,6 @@ export const StepLog = memo(function StepLog({
     </section>
   );
 });
-
-/** How many entries happened by `step` (binary search: entries are in `seq` order). */
-function countBefore(entries: DebriefEntry[], step: number): number {
-  let low = 0;
-  let high = entries.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((entries[mid]?.seq ?? 0) < step) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
 
 /** Scroll the list (never the page) just enough to show the line. */
 function keepInView(box: HTMLElement, line: Element) {
