@@ -36,8 +36,8 @@ export const StepLog = memo(function StepLog({
     const line = box?.children[shown - 1] ?? box?.children[0];
     if (!box || !line) return;
     keepInView(box, line);
-    // A line that was out of view is drawn in the next frame, with its real height (the
-    // current line is bold, so it may wrap further): make sure it is still all in view then.
+    // Lines coming into view are drawn in the next frame; one whose remembered height is out
+    // of date (the line that was current was bold) may shift the step's line: check again then.
     const frame = requestAnimationFrame(() => keepInView(box, line));
     return () => cancelAnimationFrame(frame);
   }, [shown]);
