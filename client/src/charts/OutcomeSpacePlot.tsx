@@ -1,4 +1,4 @@
-import { memo, useId } from "react";
+import { memo, useId, useMemo } from "react";
 import {
   CartesianGrid,
   Legend,
@@ -45,7 +45,10 @@ export const OutcomeSpacePlot = memo(function OutcomeSpacePlot({
   title: string;
 }) {
   const captionId = useId();
-  const frontier = [...data.frontier].sort((a, b) => a.x - b.x);
+  // Recharts redraws a series whose data is a new array: keep each one while its points stay.
+  const frontier = useMemo(() => [...data.frontier].sort((a, b) => a.x - b.x), [data.frontier]);
+  const nash = useSinglePoint(data.nash);
+  const outcome = useSinglePoint(data.outcome);
   return (
     <figure className="chart" aria-labelledby={captionId}>
       <figcaption id={captionId}>{title}</figcaption>
@@ -117,12 +120,8 @@ export const OutcomeSpacePlot = memo(function OutcomeSpacePlot({
                 isAnimationActive={false}
               />
             )}
-            {data.nash && (
-              <Scatter name="Nash point" data={[data.nash]} fill="#2e7d32" shape="cross" isAnimationActive={false} />
-            )}
-            {data.outcome && (
-              <Scatter name="Outcome" data={[data.outcome]} fill="#a42323" shape="star" isAnimationActive={false} />
-            )}
+            {nash && <Scatter name="Nash point" data={nash} fill="#2e7d32" shape="cross" isAnimationActive={false} />}
+            {outcome && <Scatter name="Outcome" data={outcome} fill="#a42323" shape="star" isAnimationActive={false} />}
           </ScatterChart>
         </ResponsiveContainer>
       </div>
@@ -164,3 +163,12 @@ export const OutcomeSpacePlot = memo(function OutcomeSpacePlot({
     </figure>
   );
 });
+
+/** One point as a series, the same array while the point stays where it is. */
+function useSinglePoint(point: PlotPoint | undefined): PlotPoint[] | undefined {
+  const { x, y, label } = point ?? {};
+  return useMemo(
+    () => (x === undefined || y === undefined || label === undefined ? undefined : [{ x, y, label }]),
+    [x, y, label],
+  );
+}

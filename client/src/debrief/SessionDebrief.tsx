@@ -6,7 +6,7 @@ import { savedSession } from "../net/saved.ts";
 import { Link } from "../ui/Link.tsx";
 import { metricText } from "../ui/metric.ts";
 import type { TableLogData } from "./foldLog.ts";
-import { envelope } from "./outcomeSpace.ts";
+import { frontierAlong } from "./outcomeSpace.ts";
 
 interface SessionLogs {
   scenario: Scenario;
@@ -68,20 +68,7 @@ export default function SessionDebrief({ sessionId }: { sessionId: string }) {
   const plot = first && {
     xLabel: seatName(first.state, xs),
     yLabel: seatName(first.state, ys),
-    frontier:
-      parties.length > 2
-        ? envelope(
-            first.report.frontier.points.map((p, i) => ({
-              x: p[xs] ?? 0,
-              y: p[ys] ?? 0,
-              label: `Frontier package ${i + 1}`,
-            })),
-          )
-        : first.report.frontier.points.map((p, i) => ({
-            x: p[xs] ?? 0,
-            y: p[ys] ?? 0,
-            label: `Frontier package ${i + 1}`,
-          })),
+    frontier: frontierAlong(first.report, xs, ys),
     batna: { x: first.start.batna[xs] ?? 0, y: first.start.batna[ys] ?? 0 },
     trails: [],
     outcomes: tables.map((t) => ({

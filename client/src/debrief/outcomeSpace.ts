@@ -16,18 +16,33 @@ export function envelope(points: PlotPoint[]): PlotPoint[] {
 }
 
 /**
- * The outcome space of a table at a step, seen along two parties' points: with two states
- * it is the whole space; with more, the frontier packages projected onto those two.
+ * The Pareto frontier seen along two parties' points, in order across: with two parties it
+ * is the frontier itself; with more, the frontier packages projected onto those two and
+ * their upper-right envelope. It depends on the scenario only, not on the step.
  */
-export function outcomeSpaceData(state: GameState, report: TableReport, x: SeatId, y: SeatId): OutcomeSpaceData {
-  const xLabel = seatName(state, x);
-  const yLabel = seatName(state, y);
+export function frontierAlong(report: TableReport, x: SeatId, y: SeatId): PlotPoint[] {
   const projected = report.frontier.points.map((p, i) => ({
     x: p[x] ?? 0,
     y: p[y] ?? 0,
     label: `Frontier package ${i + 1}`,
   }));
   const frontier = report.parties.length > 2 ? envelope(projected) : projected;
+  return frontier.sort((a, b) => a.x - b.x);
+}
+
+/**
+ * The outcome space of a table at a step, seen along two parties' points: the frontier (from
+ * `frontierAlong`), the Nash point, the BATNAs, each proposer's trail of offers and the outcome.
+ */
+export function outcomeSpaceData(
+  state: GameState,
+  report: TableReport,
+  x: SeatId,
+  y: SeatId,
+  frontier: PlotPoint[],
+): OutcomeSpaceData {
+  const xLabel = seatName(state, x);
+  const yLabel = seatName(state, y);
   const lines = new Map<SeatId, PlotPoint[]>();
   for (const p of state.proposals) {
     const points = lines.get(p.by) ?? [];

@@ -1,0 +1,58 @@
+import { botPersonas, pairKey, type TableView } from "@parley/shared";
+import { memo } from "react";
+import { partyName } from "../ui/names.ts";
+
+/** The table at the step on screen, as the chosen viewer saw it: round, tension, trust, who played, open proposals. */
+export const AtThisStep = memo(function AtThisStep({ view }: { view: TableView }) {
+  const seats = view.parties.map((p) => p.id);
+  const pairs = seats.flatMap((a, i) => seats.slice(i + 1).map((b) => [a, b] as const));
+  const open = view.proposals.filter((p) => p.status === "open");
+  return (
+    <section className="panel" aria-labelledby="now-title">
+      <h2 id="now-title">At this step</h2>
+      <p>
+        Round {view.round} of {view.scenario.roundLimit} · tension{" "}
+        <strong>{Math.round(view.indicators.tension)}</strong>
+      </p>
+      <ul className="small">
+        {pairs.slice(0, 8).map(([a, b]) => (
+          <li key={`${a}-${b}`}>
+            Trust {partyName(view, a)}–{partyName(view, b)}: {Math.round(view.indicators.trust[pairKey(a, b)] ?? 50)}
+          </li>
+        ))}
+      </ul>
+      {view.me && (
+        <p className="small">
+          {partyName(view, view.me.seat)}’s BATNA then: <strong>{view.me.batna}</strong> points
+        </p>
+      )}
+      <h3>Who played</h3>
+      <ul className="small">
+        {view.parties.map((p) => {
+          const c = p.controller;
+          const persona = c.type === "bot" ? botPersonas.find((b) => b.id === c.persona) : undefined;
+          return (
+            <li key={p.id}>
+              {p.name}:{" "}
+              {p.controller.type === "bot"
+                ? `bot${p.controller.persona ? ` (${persona?.name ?? p.controller.persona})` : ""}`
+                : p.controller.name || "a player"}
+            </li>
+          );
+        })}
+      </ul>
+      <h3>Open proposals</h3>
+      {open.length === 0 ? (
+        <p className="muted small">None.</p>
+      ) : (
+        <ul className="small">
+          {open.map((p) => (
+            <li key={p.id}>
+              {partyName(view, p.by)} v{p.version} to {p.to.map((s) => partyName(view, s)).join(", ")}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+});

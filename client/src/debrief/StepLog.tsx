@@ -1,0 +1,102 @@
+import { memo, useEffect, useLayoutEffect, useRef, useState } from "react";
+import type { DebriefEntry } from "../table/TableLog.tsx";
+import { ApproachTag } from "../ui/approaches.tsx";
+import { entriesBefore } from "./stepIndex.ts";
+
+/**
+ * The whole log of the replay, one button per line to jump there. The line of the step on
+ * screen is marked (and kept in view inside the list); lines after it are greyed out.
+ */
+export const StepLog = memo(function StepLog({
+  title,
+  entries,
+  step,
+  ended,
+  go,
+}: {
+  title: string;
+  entries: DebriefEntry[];
+  step: number;
+  ended: boolean;
+  go: (step: number) => void;
+}) {
+  const list = useRef<HTMLOListElement>(null);
+  // Every line is laid out once, so the browser remembers its height; after that, lines out of
+  // view skip layout and paint (the "lazy" style) and the list still scrolls to exact places.
+  const [lazy, setLazy] = useState(false);
+  useEffect(() => {
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => setLazy(true));
+    });
+    return () => cancelAnimationFrame(frame);
+  }, []);
+  const shown = entriesBefore(entries, step);
+  useLayoutEffect(() => {
+    const box = list.current;
+    const line = box?.children[shown - 1] ?? box?.children[0];
+    if (!box || !line) return;
+    keepInView(box, line);
+    // Lines coming into view are drawn in the next frame; one whose remembered height is out
+    // of date (the line that was current was bold) may shift the step's line: check again then.
+    const frame = requestAnimationFrame(() => keepInView(box, line));
+    return () => cancelAnimationFrame(frame);
+  }, [shown]);
+  return (
+    <section className="panel" aria-labelledby="steps-title">
+      <h2 id="steps-title">{title}</h2>
+      <ol className={lazy ? "step-list lazy" : "step-list"} ref={list}>
+        {entries.map((entry, i) => (
+          <StepRow
+            // biome-ignore lint/suspicious/noArrayIndexKey: the log is append-only
+            key={i}
+            entry={entry}
+            current={entry.seq + 1 === step}
+            future={i >= shown}
+            ended={ended}
+            go={go}
+          />
+        ))}
+      </ol>
+    </section>
+  );
+});
+
+/** Scroll the list (never the page) just enough to show the line. */
+function keepInView(box: HTMLElement, line: Element) {
+  const boxTop = box.getBoundingClientRect().top;
+  const { top, bottom } = line.getBoundingClientRect();
+  const from = top - boxTop + box.scrollTop;
+  const to = bottom - boxTop + box.scrollTop;
+  if (from < box.scrollTop) box.scrollTop = from;
+  else if (to > box.scrollTop + box.clientHeight) box.scrollTop = to - box.clientHeight;
+}
+
+/** One line of the log; memoised with stable props, so a step redraws only the lines it changes. */
+const StepRow = memo(function StepRow({
+  entry,
+  current,
+  future,
+  ended,
+  go,
+}: {
+  entry: DebriefEntry;
+  current: boolean;
+  future: boolean;
+  ended: boolean;
+  go: (step: number) => void;
+}) {
+  return (
+    <li className={current ? "current" : future ? "future" : ""}>
+      <button type="button" aria-current={current ? "step" : undefined} onClick={() => go(entry.seq + 1)}>
+        <span className="muted small">R{entry.round} · </span>
+        {entry.by !== "system" && <ApproachTag approach={entry.approach} />} {entry.text}
+        {/* The bots' reasons for their moves (shown only after the game). */}
+        {entry.rationale && ended && (
+          <span className="rationale" data-testid="rationale">
+            Why: {entry.rationale}
+          </span>
+        )}
+      </button>
+    </li>
+  );
+});
