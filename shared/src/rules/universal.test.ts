@@ -193,3 +193,31 @@ describe("replay", () => {
     expect(replay(initialState(tiny, 7), events)).toEqual(live);
   });
 });
+
+describe("a proposal a seat cannot see", () => {
+  /** Three states: a proposal between two of them is private to them. */
+  const trio = loadScenario(`
+id: trio
+title: Trio
+dateContext: now
+summary: Three neighbours.
+recommended: { seats: 3, minutes: 10 }
+parties:
+  - { id: a, name: Alpha, publicBrief: P., confidentialBrief: C., batna: 5, payoffs: { x: { lo: 0, hi: 10 } } }
+  - { id: b, name: Beta, publicBrief: P., confidentialBrief: C., batna: 5, payoffs: { x: { lo: 10, hi: 0 } } }
+  - { id: c, name: Gamma, publicBrief: P., confidentialBrief: C., batna: 5, payoffs: { x: { lo: 5, hi: 5 } } }
+issues:
+  - { id: x, name: X, statusQuo: lo, options: [{ id: lo, label: Low }, { id: hi, label: High }] }
+`);
+
+  it("UnknownProposal: answering it is refused exactly as if it did not exist, so its existence stays private", () => {
+    const s = play(initialState(trio, 1), "a", { kind: "propose", to: ["b"], package: { options: { x: "hi" } } });
+    const hidden = validate(s, "c", { kind: "reject", proposalId: "p0" });
+    const missing = validate(s, "c", { kind: "reject", proposalId: "p9" });
+    expect(hidden.ok || hidden.rejection).toEqual({ code: "UnknownProposal", message: "There is no proposal 'p0'." });
+    expect(missing.ok || missing.rejection.code).toBe("UnknownProposal");
+    // A seat that can see it still gets the precise reason.
+    const own = validate(s, "b", { kind: "withdraw", proposalId: "p0" });
+    expect(own.ok || own.rejection.code).toBe("NotYourProposal");
+  });
+});

@@ -10,7 +10,7 @@ import { openProposalsBy, proposalAudience, putOnTable } from "../proposals.ts";
 import type { GameState, Package, SeatId } from "../types.ts";
 import { changeBatna } from "../value.ts";
 import { withholding } from "../withholding.ts";
-import { proposalOf } from "./universal.ts";
+import { knownProposal, proposalOf } from "./universal.ts";
 
 function measureOf(state: GameState, measureId: string): Measure | undefined {
   return state.scenario.measures.find((m) => m.id === measureId);
@@ -190,9 +190,7 @@ export const concede = defineMove("concede", {
     ),
   ],
   checks: [
-    check("UnknownProposal", (state, _seat, move) =>
-      proposalOf(state, move.proposalId) ? null : `There is no proposal '${move.proposalId}'.`,
-    ),
+    knownProposal,
     check("NotYourProposal", (state, seat, move) =>
       proposalOf(state, move.proposalId)?.by === seat ? null : "You can only concede on your own proposals.",
     ),

@@ -21,13 +21,20 @@ export function proposalOf(state: GameState, proposalId: string): Proposal | und
   return state.proposals.find((p) => p.id === proposalId);
 }
 
+/**
+ * The move names a proposal the seat can see. One the seat cannot see is as unknown to it
+ * as one that does not exist, so a refusal never reveals that a private proposal exists.
+ */
+export const knownProposal: Check<{ proposalId: string }> = check("UnknownProposal", (state, seat, move) => {
+  const proposal = proposalOf(state, move.proposalId);
+  return proposal && proposalAudience(state, proposal).includes(seat)
+    ? null
+    : `There is no proposal '${move.proposalId}'.`;
+});
+
 /** Checks shared by every move that answers an open proposal. */
 const answerChecks: Check<{ proposalId: string }>[] = [
-  {
-    code: "UnknownProposal",
-    test: (state, _seat, move) =>
-      proposalOf(state, move.proposalId) ? null : `There is no proposal '${move.proposalId}'.`,
-  },
+  knownProposal,
   {
     code: "NotAddressedToYou",
     test: (state, seat, move) =>
@@ -181,11 +188,7 @@ export const withdraw = defineMove("withdraw", {
     ),
   ],
   checks: [
-    {
-      code: "UnknownProposal",
-      test: (state, _seat, move) =>
-        proposalOf(state, move.proposalId) ? null : `There is no proposal '${move.proposalId}'.`,
-    },
+    knownProposal,
     {
       code: "NotYourProposal",
       test: (state, seat, move) =>
