@@ -1,37 +1,12 @@
 import { matchMaker } from "@colyseus/core";
 import type { Viewer } from "@parley/shared";
-import { Router as createRouter, type Request, type Response, type Router } from "express";
-import { TokenBucket } from "../rooms/rateLimit.ts";
+import { Router as createRouter, type Router } from "express";
 import { ensureTableRoom } from "../rooms/tableRooms.ts";
 import { toCsv } from "../sessions/csv.ts";
-import type { Result } from "../sessions/problem.ts";
 import { resultCells, resultColumns } from "../sessions/results.ts";
 import type { SessionService } from "../sessions/sessionService.ts";
-import type { ParticipantRecord, SessionRecord } from "../store/store.ts";
 import { bearerToken } from "./bearer.ts";
-
-function send<T>(res: Response, result: Result<T>, status = 200): void {
-  if (result.ok) res.status(status).json(result.value);
-  else res.status(result.problem.status).json({ error: result.problem.message, code: result.problem.code });
-}
-
-/**
- * Per-address limit on the endpoints that anyone can call (creating and joining). A whole
- * school often shares one public address, so it is generous: it stops scripts, not classes.
- */
-export function openEndpointLimit() {
-  const buckets = new Map<string, TokenBucket>();
-  return (req: Request, res: Response, next: () => void) => {
-    const key = req.ip ?? "unknown";
-    if (buckets.size > 10_000) buckets.clear();
-    const bucket = buckets.get(key) ?? new TokenBucket(300, 10);
-    buckets.set(key, bucket);
-    if (bucket.take()) return next();
-    res
-      .status(429)
-      .json({ error: "Too many requests from this address. Wait a minute and try again.", code: "RateLimited" });
-  };
-}
+import { openEndpointLimit, requestAuth, send } from "./routeKit.ts";
 
 /** A seat reservation for a table's room, which the client consumes with `consumeSeatReservation`. */
 async function reservation(tableId: string, options: Record<string, string>) {
@@ -44,18 +19,7 @@ export function sessionsRouter(sessions: SessionService): Router {
   const router = createRouter();
   const limited = openEndpointLimit();
 
-  const instructor = async (req: Request, res: Response): Promise<SessionRecord | undefined> => {
-    const result = await sessions.instructorSession(String(req.params.sessionId), bearerToken(req));
-    if (result.ok) return result.value;
-    send(res, result);
-    return undefined;
-  };
-  const participant = async (req: Request, res: Response): Promise<ParticipantRecord | undefined> => {
-    const result = await sessions.participantFor(bearerToken(req));
-    if (result.ok) return result.value;
-    send(res, result);
-    return undefined;
-  };
+  const { instructor, participant } = requestAuth(sessions);
 
   // ---- instructor ----
   router.post("/sessions", limited, async (req, res) => {

@@ -1,18 +1,11 @@
 import { replay as fold, type GameEvent, type LensOverrides, type Scenario, type SeatId } from "@parley/shared";
-import { Router as createRouter, type Request, type Response, type Router } from "express";
+import { Router as createRouter, type Response, type Router } from "express";
 import type { ServerContext } from "../context.ts";
-import type { Result } from "../sessions/problem.ts";
 import type { SessionService } from "../sessions/sessionService.ts";
-import type { ParticipantRecord, SessionRecord, StoredEvent, TableRecord } from "../store/store.ts";
+import type { SessionRecord, StoredEvent, TableRecord } from "../store/store.ts";
 import { initialStateOf } from "../tables/liveTable.ts";
-import { bearerToken } from "./bearer.ts";
-import { openEndpointLimit } from "./sessionsApi.ts";
+import { openEndpointLimit, requestAuth, send } from "./routeKit.ts";
 import { BranchBody, SoloTables } from "./soloTables.ts";
-
-function send<T>(res: Response, result: Result<T>, status = 200): void {
-  if (result.ok) res.status(status).json(result.value);
-  else res.status(result.problem.status).json({ error: result.problem.message, code: result.problem.code });
-}
 
 /** A table's raw log with its scenario: what the instructor's debrief folds locally with the rules. */
 export interface TableLog {
@@ -46,18 +39,7 @@ export function soloRouter(ctx: ServerContext, sessions: SessionService): Router
   const solo = new SoloTables(ctx, sessions);
   const limited = openEndpointLimit();
 
-  const instructor = async (req: Request, res: Response): Promise<SessionRecord | undefined> => {
-    const result = await sessions.instructorSession(String(req.params.sessionId), bearerToken(req));
-    if (result.ok) return result.value;
-    send(res, result);
-    return undefined;
-  };
-  const participant = async (req: Request, res: Response): Promise<ParticipantRecord | undefined> => {
-    const result = await sessions.participantFor(bearerToken(req));
-    if (result.ok) return result.value;
-    send(res, result);
-    return undefined;
-  };
+  const { instructor, participant } = requestAuth(sessions);
   const sessionTable = async (session: SessionRecord, tableId: string, res: Response) => {
     const table = await ctx.store.getTable(tableId);
     if (table?.sessionId === session.id) return table;

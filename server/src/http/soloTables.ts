@@ -13,10 +13,10 @@ import { z } from "zod";
 import type { ServerContext } from "../context.ts";
 import { newId } from "../ids.ts";
 import { failure, type Result, success } from "../sessions/problem.ts";
-import { hashToken, newJoinCode, newToken } from "../sessions/secrets.ts";
+import { hashToken, newToken } from "../sessions/secrets.ts";
 import type { SessionService, StudentSessionInfo } from "../sessions/sessionService.ts";
 import { roundLengthMs, SessionSettingsSchema } from "../sessions/settings.ts";
-import { ConflictError, type SessionRecord, type TableRecord } from "../store/store.ts";
+import type { TableRecord } from "../store/store.ts";
 import { initialStateOf } from "../tables/liveTable.ts";
 
 /**
@@ -201,25 +201,13 @@ export class SoloTables {
       botPersonas: Object.values(spec.personas).length > 0 ? Object.values(spec.personas).slice(0, 8) : ["simple"],
       roster: [],
     });
-    let session: SessionRecord | undefined;
-    for (let attempt = 0; !session && attempt < 10; attempt++) {
-      const candidate: SessionRecord = {
-        id: newId(),
-        joinCode: newJoinCode(8),
-        instructorTokenHash: hashToken(instructorToken),
-        scenarioId: spec.scenario.id,
-        settings,
-        status: "running",
-        createdAt: new Date().toISOString(),
-      };
-      try {
-        await this.ctx.store.createSession(candidate);
-        session = candidate;
-      } catch (error) {
-        if (!(error instanceof ConflictError)) throw error;
-      }
-    }
-    if (!session) throw new Error("Could not find a free join code");
+    // A longer code than a class's: nobody is meant to type it, or to join a solo game.
+    const session = await this.sessions.insertSession({
+      settings,
+      status: "running",
+      instructorToken,
+      joinCodeLength: 8,
+    });
 
     const record: TableRecord = {
       id: newId(),

@@ -184,29 +184,41 @@ export class SessionService {
     if (!this.ctx.catalog.get(settings.scenarioId))
       return failure(404, "UnknownScenario", `There is no scenario '${settings.scenarioId}'.`);
     const instructorToken = newToken();
-    let session: SessionRecord | undefined;
-    for (let attempt = 0; !session && attempt < 10; attempt++) {
-      const candidate: SessionRecord = {
-        id: newId(),
-        joinCode: newJoinCode(),
-        instructorTokenHash: hashToken(instructorToken),
-        scenarioId: settings.scenarioId,
-        settings,
-        status: "lobby",
-        createdAt: new Date().toISOString(),
-      };
-      try {
-        await this.ctx.store.createSession(candidate);
-        session = candidate;
-      } catch (error) {
-        if (!(error instanceof ConflictError)) throw error;
-      }
-    }
-    if (!session) throw new Error("Could not find a free join code");
+    const session = await this.insertSession({ settings, status: "lobby", instructorToken });
     if (settings.tables !== "auto") {
       for (let n = 1; n <= settings.tables; n++) await this.createTable(session, n);
     }
     return success({ session: this.sessionInfo(session), instructorToken });
+  }
+
+  /**
+   * Stores a new session under a fresh id and join code; a code already in use (a
+   * conflict in the store, even from another process) is drawn again.
+   */
+  async insertSession(fields: {
+    settings: SessionSettings;
+    status: SessionRecord["status"];
+    instructorToken: string;
+    joinCodeLength?: number;
+  }): Promise<SessionRecord> {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const candidate: SessionRecord = {
+        id: newId(),
+        joinCode: newJoinCode(fields.joinCodeLength),
+        instructorTokenHash: hashToken(fields.instructorToken),
+        scenarioId: fields.settings.scenarioId,
+        settings: fields.settings,
+        status: fields.status,
+        createdAt: new Date().toISOString(),
+      };
+      try {
+        await this.ctx.store.createSession(candidate);
+        return candidate;
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+      }
+    }
+    throw new Error("Could not find a free join code");
   }
 
   /** A new table of a session: every seat starts as a bot, until its student arrives. */

@@ -1,0 +1,51 @@
+import type { Request, Response } from "express";
+import { TokenBucket } from "../rooms/rateLimit.ts";
+import type { Result } from "../sessions/problem.ts";
+import type { SessionService } from "../sessions/sessionService.ts";
+import type { ParticipantRecord, SessionRecord } from "../store/store.ts";
+import { bearerToken } from "./bearer.ts";
+
+/** Answers with the value, or with the problem's status and a JSON `{error, code}`. */
+export function send<T>(res: Response, result: Result<T>, status = 200): void {
+  if (result.ok) res.status(status).json(result.value);
+  else res.status(result.problem.status).json({ error: result.problem.message, code: result.problem.code });
+}
+
+/**
+ * Who a request speaks for, from its bearer token: the instructor of the session in the
+ * path, or a participant. On failure the route has already answered; it just returns.
+ */
+export function requestAuth(sessions: SessionService) {
+  return {
+    async instructor(req: Request, res: Response): Promise<SessionRecord | undefined> {
+      const result = await sessions.instructorSession(String(req.params.sessionId), bearerToken(req));
+      if (result.ok) return result.value;
+      send(res, result);
+      return undefined;
+    },
+    async participant(req: Request, res: Response): Promise<ParticipantRecord | undefined> {
+      const result = await sessions.participantFor(bearerToken(req));
+      if (result.ok) return result.value;
+      send(res, result);
+      return undefined;
+    },
+  };
+}
+
+/**
+ * Per-address limit on the endpoints that anyone can call (creating and joining). A whole
+ * school often shares one public address, so it is generous: it stops scripts, not classes.
+ */
+export function openEndpointLimit() {
+  const buckets = new Map<string, TokenBucket>();
+  return (req: Request, res: Response, next: () => void) => {
+    const key = req.ip ?? "unknown";
+    if (buckets.size > 10_000) buckets.clear();
+    const bucket = buckets.get(key) ?? new TokenBucket(300, 10);
+    buckets.set(key, bucket);
+    if (bucket.take()) return next();
+    res
+      .status(429)
+      .json({ error: "Too many requests from this address. Wait a minute and try again.", code: "RateLimited" });
+  };
+}
