@@ -17,13 +17,7 @@ export function ChatPanel({ view, canMove }: { view: TableView; canMove: boolean
       <h2 id="chat-title">Chat</h2>
       {/* A scrolling region must take focus, so keyboard users can scroll it (as the event log does). */}
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable region */}
-      <ol
-        className="chat-lines"
-        tabIndex={0}
-        aria-label="Conversation so far"
-        aria-live="polite"
-        aria-relevant="additions"
-      >
+      <ol className="chat-lines" tabIndex={0} aria-label="Conversation" aria-live="polite" aria-relevant="additions">
         {lines.length === 0 && <li className="muted small">No messages yet.</li>}
         {lines.map((e) => {
           const privateTo = e.visibleTo === "all" ? undefined : e.visibleTo.filter((s) => s !== e.by);
