@@ -1,12 +1,14 @@
-import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
+import { type Browser, type BrowserContext, expect, type Locator, type Page, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./accessibility.ts";
 
 test.describe.configure({ mode: "serial" });
 
 /**
- * Journeys 1 and 3: an instructor teaches a Camp David session to three students in
- * separate browsers, injects an event while they negotiate to an agreement, then replays
- * the table, scrubs, switches seats and branches a "what if" game.
+ * Journeys 1 and 3: an instructor teaches the Russia–Ukraine mediation to three students in
+ * separate browsers, who take the three state seats of one table while the mediator bot
+ * holds India's seat; the instructor watches and injects an event while the students win
+ * the mediator's consent, confide their interests and accept its proposal. Then the
+ * instructor replays the table, scrubs, switches seats and branches a "what if" game.
  */
 let instructor: BrowserContext;
 let dashboard: Page;
@@ -18,19 +20,51 @@ async function newPage(browser: Browser, viewport = { width: 1280, height: 900 }
   return { context, page: await context.newPage() };
 }
 
+/** Opens a move in the move palette, lets `fill` choose its details, and sends it. */
+async function makeMove(page: Page, kind: string, send: string, fill?: (form: Locator) => Promise<void>) {
+  const entry = page.getByTestId(`move-${kind}`);
+  const toggle = entry.locator("button.move-toggle");
+  if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+  const form = entry.locator(".move-form");
+  await fill?.(form);
+  // The button is enabled once the move is available: clicking waits for it.
+  await form.getByRole("button", { name: send, exact: true }).click();
+}
+
+/** Confides the seat's points on every issue to the mediator alone. */
+async function confideToMediator(page: Page) {
+  await makeMove(page, "shareInterests", "Share interests", async (form) => {
+    await form.getByRole("group", { name: "Share with" }).getByRole("checkbox", { name: "India (mediator)" }).check();
+    const issues = form.getByRole("group", { name: "Issues" }).getByRole("checkbox");
+    for (const issue of await issues.all()) await issue.check();
+  });
+}
+
+/** The mediator's open proposal to the three states, as a seat's page shows it. */
+const mediatorsProposal = (page: Page) =>
+  page
+    .locator(".proposal.open")
+    .filter({ hasText: "India (mediator)’s mediator's proposal to Russia, Ukraine and United States" });
+
+const roundOf = (page: Page, round: number) => page.getByText(`Round ${round} of 8`, { exact: true });
+
 test.afterAll(async () => {
   await instructor?.close();
   for (const page of students.values()) await page.context().close();
 });
 
-test("journey 1: three students join with the code and negotiate to an agreement while the instructor watches and injects an event", async ({
+test("journey 1: three students join with the code and play a table with a mediator bot to an agreement while the instructor watches and injects an event", async ({
   browser,
 }) => {
   ({ context: instructor, page: dashboard } = await newPage(browser, { width: 1366, height: 900 }));
   await dashboard.goto("/teach");
-  await dashboard.getByLabel("Scenario").selectOption("camp-david-1978");
+  await dashboard.getByLabel("Scenario").selectOption("russia-ukraine-mediation");
   await dashboard.getByLabel(/Title shown to students/).fill("IR 210, Tuesday");
   await dashboard.getByLabel("Minutes per round").fill("10");
+  // One table, so the three students sit together; the empty seat (India's) gets the mediator bot.
+  await dashboard.getByLabel("Tables").selectOption("1");
+  await dashboard.getByRole("checkbox", { name: /^Default/ }).uncheck();
+  await dashboard.getByRole("checkbox", { name: /^Mediator/ }).check();
   await dashboard.getByRole("button", { name: "Create the session" }).click();
   const code = (await dashboard.getByTestId("join-code").textContent())?.trim() ?? "";
   expect(code).toMatch(/^[A-Z0-9]{6}$/);
@@ -61,45 +95,76 @@ test("journey 1: three students join with the code and negotiate to an agreement
   const card = dashboard.getByTestId("table-card-1");
   for (const name of students.keys()) await expect(card).toContainText(name);
   await expect(card.getByText("online")).toHaveCount(3);
+  await expect(card.getByRole("listitem").filter({ hasText: "India (mediator)" })).toContainText("Bot (mediator)");
 
-  // Who sits where: the seat is on each student's screen.
+  // Who sits where: the seat is on each student's screen. The students hold the three states.
   const seatOf = async (page: Page) => (await page.locator(".table-head strong").first().textContent()) ?? "";
   const bySeat = new Map<string, Page>();
-  for (const page of students.values()) bySeat.set((await seatOf(page)).replace(/ \(.*\)$/, ""), page);
-  const egypt = bySeat.get("Egypt");
-  const israel = bySeat.get("Israel");
-  const mediator = bySeat.get("United States");
-  if (!egypt || !israel || !mediator) throw new Error(`Unexpected seating: ${[...bySeat.keys()].join(", ")}`);
+  for (const page of students.values()) bySeat.set(await seatOf(page), page);
+  const russia = bySeat.get("Russia");
+  const ukraine = bySeat.get("Ukraine");
+  const usa = bySeat.get("United States");
+  if (!russia || !ukraine || !usa) throw new Error(`Unexpected seating: ${[...bySeat.keys()].join(", ")}`);
+  const states = [russia, ukraine, usa];
 
   await dashboard.getByRole("button", { name: "Start", exact: true }).click();
-  await expect(egypt.getByText("Round 1 of 8", { exact: true })).toBeVisible();
-  await expect(egypt.getByRole("timer")).toBeVisible();
-  await expectNoSeriousA11yViolations(egypt, "table (class)");
+  for (const page of states) await expect(roundOf(page, 1)).toBeVisible();
+  await expect(russia.getByRole("timer")).toBeVisible();
+  await expectNoSeriousA11yViolations(russia, "table (class)");
 
   // The instructor injects a scenario event; every student is told.
+  await dashboard.getByLabel("Scenario event").selectOption({ label: "The mediator visits both capitals" });
   await dashboard.getByRole("button", { name: "Inject the event" }).click();
   await expect(dashboard.getByTestId("control-results")).toContainText("Inject an event: done at 1 table");
-  for (const page of students.values()) await expect(page.getByText(/^Notice: News:/)).toBeVisible();
+  for (const page of states) await expect(page.getByText(/^Notice: News:/)).toBeVisible();
 
-  // The mediator speaks to the table; Egypt proposes; Israel accepts.
-  await mediator.getByLabel("Message").fill("Welcome to Camp David. Let us look for a package.");
-  await mediator.getByRole("button", { name: "Send" }).click();
-  await expect(egypt.getByRole("region", { name: "Chat" }).getByText(/Welcome to Camp David\./)).toBeVisible();
-  await egypt.getByRole("button", { name: "Propose this package" }).click();
-  const accept = israel.getByRole("button", { name: /^Accept proposal/ });
-  await expect(accept).toBeVisible();
-  await accept.click();
-  for (const page of students.values())
-    await expect(page.getByRole("heading", { name: "Agreement reached" })).toBeVisible();
-  await expect(card).toContainText("Agreement in round 1");
-  await expectNoSeriousA11yViolations(egypt, "end of game (class)");
+  // Round 1: Russia invites the mediator; Ukraine and the United States consent, which
+  // makes the mediation active, and confide their interests to India.
+  await ukraine.getByLabel("Message").fill("We will talk, but only with guarantees that hold.");
+  await ukraine.getByRole("button", { name: "Send" }).click();
+  await expect(russia.getByRole("region", { name: "Chat" }).getByText(/guarantees that hold/)).toBeVisible();
+  await makeMove(russia, "inviteMediator", "Invite the mediator");
+  await makeMove(ukraine, "acceptMediation", "Accept mediation");
+  await makeMove(usa, "acceptMediation", "Accept mediation");
+  for (const page of states) await expect(page.getByText(/India \(mediator\) now mediates/)).toBeVisible();
+  await confideToMediator(ukraine);
+  await confideToMediator(usa);
+
+  // Round 2 begins once every seat, the bot's included, has moved. Russia confides too; the others pass.
+  for (const page of states) await expect(roundOf(page, 2)).toBeVisible();
+  await confideToMediator(russia);
+  await makeMove(ukraine, "pass", "Pass this round");
+  await makeMove(usa, "pass", "Pass this round");
+
+  // The mediator bot puts its package to all three (in round 2, or in round 3 if it met Russia first).
+  // Confided interests let it find a package that clears every state's BATNA.
+  for (const page of states) {
+    await expect(mediatorsProposal(page)).toBeVisible({ timeout: 20_000 });
+    await expect(mediatorsProposal(page).getByText("below your BATNA")).toHaveCount(0);
+  }
+  await expect(card).toContainText("India (mediator): Bot (mediator)");
+
+  // Russia and Ukraine accept; the United States, seeing both acceptances, accepts last.
+  await mediatorsProposal(russia)
+    .getByRole("button", { name: /^Accept proposal/ })
+    .click();
+  await mediatorsProposal(ukraine)
+    .getByRole("button", { name: /^Accept proposal/ })
+    .click();
+  await expect(mediatorsProposal(usa)).toContainText("accepted by Russia and Ukraine");
+  await mediatorsProposal(usa)
+    .getByRole("button", { name: /^Accept proposal/ })
+    .click();
+  for (const page of states) await expect(page.getByRole("heading", { name: "Agreement reached" })).toBeVisible();
+  await expect(card).toContainText(/Agreement in round [23]/);
+  await expectNoSeriousA11yViolations(russia, "end of game (class)");
 });
 
 test("journey 3: the instructor replays the table, scrubs, switches seats and branches a what-if game", async () => {
   await dashboard.goto(sessionUrl);
   await dashboard.getByRole("link", { name: "Debrief the session" }).click();
   await expect(dashboard.getByRole("heading", { name: /Debrief: IR 210, Tuesday/ })).toBeVisible();
-  await expect(dashboard.getByRole("cell", { name: "agreement, round 1" })).toBeVisible();
+  await expect(dashboard.getByRole("cell", { name: /^agreement, round [23]$/ })).toBeVisible();
   await expectNoSeriousA11yViolations(dashboard, "session debrief");
 
   await dashboard.getByRole("link", { name: "Table 1", exact: true }).click();
@@ -119,18 +184,19 @@ test("journey 3: the instructor replays the table, scrubs, switches seats and br
   await dashboard.getByRole("button", { name: "Go to the end" }).click();
   await expect(dashboard.getByTestId("step")).toHaveText(String(last));
 
-  // As Egypt saw it: Egypt's view, not everyone's.
-  await dashboard.getByLabel("View as").selectOption("egypt");
-  await expect(dashboard.getByRole("heading", { name: "The log as Egypt saw it" })).toBeVisible();
+  // As Russia saw it: Russia's view, not everyone's.
+  await dashboard.getByLabel("View as").selectOption("russia");
+  await expect(dashboard.getByRole("heading", { name: "The log as Russia saw it" })).toBeVisible();
   await dashboard.getByLabel("View as").selectOption("instructor");
 
-  // What if Israel had not accepted? Continue from just before the end as Israel, bots elsewhere.
+  // What if the United States had not accepted? Continue from just before the end in its seat, bots elsewhere.
   await slider.focus();
   await dashboard.keyboard.press("ArrowLeft");
   const at = Number(await dashboard.getByTestId("step").textContent());
-  await dashboard.getByLabel("Play as").selectOption("israel");
+  await dashboard.getByLabel("Play as").selectOption("usa");
   await dashboard.getByRole("button", { name: `Play on from step ${at}` }).click();
   await expect(dashboard.getByRole("heading", { name: "Your brief" })).toBeVisible();
-  await expect(dashboard.locator(".table-head")).toContainText("You are Israel");
-  await expect(dashboard.getByRole("button", { name: /^Accept proposal/ })).toBeVisible();
+  await expect(dashboard.locator(".table-head")).toContainText("You are United States");
+  // The mediator's proposal waits for the United States' answer (the bots may add offers of their own).
+  await expect(mediatorsProposal(dashboard).getByRole("button", { name: /^Accept proposal/ })).toBeVisible();
 });

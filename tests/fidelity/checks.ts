@@ -85,7 +85,7 @@ export const num = (values: readonly (number | null)[]) => values.map((v) => v ?
 
 export const lessonTitles: Record<number, string> = {
   1: "Competitive bargaining claims more against a cooperative counterpart, but costs trust, tension and joint value; two hardliners agree least often",
-  2: "Mediation raises the agreement rate between distrustful parties only when both consent",
+  2: "Mediation raises the agreement rate between distrustful parties only when every party consents",
   3: "Two integrators come closest to the Pareto frontier",
   4: "Judicial settlement settles the legal issue it is seized of with a binding outcome; an unfavourable ruling raises tension; defiance costs legitimacy",
   5: "Track II measures early raise the later agreement rate",

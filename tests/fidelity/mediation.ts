@@ -26,9 +26,9 @@ export function lessonTwo(scenario: Scenario, sizes: Sizes): Check[] {
     return { label, games, count: agreed(games) };
   };
   const nobody = count("mediator present, nobody consents", armOf(scenario, "nobody", uniform(scenario, refuse)));
-  const both = count("mediator, both consent", armOf(scenario, "both", uniform(scenario, seek)));
+  const both = count("mediator, every state consents", armOf(scenario, "both", uniform(scenario, seek)));
   const one = count(
-    "mediator invited by one side, refused by the other",
+    "mediator invited by one state, refused by the others",
     armOf(scenario, "one", Object.fromEntries(states.map((s, i) => [s, i === 0 ? seek : refuse]))),
   );
   const base = { lesson: 2, scenarioId: scenario.id };
@@ -36,7 +36,7 @@ export function lessonTwo(scenario: Scenario, sizes: Sizes): Check[] {
     proportionCheck(
       {
         ...base,
-        claim: "Mediation both sides consent to raises the agreement rate",
+        claim: "Mediation every state consents to raises the agreement rate",
         alternative: "greater",
         expect: "effect",
       },
@@ -46,7 +46,7 @@ export function lessonTwo(scenario: Scenario, sizes: Sizes): Check[] {
     proportionCheck(
       {
         ...base,
-        claim: "Mediation both sides consent to beats mediation one side refuses",
+        claim: "Mediation every state consents to beats mediation the others refuse",
         alternative: "greater",
         expect: "effect",
       },
@@ -56,7 +56,7 @@ export function lessonTwo(scenario: Scenario, sizes: Sizes): Check[] {
     proportionCheck(
       {
         ...base,
-        claim: "Mediation without one side's consent does not raise the agreement rate",
+        claim: "Mediation without every state's consent does not raise the agreement rate",
         alternative: "greater",
         expect: "noEffect",
       },

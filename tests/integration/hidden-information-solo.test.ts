@@ -3,6 +3,7 @@ import {
   type GameEvent,
   type GameState,
   initialState,
+  isSystemEvent,
   type LensOverrides,
   type Scenario,
   viewFor,
@@ -68,6 +69,28 @@ function statesDuringPlay(log: TableLog): GameState[] {
   return states;
 }
 
+/**
+ * The reasons bots gave for their moves (the log entries' `rationale`), each found by its
+ * text: they reveal a bot's persona and aims, so seats read them only once the game ends.
+ */
+function rationaleSecret(events: readonly { event: GameEvent }[], upToSeq: number): Secret {
+  const reasons = [
+    ...new Set(
+      events.flatMap(({ event }) =>
+        !isSystemEvent(event) && event.seq <= upToSeq && event.rationale ? [event.rationale] : [],
+      ),
+    ),
+  ];
+  if (reasons.length === 0) throw new Error("No bot gave a reason for a move: nothing to probe");
+  const json = reasons.map((r) => JSON.stringify(r).slice(1, -1));
+  return {
+    label: "the bots' reasons for their moves",
+    json,
+    // In raw frames too, where a reason travels unescaped: those that JSON leaves as they are.
+    text: reasons.filter((r, i) => json[i] === r),
+  };
+}
+
 /** The same tries as any curious player: the debrief, a branch, the overview of its session. */
 async function tryTheDebriefEarly(player: Eavesdropper, sessionId: string) {
   expect((await player.call("GET", "/me/log")).status).toBe(409);
@@ -120,6 +143,7 @@ describe("a solo game against surprise bots", () => {
     expect(ida.lastView()?.log.some((entry) => entry.by === "pakistan")).toBe(true);
     await tryTheDebriefEarly(ida, sessionId);
     const beforeTheEnd: Recording = recordingOf(ida);
+    const lastSeqBeforeTheEnd = Math.max(...(ida.lastView()?.log.map((entry) => entry.seq) ?? []));
 
     // Walking out ends a two-state game: everything is revealed now.
     expect(await ida.move({ kind: "walkAway" })).toBe("ack");
@@ -152,6 +176,12 @@ describe("a solo game against surprise bots", () => {
 
     expectNeverHeard(beforeTheEnd, secrets);
     expectNeverHeard(jon, [tokenSecret("Ida's token", ida.token ?? "")]);
+
+    // The bots' reasons for the moves they made before the recording: none reached Ida
+    // during play; the end screen and the log she may now read show every one of them.
+    const reasons = rationaleSecret(logResponse.body.events, lastSeqBeforeTheEnd);
+    expectHeard(ida.everything(), [reasons], "Ida after the end");
+    expectNeverHeard(beforeTheEnd, [reasons]);
     await ida.leaveRooms();
     await jon.leaveRooms();
   });

@@ -15,7 +15,9 @@ export function ChatPanel({ view, canMove }: { view: TableView; canMove: boolean
   return (
     <section className="panel chat" aria-labelledby="chat-title">
       <h2 id="chat-title">Chat</h2>
-      <ol className="chat-lines" aria-live="polite" aria-relevant="additions">
+      {/* A scrolling region must take focus, so keyboard users can scroll it (as the event log does). */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable region */}
+      <ol className="chat-lines" tabIndex={0} aria-label="Conversation" aria-live="polite" aria-relevant="additions">
         {lines.length === 0 && <li className="muted small">No messages yet.</li>}
         {lines.map((e) => {
           const privateTo = e.visibleTo === "all" ? undefined : e.visibleTo.filter((s) => s !== e.by);
