@@ -16,22 +16,7 @@ import {
   viewFor,
 } from "@parley/shared";
 import { shippedScenarios } from "../property/fixtures.ts";
-
-/** Runs `work` repeatedly for at least `minMs` and returns the mean milliseconds per run. */
-function timeIt(work: () => void, minMs = 400): number {
-  work();
-  let runs = 0;
-  const start = performance.now();
-  let elapsed = 0;
-  do {
-    work();
-    runs++;
-    elapsed = performance.now() - start;
-  } while (elapsed < minMs);
-  return elapsed / runs;
-}
-
-const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString("en-GB") : n.toPrecision(3));
+import { fmt, timeIt } from "./timing.ts";
 
 /** Views a seat really faces: every state's view after every event of a few mixed games. */
 function sampleViews(scenario: Scenario): { seat: SeatId; view: TableView }[] {

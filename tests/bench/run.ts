@@ -14,22 +14,7 @@ import {
 } from "@parley/shared";
 import { pair, shippedScenarios, summit } from "../property/fixtures.ts";
 import { playRandomGame, seededChooser } from "../property/randomPlay.ts";
-
-/** Runs `work` repeatedly for at least `minMs` and returns the mean milliseconds per run. */
-function timeIt(work: () => void, minMs = 300): number {
-  work();
-  let runs = 0;
-  const start = performance.now();
-  let elapsed = 0;
-  do {
-    work();
-    runs++;
-    elapsed = performance.now() - start;
-  } while (elapsed < minMs);
-  return elapsed / runs;
-}
-
-const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString("en-GB") : n.toPrecision(3));
+import { fmt, timeIt } from "./timing.ts";
 
 function eventsPerSecond(scenario: Scenario): { events: number; perSecond: number } {
   const games = Array.from({ length: 200 }, (_, seed) => playRandomGame(scenario, seed, seededChooser(seed)));

@@ -187,7 +187,7 @@ export interface GameState {
   seed: number;
   /** The session's overrides of the scenario's lens weights (scoring only; never the play). */
   lenses: LensOverrides;
-  /** State of the seeded generator (see random.ts); never Math.random. */
+  /** State of the seeded generator (see random.ts): the only source of chance in a game. */
   rng: number;
   /** Seats at this table, in scenario order. */
   seats: SeatId[];

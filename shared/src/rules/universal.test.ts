@@ -4,44 +4,12 @@ import { scoreTable } from "../scoring/score.ts";
 import { viewFor } from "../view/viewFor.ts";
 import { apply, replay } from "./apply.ts";
 import { initialState } from "./initialState.ts";
+import { riverScenario } from "./testing/river.ts";
 import type { GameEvent, GameState, Move, SeatId } from "./types.ts";
 import { validate, validateSystem } from "./validate.ts";
 
-/** Two states, two issues: water (matters to A) and fish (matters to B). */
-const tiny = loadScenario(`
-id: tiny
-title: Tiny
-dateContext: now
-summary: Two neighbours share a river.
-recommended: { seats: 2, minutes: 10 }
-rules: { roundLimit: 3, batnaErosionPerRound: 2 }
-parties:
-  - id: a
-    name: Upstream
-    publicBrief: Upstream state.
-    confidentialBrief: Water matters most to you.
-    batna: 30
-    payoffs:
-      water: { low: 0, high: 60 }
-      fish: { few: 40, many: 0 }
-  - id: b
-    name: Downstream
-    publicBrief: Downstream state.
-    confidentialBrief: Fish matter most to you.
-    batna: 25
-    payoffs:
-      water: { low: 30, high: 0 }
-      fish: { few: 0, many: 70 }
-issues:
-  - id: water
-    name: Water
-    statusQuo: low
-    options: [{ id: low, label: Low }, { id: high, label: High }]
-  - id: fish
-    name: Fish
-    statusQuo: few
-    options: [{ id: few, label: Few }, { id: many, label: Many }]
-`);
+/** The river (testing/river.ts) with three rounds and a BATNA erosion of 2 per round. */
+const tiny = riverScenario({ rules: "{ roundLimit: 3, batnaErosionPerRound: 2 }" });
 
 function play(state: GameState, seat: SeatId, move: Move): GameState {
   const result = validate(state, seat, move);

@@ -1,46 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { initialState } from "../rules/initialState.ts";
 import { play } from "../rules/testing/play.ts";
+import { riverScenario } from "../rules/testing/river.ts";
 import type { GameState } from "../rules/types.ts";
-import { loadScenario } from "../scenario/parse.ts";
 import { tableReport } from "./report.ts";
 
-/** The river: a logroll (water matters to a, fish to b). Ranges: a 0–100, b 0–100. */
-const river = (batnas = { a: 30, b: 25 }) =>
-  loadScenario(`
-id: river
-title: River
-dateContext: now
-summary: Two neighbours share a river.
-recommended: { seats: 2, minutes: 10 }
-rules: { roundLimit: 3 }
-parties:
-  - id: a
-    name: Upstream
-    publicBrief: Upstream state.
-    confidentialBrief: Water matters most to you.
-    batna: ${batnas.a}
-    payoffs:
-      water: { low: 0, high: 60 }
-      fish: { few: 40, many: 0 }
-  - id: b
-    name: Downstream
-    publicBrief: Downstream state.
-    confidentialBrief: Fish matter most to you.
-    batna: ${batnas.b}
-    payoffs:
-      water: { low: 30, high: 0 }
-      fish: { few: 0, many: 70 }
-issues:
-  - id: water
-    name: Water
-    statusQuo: low
-    options: [{ id: low, label: Low }, { id: high, label: High }]
-  - id: fish
-    name: Fish
-    statusQuo: few
-    options: [{ id: few, label: Few }, { id: many, label: Many }]
-`);
+/** The river (rules/testing/river.ts): a logroll (water matters to a, fish to b). Ranges: a 0–100, b 0–100. */
+const river = (batnas = { a: 30, b: 25 }) => riverScenario({ batnas });
 
 /** Upstream proposes low/few (a 40, b 30) and Downstream accepts: a fixed-pie compromise. */
 function compromise(): GameState {

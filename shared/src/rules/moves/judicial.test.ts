@@ -1,50 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { loadScenario } from "../../scenario/parse.ts";
 import { initialState } from "../initialState.ts";
 import { nextRound, play, refusal } from "../testing/play.ts";
+import { riverScenario } from "../testing/river.ts";
 import type { GameState } from "../types.ts";
 import { availableMoves, validate } from "../validate.ts";
 
-/** Two states dispute the water issue before a court; `forum` and `merits` vary per test. */
+/** The river (testing/river.ts) before a court on the water issue; `forum` and `merits` vary per test. */
 const court = (forum = "jurisdiction: compulsory, roundsToRule: 1", merits = "{ a: 1, b: 0 }") =>
-  loadScenario(`
-id: court
-title: Court
-dateContext: now
-summary: A dispute over a dam.
-recommended: { seats: 2, minutes: 10 }
-rules: { roundLimit: 6 }
-parties:
-  - id: a
-    name: Upstream
-    publicBrief: Upstream state.
-    confidentialBrief: Water matters most to you.
-    batna: 30
-    payoffs:
-      water: { low: 0, high: 60 }
-      fish: { few: 40, many: 0 }
-  - id: b
-    name: Downstream
-    publicBrief: Downstream state.
-    confidentialBrief: Fish matter most to you.
-    batna: 25
-    payoffs:
-      water: { low: 30, high: 0 }
-      fish: { few: 0, many: 70 }
-issues:
-  - id: water
-    name: Water
-    statusQuo: low
-    options: [{ id: low, label: Low }, { id: high, label: High }]
-    legal: { forum: court, positions: { a: high, b: low }, merits: ${merits} }
-  - id: fish
-    name: Fish
-    statusQuo: few
-    options: [{ id: few, label: Few }, { id: many, label: Many }]
-forums:
+  riverScenario({
+    rules: "{ roundLimit: 6 }",
+    waterLegal: `{ forum: court, positions: { a: high, b: low }, merits: ${merits} }`,
+    extra: `forums:
   - { id: court, name: The court, ${forum} }
-indicators: { trust: 50, tension: 40, legitimacy: { a: 60, b: 60 } }
-`);
+indicators: { trust: 50, tension: 40, legitimacy: { a: 60, b: 60 } }`,
+  });
 
 /** Upstream files in round 1; the compulsory court rules at the end of round 2. */
 function ruled(merits = "{ a: 1, b: 0 }", forum = "jurisdiction: compulsory, roundsToRule: 1"): GameState {

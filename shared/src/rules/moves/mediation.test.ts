@@ -1,59 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { loadScenario } from "../../scenario/parse.ts";
 import { scoreTable } from "../../scoring/score.ts";
 import { viewFor } from "../../view/viewFor.ts";
 import { pairKey } from "../indicators.ts";
 import { initialState } from "../initialState.ts";
 import { play, refusal } from "../testing/play.ts";
+import { riverScenario } from "../testing/river.ts";
 import type { GameState, Move, SeatId } from "../types.ts";
 import { availableMoves } from "../validate.ts";
 
-/** The river fixture of universal.test.ts with a mediator seat. */
+/** The river (testing/river.ts) with a mediator seat. */
 const river = (mediator = true) =>
-  loadScenario(`
-id: river
-title: River
-dateContext: now
-summary: Two neighbours share a river.
-recommended: { seats: 3, minutes: 10 }
-rules: { roundLimit: 4 }
-parties:
-  - id: a
-    name: Upstream
-    publicBrief: Upstream state.
-    confidentialBrief: Water matters most to you.
-    batna: 30
-    payoffs:
-      water: { low: 0, high: 60 }
-      fish: { few: 40, many: 0 }
-  - id: b
-    name: Downstream
-    publicBrief: Downstream state.
-    confidentialBrief: Fish matter most to you.
-    batna: 25
-    payoffs:
-      water: { low: 30, high: 0 }
-      fish: { few: 0, many: 70 }
-${
-  mediator
-    ? `  - id: m
+  riverScenario({
+    rules: "{ roundLimit: 4 }",
+    extraParties: mediator
+      ? `  - id: m
     name: Envoy
     kind: mediator
     publicBrief: A neutral envoy.
     confidentialBrief: Get them to agree.`
-    : ""
-}
-issues:
-  - id: water
-    name: Water
-    statusQuo: low
-    options: [{ id: low, label: Low }, { id: high, label: High }]
-  - id: fish
-    name: Fish
-    statusQuo: few
-    options: [{ id: few, label: Few }, { id: many, label: Many }]
-indicators: { trust: 40, tension: 50 }
-`);
+      : "",
+    extra: "indicators: { trust: 40, tension: 50 }",
+  });
 
 const reason = (state: GameState, seat: SeatId, kind: Move["kind"]) =>
   availableMoves(state, seat).find((m) => m.kind === kind)?.reason;

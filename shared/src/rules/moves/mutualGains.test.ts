@@ -1,55 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { loadScenario } from "../../scenario/parse.ts";
 import { scoreTable } from "../../scoring/score.ts";
 import { viewFor } from "../../view/viewFor.ts";
 import { pairKey } from "../indicators.ts";
 import { initialState } from "../initialState.ts";
 import { nextRound, play, refusal } from "../testing/play.ts";
+import { riverScenario } from "../testing/river.ts";
 
-/** Three states; the water issue can go to a tribunal; one creative option. */
-const basin = loadScenario(`
-id: basin
-title: Basin
-dateContext: now
-summary: Three states share a basin.
-recommended: { seats: 3, minutes: 10 }
-rules: { roundLimit: 6 }
-parties:
-  - id: a
-    name: Upstream
-    publicBrief: Upstream state.
-    confidentialBrief: Water matters most to you.
-    batna: 30
-    payoffs:
-      water: { low: 0, high: 60 }
-      fish: { few: 40, many: 0 }
-  - id: b
-    name: Downstream
-    publicBrief: Downstream state.
-    confidentialBrief: Fish matter most to you.
-    batna: 25
-    payoffs:
-      water: { low: 30, high: 0 }
-      fish: { few: 0, many: 70 }
-  - id: c
+/** The river (testing/river.ts) with a third state, a tribunal for the water issue and one creative option. */
+const basin = riverScenario({
+  rules: "{ roundLimit: 6 }",
+  extraParties: `  - id: c
     name: Delta
     publicBrief: Delta state.
     confidentialBrief: You mostly watch.
     batna: 10
     payoffs:
       water: { low: 5, high: 5 }
-      fish: { few: 5, many: 5 }
-issues:
-  - id: water
-    name: Water
-    statusQuo: low
-    options: [{ id: low, label: Low }, { id: high, label: High }]
-    legal: { forum: tribunal, positions: { a: high, b: low }, merits: { a: 0.7, b: 0.3 } }
-  - id: fish
-    name: Fish
-    statusQuo: few
-    options: [{ id: few, label: Few }, { id: many, label: Many }]
-forums:
+      fish: { few: 5, many: 5 }`,
+  waterLegal: "{ forum: tribunal, positions: { a: high, b: low }, merits: { a: 0.7, b: 0.3 } }",
+  extra: `forums:
   - { id: tribunal, name: The tribunal, jurisdiction: compulsory, roundsToRule: 2 }
 creativeOptions:
   - id: fund
@@ -57,8 +26,8 @@ creativeOptions:
     description: A joint fund for floods and droughts.
     bonus: { a: 8, b: 8, c: 2 }
     unlock: { trust: 52, after: [shareInterests, workshop] }
-indicators: { trust: 50, tension: 40 }
-`);
+indicators: { trust: 50, tension: 40 }`,
+});
 
 describe("shareInterests", () => {
   it("reveals the sharer's points on the chosen issues to the chosen parties only", () => {
