@@ -25,6 +25,7 @@ import {
   meritsSecret,
   payoffSecret,
   personaSecret,
+  revealedPayoffs,
   type Secret,
   tokenSecret,
 } from "../helpers/secrets.ts";
@@ -67,6 +68,24 @@ function statesDuringPlay(log: TableLog): GameState[] {
     if (state.phase === "playing") states.push(state);
   }
   return states;
+}
+
+/**
+ * The probe for `owner`'s payoff table as `reader` knew it in `state`: a bot may have
+ * shared its interests (mutual gains), and the issues it shared were the reader's to see
+ * (checked: they did reach it); the probe covers the others, none when all were shared.
+ */
+function unsharedPayoffs(state: GameState, owner: string, reader: string, readerHeard: readonly Heard[]): Secret[] {
+  const scenario = state.scenario;
+  const shared = state.families.revealed[owner]?.[reader] ?? [];
+  const unshared = Object.keys(scenario.parties.find((p) => p.id === owner)?.payoffs ?? {}).filter(
+    (issue) => !shared.includes(issue),
+  );
+  if (shared.length > 0) {
+    expectHeard(readerHeard, [revealedPayoffs(scenario, owner, shared, reader)], `${reader}'s shared tables`);
+  }
+  if (unshared.length === 0) return [];
+  return [payoffSecret(scenario, owner, { seat: reader, revealed: { [owner]: shared } }, unshared)];
 }
 
 /**
@@ -154,10 +173,12 @@ describe("a solo game against surprise bots", () => {
     const scenario = logResponse.body.scenario;
     const during = statesDuringPlay(logResponse.body);
     const batnasOf = (seat: string) => during.map((s) => s.batna[seat] ?? 0);
+    const atRecording = during.filter((s) => s.seq <= lastSeqBeforeTheEnd + 1).at(-1) as GameState;
+    const pakistansTable = unsharedPayoffs(atRecording, "pakistan", "india", beforeTheEnd.heard);
     const secrets: Secret[] = [
       briefSecret(scenario, "pakistan"),
       briefSecret(scenario, "world-bank"),
-      payoffSecret(scenario, "pakistan", { seat: "india" }),
+      ...pakistansTable,
       bonusSecret(scenario, "pakistan", { seat: "india" }),
       meritsSecret(scenario, "pakistan", { seat: "india" }),
       batnaSecret("Pakistan's BATNA during play", batnasOf("pakistan"), batnasOf("india")),
@@ -225,10 +246,10 @@ describe("a student's what-if branch", () => {
       await vi.waitFor(() => expect(pia.lastView()?.phase).toBe("ended"));
       await pia.call("GET", "/me/log");
     }
-    const scenario = (
-      await instructor.call<TableLog>("GET", `/sessions/${session.body.session.id}/tables/${piaTable}/log`)
-    ).body.scenario;
-    const china = [briefSecret(scenario, "china"), payoffSecret(scenario, "china", { seat: "usa" })];
+    const log = (await instructor.call<TableLog>("GET", `/sessions/${session.body.session.id}/tables/${piaTable}/log`))
+      .body;
+    const final = statesDuringPlay(log).at(-1) as GameState;
+    const china = [briefSecret(log.scenario, "china"), ...unsharedPayoffs(final, "china", "usa", pia.everything())];
     expectHeard(instructor.everything(), china, "the instructor");
     expectNeverHeard(pia, china);
     expect(branch.status).toBe(409);
