@@ -1,6 +1,6 @@
 import type { TableView } from "@parley/shared";
-import { useEffect, useState } from "react";
 import type { SavedSeat } from "../net/saved.ts";
+import { useServerNow } from "../net/serverClock.ts";
 import { type SessionTiming, type TableStatus, useTable } from "../state/tableStore.ts";
 import { partyName } from "../ui/names.ts";
 
@@ -16,11 +16,7 @@ export function formatDuration(ms: number): string {
 
 /** The round clock: the server's deadline counting down, or the time kept while paused. */
 export function RoundTimer({ table, timing }: { table?: TableStatus; timing?: SessionTiming }) {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
+  const now = useServerNow();
   if (!table || table.status === "ended" || table.status === "waiting") return null;
   // A solo game's 30-day rounds are not a clock anyone needs to watch.
   if (timing?.mode === "async" && (timing.roundHours ?? 0) >= 24 * 7) return null;

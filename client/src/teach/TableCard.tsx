@@ -1,4 +1,5 @@
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
+import { useServerNow } from "../net/serverClock.ts";
 import { formatDuration } from "../table/TableHeader.tsx";
 import { meanTrustOf } from "../ui/indicators.ts";
 import { Link } from "../ui/Link.tsx";
@@ -6,11 +7,7 @@ import { metricText } from "../ui/metric.ts";
 import type { TableSummary } from "./types.ts";
 
 function Clock({ table }: { table: TableSummary }) {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
+  const now = useServerNow();
   if (table.status === "paused" && table.remainingMs !== null)
     return <span>paused, {formatDuration(table.remainingMs)} left</span>;
   if (table.status === "running" && table.deadlineAt)

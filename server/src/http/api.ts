@@ -42,6 +42,11 @@ export function apiRouter(ctx: ServerContext, sessions: SessionService): Router 
       res.status(503).json({ ok: false, error: "The database is unreachable." });
     }
   });
+  // The server's clock (ms since the epoch): round deadlines are on it, and clients
+  // measure their own clock's offset from it.
+  router.get("/time", (_req, res) => {
+    res.json({ now: Date.now() });
+  });
   router.get("/scenarios", (_req, res) => {
     res.json(ctx.catalog.list().map((s) => scenarioSummary(ctx, s.id)));
   });
