@@ -2,7 +2,7 @@ import "./polyfill.ts";
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Presence, Server } from "@colyseus/core";
+import { matchMaker, type Presence, Server } from "@colyseus/core";
 import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
 import { WebSocketTransport } from "@colyseus/ws-transport";
@@ -70,6 +70,9 @@ export async function startServer(ctx: ServerContext, options: ServeOptions): Pr
   gameServer.define("table", TableRoom);
   gameServer.define("session", SessionRoom).filterBy(["sessionId"]);
   await gameServer.listen(options.port, options.host);
+  // Every ended table whose results are held listens on its session's results channel: a class of
+  // 200 puts up to 100 listeners on one topic, which is by design, not a leak.
+  matchMaker.presence.setMaxListeners(0);
   const address = transport.server?.address();
   const actualPort = typeof address === "object" && address ? address.port : options.port;
   const stopSweeper = startDeadlineSweeper(ctx.store, options.sweepIntervalMs ?? 15_000);

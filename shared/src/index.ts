@@ -56,5 +56,12 @@ export { bestPackageFor, packagePoints, pointRange } from "./scoring/points.ts";
 export { type NashReport, type ReportOptions, type TableReport, tableReport } from "./scoring/report.ts";
 export { outcomePoints, type PartyScore, scoreParty, scoreTable } from "./scoring/score.ts";
 export { type Trajectories, trajectories } from "./scoring/trajectories.ts";
-export { type PublicIssue, type PublicParty, type SeatSecrets, type TableView, viewFor } from "./view/viewFor.ts";
+export {
+  type PublicIssue,
+  type PublicParty,
+  type SeatSecrets,
+  type TableView,
+  type ViewOptions,
+  viewFor,
+} from "./view/viewFor.ts";
 export { viewPoints } from "./view/viewPoints.ts";

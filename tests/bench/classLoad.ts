@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client, type Room, type SeatReservation } from "@colyseus/sdk";
+import type { TableView } from "@parley/shared";
 import { startServer } from "../../server/src/app.ts";
 import { loadCatalog } from "../../server/src/scenarios/catalog.ts";
 import { openStore } from "../../server/src/store/open.ts";
@@ -66,6 +67,7 @@ for (let i = 0; i < students; i += 10) {
 
 const connectTimes: number[] = [];
 const rooms: Room[] = [];
+const latestView = new Map<Room, TableView>();
 for (let i = 0; i < tokens.length; i += 10) {
   await Promise.all(
     tokens.slice(i, i + 10).map(async (token) => {
@@ -75,7 +77,12 @@ for (let i = 0; i < tokens.length; i += 10) {
         reservation as unknown as SeatReservation,
       );
       room.onMessage("notice", () => undefined);
-      await new Promise<void>((resolve) => room.onMessage("view", () => resolve()));
+      await new Promise<void>((resolve) =>
+        room.onMessage("view", (view: TableView) => {
+          latestView.set(room, view);
+          resolve();
+        }),
+      );
       connectTimes.push(performance.now() - t);
       rooms.push(room);
     }),
@@ -111,6 +118,31 @@ await Promise.all(
   }),
 );
 
+// The end of class: half the tables finish early (their results are held while the others
+// play), then the instructor ends the session and every table's results open.
+const waitUntil = async (done: () => boolean, what: string) => {
+  for (const until = performance.now() + 60_000; !done(); ) {
+    if (performance.now() > until) throw new Error(`Timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+};
+const tableIds = [...new Set(rooms.map((room) => room.roomId))];
+const early = new Set(tableIds.slice(0, Math.floor(tableIds.length / 2)));
+await post(`/sessions/${sessionId}/control`, { action: "end", tables: [...early] }, instructorToken);
+const earlyRooms = rooms.filter((room) => early.has(room.roomId));
+await waitUntil(
+  () => earlyRooms.every((room) => latestView.get(room)?.phase === "ended" && latestView.get(room)?.resultsHeld),
+  "the early tables' results are held",
+);
+const endStart = performance.now();
+await post(`/sessions/${sessionId}/control`, { action: "end" }, instructorToken);
+const endControlMs = performance.now() - endStart;
+await waitUntil(
+  () => rooms.every((room) => latestView.get(room)?.phase === "ended" && !latestView.get(room)?.resultsHeld),
+  "every table's results are open",
+);
+const resultsOpenMs = performance.now() - endStart;
+
 const exportStart = performance.now();
 const csv = await fetch(`${base}/api/sessions/${sessionId}/export.csv`, {
   headers: { authorization: `Bearer ${instructorToken}` },
@@ -122,6 +154,9 @@ console.log(`Class of ${students} students (${Math.ceil(students / 2)} tables), 
 report("join (POST /api/join)", joinTimes);
 report("reservation + view", connectTimes);
 report("chat move → ack", ackTimes);
+console.log(
+  `End of class (${early.size} tables ended early, results held): "end" answered in ${endControlMs.toFixed(0)} ms; every student's results open after ${resultsOpenMs.toFixed(0)} ms`,
+);
 console.log(
   `CSV export: ${rows} rows in ${exportMs.toFixed(0)} ms; whole run ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );

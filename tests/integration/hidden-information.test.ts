@@ -1,4 +1,4 @@
-import type { Package, Scenario, SeatId } from "@parley/shared";
+import type { Package, Scenario, SeatId, TableView } from "@parley/shared";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadCatalog } from "../../server/src/scenarios/catalog.ts";
 import { Eavesdropper, expectHeard, expectNeverHeard, whereHeard } from "../helpers/eavesdrop.ts";
@@ -460,15 +460,18 @@ describe("during play, nobody receives what is not theirs", () => {
 });
 
 describe("once one table has ended, the others' secrets stay hidden until the session ends", () => {
-  it("the ended table's student sees the end (scores, personas) but no other party's brief, nor a way to one", async () => {
+  it("the ended table's student sees the outcome and its own score, but nothing of the others, nor a way to it", async () => {
     const ended = await instructor.call("POST", `/sessions/${ids.sessionA}/control`, {
       action: "end",
       tables: [ids.table2],
     });
     expect(ended.status).toBe(200);
     await vi.waitFor(() => expect(dee.lastView()?.phase).toBe("ended"));
-    // At the end the seat sees the bots' personas and the scores (the probe sees them too).
-    expectHeard(dee.everything(), [personaSecret], "Dee at the end");
+    // Table 1 still plays the same parties: Dee's results are held, her own score excepted.
+    const atTheEnd = dee.lastView();
+    expect(atTheEnd?.resultsHeld).toBe(true);
+    expect(atTheEnd?.scores?.map((s) => s.seat)).toEqual(["canada"]);
+    expect(atTheEnd?.report).toBeUndefined();
 
     // Every way to the debrief or to a "what if" stays shut while table 1 plays.
     const log = await dee.call("GET", "/me/log");
@@ -483,17 +486,25 @@ describe("once one table has ended, the others' secrets stay hidden until the se
       await dee.call("GET", "/me/log");
       dee.token = branchPlayer;
     }
-    const stillHidden = forbidden.dee().filter((s) => s !== personaSecret && !s.label.endsWith("BATNA"));
-    expectNeverHeard(dee, stillHidden);
+    expectNeverHeard(dee, forbidden.dee());
     expect(branch.status).toBe(409);
     await tryEverything(dee);
-    expectNeverHeard(dee, stillHidden);
+    // Her replay's last step is held the same way.
+    const replay = await dee.call<{ steps: { view: TableView }[] }>("GET", "/me/replay");
+    expect(replay.body.steps.at(-1)?.view.resultsHeld).toBe(true);
+    expectNeverHeard(dee, forbidden.dee());
     // Table 1 plays on: its students still see no persona.
     expectNeverHeard(ada, forbidden.ada());
   });
 
-  it("once every table has ended, a student's debrief reveals the whole game", async () => {
+  it("once every table has ended, the results open at the ended table and the debrief reveals the whole game", async () => {
     expect((await instructor.call("POST", `/sessions/${ids.sessionA}/control`, { action: "end" })).status).toBe(200);
+    // Dee's table, ended before, opens its results by itself: every score, the bots' personas.
+    await vi.waitFor(() => expect(dee.lastView()?.resultsHeld).toBeUndefined());
+    const opened = dee.lastView();
+    expect(opened?.scores?.map((s) => s.seat)).toEqual(opened?.parties.map((p) => p.id));
+    expect(opened?.scores).toHaveLength(5);
+    expectHeard(dee.everything(), [personaSecret], "Dee once the session has ended");
     const log = await dee.call("GET", "/me/log");
     expect(log.status).toBe(200);
     expectHeard(dee.everything(), briefsBut("canada"), "Dee after the session");

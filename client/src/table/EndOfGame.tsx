@@ -13,7 +13,6 @@ export function EndOfGame({ view, seat }: { view: TableView; seat: SavedSeat }) 
   const me = view.me?.seat ?? "";
   const mine = view.scores?.find((s) => s.seat === me);
   const lenses = view.report?.lenses[me];
-  const bots = view.parties.filter((p) => p.controller.type === "bot");
   const revealed = Object.entries(view.revealedToViewer);
   return (
     <section className="panel outcome" aria-labelledby="outcome-title">
@@ -62,6 +61,53 @@ export function EndOfGame({ view, seat }: { view: TableView; seat: SavedSeat }) 
           </div>
         )}
       </div>
+      {view.resultsHeld ? (
+        <p className="notice info" role="status" data-testid="results-held">
+          Other tables of your session, playing the same parties, have not finished yet. Every party's score, who the
+          bots were and why they moved as they did appear here once every table has finished.
+        </p>
+      ) : (
+        <AllResults view={view} />
+      )}
+      <h3>What the others had revealed to you</h3>
+      {revealed.length === 0 ? (
+        <p className="muted">Nobody shared their interests with you.</p>
+      ) : (
+        <ul>
+          {revealed.map(([owner, issues]) => (
+            <li key={owner}>
+              <strong>{partyName(view, owner)}</strong>:{" "}
+              {Object.entries(issues)
+                .map(
+                  ([issue, options]) =>
+                    `${issueName(view, issue)} (${Object.entries(options)
+                      .map(([o, p]) => `${optionName(view, issue, o)} ${p}`)
+                      .join(", ")})`,
+                )
+                .join("; ")}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="row">
+        <Link className="button primary" href={`/debrief/${seat.participantId}`}>
+          Open the debrief
+        </Link>
+        {seat.kind === "solo" && (
+          <Link className="button" href="/solo">
+            Play again
+          </Link>
+        )}
+      </p>
+    </section>
+  );
+}
+
+/** Every party's score, who the bots were and their reasons: once the session's tables have all finished. */
+function AllResults({ view }: { view: TableView }) {
+  const bots = view.parties.filter((p) => p.controller.type === "bot");
+  return (
+    <>
       <table>
         <caption>Every party's score</caption>
         <thead>
@@ -127,36 +173,6 @@ export function EndOfGame({ view, seat }: { view: TableView; seat: SavedSeat }) 
           </>
         );
       })()}
-      <h3>What the others had revealed to you</h3>
-      {revealed.length === 0 ? (
-        <p className="muted">Nobody shared their interests with you.</p>
-      ) : (
-        <ul>
-          {revealed.map(([owner, issues]) => (
-            <li key={owner}>
-              <strong>{partyName(view, owner)}</strong>:{" "}
-              {Object.entries(issues)
-                .map(
-                  ([issue, options]) =>
-                    `${issueName(view, issue)} (${Object.entries(options)
-                      .map(([o, p]) => `${optionName(view, issue, o)} ${p}`)
-                      .join(", ")})`,
-                )
-                .join("; ")}
-            </li>
-          ))}
-        </ul>
-      )}
-      <p className="row">
-        <Link className="button primary" href={`/debrief/${seat.participantId}`}>
-          Open the debrief
-        </Link>
-        {seat.kind === "solo" && (
-          <Link className="button" href="/solo">
-            Play again
-          </Link>
-        )}
-      </p>
-    </section>
+    </>
   );
 }

@@ -106,8 +106,10 @@ export function sessionsRouter(sessions: SessionService): Router {
       res.status(409).json({ error: "You have no seat, so there is no table to replay.", code: "NotSeated" });
       return;
     }
-    // A student's replay is its own seat's views, nothing more.
-    send(res, await sessions.replay(undefined, me.tableId, me.seat));
+    // A student's replay is its own seat's views, nothing more; its end holds the results
+    // back while other tables of the session play on.
+    const holdResults = !(await sessions.everyTableEnded(me.sessionId));
+    send(res, await sessions.replay(undefined, me.tableId, me.seat, { holdResults }));
   });
   return router;
 }

@@ -1,6 +1,7 @@
 import { replay as fold, type GameEvent, type LensOverrides, type Scenario, type SeatId } from "@parley/shared";
 import { Router as createRouter, type Response, type Router } from "express";
 import type { ServerContext } from "../context.ts";
+import { everyTableEnded } from "../sessions/everyTableEnded.ts";
 import type { SessionService } from "../sessions/sessionService.ts";
 import type { SessionRecord, StoredEvent, TableRecord } from "../store/store.ts";
 import { initialStateOf } from "../tables/liveTable.ts";
@@ -51,19 +52,6 @@ export function soloRouter(ctx: ServerContext, sessions: SessionService): Router
     if (!scenario)
       res.status(503).json({ error: "This table's scenario is not available on the server.", code: "ScenarioMissing" });
     return scenario;
-  };
-
-  /** Whether every table of a session has ended (a solo game's one table included). */
-  const everyTableEnded = async (sessionId: string): Promise<boolean> => {
-    const tables = await ctx.store.tablesOfSession(sessionId);
-    const runtimes = await ctx.store.runtimesOf(tables.map((t) => t.id));
-    const running = tables.filter((t) => runtimes.find((r) => r.tableId === t.id)?.status !== "ended");
-    for (const t of running) {
-      const sc = ctx.catalog.get(t.scenarioId);
-      const events = (await ctx.store.events(t.id)).map((e) => e.event);
-      if (!sc || fold(initialStateOf(sc, t), events).phase !== "ended") return false;
-    }
-    return true;
   };
 
   router.post("/solo", limited, async (req, res) => {
@@ -126,7 +114,7 @@ export function soloRouter(ctx: ServerContext, sessions: SessionService): Router
     }
     const scenario = scenarioOf(table, res);
     if (!scenario) return;
-    if (!(await everyTableEnded(me.sessionId))) {
+    if (!(await everyTableEnded(ctx, me.sessionId))) {
       res.status(409).json({
         error: "The full debrief opens once every table of your session has ended.",
         code: "SessionNotEnded",
@@ -172,7 +160,7 @@ export function soloRouter(ctx: ServerContext, sessions: SessionService): Router
     }
     // A branch's own debrief reveals every secret once it ends (a walk-out ends it at once),
     // so it waits for the classmates too, exactly like the student's debrief.
-    if (!(await everyTableEnded(me.sessionId))) {
+    if (!(await everyTableEnded(ctx, me.sessionId))) {
       res.status(409).json({
         error: "You can try a “what if” once every table of your session has ended.",
         code: "SessionNotEnded",

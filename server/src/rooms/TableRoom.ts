@@ -15,6 +15,7 @@ import {
 import type { z } from "zod";
 import type { ServerContext } from "../context.ts";
 import type { ControlAction, ControlResult } from "../sessions/controls.ts";
+import { everyTableEnded, tableEnded } from "../sessions/everyTableEnded.ts";
 import { hashToken } from "../sessions/secrets.ts";
 import { roundLengthMs } from "../sessions/settings.ts";
 import type { ParticipantRecord, SessionRecord, TableRuntime } from "../store/store.ts";
@@ -22,7 +23,7 @@ import { LiveTable } from "../tables/liveTable.ts";
 import { summarise, type TableSummary } from "../tables/summary.ts";
 import { CreateOptions, JoinOptions, MoveMessage, type RejectedMessage, type SeatChangedMessage } from "./messages.ts";
 import { TokenBucket } from "./rateLimit.ts";
-import { openTicketKey, publishToSession } from "./tableRooms.ts";
+import { openTicketKey, publishToSession, resultsChannel } from "./tableRooms.ts";
 
 /** Public, non-secret facts every client may see: who sits where and is connected. */
 export const SeatStatus = schema(
@@ -85,6 +86,19 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
   private deadlineTimer: Timer | undefined;
   private graceTimers = new Map<SeatId, Timer>();
   private lastRound = 0;
+  /** The game's end has been seen (at the table, or when the room opened on an ended table). */
+  private endSeen = false;
+  /**
+   * An ended table's results (every score, BATNAs, personas, the bots' reasons) are held from
+   * its seats while other tables of the session still play the same scenario.
+   */
+  private resultsHeld = false;
+  private holdChecks: Promise<void> = Promise.resolve();
+  private listeningForResults = false;
+  /** A check is queued and has not started: another reason to check needs no other. */
+  private recheckQueued = false;
+  /** Another table found the session's tables all ended: see for ourselves. */
+  private readonly resultsListener = () => this.recheck();
   /** Runtime changes are written one after another, in order. */
   private runtimeQueue: Promise<unknown> = Promise.resolve();
 
@@ -121,6 +135,11 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
 
     if (this.table.state.phase === "ended" && this.runtime && this.runtime.status !== "ended") {
       await this.saveRuntime({ ...this.runtime, status: "ended", deadlineAt: null, remainingMs: null });
+    }
+    if (this.table.state.phase === "ended") {
+      this.endSeen = true;
+      this.resultsHeld = !!sessionId;
+      await this.checkResultsHold();
     }
     await this.reconcileSeats();
     this.holdSeatsForAbsentPlayers();
@@ -189,6 +208,8 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     this.syncStatus();
     this.sendView(client);
     this.publishSummary();
+    // Someone opening a held table looks again, should the news of the last table's end have been missed.
+    this.recheck();
   }
 
   override async onDrop(client: Client) {
@@ -389,11 +410,62 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
   private sendView(client: Client) {
     const identity = this.identities.get(client.sessionId);
     if (!identity) return;
-    client.send("view", viewFor(this.table.state, identity.kind === "instructor" ? "instructor" : identity.seat));
+    const viewer = identity.kind === "instructor" ? "instructor" : identity.seat;
+    client.send("view", viewFor(this.table.state, viewer, { holdResults: this.resultsHeld }));
+  }
+
+  /**
+   * Decides whether this ended table's results are still held (some table of the session
+   * has not ended) and sends the clients their views when that changed (or `always`).
+   * While they are held the room listens on the session's results channel; a table that
+   * ends and finds every table ended announces it there (`announce`). Of two tables ending
+   * at once, the one whose end was stored last sees both ended, so the news always goes
+   * out. Checks run one after another; a check that fails keeps the results held.
+   */
+  private checkResultsHold({ always = false, announce = false } = {}): Promise<void> {
+    const check = async () => {
+      this.recheckQueued = false;
+      const sessionId = this.table.record.sessionId;
+      let held = this.resultsHeld;
+      try {
+        held = this.table.state.phase === "ended" && !!sessionId && !(await everyTableEnded(this.ctx, sessionId));
+      } catch (error) {
+        console.error("Could not check whether the session's other tables have ended", error);
+      }
+      const changed = held !== this.resultsHeld;
+      this.resultsHeld = held;
+      if (changed || always) for (const client of this.clients) this.sendView(client);
+      if (!sessionId) return;
+      if (announce && !held) this.presence.publish(resultsChannel(sessionId), this.roomId);
+      if (held !== this.listeningForResults) {
+        this.listeningForResults = held;
+        if (held) await this.presence.subscribe(resultsChannel(sessionId), this.resultsListener);
+        else this.presence.unsubscribe(resultsChannel(sessionId), this.resultsListener);
+      }
+    };
+    this.holdChecks = this.holdChecks.then(check).catch((error) => {
+      console.error("Could not follow the session's other tables", error);
+    });
+    return this.holdChecks;
+  }
+
+  /** Queues one more check of held results, unless one is queued already. */
+  private recheck() {
+    if (!this.resultsHeld || this.recheckQueued) return;
+    this.recheckQueued = true;
+    void this.checkResultsHold();
   }
 
   private onTableEvent(_event: GameEvent, state: GameState) {
-    for (const client of this.clients) this.sendView(client);
+    if (state.phase === "ended" && !this.endSeen) {
+      // Held until it is known whether other tables still play; the check sends the views.
+      this.endSeen = true;
+      tableEnded(this.roomId);
+      this.resultsHeld = !!this.table.record.sessionId;
+      void this.checkResultsHold({ always: true, announce: true });
+    } else {
+      for (const client of this.clients) this.sendView(client);
+    }
     this.syncStatus();
     if (state.phase === "ended") {
       if (this.runtime && this.runtime.status !== "ended") {

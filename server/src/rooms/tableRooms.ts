@@ -10,6 +10,8 @@ import { newToken } from "../sessions/secrets.ts";
 const openingLocks = "parley:opening";
 export const openTicketKey = (tableId: string) => `parley:open:${tableId}`;
 export const sessionChannel = (sessionId: string) => `parley:session:${sessionId}`;
+/** Where a table announces that every table of its session has ended (see TableRoom). */
+export const resultsChannel = (sessionId: string) => `parley:results:${sessionId}`;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

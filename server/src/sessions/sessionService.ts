@@ -1,4 +1,11 @@
-import { type Controller, replay as fold, type GameState, type SeatId, type Viewer } from "@parley/shared";
+import {
+  type Controller,
+  replay as fold,
+  type GameState,
+  type SeatId,
+  type Viewer,
+  type ViewOptions,
+} from "@parley/shared";
 import { z } from "zod";
 import type { ServerContext } from "../context.ts";
 import { newId } from "../ids.ts";
@@ -14,6 +21,7 @@ import { initialStateOf } from "../tables/liveTable.ts";
 import { buildReplay, type Replay } from "../tables/replay.ts";
 import { summarise, type TableSummary } from "../tables/summary.ts";
 import { type ControlAction, ControlActionSchema, type ControlResult } from "./controls.ts";
+import { everyTableEnded } from "./everyTableEnded.ts";
 import { failure, type Result, success } from "./problem.ts";
 import { type ResultRow, resultRows } from "./results.ts";
 import { chooseSeat, type SeatingTable } from "./seating.ts";
@@ -529,7 +537,17 @@ export class SessionService {
     return { session: this.sessionInfo(fresh), participants: await this.participants(fresh), tables: summaries };
   }
 
-  async replay(session: SessionRecord | undefined, tableId: string, viewer: Viewer): Promise<Result<Replay>> {
+  /** Whether every table of the session has ended: until then, students' results are held. */
+  everyTableEnded(sessionId: string): Promise<boolean> {
+    return everyTableEnded(this.ctx, sessionId);
+  }
+
+  async replay(
+    session: SessionRecord | undefined,
+    tableId: string,
+    viewer: Viewer,
+    options: ViewOptions = {},
+  ): Promise<Result<Replay>> {
     const table = await this.ctx.store.getTable(tableId);
     if (!table || (session && table.sessionId !== session.id))
       return failure(404, "UnknownTable", "That table is not part of this session.");
@@ -537,7 +555,7 @@ export class SessionService {
     if (!scenario) return failure(503, "ScenarioMissing", "This table's scenario is not available on the server.");
     if (viewer !== "instructor" && viewer !== "observer" && !table.seats.includes(viewer))
       return failure(400, "NotASeat", `'${viewer}' is not a seat at this table.`);
-    return success(buildReplay(scenario, table, await this.ctx.store.events(tableId), viewer));
+    return success(buildReplay(scenario, table, await this.ctx.store.events(tableId), viewer, options));
   }
 
   async results(session: SessionRecord): Promise<{ session: SessionInfo; rows: ResultRow[]; tables: TableSummary[] }> {

@@ -7,6 +7,7 @@ import {
   type SeatId,
   type TableView,
   type Viewer,
+  type ViewOptions,
   viewFor,
 } from "@parley/shared";
 import type { StoredEvent, TableRecord } from "../store/store.ts";
@@ -47,13 +48,19 @@ export function buildReplay(
   record: TableRecord,
   stored: readonly StoredEvent[],
   viewer: Viewer,
+  options: ViewOptions = {},
 ): Replay {
   let state = initialStateOf(scenario, record);
-  const initial = viewFor(state, viewer);
+  const initial = viewFor(state, viewer, options);
   const steps: ReplayStep[] = [];
   for (const { event, at } of stored) {
     state = apply(state, event);
-    steps.push({ seq: event.seq, at, ...(viewer === "instructor" ? { event } : {}), view: viewFor(state, viewer) });
+    steps.push({
+      seq: event.seq,
+      at,
+      ...(viewer === "instructor" ? { event } : {}),
+      view: viewFor(state, viewer, options),
+    });
   }
   const setup = {
     seed: record.seed,

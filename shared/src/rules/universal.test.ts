@@ -133,6 +133,38 @@ describe("viewFor", () => {
     expect(Object.keys(view.secrets ?? {})).toEqual(["a", "b"]);
   });
 
+  it("holds an ended table's results back from its seats on request, never from the instructor", () => {
+    let s = initialState(tiny, 1, { controllers: { b: { type: "bot", persona: "hardliner" } } });
+    const proposal = validate(s, "b", { kind: "propose", to: ["a"], package: logroll });
+    if (!proposal.ok) throw new Error(proposal.rejection.message);
+    s = apply(s, { ...proposal.event, rationale: "Anchor high on the fish quota." });
+    s = play(s, "a", { kind: "accept", proposalId: "p0" });
+    expect(s.phase).toBe("ended");
+
+    const held = viewFor(s, "a", { holdResults: true });
+    expect(held.resultsHeld).toBe(true);
+    expect(held.outcome?.kind).toBe("agreement");
+    expect(held.scores).toEqual([expect.objectContaining({ seat: "a", points: 60, batna: 30 })]);
+    expect(held.report).toBeUndefined();
+    expect(held.parties.find((p) => p.id === "b")?.controller).toEqual({ type: "bot" });
+    expect(JSON.stringify(held)).not.toContain("Anchor high");
+    expect(JSON.stringify(held)).not.toContain("hardliner");
+
+    const open = viewFor(s, "a");
+    expect(open.resultsHeld).toBeUndefined();
+    expect(open.scores?.map((x) => x.seat)).toEqual(["a", "b"]);
+    expect(open.report).toBeDefined();
+    expect(open.parties.find((p) => p.id === "b")?.controller).toEqual({ type: "bot", persona: "hardliner" });
+    expect(JSON.stringify(open)).toContain("Anchor high");
+
+    const instructor = viewFor(s, "instructor", { holdResults: true });
+    expect(instructor.resultsHeld).toBeUndefined();
+    expect(instructor.scores).toHaveLength(2);
+    // While the game runs, holding changes nothing.
+    const playing = initialState(tiny, 1);
+    expect(viewFor(playing, "a", { holdResults: true })).toEqual(viewFor(playing, "a"));
+  });
+
   it("private chat reaches only its recipients", () => {
     const s = play(initialState(tiny, 1), "a", { kind: "chat", text: "psst", to: ["b"] });
     expect(viewFor(s, "b").log.some((e) => e.text === "psst")).toBe(true);

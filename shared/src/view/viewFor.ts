@@ -119,10 +119,18 @@ export interface TableView {
   revealedToViewer: Record<SeatId, Record<string, Record<string, number>>>;
   /** Issues whose legal merits joint fact-finding has made known to the viewer. */
   clarifiedMerits: Record<string, Record<SeatId, number>>;
-  /** Every party's score: for everyone once the game has ended, for the instructor always. */
+  /**
+   * Every party's score: for everyone once the game has ended, for the instructor always.
+   * While the results are held, a seat gets its own score only.
+   */
   scores?: PartyScore[];
-  /** The table's debrief metrics: for everyone once the game has ended, for the instructor always. */
+  /** The table's debrief metrics: for everyone once the game has ended (and its results are not held), for the instructor always. */
   report?: TableReport;
+  /**
+   * The game has ended, but other tables of the session still play the same scenario: the
+   * others' scores, BATNAs, the bots' personas and reasons wait until they have finished.
+   */
+  resultsHeld?: boolean;
   /** The instructor's view of every seat's secrets. */
   secrets?: Record<SeatId, SeatSecrets>;
 }
@@ -194,14 +202,25 @@ function publicController(controller: Controller | undefined, reveal: boolean): 
   return reveal ? controller : { type: "bot" };
 }
 
+export interface ViewOptions extends ReportOptions {
+  /**
+   * Hold back an ended table's results from its seats (other tables of the same session
+   * still play the scenario, and would learn its secrets through classmates).
+   */
+  holdResults?: boolean;
+}
+
 /**
  * Exactly what `viewer` may see of a table. Every path that leaves the server (messages,
  * the log, HTTP replays and exports) goes through this one function.
  */
-export function viewFor(state: GameState, viewer: Viewer, options: ReportOptions = {}): TableView {
+export function viewFor(state: GameState, viewer: Viewer, options: ViewOptions = {}): TableView {
   const isInstructor = viewer === "instructor";
   const seat = viewer !== "instructor" && viewer !== "observer" && state.seats.includes(viewer) ? viewer : undefined;
   const ended = state.phase === "ended";
+  const held = ended && !isInstructor && options.holdResults === true;
+  /** Whether the end's revelations (personas, the bots' reasons, every score) are the viewer's. */
+  const revealAll = isInstructor || (ended && !held);
   const s = state.scenario;
   const f = state.families;
 
@@ -263,7 +282,7 @@ export function viewFor(state: GameState, viewer: Viewer, options: ReportOptions
         name: party?.name ?? id,
         kind: party?.kind ?? "state",
         publicBrief: party?.publicBrief ?? "",
-        controller: publicController(state.controllers[id], ended || isInstructor),
+        controller: publicController(state.controllers[id], revealAll),
         acted: state.acted.includes(id),
         walkedAway: state.walkedAway.includes(id),
       };
@@ -286,7 +305,7 @@ export function viewFor(state: GameState, viewer: Viewer, options: ReportOptions
       .map((x) => structuredCopy(x)),
     groundwork: { ...f.groundwork },
     crisis: { inCrisis: f.inCrisis, crises: f.crises, threshold: s.rules.crisisThreshold },
-    log: state.log.filter((entry) => canSee(entry, viewer)).map((entry) => visibleEntry(entry, ended || isInstructor)),
+    log: state.log.filter((entry) => canSee(entry, viewer)).map((entry) => visibleEntry(entry, revealAll)),
     outcome: state.outcome ? structuredCopy(state.outcome) : undefined,
     revealedToViewer,
     clarifiedMerits,
@@ -295,9 +314,12 @@ export function viewFor(state: GameState, viewer: Viewer, options: ReportOptions
     view.me = { seat, ...secretsOf(state, seat) };
     view.moves = availableMoves(state, seat);
   }
-  if (ended || isInstructor) {
+  if (revealAll) {
     view.scores = scoreTable(state);
     view.report = tableReport(state, options);
+  } else if (held) {
+    view.resultsHeld = true;
+    if (seat) view.scores = scoreTable(state).filter((score) => score.seat === seat);
   }
   if (isInstructor) view.secrets = Object.fromEntries(state.seats.map((id) => [id, secretsOf(state, id)]));
   return view;

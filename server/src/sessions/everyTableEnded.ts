@@ -1,0 +1,38 @@
+import { replay as fold } from "@parley/shared";
+import type { ServerContext } from "../context.ts";
+import { initialStateOf } from "../tables/liveTable.ts";
+
+/**
+ * Tables this process has seen end. An end is final, so a table found here is never folded
+ * again; the set is cleared when it grows large, which only costs a fold per table.
+ */
+const knownEnded = new Set<string>();
+const knownEndedLimit = 50_000;
+
+/** Notes that a table's game has ended (its end event is stored). */
+export function tableEnded(tableId: string): void {
+  if (knownEnded.size >= knownEndedLimit) knownEnded.clear();
+  knownEnded.add(tableId);
+}
+
+/**
+ * Whether every table of a session has ended (a solo game's one table included). Until
+ * then a student's table, ended or not, reveals nothing of the scenario's secrets: its
+ * classmates at other tables still play the same parties. A table counts as ended when its
+ * stored runtime says so or, as that write may lag behind the end event, when its log
+ * folds to an ended game.
+ */
+export async function everyTableEnded(ctx: ServerContext, sessionId: string): Promise<boolean> {
+  const tables = await ctx.store.tablesOfSession(sessionId);
+  const runtimes = await ctx.store.runtimesOf(tables.map((t) => t.id));
+  const unsure = tables.filter(
+    (t) => !knownEnded.has(t.id) && runtimes.find((r) => r.tableId === t.id)?.status !== "ended",
+  );
+  for (const t of unsure) {
+    const scenario = ctx.catalog.get(t.scenarioId);
+    const events = (await ctx.store.events(t.id)).map((e) => e.event);
+    if (!scenario || fold(initialStateOf(scenario, t), events).phase !== "ended") return false;
+    tableEnded(t.id);
+  }
+  return true;
+}

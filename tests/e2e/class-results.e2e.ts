@@ -1,0 +1,66 @@
+import { type APIRequestContext, expect, test } from "@playwright/test";
+
+/** An instructor's session made through the HTTP API, and a way to send it controls. */
+async function createSession(request: APIRequestContext, tables: number) {
+  const created = await request.post("/api/sessions", {
+    data: { scenarioId: "us-china-tariffs", tables, timing: { mode: "live", roundSeconds: 600 } },
+  });
+  expect(created.status()).toBe(201);
+  const { session, instructorToken } = (await created.json()) as {
+    session: { id: string; joinCode: string };
+    instructorToken: string;
+  };
+  const headers = { authorization: `Bearer ${instructorToken}` };
+  return {
+    ...session,
+    control: async (body: Record<string, unknown>) => {
+      const response = await request.post(`/api/sessions/${session.id}/control`, { headers, data: body });
+      expect(response.status()).toBe(200);
+    },
+    participants: async () =>
+      (await (await request.get(`/api/sessions/${session.id}/participants`, { headers })).json()) as {
+        name: string;
+        tableId: string;
+      }[],
+  };
+}
+
+/**
+ * A table that ends while another table of the class still plays the same parties shows
+ * its students the outcome and their own score; every party's score and who the bots were
+ * appear, on the same screen, once every table has finished.
+ */
+test("a table that finishes early holds the class's secrets until every table has finished", async ({
+  page,
+  request,
+}) => {
+  const session = await createSession(request, 2);
+  await page.goto("/");
+  await page.getByRole("link", { name: "Join with a code" }).click();
+  await page.getByLabel("Join code").fill(session.joinCode);
+  await page.getByLabel(/Your name/).fill("Elif");
+  await page.getByRole("button", { name: "Take my seat" }).click();
+  await expect(page.getByText("The negotiation has not started yet")).toBeVisible();
+
+  // Only Elif's table starts; the other table waits, so the class is not done.
+  const elif = (await session.participants()).find((p) => p.name === "Elif");
+  await session.control({ action: "start", tables: [elif?.tableId] });
+  await expect(page.getByText(/^Round 1 of/)).toBeVisible();
+
+  const walkAway = page.getByTestId("move-walkAway");
+  await walkAway.locator("button.move-toggle").click();
+  await walkAway.getByRole("button", { name: "Walk away", exact: true }).click();
+  await walkAway.getByRole("button", { name: "Yes: walk away" }).click();
+
+  await expect(page.getByRole("heading", { name: "No agreement" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Your result" })).toBeVisible();
+  await expect(page.getByTestId("results-held")).toBeVisible();
+  await expect(page.getByRole("table", { name: "Every party's score" })).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Who the bots were" })).toHaveCount(0);
+
+  // The instructor ends the session: the results open where Elif is, without a reload.
+  await session.control({ action: "end" });
+  await expect(page.getByRole("table", { name: "Every party's score" })).toBeVisible();
+  await expect(page.getByTestId("results-held")).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Who the bots were" })).toBeVisible();
+});
