@@ -103,6 +103,29 @@ describe.skipIf(!hasRedis)("two server processes sharing Redis serve one class",
       expect(seenTables.size).toBe(4);
     });
     expect(lastView(students[0]?.seen as Seen).phase).toBe("playing");
+
+    // The tables one process hosts end first: their results are held while the other
+    // process's tables play. When those end, the news crosses to the first process through
+    // Redis and every student's results open.
+    const control = (via: ServerProcess, body: Record<string, unknown>) =>
+      http(via.url, "POST", `/sessions/${created.session.id}/control`, { token: created.instructorToken, body });
+    const firstHost = processIds[0];
+    const early = [...hostOf].filter(([, host]) => host === firstHost).map(([tableId]) => tableId);
+    expect((await control(b, { action: "end", tables: early })).status).toBe(200);
+    const earlyStudents = students.filter((s) => early.includes(s.tableId));
+    const lateStudents = students.filter((s) => !early.includes(s.tableId));
+    for (const s of earlyStudents) {
+      await vi.waitFor(() => expect(lastView(s.seen)).toMatchObject({ phase: "ended", resultsHeld: true }));
+    }
+    for (const s of lateStudents) expect(lastView(s.seen).phase).toBe("playing");
+    expect((await control(b, { action: "end" })).status).toBe(200);
+    for (const s of students) {
+      await vi.waitFor(() => {
+        expect(lastView(s.seen).phase).toBe("ended");
+        expect(lastView(s.seen).resultsHeld).toBeUndefined();
+        expect(lastView(s.seen).scores).toHaveLength(2);
+      });
+    }
     for (const s of students) await s.room.leave();
     await overview.leave();
   });
