@@ -1,5 +1,6 @@
 import {
   type Client,
+  CloseCode,
   ErrorCode,
   matchMaker,
   OnMessageException,
@@ -228,12 +229,16 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     this.recheck();
   }
 
-  override async onDrop(client: Client) {
+  override async onDrop(client: Client, code?: number) {
     const identity = this.identities.get(client.sessionId);
     if (identity?.kind === "seat" && this.holders.get(identity.seat) === client.sessionId) {
       this.syncStatus(client.sessionId);
       this.publishSummary(client.sessionId);
     }
+    // Colyseus closed it for flooding (over 60 messages a second) or a frame it could not
+    // decode. Holding a window open would keep the socket half-alive and unanswered for the
+    // whole window; it is closed now instead, and the student comes back with their token.
+    if (code === CloseCode.WITH_ERROR) return;
     await this.allowReconnection(client, this.ctx.reconnectSeconds).catch(() => undefined);
   }
 
