@@ -45,7 +45,9 @@ export async function startServer(ctx: ServerContext, options: ServeOptions): Pr
   TableRoom.context = ctx;
   const sessions = new SessionService(ctx);
   SessionRoom.sessions = sessions;
-  const transport = new WebSocketTransport();
+  // A frame above this closes its connection. The largest legal move (a 2000-character
+  // message of 3-byte characters) must fit, or it would be dropped instead of answered.
+  const transport = new WebSocketTransport({ maxPayload: 16 * 1024 });
   const app = transport.getExpressApp();
   app.set("trust proxy", "loopback");
   app.use("/api", apiRouter(ctx, sessions));

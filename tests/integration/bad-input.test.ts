@@ -82,6 +82,9 @@ function cases(): Case[] {
     ["nobody", "POST", "/solo", { scenarioId: "no-such-scenario", seat: "usa" }, 404, "UnknownScenario"],
     ["nobody", "GET", "/scenarios/no-such-scenario", undefined, 404, "UnknownScenario"],
     ["nobody", "GET", "/no/such/route", undefined, 404, "NotFound"],
+    // Found by the fuzzer: an address that is not valid percent-encoding was a 500.
+    ["nobody", "GET", "/sessions/%E0%A4%A", undefined, 400, "UnreadableRequest"],
+    ["nobody", "GET", "/scenarios/%", undefined, 400, "UnreadableRequest"],
     ["nobody", "GET", "/me", undefined, 401, "MissingToken"],
     ["nobody", "GET", s(), undefined, 401, "MissingToken"],
     ["nobody", "GET", "/sessions/no-such-session", undefined, 404, "UnknownSession"],
@@ -112,6 +115,9 @@ function cases(): Case[] {
     ["instructor", "POST", `${s()}/tables/nope/reservation`, undefined, 404, "UnknownTable"],
     ["student", "POST", "/me/seat-request", {}, 400, "InvalidRequest"],
     ["student", "POST", "/me/seat-request", { seat: 5 }, 400, "InvalidRequest"],
+    // Found by the fuzzer: an empty seat or table was recorded as a request for the instructor.
+    ["student", "POST", "/me/seat-request", { seat: "" }, 400, "InvalidRequest"],
+    ["student", "POST", "/me/seat-request", { tableId: "" }, 400, "InvalidRequest"],
     ["student", "POST", "/me/seat-request", { seat: "atlantis" }, 400, "NotASeat"],
     ["student", "POST", "/me/seat-request", { tableId: "nope" }, 404, "UnknownTable"],
     ["student", "POST", "/me/branch", {}, 400, "InvalidBranch"],

@@ -69,6 +69,15 @@ export function apiRouter(ctx: ServerContext, sessions: SessionService): Router 
       res.status(413).json({ error: "The request body is too large.", code: "TooLarge" });
       return;
     }
+    // Express and its body parser mark the client's own mistakes with a 4xx status: an
+    // address that is not valid percent-encoding, a body in an unknown or corrupt encoding.
+    if (error.status !== undefined && error.status >= 400 && error.status < 500) {
+      res.status(error.status).json({
+        error: "The request could not be read: check its address, its body and the body's encoding.",
+        code: "UnreadableRequest",
+      });
+      return;
+    }
     console.error("API error", error);
     res.status(500).json({ error: "Something went wrong on the server. Nothing was changed.", code: "ServerError" });
   });

@@ -1,7 +1,16 @@
-import { type Client, ErrorCode, Room, ServerError } from "@colyseus/core";
+import {
+  type Client,
+  ErrorCode,
+  OnMessageException,
+  Room,
+  type RoomException,
+  type RoomMethodName,
+  ServerError,
+} from "@colyseus/core";
 import { z } from "zod";
 import type { SessionService } from "../sessions/sessionService.ts";
 import type { SessionRecord } from "../store/store.ts";
+import { messageTypeName, unhandled } from "./messages.ts";
 import { sessionChannel } from "./tableRooms.ts";
 
 const JoinOptions = z.object({ sessionId: z.string().min(1).max(64), instructorToken: z.string().min(10).max(100) });
@@ -30,7 +39,7 @@ export class SessionRoom extends Room {
     this.onMessage("*", (client, type) => {
       client.send("rejected", {
         code: "UnknownMessage",
-        message: `The overview only reads; '${String(type)}' is not a message it takes. Use the HTTP API for controls.`,
+        message: `The overview only reads; '${messageTypeName(type)}' is not a message it takes. Use the HTTP API for controls.`,
       });
     });
     await this.presence.subscribe(sessionChannel(this.sessionId), this.listener);
@@ -43,6 +52,13 @@ export class SessionRoom extends Room {
     const session = await SessionRoom.sessions.instructorSession(this.sessionId, options.data.instructorToken);
     if (!session.ok) throw new ServerError(ErrorCode.AUTH_FAILED, session.problem.message);
     return session.value;
+  }
+
+  /** A bug in a handler is logged (and its message answered), never allowed to stop the process. */
+  override onUncaughtException(error: RoomException, method: RoomMethodName) {
+    if (error.cause instanceof ServerError) return; // a refusal to join, already sent to the client
+    console.error(`Session overview ${this.sessionId}: ${method} failed`, error.cause ?? error);
+    if (error instanceof OnMessageException) error.client.send("rejected", unhandled);
   }
 
   override async onJoin(client: Client, _options: unknown, session: SessionRecord) {

@@ -1,4 +1,14 @@
-import { type Client, ErrorCode, matchMaker, Room, ServerError } from "@colyseus/core";
+import {
+  type Client,
+  CloseCode,
+  ErrorCode,
+  matchMaker,
+  OnMessageException,
+  Room,
+  type RoomException,
+  type RoomMethodName,
+  ServerError,
+} from "@colyseus/core";
 import { MapSchema, schema, t } from "@colyseus/schema";
 import {
   botDice,
@@ -6,7 +16,6 @@ import {
   type GameEvent,
   type GameState,
   type Move,
-  parseMove,
   type SeatId,
   type SystemMove,
   seatName,
@@ -21,7 +30,15 @@ import { roundLengthMs } from "../sessions/settings.ts";
 import type { ParticipantRecord, SessionRecord, TableRuntime } from "../store/store.ts";
 import { LiveTable } from "../tables/liveTable.ts";
 import { summarise, type TableSummary } from "../tables/summary.ts";
-import { CreateOptions, JoinOptions, MoveMessage, type RejectedMessage, type SeatChangedMessage } from "./messages.ts";
+import {
+  CreateOptions,
+  JoinOptions,
+  messageTypeName,
+  type RejectedMessage,
+  readMoveMessage,
+  type SeatChangedMessage,
+  unhandled,
+} from "./messages.ts";
 import { TokenBucket } from "./rateLimit.ts";
 import { openTicketKey, publishToSession, resultsChannel } from "./tableRooms.ts";
 
@@ -130,7 +147,7 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
 
     this.onMessage("move", (client, message: unknown) => this.handleMove(client, message));
     this.onMessage("*", (client, type) => {
-      this.refuse(client, { code: "UnknownMessage", message: `Unknown message type '${String(type)}'.` });
+      this.refuse(client, { code: "UnknownMessage", message: `Unknown message type '${messageTypeName(type)}'.` });
     });
 
     if (this.table.state.phase === "ended" && this.runtime && this.runtime.status !== "ended") {
@@ -212,12 +229,16 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     this.recheck();
   }
 
-  override async onDrop(client: Client) {
+  override async onDrop(client: Client, code?: number) {
     const identity = this.identities.get(client.sessionId);
     if (identity?.kind === "seat" && this.holders.get(identity.seat) === client.sessionId) {
       this.syncStatus(client.sessionId);
       this.publishSummary(client.sessionId);
     }
+    // Colyseus closed it for flooding (over 60 messages a second) or a frame it could not
+    // decode. Holding a window open would keep the socket half-alive and unanswered for the
+    // whole window; it is closed now instead, and the student comes back with their token.
+    if (code === CloseCode.WITH_ERROR) return;
     await this.allowReconnection(client, this.ctx.reconnectSeconds).catch(() => undefined);
   }
 
@@ -242,6 +263,13 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     }
     this.syncStatus();
     this.publishSummary();
+  }
+
+  /** A bug in a handler is logged (and its message answered), never allowed to stop the process. */
+  override onUncaughtException(error: RoomException, method: RoomMethodName) {
+    if (error.cause instanceof ServerError) return; // a refusal to join, already sent to the client
+    console.error(`Table ${this.roomId}: ${method} failed`, error.cause ?? error);
+    if (error instanceof OnMessageException) error.client.send("rejected", unhandled);
   }
 
   override onDispose() {
@@ -375,8 +403,8 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
   }
 
   private async handleMove(client: Client, message: unknown) {
-    const envelope = MoveMessage.safeParse(message);
-    const clientSeq = envelope.success ? envelope.data.clientSeq : undefined;
+    const read = readMoveMessage(message);
+    const clientSeq = read.clientSeq;
     const refuse = (code: string, text: string) => this.refuse(client, { clientSeq, code, message: text });
     const bucket = this.buckets.get(client.sessionId);
     if (bucket && !bucket.messages.take())
@@ -384,9 +412,7 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     const identity = this.identities.get(client.sessionId);
     if (identity?.kind !== "seat" || this.holders.get(identity.seat) !== client.sessionId)
       return refuse("NotSeated", "You are watching this table: only seated players make moves.");
-    if (!envelope.success) return refuse("Malformed", "A move message needs a 'move' field.");
-    const parsed = parseMove(envelope.data.move);
-    if (!parsed.ok) return refuse("Malformed", parsed.message);
+    if (!read.ok) return refuse(read.code, read.message);
     const status = this.runtime?.status;
     if (status === "waiting")
       return refuse(
@@ -395,10 +421,10 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
       );
     if (status === "paused")
       return refuse("Paused", "Your instructor has paused the table. Moves are accepted again when it resumes.");
-    if (parsed.move.kind === "chat" && bucket && !bucket.chat.take())
+    if (read.move.kind === "chat" && bucket && !bucket.chat.take())
       return refuse("RateLimited", "You are chatting very fast. Wait a few seconds before the next message.");
     try {
-      const result = await this.table.submit(identity.seat, parsed.move);
+      const result = await this.table.submit(identity.seat, read.move);
       if (result.ok) client.send("ack", { clientSeq, seq: result.event.seq });
       else refuse(result.rejection.code, result.rejection.message);
     } catch (error) {

@@ -82,7 +82,7 @@ const JoinBody = z
   .strict();
 
 const SeatRequestBody = z
-  .object({ tableId: z.string().max(64).optional(), seat: z.string().max(64).optional() })
+  .object({ tableId: z.string().min(1).max(64).optional(), seat: z.string().min(1).max(64).optional() })
   .strict()
   .refine((r) => r.tableId !== undefined || r.seat !== undefined, "Say which table or which seat you would like.");
 

@@ -107,6 +107,23 @@ describe("validation names the rule and changes nothing", () => {
     expect(result.ok || result.rejection.code).toBe("GameOver");
   });
 
+  it("NamedTwice: a list names each seat or issue once, so a repeat cannot multiply a move's effect", () => {
+    // Found by the fuzzer (tests/integration/fuzz.test.ts): an anchor addressed to ["b" × 8]
+    // cost eight times the trust of one.
+    const repeats: Move[] = [
+      { kind: "propose", to: ["b", "b", "b", "b", "b", "b", "b", "b"], package: logroll, framing: "anchor" },
+      { kind: "chat", text: "Hello", to: ["b", "b"] },
+      { kind: "workshop", with: ["b", "b"] },
+      { kind: "shareInterests", to: ["b"], issueIds: ["water", "water"] },
+    ];
+    for (const move of repeats) {
+      const result = validate(s0, "a", move);
+      expect(result.ok || result.rejection.code, move.kind).toBe("NamedTwice");
+      if (!result.ok) expect(result.rejection.message).toContain("more than once");
+    }
+    expect(validate(s0, "a", { kind: "propose", to: ["b"], package: logroll, framing: "anchor" }).ok).toBe(true);
+  });
+
   it("apply does not change its input", () => {
     const before = JSON.stringify(s0);
     play(s0, "a", { kind: "propose", to: ["b"], package: logroll });

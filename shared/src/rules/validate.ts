@@ -14,6 +14,19 @@ import type {
 
 const reject = (code: string, message: string): Validation => ({ ok: false, rejection: { code, message } });
 
+/** The first entry a list argument of the move (addressees, participants, issues) repeats. */
+function repeatedEntry(move: Move): string | undefined {
+  const lists = Object.values(move).filter((value): value is unknown[] => Array.isArray(value));
+  for (const list of lists) {
+    const seen = new Set<unknown>();
+    for (const entry of list) {
+      if (seen.has(entry)) return String(entry);
+      seen.add(entry);
+    }
+  }
+  return undefined;
+}
+
 /** Checks every move passes, whatever its kind. */
 const commonChecks: Check[] = [
   { code: "GameOver", test: (state) => (state.phase === "ended" ? "The game is over." : null) },
@@ -24,6 +37,14 @@ const commonChecks: Check[] = [
   {
     code: "WalkedAway",
     test: (state, seat) => (state.walkedAway.includes(seat) ? "You have walked away from the table." : null),
+  },
+  {
+    // A repeat would count its effect again: an anchor to the same seat eight times costs eight times the trust.
+    code: "NamedTwice",
+    test: (_state, _seat, move) => {
+      const repeated = repeatedEntry(move);
+      return repeated === undefined ? null : `'${repeated}' is named more than once; name each only once.`;
+    },
   },
 ];
 
