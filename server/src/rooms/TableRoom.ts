@@ -81,6 +81,8 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
   private identities = new Map<string, Identity>();
   /** The connection that holds each seat now. */
   private holders = new Map<SeatId, string>();
+  /** Connections that dropped and may still reconnect: they hold their seats, but are not online. */
+  private dropped = new Set<string>();
   private buckets = new Map<string, { messages: TokenBucket; chat: TokenBucket }>();
   private botTimer: Timer | undefined;
   private deadlineTimer: Timer | undefined;
@@ -213,15 +215,17 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
   }
 
   override async onDrop(client: Client) {
+    this.dropped.add(client.sessionId);
     const identity = this.identities.get(client.sessionId);
     if (identity?.kind === "seat" && this.holders.get(identity.seat) === client.sessionId) {
-      this.syncStatus(client.sessionId);
-      this.publishSummary(client.sessionId);
+      this.syncStatus();
+      this.publishSummary();
     }
     await this.allowReconnection(client, this.ctx.reconnectSeconds).catch(() => undefined);
   }
 
   override onReconnect(client: Client) {
+    this.dropped.delete(client.sessionId);
     if (!this.identities.has(client.sessionId)) {
       // Its seat was taken over by a newer connection (a reload, another device) meanwhile.
       client.leave(SEAT_CHANGED, "You opened your seat somewhere else.");
@@ -233,6 +237,7 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
   }
 
   override async onLeave(client: Client) {
+    this.dropped.delete(client.sessionId);
     const identity = this.identities.get(client.sessionId);
     this.identities.delete(client.sessionId);
     this.buckets.delete(client.sessionId);
@@ -658,30 +663,24 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
 
   // ---- projections ------------------------------------------------------------------------
 
-  private connectedSeats(excludeSessionId?: string): Set<SeatId> {
+  /** Seats whose connection is open now (not those held for a dropped connection). */
+  private connectedSeats(): Set<SeatId> {
     return new Set(
-      [...this.holders.entries()].filter(([, sessionId]) => sessionId !== excludeSessionId).map(([seat]) => seat),
+      [...this.holders.entries()].filter(([, sessionId]) => !this.dropped.has(sessionId)).map(([seat]) => seat),
     );
   }
 
   /** The instructor's overview of this table (see TableSummary). */
-  summary(excludeSessionId?: string): TableSummary {
-    return summarise(
-      this.table.state,
-      this.table.record,
-      this.runtime,
-      this.participants,
-      this.connectedSeats(excludeSessionId),
-      true,
-    );
+  summary(): TableSummary {
+    return summarise(this.table.state, this.table.record, this.runtime, this.participants, this.connectedSeats(), true);
   }
 
-  private publishSummary(excludeSessionId?: string) {
+  private publishSummary() {
     const sessionId = this.table.record.sessionId;
-    if (sessionId) publishToSession(sessionId, "table", this.summary(excludeSessionId));
+    if (sessionId) publishToSession(sessionId, "table", this.summary());
   }
 
-  private syncStatus(droppedSessionId?: string) {
+  private syncStatus() {
     const state = this.table.state;
     this.state.round = state.round;
     this.state.phase = state.phase;
@@ -689,7 +688,7 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     this.state.status = state.phase === "ended" ? "ended" : (this.runtime?.status ?? "running");
     this.state.deadlineAt = this.runtime?.deadlineAt ? Date.parse(this.runtime.deadlineAt) : 0;
     this.state.remainingMs = this.runtime?.remainingMs ?? 0;
-    const connected = this.connectedSeats(droppedSessionId);
+    const connected = this.connectedSeats();
     for (const seat of state.seats) {
       const controller = state.controllers[seat];
       const status = this.state.seats.get(seat) ?? new SeatStatus();
