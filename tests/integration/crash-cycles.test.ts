@@ -374,6 +374,54 @@ describe("crash and restart, over and over", () => {
     );
     await kill(second);
   });
+
+  it("gives a round its clock back when the process died after taking its deadline but before ending the round", async () => {
+    const file = join(dir, "lost-deadline.sqlite");
+    const env = { SQLITE_FILE: file, RECONNECT_SECONDS: "30", SWEEP_INTERVAL_MS: "300", BOT_DELAY_MS: "20" };
+    const first = await start(env);
+    const created = await createSession(first.url, {
+      scenarioId: "us-china-tariffs",
+      timing: { mode: "live", roundSeconds: 900 },
+    });
+    const ada = await joinSession(first.url, created.session.joinCode, "Ada");
+    // Ada sits at the table and thinks: round 1 waits for her move.
+    const client = await connectStudent(first.url, ada.participantToken);
+    client.room.reconnection.enabled = false;
+    await vi.waitFor(() => expect(client.seen.views.length).toBeGreaterThan(0));
+    await http(first.url, "POST", `/sessions/${created.session.id}/control`, {
+      token: created.instructorToken,
+      body: { action: "start" },
+    });
+    const summary = async (url: string) =>
+      (
+        await http<{ deadlineAt: string | null; round: number; open: boolean }[]>(
+          url,
+          "GET",
+          `/sessions/${created.session.id}/tables`,
+          { token: created.instructorToken },
+        )
+      ).body[0];
+    const deadlineAt = (await summary(first.url))?.deadlineAt;
+    expect(deadlineAt).toBeTruthy();
+    await kill(first);
+    // What the dead process had done: taken the due deadline (the compare-and-set that makes
+    // one process fire it), and died before storing the round's end.
+    const store = await openSqliteStore(file);
+    expect(await store.claimDeadline(ada.participant.tableId, deadlineAt as string)).toBe(true);
+    await store.close();
+
+    const second = await start(env);
+    await vi.waitFor(
+      async () => {
+        const table = await summary(second.url);
+        expect(table?.open).toBe(true);
+        expect(table?.round).toBe(1);
+        expect(Date.parse(table?.deadlineAt ?? "")).toBeGreaterThan(Date.now() + 800_000);
+      },
+      { timeout: 10_000, interval: 200 },
+    );
+    await kill(second);
+  });
 });
 
 function withoutDefaults(move: Move): Partial<Move> {

@@ -143,6 +143,11 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
       this.resultsHeld = !!sessionId;
       await this.checkResultsHold();
     }
+    if (this.runtime?.status === "running" && !this.runtime.deadlineAt && this.table.state.phase === "playing") {
+      // Every running round has a deadline, except after a crash between taking a due
+      // deadline (claimDeadline) and storing the round's end: that round gets its time again.
+      await this.startRoundClock();
+    }
     await this.reconcileSeats();
     this.holdSeatsForAbsentPlayers();
     this.scheduleDeadline();
