@@ -422,6 +422,65 @@ describe("crash and restart, over and over", () => {
     );
     await kill(second);
   });
+
+  it("gives a new round its own clock when the process died between starting it and storing its deadline", async () => {
+    const file = join(dir, "lost-round-clock.sqlite");
+    const env = { SQLITE_FILE: file, RECONNECT_SECONDS: "30", SWEEP_INTERVAL_MS: "300", BOT_DELAY_MS: "20" };
+    const first = await start(env);
+    const roundSeconds = 900;
+    const created = await createSession(first.url, {
+      scenarioId: "us-china-tariffs",
+      timing: { mode: "live", roundSeconds },
+    });
+    const ada = await joinSession(first.url, created.session.joinCode, "Ada");
+    const client = await connectStudent(first.url, ada.participantToken);
+    client.room.reconnection.enabled = false;
+    await vi.waitFor(() => expect(client.seen.views.length).toBeGreaterThan(0));
+    await http(first.url, "POST", `/sessions/${created.session.id}/control`, {
+      token: created.instructorToken,
+      body: { action: "start" },
+    });
+    const tableId = ada.participant.tableId;
+    const store = () => openSqliteStore(file);
+    const firstRound = await (async () => {
+      const s = await store();
+      const runtime = await s.getRuntime(tableId);
+      await s.close();
+      return runtime;
+    })();
+    // Round 1 runs a while, then Ada's move (the bot has made its own) opens round 2.
+    await sleep(1500);
+    await vi.waitFor(() =>
+      expect(lastView(client.seen).parties.find((p) => p.id !== ada.participant.seat)?.acted).toBe(true),
+    );
+    client.room.send("move", { clientSeq: 1, move: { kind: "pass" } });
+    await vi.waitFor(() => expect(lastView(client.seen).round).toBe(2));
+    await kill(first);
+    // What a kill between storing the round's opening event and its new deadline leaves: the
+    // log in round 2, the clock still on round 1's deadline.
+    const s = await store();
+    await s.putRuntime(firstRound as NonNullable<typeof firstRound>);
+    const roundTwoAt = (await s.events(tableId)).find((e) => e.event.by === ada.participant.seat)?.at as string;
+    await s.close();
+
+    const second = await start(env);
+    await vi.waitFor(
+      async () => {
+        const tables = await http<{ deadlineAt: string | null; round: number }[]>(
+          second.url,
+          "GET",
+          `/sessions/${created.session.id}/tables`,
+          { token: created.instructorToken },
+        );
+        expect(tables.body[0]?.round).toBe(2);
+        expect(Date.parse(tables.body[0]?.deadlineAt ?? "")).toBeGreaterThanOrEqual(
+          Date.parse(roundTwoAt) + roundSeconds * 1000,
+        );
+      },
+      { timeout: 10_000, interval: 200 },
+    );
+    await kill(second);
+  });
 });
 
 function withoutDefaults(move: Move): Partial<Move> {

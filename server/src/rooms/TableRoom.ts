@@ -143,11 +143,7 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
       this.resultsHeld = !!sessionId;
       await this.checkResultsHold();
     }
-    if (this.runtime?.status === "running" && !this.runtime.deadlineAt && this.table.state.phase === "playing") {
-      // Every running round has a deadline, except after a crash between taking a due
-      // deadline (claimDeadline) and storing the round's end: that round gets its time again.
-      await this.startRoundClock();
-    }
+    await this.repairRoundClock();
     await this.reconcileSeats();
     this.holdSeatsForAbsentPlayers();
     this.scheduleDeadline();
@@ -507,6 +503,28 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     const write = this.runtimeQueue.then(() => this.ctx.store.putRuntime(next));
     this.runtimeQueue = write.catch((error) => console.error("Could not store a table's runtime", error));
     return write;
+  }
+
+  /**
+   * The log and the round clock are two writes, so a crash between them can leave a running
+   * round without a clock (a due deadline was taken, the round's end not stored) or on the
+   * previous round's clock (the round opened, its deadline not stored). Every deadline a
+   * running round gets is at least a round after the round began; one set before that is
+   * stale. Called as the room opens.
+   */
+  private async repairRoundClock(): Promise<void> {
+    const runtime = this.runtime;
+    const length = this.roundLength();
+    if (runtime?.status !== "running" || this.table.state.phase !== "playing" || length === undefined) return;
+    if (!runtime.deadlineAt) {
+      await this.startRoundClock();
+      return;
+    }
+    const startedAt = this.table.roundStartedAt;
+    if (startedAt && Date.parse(runtime.deadlineAt) < Date.parse(startedAt) + length) {
+      const deadlineAt = new Date(Date.parse(startedAt) + length).toISOString();
+      await this.saveRuntime({ ...runtime, deadlineAt });
+    }
   }
 
   /** A new round gets a full round's time. */
