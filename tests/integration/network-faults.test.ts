@@ -1,7 +1,7 @@
 import { Client, type Room } from "@colyseus/sdk";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { foldedView, rawLog, seededRandom, watchTable } from "../helpers/chaos.ts";
-import { connectStudent, createSession, joinSession, lastView, type Seen } from "../helpers/classroom.ts";
+import { connectStudent, createSession, joinSession, lastView, type Seen, watch } from "../helpers/classroom.ts";
 import { bootTestServer, http, type TestServer } from "../helpers/server.ts";
 import { startTcpProxy, type TcpProxy } from "../helpers/tcpProxy.ts";
 
@@ -141,6 +141,32 @@ describe("unclean drops", () => {
     await vi.waitFor(() => expect(t.anaClient.seen.acks.find((a) => a.clientSeq === 1)).toBeDefined());
     await vi.waitFor(() => expect(lastView(t.anaClient.seen).round).toBe(2));
     await t.anaClient.room.leave();
+    await t.benClient.room.leave();
+  });
+
+  it("lets a reloaded page take the held seat back with its reconnection token", async () => {
+    const t = await tableWithAnaBehindTheProxy();
+    const anaSeat = t.ana.participant.seat;
+    const token = t.anaClient.room.reconnectionToken;
+    t.anaClient.room.reconnection.enabled = false; // the page is gone; a new one reconnects by hand
+    const gone = new Promise<number>((resolve) => t.anaClient.room.onLeave((code) => resolve(code)));
+    proxy.cut();
+    await gone;
+    t.benClient.room.send("move", { clientSeq: 1, move: { kind: "chat", text: "Did Ana's page crash?" } });
+    await vi.waitFor(() => expect(t.benClient.seen.acks).toHaveLength(1));
+
+    const room = await new Client(proxy.url.replace(/^http/, "ws")).reconnect(token);
+    const seen = watch(room);
+    await vi.waitFor(() => expect(seen.views.length).toBeGreaterThan(0));
+    expect(room.sessionId).toBe(t.anaClient.room.sessionId);
+    const view = lastView(seen);
+    expect(view.me?.seat).toBe(anaSeat);
+    expect(view.log.some((l) => l.text.includes("Did Ana's page crash?"))).toBe(true);
+    expect(view.parties.find((p) => p.id === anaSeat)?.controller).toEqual({ type: "human", name: "Ana" });
+    await vi.waitFor(async () => expect((await t.dashboardSeat(anaSeat)).connected).toBe(true));
+    room.send("move", { clientSeq: 7, move: { kind: "pass" } });
+    await vi.waitFor(() => expect(seen.acks.find((a) => a.clientSeq === 7)).toBeDefined());
+    await room.leave();
     await t.benClient.room.leave();
   });
 
