@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { GameEvent } from "@parley/shared";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { openSqliteStore } from "../../server/src/store/sqlite.ts";
+import { rawLog } from "../helpers/chaos.ts";
 import { connectStudent, createSession, joinSession, lastView } from "../helpers/classroom.ts";
 import { http } from "../helpers/server.ts";
 import { type ServerProcess, startServerProcess } from "../helpers/serverProcess.ts";
@@ -96,5 +97,168 @@ describe("a crash in the middle of a session", () => {
     adaAgain.room.send("move", { clientSeq: 100, move: { kind: "pass" } });
     await vi.waitFor(() => expect(adaAgain.seen.acks.find((a) => a.clientSeq === 100)?.seq).toBe(stored.length));
     await adaAgain.room.leave();
+  });
+});
+
+/** Processes started by the tests below, each on its own SQLite file. */
+const started = new Set<ServerProcess>();
+afterAll(async () => {
+  for (const server of started) await server.stop();
+});
+async function startTracked(processEnv: Record<string, string>): Promise<ServerProcess> {
+  const server = await startServerProcess(processEnv);
+  started.add(server);
+  return server;
+}
+async function killTracked(server: ServerProcess) {
+  await server.kill();
+  started.delete(server);
+}
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe("after a restart, live tables run on by themselves", () => {
+  it("reopens a live table after a restart even if nobody comes back: a bot covers the absent student and plays on", async () => {
+    const quiet = join(dir, "nobody-returns.sqlite");
+    const env = { SQLITE_FILE: quiet, RECONNECT_SECONDS: "1", SWEEP_INTERVAL_MS: "300", BOT_DELAY_MS: "20" };
+    const first = await startTracked(env);
+    const created = await createSession(first.url, {
+      scenarioId: "us-china-tariffs",
+      timing: { mode: "live", roundSeconds: 900 },
+    });
+    const ada = await joinSession(first.url, created.session.joinCode, "Ada");
+    const client = await connectStudent(first.url, ada.participantToken);
+    client.room.reconnection.enabled = false;
+    await http(first.url, "POST", `/sessions/${created.session.id}/control`, {
+      token: created.instructorToken,
+      body: { action: "start" },
+    });
+    await vi.waitFor(() => expect(lastView(client.seen).phase).toBe("playing"));
+    const { tableId, seat } = ada.participant;
+    const before = await rawLog(first.url, created.session.id, tableId, created.instructorToken);
+    await killTracked(first);
+
+    // Nobody reconnects: the process reopens the table itself, holds Ada's seat for the
+    // window, then a bot plays it.
+    const second = await startTracked(env);
+    await vi.waitFor(
+      async () => {
+        const log = await rawLog(second.url, created.session.id, tableId, created.instructorToken);
+        const since = log.events.slice(before.events.length).map((e) => e.event);
+        const takeover = since.findIndex(
+          (e) => e.move.kind === "setController" && e.move.seat === seat && e.move.controller.type === "bot",
+        );
+        expect(takeover).toBeGreaterThanOrEqual(0);
+        expect(since.slice(takeover).some((e) => e.by === seat)).toBe(true);
+      },
+      { timeout: 15_000, interval: 200 },
+    );
+    await killTracked(second);
+  });
+
+  it("gives a round its clock back when the process died after taking its deadline but before ending the round", async () => {
+    const file = join(dir, "lost-deadline.sqlite");
+    const env = { SQLITE_FILE: file, RECONNECT_SECONDS: "30", SWEEP_INTERVAL_MS: "300", BOT_DELAY_MS: "20" };
+    const first = await startTracked(env);
+    const created = await createSession(first.url, {
+      scenarioId: "us-china-tariffs",
+      timing: { mode: "live", roundSeconds: 900 },
+    });
+    const ada = await joinSession(first.url, created.session.joinCode, "Ada");
+    // Ada sits at the table and thinks: round 1 waits for her move.
+    const client = await connectStudent(first.url, ada.participantToken);
+    client.room.reconnection.enabled = false;
+    await vi.waitFor(() => expect(client.seen.views.length).toBeGreaterThan(0));
+    await http(first.url, "POST", `/sessions/${created.session.id}/control`, {
+      token: created.instructorToken,
+      body: { action: "start" },
+    });
+    const summary = async (url: string) =>
+      (
+        await http<{ deadlineAt: string | null; round: number; open: boolean }[]>(
+          url,
+          "GET",
+          `/sessions/${created.session.id}/tables`,
+          { token: created.instructorToken },
+        )
+      ).body[0];
+    const deadlineAt = (await summary(first.url))?.deadlineAt;
+    expect(deadlineAt).toBeTruthy();
+    await killTracked(first);
+    // What the dead process had done: taken the due deadline (the compare-and-set that makes
+    // one process fire it), and died before storing the round's end.
+    const store = await openSqliteStore(file);
+    expect(await store.claimDeadline(ada.participant.tableId, deadlineAt as string)).toBe(true);
+    await store.close();
+
+    const second = await startTracked(env);
+    await vi.waitFor(
+      async () => {
+        const table = await summary(second.url);
+        expect(table?.open).toBe(true);
+        expect(table?.round).toBe(1);
+        expect(Date.parse(table?.deadlineAt ?? "")).toBeGreaterThan(Date.now() + 800_000);
+      },
+      { timeout: 10_000, interval: 200 },
+    );
+    await killTracked(second);
+  });
+
+  it("gives a new round its own clock when the process died between starting it and storing its deadline", async () => {
+    const file = join(dir, "lost-round-clock.sqlite");
+    const env = { SQLITE_FILE: file, RECONNECT_SECONDS: "30", SWEEP_INTERVAL_MS: "300", BOT_DELAY_MS: "20" };
+    const first = await startTracked(env);
+    const roundSeconds = 900;
+    const created = await createSession(first.url, {
+      scenarioId: "us-china-tariffs",
+      timing: { mode: "live", roundSeconds },
+    });
+    const ada = await joinSession(first.url, created.session.joinCode, "Ada");
+    const client = await connectStudent(first.url, ada.participantToken);
+    client.room.reconnection.enabled = false;
+    await vi.waitFor(() => expect(client.seen.views.length).toBeGreaterThan(0));
+    await http(first.url, "POST", `/sessions/${created.session.id}/control`, {
+      token: created.instructorToken,
+      body: { action: "start" },
+    });
+    const tableId = ada.participant.tableId;
+    const store = () => openSqliteStore(file);
+    const firstRound = await (async () => {
+      const s = await store();
+      const runtime = await s.getRuntime(tableId);
+      await s.close();
+      return runtime;
+    })();
+    // Round 1 runs a while, then Ada's move (the bot has made its own) opens round 2.
+    await sleep(1500);
+    await vi.waitFor(() =>
+      expect(lastView(client.seen).parties.find((p) => p.id !== ada.participant.seat)?.acted).toBe(true),
+    );
+    client.room.send("move", { clientSeq: 1, move: { kind: "pass" } });
+    await vi.waitFor(() => expect(lastView(client.seen).round).toBe(2));
+    await killTracked(first);
+    // What a kill between storing the round's opening event and its new deadline leaves: the
+    // log in round 2, the clock still on round 1's deadline.
+    const s = await store();
+    await s.putRuntime(firstRound as NonNullable<typeof firstRound>);
+    const roundTwoAt = (await s.events(tableId)).find((e) => e.event.by === ada.participant.seat)?.at as string;
+    await s.close();
+
+    const second = await startTracked(env);
+    await vi.waitFor(
+      async () => {
+        const tables = await http<{ deadlineAt: string | null; round: number }[]>(
+          second.url,
+          "GET",
+          `/sessions/${created.session.id}/tables`,
+          { token: created.instructorToken },
+        );
+        expect(tables.body[0]?.round).toBe(2);
+        expect(Date.parse(tables.body[0]?.deadlineAt ?? "")).toBeGreaterThanOrEqual(
+          Date.parse(roundTwoAt) + roundSeconds * 1000,
+        );
+      },
+      { timeout: 10_000, interval: 200 },
+    );
+    await killTracked(second);
   });
 });

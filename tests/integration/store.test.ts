@@ -147,6 +147,28 @@ function storeSuite(open: () => Promise<Store>) {
       remainingMs: 1234,
     });
   });
+
+  it("lists the running and paused tables of live sessions, which a restart must reopen", async () => {
+    await store.createSession(session("s-live", "LIVE01"));
+    await store.createSession({
+      ...session("s-async", "ASYN01"),
+      settings: { ...settings, timing: { mode: "async", roundHours: 24 } },
+    });
+    const runtimes = [
+      ["t-live-run", "s-live", "running"],
+      ["t-live-pause", "s-live", "paused"],
+      ["t-live-wait", "s-live", "waiting"],
+      ["t-live-end", "s-live", "ended"],
+      ["t-async-run", "s-async", "running"],
+    ] as const;
+    for (const [id, sessionId, status] of runtimes) {
+      await store.createTable(table(id, sessionId, runtimes.findIndex(([t]) => t === id) + 1));
+      await store.putRuntime({ tableId: id, status, deadlineAt: null, remainingMs: null });
+    }
+    const live = await store.liveTables();
+    expect(live).toEqual(expect.arrayContaining(["t-live-run", "t-live-pause"]));
+    for (const id of ["t-live-wait", "t-live-end", "t-async-run", "t-clock"]) expect(live).not.toContain(id);
+  });
 }
 
 describe("SQLite store", () => {

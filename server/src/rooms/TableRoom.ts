@@ -98,6 +98,8 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
   private identities = new Map<string, Identity>();
   /** The connection that holds each seat now. */
   private holders = new Map<SeatId, string>();
+  /** Connections that dropped and may still reconnect: they hold their seats, but are not online. */
+  private dropped = new Set<string>();
   private buckets = new Map<string, { messages: TokenBucket; chat: TokenBucket }>();
   private botTimer: Timer | undefined;
   private deadlineTimer: Timer | undefined;
@@ -158,6 +160,7 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
       this.resultsHeld = !!sessionId;
       await this.checkResultsHold();
     }
+    await this.repairRoundClock();
     await this.reconcileSeats();
     this.holdSeatsForAbsentPlayers();
     this.scheduleDeadline();
@@ -230,10 +233,11 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
   }
 
   override async onDrop(client: Client, code?: number) {
+    this.dropped.add(client.sessionId);
     const identity = this.identities.get(client.sessionId);
     if (identity?.kind === "seat" && this.holders.get(identity.seat) === client.sessionId) {
-      this.syncStatus(client.sessionId);
-      this.publishSummary(client.sessionId);
+      this.syncStatus();
+      this.publishSummary();
     }
     // Colyseus closed it for flooding (over 60 messages a second) or a frame it could not
     // decode. Holding a window open would keep the socket half-alive and unanswered for the
@@ -243,6 +247,7 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
   }
 
   override onReconnect(client: Client) {
+    this.dropped.delete(client.sessionId);
     if (!this.identities.has(client.sessionId)) {
       // Its seat was taken over by a newer connection (a reload, another device) meanwhile.
       client.leave(SEAT_CHANGED, "You opened your seat somewhere else.");
@@ -254,6 +259,7 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
   }
 
   override async onLeave(client: Client) {
+    this.dropped.delete(client.sessionId);
     const identity = this.identities.get(client.sessionId);
     this.identities.delete(client.sessionId);
     this.buckets.delete(client.sessionId);
@@ -525,6 +531,28 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     return write;
   }
 
+  /**
+   * The log and the round clock are two writes, so a crash between them can leave a running
+   * round without a clock (a due deadline was taken, the round's end not stored) or on the
+   * previous round's clock (the round opened, its deadline not stored). Every deadline a
+   * running round gets is at least a round after the round began; one set before that is
+   * stale. Called as the room opens.
+   */
+  private async repairRoundClock(): Promise<void> {
+    const runtime = this.runtime;
+    const length = this.roundLength();
+    if (runtime?.status !== "running" || this.table.state.phase !== "playing" || length === undefined) return;
+    if (!runtime.deadlineAt) {
+      await this.startRoundClock();
+      return;
+    }
+    const startedAt = this.table.roundStartedAt;
+    if (startedAt && Date.parse(runtime.deadlineAt) < Date.parse(startedAt) + length) {
+      const deadlineAt = new Date(Date.parse(startedAt) + length).toISOString();
+      await this.saveRuntime({ ...runtime, deadlineAt });
+    }
+  }
+
   /** A new round gets a full round's time. */
   private startRoundClock(): Promise<void> {
     const length = this.roundLength();
@@ -684,30 +712,24 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
 
   // ---- projections ------------------------------------------------------------------------
 
-  private connectedSeats(excludeSessionId?: string): Set<SeatId> {
+  /** Seats whose connection is open now (not those held for a dropped connection). */
+  private connectedSeats(): Set<SeatId> {
     return new Set(
-      [...this.holders.entries()].filter(([, sessionId]) => sessionId !== excludeSessionId).map(([seat]) => seat),
+      [...this.holders.entries()].filter(([, sessionId]) => !this.dropped.has(sessionId)).map(([seat]) => seat),
     );
   }
 
   /** The instructor's overview of this table (see TableSummary). */
-  summary(excludeSessionId?: string): TableSummary {
-    return summarise(
-      this.table.state,
-      this.table.record,
-      this.runtime,
-      this.participants,
-      this.connectedSeats(excludeSessionId),
-      true,
-    );
+  summary(): TableSummary {
+    return summarise(this.table.state, this.table.record, this.runtime, this.participants, this.connectedSeats(), true);
   }
 
-  private publishSummary(excludeSessionId?: string) {
+  private publishSummary() {
     const sessionId = this.table.record.sessionId;
-    if (sessionId) publishToSession(sessionId, "table", this.summary(excludeSessionId));
+    if (sessionId) publishToSession(sessionId, "table", this.summary());
   }
 
-  private syncStatus(droppedSessionId?: string) {
+  private syncStatus() {
     const state = this.table.state;
     this.state.round = state.round;
     this.state.phase = state.phase;
@@ -715,7 +737,7 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     this.state.status = state.phase === "ended" ? "ended" : (this.runtime?.status ?? "running");
     this.state.deadlineAt = this.runtime?.deadlineAt ? Date.parse(this.runtime.deadlineAt) : 0;
     this.state.remainingMs = this.runtime?.remainingMs ?? 0;
-    const connected = this.connectedSeats(droppedSessionId);
+    const connected = this.connectedSeats();
     for (const seat of state.seats) {
       const controller = state.controllers[seat];
       const status = this.state.seats.get(seat) ?? new SeatStatus();

@@ -1,11 +1,14 @@
 import { callTableRoom } from "../rooms/tableRooms.ts";
 import type { Store } from "../store/store.ts";
+import { resumeLiveTables } from "./liveTables.ts";
 
 /**
  * A round deadline whose table room is closed (an async table nobody is watching, or a
  * table whose process crashed) still has to fire. Every process sweeps the database for
  * due deadlines and opens the room, which fires the deadline; the database's
  * compare-and-set (`claimDeadline`) makes sure only one of them advances the round.
+ * The same sweep reopens live tables whose room was lost (see resumeLiveTables), the
+ * first time as the process starts.
  */
 export function startDeadlineSweeper(store: Store, intervalMs: number): () => void {
   let sweeping = false;
@@ -20,6 +23,7 @@ export function startDeadlineSweeper(store: Store, intervalMs: number): () => vo
           console.error(`Could not open table ${runtime.tableId} for its deadline`, error);
         });
       }
+      await resumeLiveTables(store);
     } catch (error) {
       console.error("Deadline sweep failed", error);
     } finally {

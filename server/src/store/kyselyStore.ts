@@ -307,6 +307,18 @@ export function kyselyStore(db: Kysely<Database>, kind: Store["kind"]): Store {
         .execute();
       return rows.map(runtimeOf);
     },
+    async liveTables() {
+      const rows = await db
+        .selectFrom("table_runtime")
+        .innerJoin("tables", "tables.id", "table_runtime.table_id")
+        .innerJoin("sessions", "sessions.id", "tables.session_id")
+        .select(["table_runtime.table_id as tableId", "sessions.settings as settings"])
+        .where("table_runtime.status", "in", ["running", "paused"])
+        .execute();
+      return rows
+        .filter((row) => (JSON.parse(row.settings) as SessionSettings).timing.mode === "live")
+        .map((row) => row.tableId);
+    },
 
     async ping() {
       await sql`select 1`.execute(db);

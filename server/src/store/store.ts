@@ -124,6 +124,8 @@ export interface Store {
   claimDeadline(tableId: string, deadlineAt: string): Promise<boolean>;
   /** Running tables whose deadline is at or before `at`. */
   dueDeadlines(at: string): Promise<TableRuntime[]>;
+  /** The ids of live sessions' tables that are running or paused (their rooms stay open). */
+  liveTables(): Promise<string[]>;
 
   /** Throws when the database cannot be reached. */
   ping(): Promise<void>;

@@ -5,7 +5,6 @@ import {
   initialState,
   type Move,
   type Rejection,
-  replay,
   type Scenario,
   type SeatId,
   type SystemMove,
@@ -38,6 +37,8 @@ export class LiveTable {
     readonly scenario: Scenario,
     private readonly store: Store,
     public state: GameState,
+    /** When the current round began (the stored time of the event that opened it); null in round 1. */
+    public roundStartedAt: string | null = null,
   ) {}
 
   /** Creates and stores a new table. */
@@ -48,12 +49,14 @@ export class LiveTable {
 
   /** Rebuilds a table from its stored log (after a restart, or when a room is re-created). */
   static async load(store: Store, scenario: Scenario, record: TableRecord): Promise<LiveTable> {
-    const stored = await store.events(record.id);
-    const state = replay(
-      initialStateOf(scenario, record),
-      stored.map((s) => s.event),
-    );
-    return new LiveTable(record, scenario, store, state);
+    let state = initialStateOf(scenario, record);
+    let roundStartedAt: string | null = null;
+    for (const { event, at } of await store.events(record.id)) {
+      const next = apply(state, event);
+      if (next.round !== state.round) roundStartedAt = at;
+      state = next;
+    }
+    return new LiveTable(record, scenario, store, state, roundStartedAt);
   }
 
   onEvent(listener: (event: GameEvent, state: GameState) => void): void {
@@ -82,7 +85,9 @@ export class LiveTable {
       if (!decision.ok) return decision;
       // Acknowledged only once stored: a crash after this line loses nothing.
       await this.store.appendEvent(this.record.id, decision.event);
+      const round = this.state.round;
       this.state = apply(this.state, decision.event);
+      if (this.state.round !== round) this.roundStartedAt = new Date().toISOString();
       for (const listener of this.listeners) listener(decision.event, this.state);
       return decision;
     });
