@@ -16,7 +16,8 @@ import type { Heard } from "./eavesdrop.ts";
  * n issues (2–8), in a band of its own; creative bonuses at 9.5 million and third parties'
  * agreement bonus at 9.7 million. A number one party may hold is thus never another's.
  *
- * Words. Each confidential brief ends with a token, `PLANTED-` and eight letters.
+ * Legal merits keep two decimals and gain four planted ones (0.6 → 0.600327). Words: each
+ * confidential brief ends with a token, `PLANTED-` and eight letters.
  */
 
 export interface PartyCanaries {
@@ -31,6 +32,8 @@ export interface PartyCanaries {
   creativeBonus: Record<string, number>;
   /** A third party's planted agreement bonus. */
   agreementBonus?: number;
+  /** issue → the party's planted legal merits. */
+  merits: Record<string, number>;
 }
 
 export interface PlantedScenario {
@@ -52,7 +55,7 @@ interface RawParty {
 interface RawScenario {
   id: string;
   parties: RawParty[];
-  issues: { id: string }[];
+  issues: { id: string; legal?: { merits: Record<string, number> } }[];
   creativeOptions?: { id: string; bonus: Record<string, number> }[];
 }
 
@@ -68,6 +71,10 @@ function tokenFor(scenarioIndex: number, k: number): string {
   return `PLANTED-${out}${k}S${scenarioIndex}`;
 }
 
+/** Merits keep their two decimals and gain four planted ones: 0.6 → 0.600327 (party 3, issue 2). */
+const plantedMerits = (m: number, k: number, j: number) => Number(`${Math.min(m, 0.99).toFixed(2)}0${k}${j}7`);
+const plantedMeritsPattern = /(?<![\d.])0\.\d\d0\d\d7(?!\d)/g;
+
 export const issueOffset = (k: number, j: number) => 1_000_000 + 20_000 * k + 1_000 * j + 7;
 
 /** Plants canaries in one scenario's YAML; returns the new YAML and what was planted. */
@@ -78,7 +85,7 @@ export function plantCanaries(source: string, scenarioIndex: number): { yaml: st
     const k = index + 1;
     const token = tokenFor(scenarioIndex, k);
     party.confidentialBrief = `${party.confidentialBrief.trimEnd()} Your code word is ${token}.`;
-    const canaries: PartyCanaries = { seat: party.id, token, payoffs: {}, creativeBonus: {} };
+    const canaries: PartyCanaries = { seat: party.id, token, payoffs: {}, creativeBonus: {}, merits: {} };
     if (party.payoffs && Object.keys(party.payoffs).length > 0) {
       let shift = 0;
       raw.issues.forEach((issue, i) => {
@@ -107,6 +114,17 @@ export function plantCanaries(source: string, scenarioIndex: number): { yaml: st
       creative.bonus[party.id] = planted;
       const canaries = parties[party.id];
       if (canaries) canaries.creativeBonus[creative.id] = planted;
+    });
+  });
+  raw.issues.forEach((issue, j) => {
+    const merits = issue.legal?.merits ?? {};
+    raw.parties.forEach((party, index) => {
+      const m = merits[party.id];
+      if (m === undefined) return;
+      const planted = plantedMerits(m, index + 1, j + 1);
+      merits[party.id] = planted;
+      const canaries = parties[party.id];
+      if (canaries) canaries.merits[issue.id] = planted;
     });
   });
   const yaml = stringify(raw, { lineWidth: 0 });
@@ -139,7 +157,7 @@ export const rationaleTrace = "a bot's reasons";
 
 /**
  * Every trace of planted data in what a client received, with where each was first seen:
- * numbers of seven digits or more and brief tokens in every text, tokens also in the raw
+ * numbers of seven digits or more, planted merits and brief tokens in every text, tokens also in the raw
  * frames (strings travel there as UTF-8; numbers do not), and the fields that name a bot's
  * persona or reasons. One pass over each text, whatever the number of probes.
  */
@@ -156,6 +174,7 @@ export function tracesIn(heard: readonly Heard[], frames: readonly Heard[]): Map
   };
   for (const h of heard) {
     for (const m of h.text.matchAll(plantedNumber)) found(`number ${m[0]}`, h, m.index);
+    for (const m of h.text.matchAll(plantedMeritsPattern)) found(`number ${m[0]}`, h, m.index);
     for (const m of h.text.matchAll(plantedToken)) found(tokenTrace(m[0]), h, m.index);
     search(h, '"persona":', personaTrace);
     search(h, '"rationale":', rationaleTrace);
@@ -172,6 +191,12 @@ export function tracesIn(heard: readonly Heard[], frames: readonly Heard[]): Map
 /** The traces of a party's planted payoffs on `issues`. */
 export const payoffTraces = (owner: PartyCanaries, issues: readonly string[]): string[] =>
   issues.flatMap((issue) => Object.values(owner.payoffs[issue] ?? {}).map(numberTrace));
+
+/** The traces of a party's planted legal merits on `issues` (all when omitted). */
+export const meritsTraces = (owner: PartyCanaries, issues?: readonly string[]): string[] =>
+  Object.entries(owner.merits)
+    .filter(([issue]) => !issues || issues.includes(issue))
+    .map(([, m]) => numberTrace(m));
 
 export const bonusTraces = (owner: PartyCanaries): string[] => [
   ...Object.values(owner.creativeBonus).map(numberTrace),

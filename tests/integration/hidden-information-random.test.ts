@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultScenarioDir, loadCatalog } from "../../server/src/scenarios/catalog.ts";
 import {
   bonusTraces,
+  meritsTraces,
   numberTrace,
   type PlantedScenario,
   payoffTraces,
@@ -33,19 +34,24 @@ import { type Chooser, contextOfView, randomKind, randomMoveIn, seededChooser } 
 /**
  * Hidden information over many random games. Every scenario is served with canaries planted
  * in its private data (helpers/canaries.ts): each party's payoffs, BATNA and bonuses are
- * numbers found nowhere else, each confidential brief carries a token. Class sessions of
+ * numbers found nowhere else (legal merits too), each confidential brief carries a token. Class sessions of
  * two tables are played through the real server, with students (Colyseus clients) in
  * some seats making random legal moves from their own views and bots in the others, one
  * seat combination per table. Everything each student received (every frame, message,
  * room state and HTTP answer) until the session's results open is searched for another
  * party's canaries, a bot's persona or its reasons; only what the rules reveal is allowed
- * (a shared table, to its addressees), and each student must have received its own.
+ * (a shared table, to its addressees; merits clarified by joint fact-finding, to its
+ * parties), and each student must have received its own.
  *
- * `LEAK_GAMES` sets the number of tables played (default 14, two per scenario);
- * `LEAK_SEED` the seed of the draw of seats, rounds and moves.
+ * `LEAK_GAMES` sets the number of tables played (default 14, two per scenario; `all`: every
+ * seat combination of every scenario once); `LEAK_SEED` the seed of the draw of seats,
+ * rounds and moves (the bots answer as fast as the server runs, so two runs of one seed
+ * interleave a little differently).
  */
 
-const games = Number(process.env.LEAK_GAMES ?? 14);
+/** `all`: every seat combination of every scenario once (321 tables). */
+const everyCombination = process.env.LEAK_GAMES === "all";
+const games = everyCombination ? 0 : Number(process.env.LEAK_GAMES ?? 14);
 const seed = Number(process.env.LEAK_SEED ?? 8);
 const tablesPerSession = 2;
 const rotate = <T>(items: readonly T[], by: number) => [...items.slice(by), ...items.slice(0, by)];
@@ -115,6 +121,7 @@ interface PlayedTable {
 
 const counts = {
   games: 0,
+  soloGames: 0,
   sessions: 0,
   scenarios: new Set<string>(),
   combinations: new Set<string>(),
@@ -128,7 +135,10 @@ const counts = {
   events: 0,
   outcomes: {} as Record<string, number>,
   heldTables: 0,
+  /** A student's check that found another party's shared table in what it received, as it should. */
   sharedTables: 0,
+  /** The same for another party's merits made known by joint fact-finding. */
+  clarifiedMerits: 0,
   frames: 0,
   frameBytes: 0,
   texts: 0,
@@ -292,7 +302,12 @@ async function playSession(scenario: PlantedScenario, combos: SeatId[][], c: Cho
     for (const student of students) {
       await student.client.call("GET", "/me");
       await student.client.call("GET", "/me/replay");
-      expect((await student.client.call("GET", "/me/log")).status).toBe(409);
+      // Shut while another table plays; a parked table's bots may have ended it meanwhile.
+      const debrief = await student.client.call("GET", "/me/log");
+      if (debrief.status !== 409) {
+        expect(debrief.status).toBe(200);
+        expect(await someTablePlays(), `${student.client.name} read the debrief while a table played`).toBe(false);
+      }
       await student.client.call("GET", `/scenarios/${scenario.id}`);
     }
     await markIfPlaying();
@@ -316,17 +331,75 @@ async function playSession(scenario: PlantedScenario, combos: SeatId[][], c: Cho
     expect(log.status).toBe(200);
     const states = statesOf(log.body);
     checkTable(scenario, table, states, (student) => beforeTheEnd[students.indexOf(student)] as Mark);
-    const outcome = states.at(-1)?.outcome;
-    const end = outcome?.kind === "noAgreement" ? outcome.reason : (outcome?.kind ?? "none");
-    counts.outcomes[end] = (counts.outcomes[end] ?? 0) + 1;
-    counts.rounds += outcome?.round ?? 0;
-    counts.events += log.body.events.length;
+    countTable(states);
     counts.games++;
   }
   counts.sessions++;
   counts.scenarios.add(scenario.id);
   counts.students += students.length;
   for (const student of students) await student.client.leaveRooms();
+}
+
+/**
+ * The same seat as a solo game (`POST /solo`, surprise personas): the player moves at
+ * random to the end; what it received before the end is searched, with its replay, its
+ * seat and a try at the debrief asked for in a random round.
+ */
+async function playSolo(scenario: PlantedScenario, seat: SeatId, c: Chooser) {
+  const client = new Eavesdropper(`solo, ${seat} (${scenario.id})`, server.url);
+  const created = await client.call<{ participantToken: string; tableId: string }>("POST", "/solo", {
+    scenarioId: scenario.id,
+    seat,
+    name: `Solo ${seat}`,
+    seed: c.int(1_000_000),
+  });
+  expect(created.status, created.text).toBe(201);
+  client.token = created.body.participantToken;
+  const roundLimit = loadCatalog(plantedDir).get(scenario.id)?.rules.roundLimit ?? 8;
+  const table: PlayedTable = { tableId: created.body.tableId, humans: [seat], stopRound: roundLimit + 1, students: [] };
+  const student: Student = { client, seat, table };
+  table.students.push(student);
+  await client.connectToMyTable();
+  const askRound = 1 + c.int(roundLimit);
+  let asked = false;
+  let beforeTheEnd = client.mark();
+  // Bots wait for the player's main move to close a round, so the table cannot end while it asks.
+  while (client.lastView()?.phase === "playing") {
+    if (canAct(student)) {
+      if (!asked && (client.lastView()?.round ?? 0) >= askRound) {
+        asked = true;
+        await client.call("GET", "/me");
+        await client.call("GET", "/me/replay");
+        expect((await client.call("GET", "/me/log")).status).toBe(409);
+        await client.call("GET", `/scenarios/${scenario.id}`);
+      }
+      while (c.int(3) === 0) await randomTurn(student, c, false);
+      if (canAct(student)) await randomTurn(student, c, true);
+    } else {
+      const seq = client.lastView()?.seq;
+      await waitFor(() => client.lastView()?.seq !== seq || client.lastView()?.phase !== "playing");
+    }
+    const mark = client.mark();
+    if (client.lastView()?.phase === "playing") beforeTheEnd = mark;
+  }
+  const log = await client.call<TableLog>("GET", "/me/log");
+  expect(log.status).toBe(200);
+  const traces = tracesIn([{ where: "the debrief", text: log.text }], []);
+  for (const party of Object.values(scenario.parties)) expect(traces.has(tokenTrace(party.token))).toBe(true);
+  const states = statesOf(log.body);
+  checkTable(scenario, table, states, () => beforeTheEnd);
+  countTable(states);
+  counts.soloGames++;
+  counts.students++;
+  await client.leaveRooms();
+}
+
+function countTable(states: GameState[]) {
+  const outcome = states.at(-1)?.outcome;
+  const end = outcome?.kind === "noAgreement" ? outcome.reason : (outcome?.kind ?? "none");
+  counts.outcomes[end] = (counts.outcomes[end] ?? 0) + 1;
+  counts.rounds += outcome?.round ?? 0;
+  counts.events += states.length - 1;
 }
 
 async function waitFor(condition: () => boolean, timeout = 5000): Promise<void> {
@@ -378,8 +451,17 @@ function checkTable(
         for (const trace of Object.values(party.creativeBonus).map(numberTrace)) {
           expected.set(trace, "its own creative bonus");
         }
+        for (const trace of meritsTraces(party)) expected.set(trace, "its own legal merits");
         continue;
       }
+      // Joint fact-finding that the student took part in makes every party's merits on its issue known.
+      const clarified = atMark.families.factFindings
+        .filter((f) => f.agreed && f.parties.includes(seat))
+        .map((f) => f.issueId);
+      for (const trace of meritsTraces(party, clarified)) expected.set(trace, `${party.seat}'s clarified merits`);
+      const unclarified = Object.keys(party.merits).filter((issue) => !clarified.includes(issue));
+      for (const trace of meritsTraces(party, unclarified)) forbidden.set(trace, `${party.seat}'s legal merits`);
+      if (clarified.some((issue) => party.merits[issue] !== undefined)) counts.clarifiedMerits++;
       forbidden.set(tokenTrace(party.token), `${party.seat}'s confidential brief`);
       const shared = atMark.families.revealed[party.seat]?.[seat] ?? [];
       const unshared = Object.keys(party.payoffs).filter((issue) => !shared.includes(issue));
@@ -421,22 +503,27 @@ describe("hidden information over random games with planted canaries", () => {
   });
 
   it(
-    `no student receives another party's secrets in ${games} random games`,
+    `no student receives another party's secrets in ${everyCombination ? "every seat combination's" : games} random games`,
     async () => {
       const c = seededChooser(seed);
       const combos = new Map(planted.map((p) => [p.id, seatCombinations(p.seats, c)]));
       const plan: { scenario: PlantedScenario; humans: SeatId[] }[] = [];
-      for (let g = 0; g < games; g++) {
+      if (everyCombination) {
+        for (const scenario of planted)
+          for (const humans of combos.get(scenario.id) ?? []) plan.push({ scenario, humans });
+      }
+      for (let g = 0; g < (everyCombination ? 0 : games); g++) {
         const scenario = planted[g % planted.length] as PlantedScenario;
         const list = combos.get(scenario.id) ?? [];
         plan.push({ scenario, humans: list[Math.floor(g / planted.length) % list.length] ?? [] });
       }
-      // Sessions of up to two tables of one scenario.
+      // Sessions of up to two tables of one scenario; a seat alone is played solo too.
       for (const scenario of planted) {
         const mine = plan.filter((p) => p.scenario === scenario).map((p) => p.humans);
         for (let i = 0; i < mine.length; i += tablesPerSession) {
           await playSession(scenario, mine.slice(i, i + tablesPerSession), c);
         }
+        for (const humans of mine) if (humans.length === 1) await playSolo(scenario, humans[0] as SeatId, c);
       }
       const summary = {
         ...counts,
@@ -444,9 +531,10 @@ describe("hidden information over random games with planted canaries", () => {
         combinations: counts.combinations.size,
       };
       console.log(`Hidden information over random games: ${JSON.stringify(summary)}`);
-      expect(counts.games).toBe(games);
-      expect(counts.scenarios.size).toBe(Math.min(games, planted.length));
+      expect(counts.games).toBe(plan.length);
+      expect(counts.soloGames).toBe(plan.filter((p) => p.humans.length === 1).length);
+      expect(counts.scenarios.size).toBe(Math.min(plan.length, planted.length));
     },
-    Math.max(60_000, games * 10_000),
+    Math.max(60_000, (everyCombination ? 321 : games) * 10_000),
   );
 });
