@@ -151,13 +151,17 @@ const plantedToken = /PLANTED-[A-Z]{8}\dS\d/g;
 /** The trace of a planted number (as JSON writes it). */
 export const numberTrace = (value: number) => `number ${JSON.stringify(value)}`;
 export const tokenTrace = (token: string) => `token ${token}`;
+/** A private message the test sent, marked `WHISPER<n>X`. */
+export const whisper = (n: number) => `WHISPER${n}X`;
+const whisperPattern = /WHISPER\d+X/g;
+export const whisperTrace = (text: string) => `whisper ${text}`;
 /** A bot's persona or its reasons for a move: hidden from the seats until the results open. */
 export const personaTrace = "a bot's persona";
 export const rationaleTrace = "a bot's reasons";
 
 /**
  * Every trace of planted data in what a client received, with where each was first seen:
- * numbers of seven digits or more, planted merits and brief tokens in every text, tokens also in the raw
+ * numbers of seven digits or more, planted merits, brief tokens and whispers in every text, tokens also in the raw
  * frames (strings travel there as UTF-8; numbers do not), and the fields that name a bot's
  * persona or reasons. One pass over each text, whatever the number of probes.
  */
@@ -176,11 +180,13 @@ export function tracesIn(heard: readonly Heard[], frames: readonly Heard[]): Map
     for (const m of h.text.matchAll(plantedNumber)) found(`number ${m[0]}`, h, m.index);
     for (const m of h.text.matchAll(plantedMeritsPattern)) found(`number ${m[0]}`, h, m.index);
     for (const m of h.text.matchAll(plantedToken)) found(tokenTrace(m[0]), h, m.index);
+    for (const m of h.text.matchAll(whisperPattern)) found(whisperTrace(m[0]), h, m.index);
     search(h, '"persona":', personaTrace);
     search(h, '"rationale":', rationaleTrace);
   }
   for (const f of frames) {
     for (const m of f.text.matchAll(plantedToken)) found(tokenTrace(m[0]), f, m.index);
+    for (const m of f.text.matchAll(whisperPattern)) found(whisperTrace(m[0]), f, m.index);
     // A field's name, not a word such as "personal".
     search(f, /(?<![a-zA-Z])persona(?![a-zA-Z])/, personaTrace);
     search(f, /(?<![a-zA-Z])rationale(?![a-zA-Z])/, rationaleTrace);

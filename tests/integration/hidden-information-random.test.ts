@@ -6,6 +6,7 @@ import {
   type GameEvent,
   type GameState,
   initialState,
+  isSystemEvent,
   type LensOverrides,
   type Move,
   personaIds,
@@ -26,6 +27,8 @@ import {
   rationaleTrace,
   tokenTrace,
   tracesIn,
+  whisper,
+  whisperTrace,
 } from "../helpers/canaries.ts";
 import { Eavesdropper, type Mark } from "../helpers/eavesdrop.ts";
 import { bootTestServer, type TestServer } from "../helpers/server.ts";
@@ -33,15 +36,17 @@ import { type Chooser, contextOfView, randomKind, randomMoveIn, seededChooser } 
 
 /**
  * Hidden information over many random games. Every scenario is served with canaries planted
- * in its private data (helpers/canaries.ts): each party's payoffs, BATNA and bonuses are
- * numbers found nowhere else (legal merits too), each confidential brief carries a token. Class sessions of
- * two tables are played through the real server, with students (Colyseus clients) in
- * some seats making random legal moves from their own views and bots in the others, one
- * seat combination per table. Everything each student received (every frame, message,
- * room state and HTTP answer) until the session's results open is searched for another
- * party's canaries, a bot's persona or its reasons; only what the rules reveal is allowed
- * (a shared table, to its addressees; merits clarified by joint fact-finding, to its
- * parties), and each student must have received its own.
+ * in its private data (helpers/canaries.ts): each party's payoffs, BATNA, bonuses and legal
+ * merits are numbers found nowhere else, each confidential brief carries a token. Class
+ * sessions of two tables are played through the real server, with students (Colyseus
+ * clients) in some seats making random legal moves from their own views and bots in the
+ * others, one seat combination per table; a seat played alone is also played as a solo
+ * game. Every message a student sends carries a mark of its own. Everything each student
+ * received (every frame, message, room state and HTTP answer) until the session's results
+ * open is searched for another party's canaries, a bot's persona or its reasons, and the
+ * messages meant for others; only what the rules reveal is allowed (a shared table, to its
+ * addressees; merits clarified by joint fact-finding, to its parties), and each student must
+ * have received its own canaries and messages.
  *
  * `LEAK_GAMES` sets the number of tables played (default 14, two per scenario; `all`: every
  * seat combination of every scenario once); `LEAK_SEED` the seed of the draw of seats,
@@ -139,6 +144,8 @@ const counts = {
   sharedTables: 0,
   /** The same for another party's merits made known by joint fact-finding. */
   clarifiedMerits: 0,
+  /** Messages sent (chat, back channel, shuttle), each marked to be traced. */
+  whispers: 0,
   frames: 0,
   frameBytes: 0,
   texts: 0,
@@ -159,6 +166,8 @@ async function randomTurn(student: Student, c: Chooser, main: boolean): Promise<
     const kind = randomKind(c, open)?.kind;
     if (!kind) return;
     const move: Move = main && attempt === 3 ? { kind: "pass" } : randomMoveIn(c, contextOfView(view), seat, kind);
+    // Every message carries a mark of its own, to be found wherever it went.
+    if ("text" in move) move.text = `${whisper(++counts.whispers)} ${move.text}`;
     const answer = await client.answer(move, 2);
     counts.moves++;
     if (answer.code === "RateLimited") {
@@ -330,9 +339,8 @@ async function playSession(scenario: PlantedScenario, combos: SeatId[][], c: Cho
   for (const table of tables) {
     const log = await instructor.call<TableLog>("GET", `/sessions/${sessionId}/tables/${table.tableId}/log`);
     expect(log.status).toBe(200);
-    const states = statesOf(log.body);
-    checkTable(scenario, table, states, (student) => beforeTheEnd[students.indexOf(student)] as Mark);
-    countTable(states);
+    checkTable(scenario, table, log.body, (student) => beforeTheEnd[students.indexOf(student)] as Mark);
+    countTable(statesOf(log.body));
     counts.games++;
   }
   counts.sessions++;
@@ -407,9 +415,8 @@ async function playSolo(scenario: PlantedScenario, seat: SeatId, c: Chooser) {
   expect(log.status).toBe(200);
   const traces = tracesIn([{ where: "the debrief", text: log.text }], []);
   for (const party of Object.values(scenario.parties)) expect(traces.has(tokenTrace(party.token))).toBe(true);
-  const states = statesOf(log.body);
-  checkTable(scenario, table, states, () => beforeTheEnd);
-  countTable(states);
+  checkTable(scenario, table, log.body, () => beforeTheEnd);
+  countTable(statesOf(log.body));
   counts.soloGames++;
   counts.students++;
   await client.leaveRooms();
@@ -433,15 +440,20 @@ async function waitFor(condition: () => boolean, timeout = 5000): Promise<void> 
 
 /**
  * What each student of the table received before the session's results opened: no other
- * party's canary, no persona, no bot's reasons, except tables shared with it; its own
- * canaries all there.
+ * party's canary, no persona, no bot's reasons, no message for others, except tables
+ * shared with it and merits clarified with it; its own canaries and messages all there.
  */
-function checkTable(
-  scenario: PlantedScenario,
-  table: PlayedTable,
-  states: GameState[],
-  markOf: (student: Student) => Mark,
-) {
+function checkTable(scenario: PlantedScenario, table: PlayedTable, log: TableLog, markOf: (student: Student) => Mark) {
+  const states = statesOf(log);
+  // Each private message: for its sender and addressees only.
+  const whispers = log.events.flatMap(({ event }) => {
+    if (isSystemEvent(event) || !("text" in event.move)) return [];
+    const token = event.move.text.match(/WHISPER\d+X/)?.[0];
+    const to = "to" in event.move ? event.move.to : undefined;
+    if (!token) return [];
+    const readers = to === undefined ? log.seats : [event.by, ...(Array.isArray(to) ? to : [to])];
+    return [{ trace: whisperTrace(token), readers, seq: event.seq }];
+  });
   const batnas = (seat: SeatId) => [...new Set(states.map((s) => s.batna[seat]).filter((v) => v !== undefined))];
   // The points each party ended with: its score, which a held table keeps from the others.
   const final = states.at(-1) as GameState;
@@ -464,6 +476,10 @@ function checkTable(
       [rationaleTrace, "a bot's reasons"],
     ]);
     const expected = new Map<string, string>();
+    for (const w of whispers) {
+      if (!w.readers.includes(seat)) forbidden.set(w.trace, `a message for ${w.readers.join(", ")}`);
+      else if (w.seq < lastSeq) expected.set(w.trace, "a message for it");
+    }
     for (const party of Object.values(scenario.parties)) {
       if (party.seat === seat) {
         expected.set(tokenTrace(party.token), "its own brief");
