@@ -35,6 +35,12 @@ roomPrototype.dispatchMessage = function (this: object, type: string | number, m
   originalDispatch.call(this, type, message);
 };
 
+/** A point in what a client has received (see `Eavesdropper.mark`). */
+export interface Mark {
+  heard: number;
+  rooms: { messages: number; frames: number }[];
+}
+
 export interface Heard {
   where: string;
   text: string;
@@ -98,19 +104,29 @@ export class Eavesdropper {
 
   /** Sends a move at the client's table and waits for its answer: "ack", or the refusal's code. */
   async move(move: Move): Promise<string> {
+    return (await this.answer(move)).code;
+  }
+
+  /** The same, with the event's number when the move was stored. */
+  async answer(move: Move, interval = 50): Promise<{ code: string; seq?: number }> {
     const room = this.table;
     if (!room) throw new Error(`${this.name} is not at a table`);
     const clientSeq = ++this.clientSeq;
     room.send("move", { clientSeq, move });
-    const answer = await vi.waitFor(() => {
-      const found = tapOf(room).messages.find(
-        (m) =>
-          (m.type === "ack" || m.type === "rejected") && (m.message as { clientSeq?: number }).clientSeq === clientSeq,
-      );
-      if (!found) throw new Error(`${this.name} waits for an answer to ${move.kind}`);
-      return found;
-    });
-    return answer.type === "ack" ? "ack" : String((answer.message as { code: string }).code);
+    const answer = await vi.waitFor(
+      () => {
+        const found = tapOf(room).messages.find(
+          (m) =>
+            (m.type === "ack" || m.type === "rejected") &&
+            (m.message as { clientSeq?: number }).clientSeq === clientSeq,
+        );
+        if (!found) throw new Error(`${this.name} waits for an answer to ${move.kind}`);
+        return found;
+      },
+      { interval, timeout: 5000 },
+    );
+    const message = answer.message as { code?: string; seq?: number };
+    return answer.type === "ack" ? { code: "ack", seq: message.seq } : { code: String(message.code) };
   }
 
   private listen(room: Room, where: string): Room {
@@ -120,6 +136,46 @@ export class Eavesdropper {
       this.heard.push({ where: `${where} state`, text: JSON.stringify(state) });
     });
     return room;
+  }
+
+  /** How much the client has received so far, to search later exactly what came before. */
+  mark(): Mark {
+    return {
+      heard: this.heard.length,
+      rooms: this.rooms.map(({ room }) => ({
+        messages: tapOf(room).messages.length,
+        frames: tapOf(room).frames.length,
+      })),
+    };
+  }
+
+  /** Every text the client had received at `mark` (room states as they changed). */
+  everythingUpTo(mark: Mark): Heard[] {
+    const fromRooms = this.rooms.slice(0, mark.rooms.length).flatMap(({ where, room }, i) =>
+      tapOf(room)
+        .messages.slice(0, mark.rooms[i]?.messages ?? 0)
+        .map((m) => ({ where: `${where} message ${String(m.type)}`, text: JSON.stringify(m.message) })),
+    );
+    return [...this.heard.slice(0, mark.heard), ...fromRooms];
+  }
+
+  /** The raw frames received up to `mark`. */
+  framesUpTo(mark: Mark): Heard[] {
+    return this.rooms.slice(0, mark.rooms.length).flatMap(({ where, room }, i) =>
+      tapOf(room)
+        .frames.slice(0, mark.rooms[i]?.frames ?? 0)
+        .map((f, j) => ({ where: `${where} frame ${j}`, text: f.toString("utf8") })),
+    );
+  }
+
+  /** The table views received up to `mark`. */
+  viewsUpTo(mark: Mark): TableView[] {
+    return this.rooms.slice(0, mark.rooms.length).flatMap(({ room }, i) =>
+      tapOf(room)
+        .messages.slice(0, mark.rooms[i]?.messages ?? 0)
+        .filter((m) => m.type === "view")
+        .map((m) => m.message as TableView),
+    );
   }
 
   /** Every text the client received, JSON or not. */
@@ -151,7 +207,14 @@ export class Eavesdropper {
   }
 
   lastView(): TableView | undefined {
-    return this.views().at(-1);
+    // From the end: clients of long games call this often.
+    for (let r = this.rooms.length - 1; r >= 0; r--) {
+      const messages = tapOf(this.rooms[r]?.room as Room).messages;
+      for (let i = messages.length - 1; i >= 0; i--) {
+        if (messages[i]?.type === "view") return messages[i]?.message as TableView;
+      }
+    }
+    return undefined;
   }
 
   async leaveRooms(): Promise<void> {

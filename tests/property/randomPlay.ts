@@ -12,6 +12,7 @@ import {
   type SeatId,
   type SystemMove,
   seedToRng,
+  type TableView,
   validate,
   validateSystem,
 } from "@parley/shared";
@@ -48,38 +49,86 @@ function subset<T>(c: Chooser, items: readonly T[], min = 1): T[] {
   return items.slice(0, Math.min(items.length, min));
 }
 
-function randomPackage(c: Chooser, state: GameState): Package {
-  const options: Record<string, string> = {};
-  for (const issue of state.scenario.issues) {
-    // Mostly keep a binding ruling, so that packages are often legal.
-    const ruled = state.families.claims.find((x) => x.issueId === issue.id && x.ruling?.binding)?.ruling?.optionId;
-    options[issue.id] = ruled && c.int(4) > 0 ? ruled : (pick(c, issue.options)?.id ?? "");
-  }
-  return { options, creative: subset(c, state.families.unlocked, 0) };
+/**
+ * What a random move needs to know of a table: the same whether it comes from the full
+ * state (property tests) or from one seat's view (clients of a real server).
+ */
+export interface MoveContext {
+  seats: readonly SeatId[];
+  walkedAway: readonly SeatId[];
+  states: readonly SeatId[];
+  proposals: readonly { id: string; by: SeatId; to: readonly SeatId[] }[];
+  measures: readonly { id: string; against: SeatId }[];
+  issues: readonly { id: string; options: readonly { id: string }[]; legal?: unknown }[];
+  creativeOptions: readonly { id: string }[];
+  claims: readonly { id: string; issueId: string; ruling?: { binding: boolean; optionId: string } }[];
+  unlocked: readonly string[];
 }
 
-const others = (state: GameState, seat: SeatId) =>
-  state.seats.filter((s) => s !== seat && !state.walkedAway.includes(s));
-const isState = (state: GameState, seat: SeatId) =>
-  state.scenario.parties.some((p) => p.id === seat && p.kind === "state");
+export function contextOfState(state: GameState): MoveContext {
+  return {
+    seats: state.seats,
+    walkedAway: state.walkedAway,
+    states: state.scenario.parties.filter((p) => p.kind === "state").map((p) => p.id),
+    proposals: state.proposals,
+    measures: state.scenario.measures,
+    issues: state.scenario.issues,
+    creativeOptions: state.scenario.creativeOptions,
+    claims: state.families.claims,
+    unlocked: state.families.unlocked,
+  };
+}
+
+/** A seat's view holds all a random move needs: what a client of the server can build moves from. */
+export function contextOfView(view: TableView): MoveContext {
+  return {
+    seats: view.parties.map((p) => p.id),
+    walkedAway: view.parties.filter((p) => p.walkedAway).map((p) => p.id),
+    states: view.parties.filter((p) => p.kind === "state").map((p) => p.id),
+    proposals: view.proposals,
+    measures: view.scenario.measures,
+    issues: view.scenario.issues,
+    creativeOptions: view.scenario.creativeOptions,
+    claims: view.claims,
+    unlocked: view.scenario.creativeOptions.filter((c) => c.unlocked).map((c) => c.id),
+  };
+}
+
+function randomPackage(c: Chooser, table: MoveContext): Package {
+  const options: Record<string, string> = {};
+  for (const issue of table.issues) {
+    // Mostly keep a binding ruling, so that packages are often legal.
+    const ruled = table.claims.find((x) => x.issueId === issue.id && x.ruling?.binding)?.ruling?.optionId;
+    options[issue.id] = ruled && c.int(4) > 0 ? ruled : (pick(c, issue.options)?.id ?? "");
+  }
+  return { options, creative: subset(c, table.unlocked, 0) };
+}
+
+const others = (table: MoveContext, seat: SeatId) =>
+  table.seats.filter((s) => s !== seat && !table.walkedAway.includes(s));
 
 /** A move of the given kind with random (often but not always legal) arguments. */
 export function randomMove(c: Chooser, state: GameState, seat: SeatId, kind: MoveKind): Move {
-  const states = others(state, seat).filter((s) => isState(state, s));
-  const anyone = others(state, seat);
-  const proposals = state.proposals;
+  return randomMoveIn(c, contextOfState(state), seat, kind);
+}
+
+/** The same from what a seat knows (see `contextOfView`). */
+export function randomMoveIn(c: Chooser, table: MoveContext, seat: SeatId, kind: MoveKind): Move {
+  const states = others(table, seat).filter((s) => table.states.includes(s));
+  const anyone = others(table, seat);
+  const proposals = table.proposals;
   const own = proposals.filter((p) => p.by === seat);
   const toMe = proposals.filter((p) => p.to.includes(seat));
-  const measures = state.scenario.measures;
-  const issues = state.scenario.issues;
-  const claims = state.families.claims;
+  const measures = table.measures;
+  const issues = table.issues;
+  const claims = table.claims;
   const id = (x: { id: string } | undefined) => x?.id ?? "none";
   switch (kind) {
     case "propose":
       return {
         kind,
         to: subset(c, states),
-        package: randomPackage(c, state),
+        package: randomPackage(c, table),
         framing: pick(c, ["plain", "anchor", "ultimatum", "package"] as const),
       };
     case "accept":
@@ -113,17 +162,17 @@ export function randomMove(c: Chooser, state: GameState, seat: SeatId, kind: Mov
         kind,
         to: subset(
           c,
-          state.seats.filter((s) => isState(state, s)),
+          table.seats.filter((s) => table.states.includes(s)),
           2,
         ),
-        package: randomPackage(c, state),
+        package: randomPackage(c, table),
       };
     case "shuttle":
       return { kind, to: pick(c, states) ?? "none", text: "A private word." };
     case "shareInterests":
       return { kind, to: subset(c, anyone), issueIds: subset(c, issues).map((i) => i.id) };
     case "proposeCreative":
-      return { kind, creativeId: id(pick(c, state.scenario.creativeOptions)) };
+      return { kind, creativeId: id(pick(c, table.creativeOptions)) };
     case "jointFactFinding":
       return { kind, with: pick(c, states) ?? "none", issueId: id(pick(c, issues)) };
     case "fileClaim":
@@ -149,6 +198,15 @@ export function randomMove(c: Chooser, state: GameState, seat: SeatId, kind: Mov
 
 /** How often each kind is tried: walking away ends games, so it is rare. */
 const weight = (kind: MoveKind): number => (kind === "walkAway" ? 1 : kind === "pass" ? 6 : 10);
+
+/** One of the available kinds, weighted as random games weigh them. */
+export function randomKind<T extends { kind: MoveKind }>(c: Chooser, open: T[]): T | undefined {
+  return weightedPick(
+    c,
+    open,
+    open.reduce((sum, m) => sum + weight(m.kind), 0),
+  );
+}
 
 function weightedPick<T extends { kind: MoveKind }>(c: Chooser, items: T[], total: number): T | undefined {
   let roll = c.int(Math.max(1, total));
