@@ -63,5 +63,6 @@ export {
   type TableView,
   type ViewOptions,
   viewFor,
+  viewsFor,
 } from "./view/viewFor.ts";
 export { viewPoints } from "./view/viewPoints.ts";
