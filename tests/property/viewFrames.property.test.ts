@@ -1,5 +1,14 @@
 import { getMessageBytes, Protocol } from "@colyseus/core";
-import { apply, type GameState, simulateGame, type Viewer, viewFor, viewsFor } from "@parley/shared";
+import {
+  apply,
+  type GameState,
+  newViewCache,
+  simulateGame,
+  type ViewCache,
+  type Viewer,
+  viewFor,
+  viewsFor,
+} from "@parley/shared";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { viewFrames } from "../../server/src/rooms/viewFrames.ts";
@@ -14,11 +23,18 @@ import { listChooser, playRandomGame } from "./randomPlay.ts";
 const runs = Number(process.env.PARLEY_PROPERTY_RUNS ?? 8);
 const scenarios = [pair, summit, octet, ...shippedScenarios()];
 
-function checkState(state: GameState) {
+/** What a table keeps between its events (see TableRoom.sendViews). */
+interface TableCaches {
+  views: ViewCache;
+  bytes: WeakMap<object, Buffer>;
+}
+const tableCaches = (): TableCaches => ({ views: newViewCache(), bytes: new WeakMap() });
+
+function checkState(state: GameState, caches: TableCaches) {
   const viewers: Viewer[] = [...state.seats, "instructor", "observer", state.seats[0] as Viewer];
   for (const holdResults of [false, true]) {
-    const views = viewsFor(state, viewers, { holdResults });
-    const frames = viewFrames(views);
+    const views = viewsFor(state, viewers, { holdResults }, caches.views);
+    const frames = viewFrames(views, caches.bytes);
     viewers.forEach((viewer, i) => {
       const alone = viewFor(state, viewer, { holdResults });
       const expected = getMessageBytes.raw(Protocol.ROOM_DATA, "view", alone);
@@ -35,11 +51,12 @@ describe.each(scenarios.map((s) => [s.id, s] as const))("views sent together, %s
         fc.array(fc.nat({ max: 1_000_000 }), { maxLength: 200 }),
         (seed, choices) => {
           const played = playRandomGame(scenario, seed, listChooser(choices, seed), { maxEvents: 50 });
+          const caches = tableCaches();
           let state = played.initial;
-          checkState(state);
+          checkState(state, caches);
           for (const event of played.events) {
             state = apply(state, event);
-            checkState(state);
+            checkState(state, caches);
           }
         },
       ),
@@ -49,12 +66,13 @@ describe.each(scenarios.map((s) => [s.id, s] as const))("views sent together, %s
 
   it("are byte for byte the views sent one by one in a game of bots (their reasons hidden, then revealed)", () => {
     const game = simulateGame({ scenario, seed: 7 });
+    const caches = tableCaches();
     let state = game.initial;
     for (const [i, event] of game.events.entries()) {
       state = apply(state, event);
-      if (i % 5 === 0) checkState(state);
+      if (i % 5 === 0) checkState(state, caches);
     }
     expect(state.phase).toBe("ended");
-    checkState(state);
+    checkState(state, caches);
   }, 120_000);
 });

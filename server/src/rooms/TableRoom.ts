@@ -6,6 +6,7 @@ import {
   type GameEvent,
   type GameState,
   type Move,
+  newViewCache,
   parseMove,
   type SeatId,
   type SystemMove,
@@ -102,6 +103,9 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
   private recheckQueued = false;
   /** Another table found the session's tables all ended: see for ourselves. */
   private readonly resultsListener = () => this.recheck();
+  /** Log entries as viewers see them, and their bytes, made once a game (see sendViews). */
+  private readonly viewCache = newViewCache();
+  private readonly entryBytes = new WeakMap<object, Buffer>();
   /** Runtime changes are written one after another, in order. */
   private runtimeQueue: Promise<unknown> = Promise.resolve();
 
@@ -431,7 +435,8 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
       viewers.push(identity.kind === "instructor" ? "instructor" : identity.seat);
     }
     if (clients.length === 0) return;
-    const frames = viewFrames(viewsFor(this.table.state, viewers, { holdResults: this.resultsHeld }));
+    const views = viewsFor(this.table.state, viewers, { holdResults: this.resultsHeld }, this.viewCache);
+    const frames = viewFrames(views, this.entryBytes);
     clients.forEach((client, i) => {
       client.enqueueRaw(frames[i] as Buffer);
     });

@@ -10,8 +10,10 @@ import type { TableView } from "@parley/shared";
  * msgpack as Colyseus's own packer writes it (msgpackr without records: a plain object is a
  * map16 of its own keys in order, an array its length then its items). The pieces are
  * packed by that same packer, so they are exactly the bytes it writes for the whole.
+ * `entryBytes`, kept by a table with the `ViewCache` of its `viewsFor` calls, holds the
+ * bytes of the log entries it has sent.
  */
-export function viewFrames(views: readonly TableView[]): Buffer[] {
+export function viewFrames(views: readonly TableView[], entryBytes = new WeakMap<object, Buffer>()): Buffer[] {
   const packed = new Map<unknown, Buffer>();
   const bytesOf = (value: unknown): Buffer => {
     if (value === null || typeof value !== "object") return pack(value);
@@ -22,6 +24,29 @@ export function viewFrames(views: readonly TableView[]): Buffer[] {
     }
     return bytes;
   };
+  /** Logs encoded so far: viewers often see the very same lines. */
+  const logs: { entries: readonly unknown[]; bytes: Buffer }[] = [];
+  const logBytes = (entries: readonly unknown[]): Buffer => {
+    const same = logs.find((l) => l.entries.length === entries.length && l.entries.every((e, i) => e === entries[i]));
+    if (same) return same.bytes;
+    // Log entries never change: with `entryBytes` kept by the table, each is encoded once a game.
+    const parts = [arrayHeader(entries.length)];
+    for (const entry of entries) {
+      if (entry === null || typeof entry !== "object") {
+        parts.push(pack(entry));
+        continue;
+      }
+      let bytes = entryBytes.get(entry);
+      if (!bytes) {
+        bytes = pack(entry);
+        entryBytes.set(entry, bytes);
+      }
+      parts.push(bytes);
+    }
+    const bytes = Buffer.concat(parts);
+    logs.push({ entries, bytes });
+    return bytes;
+  };
   return views.map((view) => {
     const parts: Buffer[] = [];
     let count = 0;
@@ -30,11 +55,7 @@ export function viewFrames(views: readonly TableView[]): Buffer[] {
       count++;
       parts.push(keyBytes(key));
       const value = (view as unknown as Record<string, unknown>)[key];
-      if (key === "log" && Array.isArray(value)) {
-        // Viewers see different lines of the log, but the same line alike.
-        parts.push(arrayHeader(value.length));
-        for (const entry of value) parts.push(bytesOf(entry));
-      } else parts.push(bytesOf(value));
+      parts.push(key === "log" && Array.isArray(value) ? logBytes(value) : bytesOf(value));
     }
     if (count > 0xffff) throw new Error("A view has too many fields to encode");
     const payload = Buffer.concat([Buffer.from([0xde, count >> 8, count & 0xff]), ...parts]);

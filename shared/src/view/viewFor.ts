@@ -236,10 +236,26 @@ interface CommonParts {
   report: () => TableReport;
 }
 
-function commonParts(state: GameState, revealAll: boolean, options: ViewOptions): CommonParts {
+/**
+ * Kept by a caller between calls of `viewsFor` for one table: each log entry's copy as
+ * viewers see it (entries never change once written), so that it is made once per game.
+ */
+export interface ViewCache {
+  entries: Map<boolean, WeakMap<LogEntry, LogEntry>>;
+}
+
+export function newViewCache(): ViewCache {
+  return { entries: new Map() };
+}
+
+function commonParts(state: GameState, revealAll: boolean, options: ViewOptions, cache: ViewCache): CommonParts {
   const s = state.scenario;
   const f = state.families;
-  const entries = new Map<LogEntry, LogEntry>();
+  let entries = cache.entries.get(revealAll);
+  if (!entries) {
+    entries = new WeakMap();
+    cache.entries.set(revealAll, entries);
+  }
   let scores: PartyScore[] | undefined;
   let report: TableReport | undefined;
   return {
@@ -318,10 +334,16 @@ function commonParts(state: GameState, revealAll: boolean, options: ViewOptions)
 
 /**
  * The views of several viewers of one state, each exactly `viewFor(state, viewer, options)`.
- * What they see alike is built once and the views share it (the same objects): read them,
- * send them, but do not change one in place.
+ * What they see alike is built once and the views share it (the same objects), and so do
+ * the log entries of calls with the same `cache`: read them, send them, but do not change
+ * one in place.
  */
-export function viewsFor(state: GameState, viewers: readonly Viewer[], options: ViewOptions = {}): TableView[] {
+export function viewsFor(
+  state: GameState,
+  viewers: readonly Viewer[],
+  options: ViewOptions = {},
+  cache: ViewCache = newViewCache(),
+): TableView[] {
   const common = new Map<boolean, CommonParts>();
   const ended = state.phase === "ended";
   return viewers.map((viewer) => {
@@ -332,7 +354,7 @@ export function viewsFor(state: GameState, viewers: readonly Viewer[], options: 
     const revealAll = isInstructor || (ended && !held);
     let c = common.get(revealAll);
     if (!c) {
-      c = commonParts(state, revealAll, options);
+      c = commonParts(state, revealAll, options, cache);
       common.set(revealAll, c);
     }
     return oneView(state, viewer, seat, isInstructor, held, revealAll, c);
