@@ -38,7 +38,10 @@ export function viewFrames(views: readonly TableView[], entryBytes = new WeakMap
       }
       let bytes = entryBytes.get(entry);
       if (!bytes) {
-        bytes = pack(entry);
+        // Kept for the game: a copy of its own, not a slice that would hold a shared pool slab.
+        const packedEntry = pack(entry);
+        bytes = Buffer.allocUnsafeSlow(packedEntry.length);
+        packedEntry.copy(bytes);
         entryBytes.set(entry, bytes);
       }
       parts.push(bytes);
