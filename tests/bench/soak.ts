@@ -54,8 +54,9 @@ interface Sample {
 const samples: Sample[] = [];
 const sampling = (async () => {
   let previous = await server.stats(true);
-  while (performance.now() < until) {
+  while (performance.now() + sampleS * 1000 <= until) {
     await sleep(sampleS * 1000);
+    // Only the steady load: the last sessions end at `until`.
     const stats = await server.stats(true);
     const views = [...metrics.own, ...metrics.others];
     metrics.own = [];
@@ -99,13 +100,14 @@ function slope(points: { x: number; y: number }[]): number {
 }
 const secondHalf = samples.filter((s) => s.s >= durationS / 2);
 const heapSlope = slope(secondHalf.map((s) => ({ x: s.s / 60, y: s.heapMB })));
+const wholeSlope = slope(samples.map((s) => ({ x: s.s / 60, y: s.heapMB })));
 const rssSlope = slope(secondHalf.map((s) => ({ x: s.s / 60, y: s.rssMB })));
 const rejected = [...metrics.rejected].map(([code, n]) => `${code}×${n}`).join(" ") || "none";
 console.log(
   `\n${sessionsRun} sessions run; rejected: ${rejected}; errors ${metrics.errors}; drops ${metrics.drops}; moves sent ${metrics.sent}`,
 );
 console.log(
-  `Second half (${secondHalf.length} samples): heap ${heapSlope >= 0 ? "+" : ""}${heapSlope.toFixed(2)} MB/min, RSS ${rssSlope >= 0 ? "+" : ""}${rssSlope.toFixed(2)} MB/min; heap min ${Math.min(...secondHalf.map((s) => s.heapMB)).toFixed(1)} max ${Math.max(...secondHalf.map((s) => s.heapMB)).toFixed(1)} MB`,
+  `Second half (${secondHalf.length} samples): heap ${heapSlope >= 0 ? "+" : ""}${heapSlope.toFixed(2)} MB/min, RSS ${rssSlope >= 0 ? "+" : ""}${rssSlope.toFixed(2)} MB/min; heap min ${Math.min(...secondHalf.map((s) => s.heapMB)).toFixed(1)} max ${Math.max(...secondHalf.map((s) => s.heapMB)).toFixed(1)} MB; whole run heap ${wholeSlope >= 0 ? "+" : ""}${wholeSlope.toFixed(2)} MB/min`,
 );
 console.log(
   heapSlope > thresholdMBmin
