@@ -11,7 +11,7 @@ import type { TableView } from "@parley/shared";
  * map16 of its own keys in order, an array its length then its items). The pieces are
  * packed by that same packer, so they are exactly the bytes it writes for the whole.
  * `entryBytes`, kept by a table with the `ViewCache` of its `viewsFor` calls, holds the
- * bytes of the log entries it has sent.
+ * bytes of the log entries and move lines it has sent.
  */
 export function viewFrames(views: readonly TableView[], entryBytes = new WeakMap<object, Buffer>()): Buffer[] {
   const packed = new Map<unknown, Buffer>();
@@ -24,12 +24,13 @@ export function viewFrames(views: readonly TableView[], entryBytes = new WeakMap
     }
     return bytes;
   };
-  /** Logs encoded so far: viewers often see the very same lines. */
+  /** Logs and move lists encoded so far: viewers often see the very same lines. */
   const logs: { entries: readonly unknown[]; bytes: Buffer }[] = [];
-  const logBytes = (entries: readonly unknown[]): Buffer => {
+  const keptArrayBytes = (entries: readonly unknown[]): Buffer => {
     const same = logs.find((l) => l.entries.length === entries.length && l.entries.every((e, i) => e === entries[i]));
     if (same) return same.bytes;
-    // Log entries never change: with `entryBytes` kept by the table, each is encoded once a game.
+    // Log entries and move lines never change: with `entryBytes` kept by the table, each is
+    // encoded once a game.
     const parts = [arrayHeader(entries.length)];
     for (const entry of entries) {
       if (entry === null || typeof entry !== "object") {
@@ -58,7 +59,9 @@ export function viewFrames(views: readonly TableView[], entryBytes = new WeakMap
       count++;
       parts.push(keyBytes(key));
       const value = (view as unknown as Record<string, unknown>)[key];
-      parts.push(key === "log" && Array.isArray(value) ? logBytes(value) : bytesOf(value));
+      // The log's lines and the seat's moves are kept from event to event (see ViewCache).
+      const kept = (key === "log" || key === "moves") && Array.isArray(value);
+      parts.push(kept ? keptArrayBytes(value) : bytesOf(value));
     }
     if (count > 0xffff) throw new Error("A view has too many fields to encode");
     const payload = Buffer.concat([Buffer.from([0xde, count >> 8, count & 0xff]), ...parts]);

@@ -242,10 +242,26 @@ interface CommonParts {
  */
 export interface ViewCache {
   entries: Map<boolean, WeakMap<LogEntry, LogEntry>>;
+  /** One object for each distinct line of `moves` (a seat's moves change little between events). */
+  moves: Map<string, MoveAvailability>;
 }
 
 export function newViewCache(): ViewCache {
-  return { entries: new Map() };
+  return { entries: new Map(), moves: new Map() };
+}
+
+/** The one object with exactly the fields of `move` (flat: its values are all primitives). */
+function sameMove(cache: ViewCache, move: MoveAvailability): MoveAvailability {
+  let key = "";
+  for (const [field, value] of Object.entries(move)) {
+    if (value !== null && typeof value === "object") return move;
+    key += `${field}\u0000${typeof value}:${String(value)}\u0001`;
+  }
+  const known = cache.moves.get(key);
+  if (known) return known;
+  if (cache.moves.size > 1000) cache.moves.clear();
+  cache.moves.set(key, move);
+  return move;
 }
 
 function commonParts(state: GameState, revealAll: boolean, options: ViewOptions, cache: ViewCache): CommonParts {
@@ -357,7 +373,9 @@ export function viewsFor(
       c = commonParts(state, revealAll, options, cache);
       common.set(revealAll, c);
     }
-    return oneView(state, viewer, seat, isInstructor, held, revealAll, c);
+    const view = oneView(state, viewer, seat, isInstructor, held, revealAll, c);
+    if (view.moves) view.moves = view.moves.map((move) => sameMove(cache, move));
+    return view;
   });
 }
 
