@@ -57,11 +57,14 @@ export { type NashReport, type ReportOptions, type TableReport, tableReport } fr
 export { outcomePoints, type PartyScore, scoreParty, scoreTable } from "./scoring/score.ts";
 export { type Trajectories, trajectories } from "./scoring/trajectories.ts";
 export {
+  newViewCache,
   type PublicIssue,
   type PublicParty,
   type SeatSecrets,
   type TableView,
+  type ViewCache,
   type ViewOptions,
   viewFor,
+  viewsFor,
 } from "./view/viewFor.ts";
 export { viewPoints } from "./view/viewPoints.ts";

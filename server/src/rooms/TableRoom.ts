@@ -16,10 +16,13 @@ import {
   type GameEvent,
   type GameState,
   type Move,
+  newViewCache,
   type SeatId,
   type SystemMove,
   seatName,
+  type Viewer,
   viewFor,
+  viewsFor,
 } from "@parley/shared";
 import type { z } from "zod";
 import type { ServerContext } from "../context.ts";
@@ -41,6 +44,7 @@ import {
 } from "./messages.ts";
 import { TokenBucket } from "./rateLimit.ts";
 import { openTicketKey, publishToSession, resultsChannel } from "./tableRooms.ts";
+import { viewFrames } from "./viewFrames.ts";
 
 /** Public, non-secret facts every client may see: who sits where and is connected. */
 export const SeatStatus = schema(
@@ -118,6 +122,9 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
   private recheckQueued = false;
   /** Another table found the session's tables all ended: see for ourselves. */
   private readonly resultsListener = () => this.recheck();
+  /** Log entries as viewers see them, and their bytes, made once a game (see sendViews). */
+  private readonly viewCache = newViewCache();
+  private readonly entryBytes = new WeakMap<object, Buffer>();
   /** Runtime changes are written one after another, in order. */
   private runtimeQueue: Promise<unknown> = Promise.resolve();
 
@@ -447,6 +454,27 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
   }
 
   /**
+   * Every client its own view, as `sendView` would send it, byte for byte; what the views
+   * have alike is built and encoded once for the table (see viewFrames).
+   */
+  private sendViews() {
+    const clients: Client[] = [];
+    const viewers: Viewer[] = [];
+    for (const client of this.clients) {
+      const identity = this.identities.get(client.sessionId);
+      if (!identity) continue;
+      clients.push(client);
+      viewers.push(identity.kind === "instructor" ? "instructor" : identity.seat);
+    }
+    if (clients.length === 0) return;
+    const views = viewsFor(this.table.state, viewers, { holdResults: this.resultsHeld }, this.viewCache);
+    const frames = viewFrames(views, this.entryBytes);
+    clients.forEach((client, i) => {
+      client.enqueueRaw(frames[i] as Buffer);
+    });
+  }
+
+  /**
    * Decides whether this ended table's results are still held (some table of the session
    * has not ended) and sends the clients their views when that changed (or `always`).
    * While they are held the room listens on the session's results channel; a table that
@@ -466,7 +494,7 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
       }
       const changed = held !== this.resultsHeld;
       this.resultsHeld = held;
-      if (changed || always) for (const client of this.clients) this.sendView(client);
+      if (changed || always) this.sendViews();
       if (!sessionId) return;
       if (announce && !held) this.presence.publish(resultsChannel(sessionId), this.roomId);
       if (held !== this.listeningForResults) {
@@ -496,7 +524,7 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
       this.resultsHeld = !!this.table.record.sessionId;
       void this.checkResultsHold({ always: true, announce: true });
     } else {
-      for (const client of this.clients) this.sendView(client);
+      this.sendViews();
     }
     this.syncStatus();
     if (state.phase === "ended") {

@@ -1,4 +1,5 @@
 import { mkdirSync } from "node:fs";
+import { type FileHandle, open } from "node:fs/promises";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { Kysely, SqliteDialect } from "kysely";
@@ -6,17 +7,112 @@ import { kyselyStore, migrate } from "./kyselyStore.ts";
 import type { Database as Schema } from "./schema.ts";
 import type { Store } from "./store.ts";
 
+/**
+ * Makes the commits of one SQLite file durable off the event loop. With `synchronous = FULL`
+ * every commit fsyncs its WAL on the main thread (better-sqlite3 is synchronous): under load
+ * the whole server waited for the disk once per move. Instead the file commits with
+ * `synchronous = NORMAL` (a commit is in the WAL, in the OS's cache: it survives the process
+ * crashing), and a write is reported done only once the WAL file has been fsynced from
+ * libuv's thread pool (so it survives a power cut, as with FULL). One fsync covers every
+ * commit made before it started: the moves of many tables in the same moment share it.
+ */
+export class WalSync {
+  /** Commits (and other writing statements) run so far. */
+  written = 0;
+  /** Every write up to this count is on disk. */
+  private synced = 0;
+  private inFlight: Promise<void> | undefined;
+  private wal: FileHandle | undefined;
+
+  constructor(private readonly file: string) {}
+
+  /** Resolves once every write made so far is on disk. */
+  async durable(): Promise<void> {
+    const target = this.written;
+    while (this.synced < target) {
+      this.inFlight ??= this.flush();
+      await this.inFlight;
+    }
+  }
+
+  private async flush(): Promise<void> {
+    const covers = this.written;
+    try {
+      if (!this.wal) {
+        // The WAL exists from the first write on and stays while the database is open; its
+        // directory entry is made durable once, as SQLite does for a new journal.
+        this.wal = await open(`${this.file}-wal`, "r");
+        const directory = await open(dirname(this.file), "r");
+        await directory.sync().finally(() => directory.close());
+      }
+      await this.wal.sync();
+      this.synced = Math.max(this.synced, covers);
+    } finally {
+      this.inFlight = undefined;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.wal?.close();
+    this.wal = undefined;
+  }
+}
+
 /** SQLite store (better-sqlite3): one file, created with its folder on first use. */
 export async function openSqliteStore(file: string): Promise<Store> {
-  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+  const onDisk = file !== ":memory:";
+  if (onDisk) mkdirSync(dirname(file), { recursive: true });
   const database = new Database(file);
   database.pragma("journal_mode = WAL");
-  // Durable before acknowledged: an acknowledged move survives a power cut, not only a crash.
-  database.pragma("synchronous = FULL");
+  // Durable before acknowledged: an acknowledged move survives a power cut, not only a crash
+  // (FULL for a file in memory, which has nothing to sync; WalSync for a file on disk).
+  database.pragma(onDisk ? "synchronous = NORMAL" : "synchronous = FULL");
   database.pragma("foreign_keys = ON");
   // Two processes may share one file (a small scale-out without PostgreSQL).
   database.pragma("busy_timeout = 5000");
+  const wal = onDisk ? new WalSync(file) : undefined;
+  if (wal) {
+    // Count every statement that may write (Kysely prepares each query it runs).
+    const prepare = database.prepare.bind(database);
+    database.prepare = ((sql: string) => {
+      const statement = prepare(sql);
+      if (!/^\s*select\b/i.test(sql)) {
+        const run = statement.run.bind(statement);
+        const all = statement.all.bind(statement);
+        statement.run = ((...args: unknown[]) => {
+          const result = run(...args);
+          wal.written++;
+          return result;
+        }) as typeof statement.run;
+        statement.all = ((...args: unknown[]) => {
+          const result = all(...args);
+          wal.written++;
+          return result;
+        }) as typeof statement.all;
+      }
+      return statement;
+    }) as typeof database.prepare;
+  }
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database }) });
   await migrate(db);
-  return kyselyStore(db, "sqlite");
+  const store = kyselyStore(db, "sqlite");
+  if (!wal) return store;
+  await wal.durable();
+  // Every method resolves once what it wrote is on disk.
+  const durableStore = { ...store };
+  for (const key of Object.keys(store) as (keyof Store)[]) {
+    const method = store[key];
+    if (typeof method !== "function" || key === "close") continue;
+    (durableStore as Record<string, unknown>)[key] = async (...args: unknown[]) => {
+      const result = await (method as (...a: unknown[]) => Promise<unknown>).apply(store, args);
+      await wal.durable();
+      return result;
+    };
+  }
+  durableStore.close = async () => {
+    await wal.durable();
+    await wal.close();
+    await store.close();
+  };
+  return durableStore;
 }

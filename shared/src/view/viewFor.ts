@@ -212,35 +212,69 @@ export interface ViewOptions extends ReportOptions {
 
 /**
  * Exactly what `viewer` may see of a table. Every path that leaves the server (messages,
- * the log, HTTP replays and exports) goes through this one function.
+ * the log, HTTP replays and exports) goes through this one function (or `viewsFor`).
  */
 export function viewFor(state: GameState, viewer: Viewer, options: ViewOptions = {}): TableView {
-  const isInstructor = viewer === "instructor";
-  const seat = viewer !== "instructor" && viewer !== "observer" && state.seats.includes(viewer) ? viewer : undefined;
-  const ended = state.phase === "ended";
-  const held = ended && !isInstructor && options.holdResults === true;
-  /** Whether the end's revelations (personas, the bots' reasons, every score) are the viewer's. */
-  const revealAll = isInstructor || (ended && !held);
+  return viewsFor(state, [viewer], options)[0] as TableView;
+}
+
+/** What every viewer with the same `revealAll` sees alike: built once for all of them. */
+interface CommonParts {
+  scenario: TableView["scenario"];
+  parties: PublicParty[];
+  indicators: Indicators;
+  history: TableView["history"];
+  mediation: TableView["mediation"];
+  arbitration: TableView["arbitration"];
+  threats: Threat[];
+  groundwork: TableView["groundwork"];
+  crisis: TableView["crisis"];
+  outcome: Outcome | undefined;
+  /** Each log entry as viewers see it (copied once, shared). */
+  entry: (entry: LogEntry) => LogEntry;
+  scores: () => PartyScore[];
+  report: () => TableReport;
+}
+
+/**
+ * Kept by a caller between calls of `viewsFor` for one table: each log entry's copy as
+ * viewers see it (entries never change once written), so that it is made once per game.
+ */
+export interface ViewCache {
+  entries: Map<boolean, WeakMap<LogEntry, LogEntry>>;
+  /** One object for each distinct line of `moves` (a seat's moves change little between events). */
+  moves: Map<string, MoveAvailability>;
+}
+
+export function newViewCache(): ViewCache {
+  return { entries: new Map(), moves: new Map() };
+}
+
+/** The one object with exactly the fields of `move` (flat: its values are all primitives). */
+function sameMove(cache: ViewCache, move: MoveAvailability): MoveAvailability {
+  let key = "";
+  for (const [field, value] of Object.entries(move)) {
+    if (value !== null && typeof value === "object") return move;
+    key += `${field}\u0000${typeof value}:${String(value)}\u0001`;
+  }
+  const known = cache.moves.get(key);
+  if (known) return known;
+  if (cache.moves.size > 1000) cache.moves.clear();
+  cache.moves.set(key, move);
+  return move;
+}
+
+function commonParts(state: GameState, revealAll: boolean, options: ViewOptions, cache: ViewCache): CommonParts {
   const s = state.scenario;
   const f = state.families;
-
-  const revealedToViewer: TableView["revealedToViewer"] = {};
-  for (const [owner, readers] of Object.entries(f.revealed)) {
-    const issues = isInstructor ? [...new Set(Object.values(readers).flat())] : seat ? (readers[seat] ?? []) : [];
-    if (issues.length === 0 || owner === seat) continue;
-    const table = s.parties.find((p) => p.id === owner)?.payoffs ?? {};
-    revealedToViewer[owner] = Object.fromEntries(issues.map((id) => [id, { ...(table[id] ?? {}) }]));
+  let entries = cache.entries.get(revealAll);
+  if (!entries) {
+    entries = new WeakMap();
+    cache.entries.set(revealAll, entries);
   }
-
-  const clarifiedMerits: TableView["clarifiedMerits"] = {};
-  for (const finding of f.factFindings) {
-    if (!finding.agreed || !(isInstructor || (seat && finding.parties.includes(seat)))) continue;
-    const merits = s.issues.find((i) => i.id === finding.issueId)?.legal?.merits;
-    if (merits) clarifiedMerits[finding.issueId] = { ...merits };
-  }
-
-  const view: TableView = {
-    viewer,
+  let scores: PartyScore[] | undefined;
+  let report: TableReport | undefined;
+  return {
     scenario: {
       id: s.id,
       title: s.title,
@@ -287,26 +321,115 @@ export function viewFor(state: GameState, viewer: Viewer, options: ViewOptions =
         walkedAway: state.walkedAway.includes(id),
       };
     }),
-    seq: state.seq,
-    round: state.round,
-    phase: state.phase,
     indicators: copyIndicators(state.indicators),
     history: state.history.map((h) => ({ round: h.round, indicators: copyIndicators(h.indicators) })),
-    proposals: state.proposals
-      .filter((p) => isInstructor || (seat !== undefined && proposalAudience(state, p).includes(seat)))
-      .map(copyProposal),
-    claims: f.claims.map((c) => ({ ...structuredCopy(c), batnaShift: visibleShift(c, viewer) })),
     mediation: structuredCopy(f.mediation),
     arbitration: structuredCopy(f.arbitration),
     threats: f.threats.map((t) => ({ ...t })),
+    groundwork: { ...f.groundwork },
+    crisis: { inCrisis: f.inCrisis, crises: f.crises, threshold: s.rules.crisisThreshold },
+    outcome: state.outcome ? structuredCopy(state.outcome) : undefined,
+    entry(entry) {
+      let copy = entries.get(entry);
+      if (!copy) {
+        copy = visibleEntry(entry, revealAll);
+        entries.set(entry, copy);
+      }
+      return copy;
+    },
+    scores: () => {
+      scores ??= scoreTable(state);
+      return scores;
+    },
+    report: () => {
+      report ??= tableReport(state, options);
+      return report;
+    },
+  };
+}
+
+/**
+ * The views of several viewers of one state, each exactly `viewFor(state, viewer, options)`.
+ * What they see alike is built once and the views share it (the same objects), and so do
+ * the log entries of calls with the same `cache`: read them, send them, but do not change
+ * one in place.
+ */
+export function viewsFor(
+  state: GameState,
+  viewers: readonly Viewer[],
+  options: ViewOptions = {},
+  cache: ViewCache = newViewCache(),
+): TableView[] {
+  const common = new Map<boolean, CommonParts>();
+  const ended = state.phase === "ended";
+  return viewers.map((viewer) => {
+    const isInstructor = viewer === "instructor";
+    const seat = viewer !== "instructor" && viewer !== "observer" && state.seats.includes(viewer) ? viewer : undefined;
+    const held = ended && !isInstructor && options.holdResults === true;
+    /** Whether the end's revelations (personas, the bots' reasons, every score) are the viewer's. */
+    const revealAll = isInstructor || (ended && !held);
+    let c = common.get(revealAll);
+    if (!c) {
+      c = commonParts(state, revealAll, options, cache);
+      common.set(revealAll, c);
+    }
+    const view = oneView(state, viewer, seat, isInstructor, held, revealAll, c);
+    if (view.moves) view.moves = view.moves.map((move) => sameMove(cache, move));
+    return view;
+  });
+}
+
+function oneView(
+  state: GameState,
+  viewer: Viewer,
+  seat: SeatId | undefined,
+  isInstructor: boolean,
+  held: boolean,
+  revealAll: boolean,
+  c: CommonParts,
+): TableView {
+  const s = state.scenario;
+  const f = state.families;
+
+  const revealedToViewer: TableView["revealedToViewer"] = {};
+  for (const [owner, readers] of Object.entries(f.revealed)) {
+    const issues = isInstructor ? [...new Set(Object.values(readers).flat())] : seat ? (readers[seat] ?? []) : [];
+    if (issues.length === 0 || owner === seat) continue;
+    const table = s.parties.find((p) => p.id === owner)?.payoffs ?? {};
+    revealedToViewer[owner] = Object.fromEntries(issues.map((id) => [id, { ...(table[id] ?? {}) }]));
+  }
+
+  const clarifiedMerits: TableView["clarifiedMerits"] = {};
+  for (const finding of f.factFindings) {
+    if (!finding.agreed || !(isInstructor || (seat && finding.parties.includes(seat)))) continue;
+    const merits = s.issues.find((i) => i.id === finding.issueId)?.legal?.merits;
+    if (merits) clarifiedMerits[finding.issueId] = { ...merits };
+  }
+
+  const view: TableView = {
+    viewer,
+    scenario: c.scenario,
+    parties: c.parties,
+    seq: state.seq,
+    round: state.round,
+    phase: state.phase,
+    indicators: c.indicators,
+    history: c.history,
+    proposals: state.proposals
+      .filter((p) => isInstructor || (seat !== undefined && proposalAudience(state, p).includes(seat)))
+      .map(copyProposal),
+    claims: f.claims.map((claim) => ({ ...structuredCopy(claim), batnaShift: visibleShift(claim, viewer) })),
+    mediation: c.mediation,
+    arbitration: c.arbitration,
+    threats: c.threats,
     withheld: f.withheld.filter((w) => isInstructor || w.by === seat || w.from === seat).map((w) => ({ ...w })),
     factFindings: f.factFindings
       .filter((x) => isInstructor || x.agreed || (seat !== undefined && x.parties.includes(seat)))
       .map((x) => structuredCopy(x)),
-    groundwork: { ...f.groundwork },
-    crisis: { inCrisis: f.inCrisis, crises: f.crises, threshold: s.rules.crisisThreshold },
-    log: state.log.filter((entry) => canSee(entry, viewer)).map((entry) => visibleEntry(entry, revealAll)),
-    outcome: state.outcome ? structuredCopy(state.outcome) : undefined,
+    groundwork: c.groundwork,
+    crisis: c.crisis,
+    log: state.log.filter((entry) => canSee(entry, viewer)).map(c.entry),
+    outcome: c.outcome,
     revealedToViewer,
     clarifiedMerits,
   };
@@ -315,11 +438,11 @@ export function viewFor(state: GameState, viewer: Viewer, options: ViewOptions =
     view.moves = availableMoves(state, seat);
   }
   if (revealAll) {
-    view.scores = scoreTable(state);
-    view.report = tableReport(state, options);
+    view.scores = c.scores();
+    view.report = c.report();
   } else if (held) {
     view.resultsHeld = true;
-    if (seat) view.scores = scoreTable(state).filter((score) => score.seat === seat);
+    if (seat) view.scores = c.scores().filter((score) => score.seat === seat);
   }
   if (isInstructor) view.secrets = Object.fromEntries(state.seats.map((id) => [id, secretsOf(state, id)]));
   return view;

@@ -1,0 +1,78 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { GameEvent } from "@parley/shared";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { openSqliteStore, WalSync } from "./sqlite.ts";
+
+const work = mkdtempSync(join(tmpdir(), "parley-sqlite-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Watches WalSync's fsyncs: the order of starts, ends and the writes' completions. */
+const trace: string[] = [];
+const proto = WalSync.prototype as unknown as { flush: () => Promise<void> };
+const flush = proto.flush;
+let flushes = 0;
+proto.flush = async function (this: WalSync) {
+  const n = ++flushes;
+  trace.push(`start ${n}`);
+  await flush.call(this);
+  trace.push(`end ${n}`);
+};
+afterAll(() => {
+  proto.flush = flush;
+});
+afterEach(() => {
+  trace.length = 0;
+});
+
+const table = (id: string) => ({
+  id,
+  scenarioId: "us-china-tariffs",
+  seed: 1,
+  seats: ["usa", "china"],
+  controllers: {},
+  createdAt: new Date(0).toISOString(),
+});
+const event = (seq: number) => ({ seq, kind: "seat", seat: "usa", move: { kind: "pass" } }) as unknown as GameEvent;
+
+describe("the SQLite store's durability", () => {
+  it("reports a write done only after an fsync of the WAL that started after it, shared by writes made together", async () => {
+    const store = await openSqliteStore(join(work, "durable.sqlite"));
+    for (let t = 0; t < 20; t++) await store.createTable(table(`t${t}`));
+    trace.length = 0;
+    const before = flushes;
+    await Promise.all(
+      Array.from({ length: 20 }, async (_, t) => {
+        for (let seq = 0; seq < 5; seq++) {
+          const called = trace.length;
+          await store.appendEvent(`t${t}`, event(seq));
+          // Some fsync started after the call and ended before the write was reported done.
+          const after = trace.slice(called);
+          const started = after.filter((line) => line.startsWith("start")).map((line) => line.slice(6));
+          expect(started.some((n) => after.includes(`end ${n}`))).toBe(true);
+        }
+      }),
+    );
+    // A hundred writes of twenty tables at once share fsyncs.
+    expect(flushes - before).toBeLessThan(100);
+    const stored = await store.events("t7");
+    expect(stored.map((s) => s.event.seq)).toEqual([0, 1, 2, 3, 4]);
+    await store.close();
+  });
+
+  it("does not fsync for reads, and a refused write is reported as before", async () => {
+    const store = await openSqliteStore(join(work, "reads.sqlite"));
+    await store.createTable(table("r"));
+    await store.appendEvent("r", event(0));
+    const before = flushes;
+    await store.getTable("r");
+    await store.events("r");
+    expect(flushes).toBe(before);
+    await expect(store.appendEvent("r", event(0))).rejects.toThrow();
+    await store.close();
+    const reopened = await openSqliteStore(join(work, "reads.sqlite"));
+    expect((await reopened.events("r")).length).toBe(1);
+    await reopened.close();
+  });
+});

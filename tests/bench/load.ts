@@ -1,0 +1,140 @@
+/**
+ * Move → view latency under load, for Parley and for a bare Colyseus echo room (the
+ * framework's baseline). For each level, a fresh server in a child process, CLIENTS real
+ * `@colyseus/sdk` clients in tables of four, each making a move every PERIOD ms at its own
+ * phase; after a warm-up, a window is measured. Loopback only; stops by itself.
+ *
+ * Usage: npm run bench:load [-- 200 1000 2000 4000] [--window 20] [--warmup 5]
+ *        [--period 4000] [--only parley|echo] [--prof DIR]
+ */
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import {
+  connectPlayers,
+  Metrics,
+  type Mode,
+  parseArgs,
+  percentile,
+  type ServerStats,
+  sleep,
+  startChild,
+} from "./load/harness.ts";
+
+const { flags, positional } = parseArgs(process.argv.slice(2));
+const levels = positional.length > 0 ? positional.map(Number) : [200, 1000];
+const windowS = Number(flags.get("window") ?? 20);
+const warmupS = Number(flags.get("warmup") ?? 5);
+const periodMs = Number(flags.get("period") ?? 4000);
+const only = flags.get("only") as Mode | undefined;
+const profDir = flags.get("prof");
+const modes: Mode[] = only ? [only] : ["echo", "parley"];
+if (levels.some((n) => !Number.isInteger(n) || n < 4 || n > 20_000)) throw new Error("Client levels: 4 to 20000.");
+
+interface Row {
+  mode: Mode;
+  clients: number;
+  setupS: number;
+  sent: number;
+  own: number[];
+  others: number[];
+  acks: number[];
+  rejected: number;
+  rejectedCodes: string;
+  errors: number;
+  drops: number;
+  lost: number;
+  cpu: number;
+  rssMB: number;
+  heapMB: number;
+  serverLoopP99: number;
+  genLoopP99: number;
+}
+
+const cpuShare = (a: ServerStats, b: ServerStats) =>
+  (b.cpu.user + b.cpu.system - a.cpu.user - a.cpu.system) / 1000 / (b.at - a.at);
+
+async function level(mode: Mode, clients: number): Promise<Row> {
+  const server = await startChild(mode, profDir);
+  const metrics = new Metrics();
+  const setupStart = performance.now();
+  const { players } = await connectPlayers(mode, server.port, clients, metrics);
+  const setupS = (performance.now() - setupStart) / 1000;
+  for (const p of players) p.start(periodMs);
+  await sleep(warmupS * 1000);
+  const genLoop = monitorEventLoopDelay({ resolution: 10 });
+  const before = await server.stats();
+  genLoop.enable();
+  metrics.measuring = true;
+  await sleep(windowS * 1000);
+  metrics.measuring = false;
+  const after = await server.stats();
+  genLoop.disable();
+  for (const p of players) p.stop();
+  await sleep(3000); // moves in flight arrive
+  const lost = metrics.lost();
+  await Promise.all(players.map((p) => p.leave()));
+  await server.stop();
+  const rejected = [...metrics.rejected.values()].reduce((a, b) => a + b, 0);
+  return {
+    mode,
+    clients,
+    setupS,
+    sent: metrics.sent,
+    own: metrics.own,
+    others: metrics.others,
+    acks: metrics.acks,
+    rejected,
+    rejectedCodes: [...metrics.rejected].map(([code, n]) => `${code}×${n}`).join(" "),
+    errors: metrics.errors,
+    drops: metrics.drops,
+    lost,
+    cpu: cpuShare(before, after),
+    rssMB: after.memory.rss / 1e6,
+    heapMB: after.memory.heapUsed / 1e6,
+    serverLoopP99: after.loopP99,
+    genLoopP99: genLoop.percentile(99) / 1e6,
+  };
+}
+
+const ms = (values: number[], p: number) => percentile(values, p).toFixed(1);
+const rows: Row[] = [];
+console.log(
+  `Load: levels ${levels.join(", ")} clients; a move every ${periodMs} ms per client; warm-up ${warmupS} s, window ${windowS} s`,
+);
+for (const clients of levels) {
+  for (const mode of modes) {
+    const row = await level(mode, clients);
+    rows.push(row);
+    console.log(
+      `${mode.padEnd(6)} ${String(clients).padStart(5)} clients: own p50 ${ms(row.own, 50)} p99 ${ms(row.own, 99)} ms, others p50 ${ms(row.others, 50)} p99 ${ms(row.others, 99)} ms, CPU ${(row.cpu * 100).toFixed(0)}%, RSS ${row.rssMB.toFixed(0)} MB (setup ${row.setupS.toFixed(1)} s)`,
+    );
+  }
+}
+
+console.log(
+  "\n| server | clients | moves | own p50 / p99 (ms) | others p50 / p99 (ms) | ack p50 / p99 (ms) | rejected / errors / drops / lost | server CPU (of one core) | server RSS / heap (MB) | server loop p99 (ms) | generator loop p99 (ms) |",
+);
+console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+for (const r of rows) {
+  const ack = r.mode === "parley" ? `${ms(r.acks, 50)} / ${ms(r.acks, 99)}` : "—";
+  console.log(
+    `| ${r.mode === "echo" ? "bare echo room" : "Parley"} | ${r.clients} | ${r.sent} | ${ms(r.own, 50)} / ${ms(r.own, 99)} | ${ms(r.others, 50)} / ${ms(r.others, 99)} | ${ack} | ${r.rejected} / ${r.errors} / ${r.drops} / ${r.lost} | ${(r.cpu * 100).toFixed(0)}% | ${r.rssMB.toFixed(0)} / ${r.heapMB.toFixed(0)} | ${r.serverLoopP99.toFixed(1)} | ${r.genLoopP99.toFixed(1)} |`,
+  );
+}
+for (const r of rows) if (r.rejectedCodes) console.log(`${r.mode} ${r.clients}: rejected ${r.rejectedCodes}`);
+
+// The targets: p99 under 100 ms and within 1.5× the bare room's p99; p50 within the bare p50 + 5 ms.
+for (const clients of levels) {
+  const parley = rows.find((r) => r.mode === "parley" && r.clients === clients);
+  const bare = rows.find((r) => r.mode === "echo" && r.clients === clients);
+  if (!parley || !bare) continue;
+  const all = (r: Row) => [...r.own, ...r.others];
+  const p99 = percentile(all(parley), 99);
+  const bareP99 = percentile(all(bare), 99);
+  const p50 = percentile(all(parley), 50);
+  const bareP50 = percentile(all(bare), 50);
+  const verdict = (ok: boolean) => (ok ? "met" : "NOT met");
+  console.log(
+    `${clients} clients, every view: p99 ${p99.toFixed(1)} ms (< 100: ${verdict(p99 < 100)}; ≤ 1.5 × bare ${bareP99.toFixed(1)}: ${verdict(p99 <= 1.5 * bareP99)}), p50 ${p50.toFixed(1)} ms (≤ bare ${bareP50.toFixed(1)} + 5: ${verdict(p50 <= bareP50 + 5)}); no losses: ${verdict(parley.lost + parley.drops + parley.errors + parley.rejected === 0)}`,
+  );
+}
+process.exit(0);

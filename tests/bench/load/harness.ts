@@ -1,0 +1,345 @@
+/**
+ * What the load and soak benches share: the server in a child process (serverChild.ts), a
+ * generator of real `@colyseus/sdk` clients in tables of four, each making a move every few
+ * seconds at its own phase, and the move → view latencies they see. Loopback only.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Client, type Room, type SeatReservation } from "@colyseus/sdk";
+import type { TableView } from "@parley/shared";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, "../../..");
+
+export type Mode = "parley" | "echo";
+
+export interface ServerStats {
+  cpu: NodeJS.CpuUsage;
+  memory: NodeJS.MemoryUsage;
+  loopP99: number;
+  loopMax: number;
+  at: number;
+}
+
+export interface ServerChild {
+  port: number;
+  /** CPU time, memory and event-loop delay since the last call; `gc` collects garbage first. */
+  stats(gc?: boolean): Promise<ServerStats>;
+  stop(): Promise<void>;
+}
+
+/** Starts serverChild.ts; with `cpuProfDir`, it writes a V8 CPU profile there when it stops. */
+export async function startChild(mode: Mode, cpuProfDir?: string): Promise<ServerChild> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      "--expose-gc",
+      ...(cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${cpuProfDir}`] : []),
+      "--import",
+      "tsx",
+      join(here, "serverChild.ts"),
+      mode,
+    ],
+    { cwd: root, stdio: ["ignore", "pipe", "pipe", "ipc"] },
+  );
+  let output = "";
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The ${mode} server did not start:\n${output}`)), 30_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = output.match(/listening (\d+)/);
+      if (match) {
+        clearTimeout(timer);
+        resolve(Number(match[1]));
+      }
+    };
+    child.stdout?.on("data", read);
+    child.stderr?.on("data", (chunk: Buffer) => {
+      read(chunk);
+      process.stderr.write(chunk);
+    });
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The ${mode} server exited with ${code}:\n${output}`));
+    });
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  return {
+    port,
+    stats(gc = false) {
+      return new Promise((resolve) => {
+        // tsx uses the IPC channel too: only our own answer counts.
+        const answer = (m: Omit<ServerStats, "at"> & { type?: string }) => {
+          if (m?.type !== "stats") return;
+          child.off("message", answer);
+          resolve({ ...m, at: performance.now() });
+        };
+        child.on("message", answer);
+        child.send({ type: "stats", gc });
+      });
+    },
+    async stop() {
+      child.send({ type: "stop" });
+      const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Runs `work` over `items`, at most `limit` at a time. */
+export async function pool<T, R>(items: T[], limit: number, work: (item: T, index: number) => Promise<R>) {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        results[i] = await work(items[i] as T, i);
+      }
+    }),
+  );
+  return results;
+}
+
+export const percentile = (values: number[], p: number) => {
+  if (values.length === 0) return Number.NaN;
+  const sorted = Float64Array.from(values).sort();
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
+};
+
+/** What one level measured, on the generator's side. */
+export class Metrics {
+  /** Send → the sender's own view (or echo) with its move, for moves sent while measuring. */
+  own: number[] = [];
+  /** Send → each of the other three's view (or echo) with that move. */
+  others: number[] = [];
+  /** Send → `ack` (Parley only: the move is stored). */
+  acks: number[] = [];
+  sent = 0;
+  rejected = new Map<string, number>();
+  errors = 0;
+  drops = 0;
+  measuring = false;
+  /** Moves in flight: sent at `t`, still to be seen by the sender and `othersLeft` others. */
+  private pending = new Map<string, { t: number; measured: boolean; ownLeft: boolean; othersLeft: number }>();
+
+  sending(key: string, others: number) {
+    this.pending.set(key, { t: performance.now(), measured: this.measuring, ownLeft: true, othersLeft: others });
+    if (this.measuring) this.sent++;
+  }
+
+  /** `key` reached a client; `own` when that client sent it. */
+  seen(key: string, own: boolean) {
+    const p = this.pending.get(key);
+    if (!p) return;
+    const ms = performance.now() - p.t;
+    if (own) {
+      if (!p.ownLeft) return;
+      p.ownLeft = false;
+      if (p.measured) this.own.push(ms);
+    } else {
+      p.othersLeft--;
+      if (p.measured) this.others.push(ms);
+    }
+    if (!p.ownLeft && p.othersLeft <= 0) this.pending.delete(key);
+  }
+
+  acked(key: string) {
+    const p = this.pending.get(key);
+    if (p?.measured) this.acks.push(performance.now() - p.t);
+  }
+
+  reject(code: string) {
+    if (this.measuring) this.rejected.set(code, (this.rejected.get(code) ?? 0) + 1);
+  }
+
+  /** Measured moves some client never saw (call after a drain). */
+  lost(): number {
+    let lost = 0;
+    for (const p of this.pending.values()) if (p.measured) lost += (p.ownLeft ? 1 : 0) + p.othersLeft;
+    return lost;
+  }
+
+  forget() {
+    this.pending.clear();
+  }
+}
+
+/** One connected client that moves every `periodMs` at its own random phase. */
+export interface Player {
+  start(periodMs: number): void;
+  stop(): void;
+  leave(): Promise<void>;
+}
+
+let nextClientId = 0;
+let nextSchool = 0;
+
+function moving(send: (n: number) => void) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let n = 0;
+  return {
+    start(periodMs: number) {
+      timer = setTimeout(() => {
+        send(n++);
+        timer = setInterval(() => send(n++), periodMs);
+      }, Math.random() * periodMs);
+    },
+    stop() {
+      clearTimeout(timer);
+      clearInterval(timer);
+    },
+  };
+}
+
+function watchRoom(room: Room, metrics: Metrics, state: { leaving: boolean }) {
+  room.onError(() => metrics.errors++);
+  room.onLeave(() => {
+    if (!state.leaving) metrics.drops++;
+  });
+}
+
+/** A bare echo room of four: `offer` goes to the sender and the three others as `echo`. */
+export async function echoTable(wsUrl: string, metrics: Metrics): Promise<Player[]> {
+  const first = await new Client(wsUrl).create("echo");
+  const rooms = [first, ...(await Promise.all([1, 2, 3].map(() => new Client(wsUrl).joinById(first.roomId))))];
+  return rooms.map((room) => {
+    const id = nextClientId++;
+    const state = { leaving: false };
+    watchRoom(room, metrics, state);
+    room.onMessage("echo", (m: { id: number; n: number }) => metrics.seen(`${m.id}.${m.n}`, m.id === id));
+    const mover = moving((n) => {
+      metrics.sending(`${id}.${n}`, 3);
+      room.send("offer", { id, n });
+    });
+    return {
+      ...mover,
+      async leave() {
+        state.leaving = true;
+        mover.stop();
+        await room.leave().catch(() => undefined);
+      },
+    };
+  });
+}
+
+const chatTag = /^lt(\d+)\.(\d+)$/;
+
+/**
+ * A Parley class session of `students` students (tables of four of the four-seat
+ * `russia-ukraine-mediation`, every seat human): they join through the API, connect, and
+ * the instructor starts it. Each move is a chat `lt<client>.<n>`, always legal.
+ */
+export async function parleySession(base: string, wsUrl: string, students: number, metrics: Metrics) {
+  // Each class comes from its own school's address (the server trusts X-Forwarded-For from
+  // loopback, as behind a proxy): the per-address limit on joins is for one school.
+  const school = `10.${(nextSchool >> 8) & 255}.${nextSchool++ & 255}.1`;
+  const post = async (path: string, body: unknown, token?: string) => {
+    const response = await fetch(`${base}/api${path}`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "x-forwarded-for": school,
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+    return response.json() as Promise<Record<string, unknown>>;
+  };
+  const created = await post("/sessions", {
+    scenarioId: "russia-ukraine-mediation",
+    timing: { mode: "live", roundSeconds: 3600 },
+  });
+  const code = (created.session as { joinCode: string }).joinCode;
+  const instructorToken = created.instructorToken as string;
+  const sessionId = (created.session as { id: string }).id;
+  const tokens = await pool(Array.from({ length: students }), 4, async (_, i) => {
+    const joined = await post("/join", { code, name: `Student ${i + 1}` });
+    return joined.participantToken as string;
+  });
+  const players = await pool(tokens, 8, async (token): Promise<Player> => {
+    const id = nextClientId++;
+    const reservation = await post("/me/reservation", {}, token);
+    const room = await new Client(wsUrl).consumeSeatReservation(reservation as unknown as SeatReservation);
+    const state = { leaving: false };
+    watchRoom(room, metrics, state);
+    let lastSeq = -1;
+    let seat = "";
+    room.onMessage("notice", () => undefined);
+    room.onMessage("ack", (m: { clientSeq?: number }) => metrics.acked(`${id}.${m.clientSeq}`));
+    room.onMessage("rejected", (m: { code: string }) => metrics.reject(m.code));
+    room.onMessage("view", (view: TableView) => {
+      seat = view.me?.seat ?? seat;
+      const log = view.log;
+      let i = log.length;
+      while (i > 0 && (log[i - 1]?.seq ?? -1) > lastSeq) i--;
+      for (; i < log.length; i++) {
+        const entry = log[i];
+        const match = entry?.kind === "chat" ? chatTag.exec(entry.text) : null;
+        if (match) metrics.seen(`${match[1]}.${match[2]}`, entry?.by === seat);
+      }
+      lastSeq = Math.max(lastSeq, log[log.length - 1]?.seq ?? -1);
+    });
+    const mover = moving((n) => {
+      metrics.sending(`${id}.${n}`, 3);
+      room.send("move", { clientSeq: n, move: { kind: "chat", text: `lt${id}.${n}` } });
+    });
+    return {
+      ...mover,
+      async leave() {
+        state.leaving = true;
+        mover.stop();
+        await room.leave().catch(() => undefined);
+      },
+    };
+  });
+  await post(`/sessions/${sessionId}/control`, { action: "start" }, instructorToken);
+  return {
+    players,
+    /** The instructor ends the session; its students leave. */
+    async end() {
+      for (const p of players) p.stop();
+      await post(`/sessions/${sessionId}/control`, { action: "end" }, instructorToken);
+      await Promise.all(players.map((p) => p.leave()));
+    },
+  };
+}
+
+/** Students per class session in the benches (the join of a session is serialised). */
+export const SESSION_SIZE = 100;
+
+/** Connects `clients` players to `server` in tables of four (sessions of SESSION_SIZE for Parley). */
+export async function connectPlayers(mode: Mode, port: number, clients: number, metrics: Metrics) {
+  const base = `http://127.0.0.1:${port}`;
+  const wsUrl = `ws://127.0.0.1:${port}`;
+  if (mode === "echo") {
+    const tables = await pool(Array.from({ length: Math.ceil(clients / 4) }), 16, () => echoTable(wsUrl, metrics));
+    return { players: tables.flat(), sessions: [] };
+  }
+  const sizes: number[] = [];
+  for (let left = clients; left > 0; left -= SESSION_SIZE) sizes.push(Math.min(SESSION_SIZE, left));
+  const sessions = await pool(sizes, 6, (size) => parleySession(base, wsUrl, size, metrics));
+  return { players: sessions.flatMap((s) => s.players), sessions };
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Reads `--name value` from argv; positional arguments are returned apart. */
+export function parseArgs(argv: string[]) {
+  const flags = new Map<string, string>();
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg.startsWith("--")) {
+      const next = argv[i + 1];
+      if (next !== undefined && !next.startsWith("--")) {
+        flags.set(arg.slice(2), next);
+        i++;
+      } else flags.set(arg.slice(2), "true");
+    } else positional.push(arg);
+  }
+  return { flags, positional };
+}

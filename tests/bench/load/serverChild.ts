@@ -1,0 +1,76 @@
+/**
+ * The server side of the load benches, run in a child process of the generator so that its
+ * CPU and memory are its own. `parley`: the real server (a fresh SQLite file, synchronous=FULL,
+ * as in production); `echo`: a bare Colyseus room that sends every message straight back to
+ * its sender and to the three others, the framework's baseline. It prints `listening PORT`
+ * and answers `{ type: "stats", gc? }` on the IPC channel with its CPU time and memory.
+ * Usage (by tests/bench/load/harness.ts): node --import tsx serverChild.ts parley|echo
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { type Client, Room, Server } from "@colyseus/core";
+import { WebSocketTransport } from "@colyseus/ws-transport";
+
+const mode = process.argv[2];
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
+
+/** Every message goes back to its sender and to the others at once: nothing else. */
+class EchoRoom extends Room {
+  override maxClients = 4;
+  override onCreate() {
+    this.onMessage("offer", (client: Client, message: unknown) => {
+      client.send("echo", message);
+      this.broadcast("echo", message, { except: client });
+    });
+  }
+}
+
+let close: () => Promise<void>;
+let port: number;
+if (mode === "echo") {
+  const transport = new WebSocketTransport();
+  const server = new Server({ transport, gracefullyShutdown: false, greet: false });
+  server.define("echo", EchoRoom);
+  await server.listen(0, "127.0.0.1");
+  const address = transport.server?.address();
+  port = typeof address === "object" && address ? address.port : 0;
+  close = () => server.gracefullyShutdown(false);
+} else if (mode === "parley") {
+  const { startServer } = await import("../../../server/src/app.ts");
+  const { loadCatalog } = await import("../../../server/src/scenarios/catalog.ts");
+  const { openStore } = await import("../../../server/src/store/open.ts");
+  const dir = mkdtempSync(join(tmpdir(), "parley-load-"));
+  const store = await openStore({ databaseUrl: process.env.DATABASE_URL, sqliteFile: join(dir, "load.sqlite") });
+  const server = await startServer(
+    { store, catalog: loadCatalog(), botDelayMs: 200, reconnectSeconds: 60 },
+    { port: 0, host: "127.0.0.1", sweepIntervalMs: 15_000 },
+  );
+  port = server.port;
+  close = async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+} else {
+  throw new Error(`Unknown mode '${mode}': parley or echo`);
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+process.on("message", (message: { type: string; gc?: boolean }) => {
+  if (message.type === "stats") {
+    if (message.gc && gc) gc();
+    process.send?.({
+      type: "stats",
+      cpu: process.cpuUsage(),
+      memory: process.memoryUsage(),
+      loopP99: loopDelay.percentile(99) / 1e6,
+      loopMax: loopDelay.max / 1e6,
+    });
+    loopDelay.reset();
+  } else if (message.type === "stop") {
+    void close().finally(() => process.exit(0));
+  }
+});
+console.log(`listening ${port}`);

@@ -1,0 +1,78 @@
+import { getMessageBytes, Protocol } from "@colyseus/core";
+import {
+  apply,
+  type GameState,
+  newViewCache,
+  simulateGame,
+  type ViewCache,
+  type Viewer,
+  viewFor,
+  viewsFor,
+} from "@parley/shared";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { viewFrames } from "../../server/src/rooms/viewFrames.ts";
+import { octet, pair, shippedScenarios, summit } from "./fixtures.ts";
+import { listChooser, playRandomGame } from "./randomPlay.ts";
+
+/**
+ * A table sends its clients their views together (`viewsFor`, encoded by `viewFrames`, which
+ * share what the views have alike): every client must get exactly the bytes that
+ * `client.send("view", viewFor(state, viewer))` would have sent it.
+ */
+const runs = Number(process.env.PARLEY_PROPERTY_RUNS ?? 8);
+const scenarios = [pair, summit, octet, ...shippedScenarios()];
+
+/** What a table keeps between its events (see TableRoom.sendViews). */
+interface TableCaches {
+  views: ViewCache;
+  bytes: WeakMap<object, Buffer>;
+}
+const tableCaches = (): TableCaches => ({ views: newViewCache(), bytes: new WeakMap() });
+
+function checkState(state: GameState, caches: TableCaches) {
+  const viewers: Viewer[] = [...state.seats, "instructor", "observer", state.seats[0] as Viewer];
+  for (const holdResults of [false, true]) {
+    const views = viewsFor(state, viewers, { holdResults }, caches.views);
+    const frames = viewFrames(views, caches.bytes);
+    viewers.forEach((viewer, i) => {
+      const alone = viewFor(state, viewer, { holdResults });
+      const expected = getMessageBytes.raw(Protocol.ROOM_DATA, "view", alone);
+      expect(Buffer.compare(frames[i] as Buffer, expected), `${viewer} at seq ${state.seq}`).toBe(0);
+    });
+  }
+}
+
+describe.each(scenarios.map((s) => [s.id, s] as const))("views sent together, %s", (_id, scenario) => {
+  it("are byte for byte the views sent one by one, after every event of random games", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        fc.array(fc.nat({ max: 1_000_000 }), { maxLength: 200 }),
+        (seed, choices) => {
+          const played = playRandomGame(scenario, seed, listChooser(choices, seed), { maxEvents: 50 });
+          const caches = tableCaches();
+          let state = played.initial;
+          checkState(state, caches);
+          for (const event of played.events) {
+            state = apply(state, event);
+            checkState(state, caches);
+          }
+        },
+      ),
+      { numRuns: runs },
+    );
+  }, 120_000);
+
+  it("are byte for byte the views sent one by one in a game of bots (their reasons hidden, then revealed)", () => {
+    const game = simulateGame({ scenario, seed: 7 });
+    const caches = tableCaches();
+    let state = game.initial;
+    for (const [i, event] of game.events.entries()) {
+      state = apply(state, event);
+      if (i % 5 === 0) checkState(state, caches);
+    }
+    expect(state.phase).toBe("ended");
+    checkState(state, caches);
+  }, 120_000);
+});
