@@ -106,6 +106,9 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
   private dropped = new Set<string>();
   private buckets = new Map<string, { messages: TokenBucket; chat: TokenBucket }>();
   private botTimer: Timer | undefined;
+  /** A bot's move is being decided or stored (see playBots). */
+  private botMoving = false;
+  private botsAgain = false;
   private deadlineTimer: Timer | undefined;
   private graceTimers = new Map<SeatId, Timer>();
   private lastRound = 0;
@@ -625,7 +628,29 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     this.botTimer = this.clock.setTimeout(() => void this.playBots(), this.ctx.botDelayMs);
   }
 
+  /**
+   * One bot move at a time: a bot decides from the table as it is and then waits for its
+   * move to be stored; a second decision meanwhile would read the same table and repeat it.
+   * A call that finds a move in flight asks for another turn once that one is done.
+   */
   private async playBots() {
+    if (this.botMoving) {
+      this.botsAgain = true;
+      return;
+    }
+    this.botMoving = true;
+    try {
+      await this.playOneBotMove();
+    } finally {
+      this.botMoving = false;
+      if (this.botsAgain) {
+        this.botsAgain = false;
+        this.scheduleBots();
+      }
+    }
+  }
+
+  private async playOneBotMove() {
     const state = this.table.state;
     if (state.phase === "ended" || (this.runtime && this.runtime.status !== "running")) return;
     for (const seat of state.seats) {
@@ -637,6 +662,12 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
       const move: Move = decision.move;
       const result = await this.table.submit(seat, move, decision.rationale);
       if (!result.ok) {
+        // Students' moves stored meanwhile changed the table (a proposal withdrawn, a round
+        // ended): the bot decides again from the table as it is now.
+        if (this.table.state.seq !== state.seq) {
+          this.botsAgain = true;
+          return;
+        }
         console.error(`Bot for ${seat} made an illegal move`, move, result.rejection);
         await this.table.submit(seat, { kind: "pass" });
       }

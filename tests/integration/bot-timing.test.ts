@@ -1,0 +1,71 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { type ParleyServer, startServer } from "../../server/src/app.ts";
+import { loadCatalog } from "../../server/src/scenarios/catalog.ts";
+import { openSqliteStore } from "../../server/src/store/sqlite.ts";
+import type { Store } from "../../server/src/store/store.ts";
+import { lastView, startSolo } from "../helpers/classroom.ts";
+
+/**
+ * Bots decide from the table as it is, then wait for their move to be stored. Under load
+ * a write takes a while; events arriving meanwhile (a student's chat) must not make a bot
+ * decide again from the same, stale table and send a move it has already made.
+ */
+const dir = mkdtempSync(join(tmpdir(), "parley-bot-timing-"));
+let server: ParleyServer;
+let url = "";
+const errors = vi.spyOn(console, "error");
+
+beforeAll(async () => {
+  const store = await openSqliteStore(join(dir, "parley.sqlite"));
+  // A disk that takes 40 ms per move, as a busy one would.
+  const slow: Store = {
+    ...store,
+    appendEvent: async (...args) => {
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      return store.appendEvent(...args);
+    },
+  };
+  server = await startServer(
+    { store: slow, catalog: loadCatalog(), botDelayMs: 0, reconnectSeconds: 30 },
+    { port: 0, host: "127.0.0.1" },
+  );
+  url = `http://127.0.0.1:${server.port}`;
+});
+afterAll(async () => {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("bots on a slow disk", () => {
+  it("never send a move decided from a table that has moved on", async () => {
+    const { room, seen } = await startSolo(url, {
+      scenarioId: "unsc-r2p",
+      seat: "usa",
+      name: "Ada",
+      seed: 11,
+      personas: Object.fromEntries(
+        ["uk", "france", "russia", "china", "african-member", "neighbour-member", "nonaligned-member"].map((s) => [
+          s,
+          "simple",
+        ]),
+      ),
+    });
+    await vi.waitFor(() => expect(seen.views.length).toBeGreaterThan(0));
+    const seats = lastView(seen).parties.map((p) => p.id);
+    expect(seats).toContain("usa");
+    let clientSeq = 0;
+    for (let round = 1; round <= 3; round++) {
+      // Chat while the bots' moves are being written: every chat is an event of its own.
+      for (let i = 0; i < 4; i++)
+        room.send("move", { clientSeq: ++clientSeq, move: { kind: "chat", text: `r${round}.${i}` } });
+      room.send("move", { clientSeq: ++clientSeq, move: { kind: "pass" } });
+      await vi.waitFor(() => expect(lastView(seen).round).toBeGreaterThan(round), { timeout: 15_000 });
+    }
+    const illegal = errors.mock.calls.filter((call) => String(call[0]).includes("made an illegal move"));
+    expect(illegal).toEqual([]);
+    await room.leave();
+  });
+});
