@@ -67,4 +67,5 @@ export {
   viewFor,
   viewsFor,
 } from "./view/viewFor.ts";
+export { applyViewPatch, type ViewPatch } from "./view/viewPatch.ts";
 export { viewPoints } from "./view/viewPoints.ts";

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client, type Room, type SeatReservation } from "@colyseus/sdk";
-import type { TableView } from "@parley/shared";
+import { applyViewPatch, type TableView, type ViewPatch } from "@parley/shared";
 import { startServer } from "../../server/src/app.ts";
 import { loadCatalog } from "../../server/src/scenarios/catalog.ts";
 import { openStore } from "../../server/src/store/open.ts";
@@ -77,6 +77,11 @@ for (let i = 0; i < tokens.length; i += 10) {
         reservation as unknown as SeatReservation,
       );
       room.onMessage("notice", () => undefined);
+      room.onMessage("viewPatch", (patch: ViewPatch) => {
+        const view = latestView.get(room);
+        if (view && view.seq === patch.$base) latestView.set(room, applyViewPatch(view, patch));
+        else room.send("resync");
+      });
       await new Promise<void>((resolve) =>
         room.onMessage("view", (view: TableView) => {
           latestView.set(room, view);

@@ -1,5 +1,5 @@
 import { Client, type Room, type SeatReservation } from "@colyseus/sdk";
-import type { TableView } from "@parley/shared";
+import { applyViewPatch, type TableView, type ViewPatch } from "@parley/shared";
 import { http } from "./server.ts";
 
 /** What a test client has received from a table room. */
@@ -14,6 +14,12 @@ export interface Seen {
 export function watch(room: Room): Seen {
   const seen: Seen = { views: [], rejected: [], acks: [], notices: [], seatChanged: [] };
   room.onMessage("view", (v: TableView) => seen.views.push(v));
+  // Each patch applied to the view before it, as the client does (`seen.views` are whole views).
+  room.onMessage("viewPatch", (patch: ViewPatch) => {
+    const last = seen.views.at(-1);
+    if (last && last.seq === patch.$base) seen.views.push(applyViewPatch(last, patch));
+    else room.send("resync");
+  });
   room.onMessage("rejected", (r: Seen["rejected"][number]) => seen.rejected.push(r));
   room.onMessage("ack", (a: Seen["acks"][number]) => seen.acks.push(a));
   room.onMessage("notice", (n: { text: string }) => seen.notices.push(n.text));

@@ -1,5 +1,5 @@
 import { Client, Room, type SeatReservation } from "@colyseus/sdk";
-import type { Move, TableView } from "@parley/shared";
+import { applyViewPatch, type Move, type TableView, type ViewPatch } from "@parley/shared";
 import { expect, vi } from "vitest";
 import { holdsFragment, type Secret } from "./secrets.ts";
 import { http } from "./server.ts";
@@ -39,6 +39,23 @@ roomPrototype.dispatchMessage = function (this: object, type: string | number, m
 export interface Mark {
   heard: number;
   rooms: { messages: number; frames: number }[];
+}
+
+/**
+ * The whole views a room's messages amount to: each `view`, and each `viewPatch` applied to
+ * the view before it (a patch for another view, lost in a drop, waits for the next whole one).
+ */
+function wholeViews(messages: readonly { type: string | number; message: unknown }[]): TableView[] {
+  const views: TableView[] = [];
+  let current: TableView | undefined;
+  for (const { type, message } of messages) {
+    if (type === "view") current = message as TableView;
+    else if (type === "viewPatch" && current && current.seq === (message as ViewPatch).$base)
+      current = applyViewPatch(current, message as ViewPatch);
+    else continue;
+    views.push(current);
+  }
+  return views;
 }
 
 export interface Heard {
@@ -170,12 +187,9 @@ export class Eavesdropper {
 
   /** The table views received up to `mark`. */
   viewsUpTo(mark: Mark): TableView[] {
-    return this.rooms.slice(0, mark.rooms.length).flatMap(({ room }, i) =>
-      tapOf(room)
-        .messages.slice(0, mark.rooms[i]?.messages ?? 0)
-        .filter((m) => m.type === "view")
-        .map((m) => m.message as TableView),
-    );
+    return this.rooms
+      .slice(0, mark.rooms.length)
+      .flatMap(({ room }, i) => wholeViews(tapOf(room).messages.slice(0, mark.rooms[i]?.messages ?? 0)));
   }
 
   /** Every text the client received, JSON or not. */
@@ -197,21 +211,18 @@ export class Eavesdropper {
     );
   }
 
-  /** The table views received in every room, in order. */
+  /** The table views received in every room, in order (each patch applied to the view before it). */
   views(): TableView[] {
-    return this.rooms.flatMap(({ room }) =>
-      tapOf(room)
-        .messages.filter((m) => m.type === "view")
-        .map((m) => m.message as TableView),
-    );
+    return this.rooms.flatMap(({ room }) => wholeViews(tapOf(room).messages));
   }
 
   lastView(): TableView | undefined {
-    // From the end: clients of long games call this often.
+    // From the end: clients of long games call this often. The last whole view of the last
+    // room that has one, with the patches after it applied.
     for (let r = this.rooms.length - 1; r >= 0; r--) {
       const messages = tapOf(this.rooms[r]?.room as Room).messages;
       for (let i = messages.length - 1; i >= 0; i--) {
-        if (messages[i]?.type === "view") return messages[i]?.message as TableView;
+        if (messages[i]?.type === "view") return wholeViews(messages.slice(i)).at(-1);
       }
     }
     return undefined;

@@ -1,17 +1,21 @@
 import { getMessageBytes, Protocol } from "@colyseus/core";
 import {
   apply,
+  applyViewPatch,
   type GameState,
   newViewCache,
   simulateGame,
+  type TableView,
   type ViewCache,
   type Viewer,
+  type ViewPatch,
   viewFor,
   viewsFor,
 } from "@parley/shared";
 import fc from "fast-check";
+import { unpackMultiple } from "msgpackr";
 import { describe, expect, it } from "vitest";
-import { viewFrames } from "../../server/src/rooms/viewFrames.ts";
+import { type SentView, sendableViews, viewFrames } from "../../server/src/rooms/viewFrames.ts";
 import { octet, pair, shippedScenarios, summit } from "./fixtures.ts";
 import { listChooser, playRandomGame } from "./randomPlay.ts";
 
@@ -74,5 +78,76 @@ describe.each(scenarios.map((s) => [s.id, s] as const))("views sent together, %s
     }
     expect(state.phase).toBe("ended");
     checkState(state, caches);
+  }, 120_000);
+});
+
+/** A frame's message type and payload, decoded as a client decodes them. */
+function decode(frame: Buffer): { type: string; message: unknown } {
+  const [type, message] = unpackMultiple(frame.subarray(1)) as [string, unknown];
+  return { type, message };
+}
+
+/**
+ * After the first whole view, a client receives only what changed (`viewPatch`); applied to
+ * the view it has, each patch must give exactly the whole view the server built.
+ */
+function checkPatches(state: GameState, clients: PatchClients) {
+  const viewers: Viewer[] = [...state.seats, "instructor", "observer"];
+  const views = viewsFor(state, viewers, { holdResults: clients.held }, clients.caches.views);
+  const { frames, sent } = sendableViews(views, clients.sent, clients.caches.bytes);
+  viewers.forEach((viewer, i) => {
+    const whole = decode(viewFrames([viewFor(state, viewer, { holdResults: clients.held })])[0] as Buffer).message;
+    const frame = frames[i];
+    const had = clients.have[i];
+    if (frame) {
+      const { type, message } = decode(frame);
+      if (had) expect(type).toBe("viewPatch");
+      clients.have[i] =
+        type === "view" ? (message as TableView) : applyViewPatch(had as TableView, message as ViewPatch);
+    }
+    expect(clients.have[i], `${viewer} at seq ${state.seq}`).toEqual(whole);
+  });
+  clients.sent = sent;
+}
+
+interface PatchClients {
+  caches: TableCaches;
+  sent: (SentView | undefined)[];
+  have: (TableView | undefined)[];
+  held: boolean;
+}
+
+describe.each(scenarios.map((s) => [s.id, s] as const))("views sent as patches, %s", (_id, scenario) => {
+  it("give the client exactly the whole view after every event of random and bot games", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        fc.array(fc.nat({ max: 1_000_000 }), { maxLength: 200 }),
+        fc.boolean(),
+        (seed, choices, held) => {
+          const played = playRandomGame(scenario, seed, listChooser(choices, seed), { maxEvents: 50 });
+          const clients: PatchClients = { caches: tableCaches(), sent: [], have: [], held };
+          let state = played.initial;
+          checkPatches(state, clients);
+          for (const event of played.events) {
+            state = apply(state, event);
+            checkPatches(state, clients);
+          }
+          // The results open: the held views change in place, without an event.
+          if (held && state.phase === "ended") {
+            clients.held = false;
+            checkPatches(state, clients);
+          }
+        },
+      ),
+      { numRuns: runs },
+    );
+    const game = simulateGame({ scenario, seed: 3 });
+    const clients: PatchClients = { caches: tableCaches(), sent: [], have: [], held: false };
+    let state = game.initial;
+    for (const event of game.events) {
+      state = apply(state, event);
+      checkPatches(state, clients);
+    }
   }, 120_000);
 });

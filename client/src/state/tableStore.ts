@@ -1,5 +1,5 @@
 import type { Room, SeatReservation } from "@colyseus/sdk";
-import type { Move, TableView } from "@parley/shared";
+import { applyViewPatch, type Move, type TableView, type ViewPatch } from "@parley/shared";
 import { create } from "zustand";
 import { gameClient } from "../net/colyseus.ts";
 import { ApiError, api, post } from "../net/http.ts";
@@ -63,6 +63,14 @@ export const useTable = create<TableStore>((set, get) => {
     room.reconnection.minUptime = 0;
     room.onMessage("view", (view: TableView) => {
       if (get().room === room) set({ view });
+    });
+    // After the first view, the server sends only what changed; a patch for another view
+    // than ours (a message lost in a drop) asks for the whole view again.
+    room.onMessage("viewPatch", (patch: ViewPatch) => {
+      if (get().room !== room) return;
+      const view = get().view;
+      if (view && view.seq === patch.$base) set({ view: applyViewPatch(view, patch) });
+      else room.send("resync");
     });
     room.onStateChange((state: unknown) => {
       if (get().room !== room) return;

@@ -44,7 +44,7 @@ import {
 } from "./messages.ts";
 import { TokenBucket } from "./rateLimit.ts";
 import { openTicketKey, publishToSession, resultsChannel } from "./tableRooms.ts";
-import { viewFrames } from "./viewFrames.ts";
+import { type SentView, sendableViews } from "./viewFrames.ts";
 
 /** Public, non-secret facts every client may see: who sits where and is connected. */
 export const SeatStatus = schema(
@@ -128,6 +128,8 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
   /** Log entries as viewers see them, and their bytes, made once a game (see sendViews). */
   private readonly viewCache = newViewCache();
   private readonly entryBytes = new WeakMap<object, Buffer>();
+  /** What each connection last received of its view: the next event sends it only what changed. */
+  private readonly sentViews = new Map<string, SentView>();
   /** Runtime changes are written one after another, in order. */
   private runtimeQueue: Promise<unknown> = Promise.resolve();
 
@@ -158,6 +160,13 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     this.table.onEvent((event, state) => this.onTableEvent(event, state));
 
     this.onMessage("move", (client, message: unknown) => this.handleMove(client, message));
+    // A client that missed part of its view (a patch for another base) asks for the whole.
+    this.onMessage("resync", (client) => {
+      const bucket = this.buckets.get(client.sessionId);
+      if (bucket && !bucket.messages.take())
+        return this.refuse(client, { code: "RateLimited", message: "You are asking very fast." });
+      this.sendView(client);
+    });
     this.onMessage("*", (client, type) => {
       this.refuse(client, { code: "UnknownMessage", message: `Unknown message type '${messageTypeName(type)}'.` });
     });
@@ -244,6 +253,8 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
 
   override async onDrop(client: Client, code?: number) {
     this.dropped.add(client.sessionId);
+    // What it receives while away may be lost: its next view is a whole one.
+    this.sentViews.delete(client.sessionId);
     const identity = this.identities.get(client.sessionId);
     if (identity?.kind === "seat" && this.holders.get(identity.seat) === client.sessionId) {
       this.syncStatus();
@@ -270,6 +281,7 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
 
   override async onLeave(client: Client) {
     this.dropped.delete(client.sessionId);
+    this.sentViews.delete(client.sessionId);
     const identity = this.identities.get(client.sessionId);
     this.identities.delete(client.sessionId);
     this.buckets.delete(client.sessionId);
@@ -449,16 +461,20 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     }
   }
 
+  /** A client's whole view (on joining, reconnecting, or when it asks: `resync`). */
   private sendView(client: Client) {
     const identity = this.identities.get(client.sessionId);
     if (!identity) return;
     const viewer = identity.kind === "instructor" ? "instructor" : identity.seat;
-    client.send("view", viewFor(this.table.state, viewer, { holdResults: this.resultsHeld }));
+    const views = viewsFor(this.table.state, [viewer], { holdResults: this.resultsHeld }, this.viewCache);
+    const { frames, sent } = sendableViews(views, [undefined], this.entryBytes);
+    client.enqueueRaw(frames[0] as Buffer);
+    this.sentViews.set(client.sessionId, sent[0] as SentView);
   }
 
   /**
-   * Every client its own view, as `sendView` would send it, byte for byte; what the views
-   * have alike is built and encoded once for the table (see viewFrames).
+   * Every client what changed in its view (a whole view to one that has none yet); what the
+   * views have alike is built and encoded once for the table (see viewFrames).
    */
   private sendViews() {
     const clients: Client[] = [];
@@ -471,9 +487,12 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     }
     if (clients.length === 0) return;
     const views = viewsFor(this.table.state, viewers, { holdResults: this.resultsHeld }, this.viewCache);
-    const frames = viewFrames(views, this.entryBytes);
+    const before = clients.map((client) => this.sentViews.get(client.sessionId));
+    const { frames, sent } = sendableViews(views, before, this.entryBytes);
     clients.forEach((client, i) => {
-      client.enqueueRaw(frames[i] as Buffer);
+      const frame = frames[i];
+      if (frame) client.enqueueRaw(frame);
+      this.sentViews.set(client.sessionId, sent[i] as SentView);
     });
   }
 

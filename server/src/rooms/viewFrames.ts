@@ -14,6 +14,29 @@ import type { TableView } from "@parley/shared";
  * bytes of the log entries and move lines it has sent.
  */
 export function viewFrames(views: readonly TableView[], entryBytes = new WeakMap<object, Buffer>()): Buffer[] {
+  // With nothing sent before, every frame is a whole view.
+  return sendableViews(views, [], entryBytes).frames as Buffer[];
+}
+
+/** What a client last received of its view: each field's bytes, the log's lines and the seq. */
+export interface SentView {
+  seq: number;
+  fields: Map<string, Buffer>;
+  log: readonly unknown[];
+}
+
+/**
+ * The frames to send a table's clients after an event: a whole `view` to a client that has
+ * none yet (`sent[i]` undefined), else a `viewPatch` with only what differs from what it
+ * last received (see `ViewPatch` in the rules module): fields whose bytes changed, the log's
+ * new lines when the old ones are still its start, fields gone. A client whose view did not
+ * change at all gets no frame (null). Returns what each client has afterwards.
+ */
+export function sendableViews(
+  views: readonly TableView[],
+  sent: readonly (SentView | undefined)[],
+  entryBytes = new WeakMap<object, Buffer>(),
+): { frames: (Buffer | null)[]; sent: SentView[] } {
   const packed = new Map<unknown, Buffer>();
   const bytesOf = (value: unknown): Buffer => {
     if (value === null || typeof value !== "object") return pack(value);
@@ -24,49 +47,84 @@ export function viewFrames(views: readonly TableView[], entryBytes = new WeakMap
     }
     return bytes;
   };
-  /** Logs and move lists encoded so far: viewers often see the very same lines. */
-  const logs: { entries: readonly unknown[]; bytes: Buffer }[] = [];
-  const keptArrayBytes = (entries: readonly unknown[]): Buffer => {
-    const same = logs.find((l) => l.entries.length === entries.length && l.entries.every((e, i) => e === entries[i]));
-    if (same) return same.bytes;
-    // Log entries and move lines never change: with `entryBytes` kept by the table, each is
-    // encoded once a game.
-    const parts = [arrayHeader(entries.length)];
-    for (const entry of entries) {
-      if (entry === null || typeof entry !== "object") {
-        parts.push(pack(entry));
-        continue;
-      }
-      let bytes = entryBytes.get(entry);
-      if (!bytes) {
-        // Kept for the game: a copy of its own, not a slice that would hold a shared pool slab.
-        const packedEntry = pack(entry);
-        bytes = Buffer.allocUnsafeSlow(packedEntry.length);
-        packedEntry.copy(bytes);
-        entryBytes.set(entry, bytes);
-      }
-      parts.push(bytes);
+  /** Log entries and move lines never change: with `entryBytes` kept by the table, each is encoded once a game. */
+  const entryOf = (entry: unknown): Buffer => {
+    if (entry === null || typeof entry !== "object") return pack(entry);
+    let bytes = entryBytes.get(entry);
+    if (!bytes) {
+      // Kept for the game: a copy of its own, not a slice that would hold a shared pool slab.
+      const packedEntry = pack(entry);
+      bytes = Buffer.allocUnsafeSlow(packedEntry.length);
+      packedEntry.copy(bytes);
+      entryBytes.set(entry, bytes);
     }
-    const bytes = Buffer.concat(parts);
-    logs.push({ entries, bytes });
     return bytes;
   };
-  return views.map((view) => {
-    const parts: Buffer[] = [];
-    let count = 0;
+  /** Logs and move lists encoded so far: viewers often see the very same lines. */
+  const lists: { entries: readonly unknown[]; bytes: Buffer }[] = [];
+  const keptArrayBytes = (entries: readonly unknown[]): Buffer => {
+    const same = lists.find((l) => l.entries.length === entries.length && l.entries.every((e, i) => e === entries[i]));
+    if (same) return same.bytes;
+    const bytes = Buffer.concat([arrayHeader(entries.length), ...entries.map(entryOf)]);
+    lists.push({ entries, bytes });
+    return bytes;
+  };
+  const frames: (Buffer | null)[] = [];
+  const after: SentView[] = [];
+  views.forEach((view, i) => {
+    const fields = new Map<string, Buffer>();
     for (const key in view) {
       if (!Object.hasOwn(view, key)) continue;
-      count++;
-      parts.push(keyBytes(key));
       const value = (view as unknown as Record<string, unknown>)[key];
       // The log's lines and the seat's moves are kept from event to event (see ViewCache).
       const kept = (key === "log" || key === "moves") && Array.isArray(value);
-      parts.push(kept ? keptArrayBytes(value) : bytesOf(value));
+      fields.set(key, kept ? keptArrayBytes(value as unknown[]) : bytesOf(value));
     }
-    if (count > 0xffff) throw new Error("A view has too many fields to encode");
-    const payload = Buffer.concat([Buffer.from([0xde, count >> 8, count & 0xff]), ...parts]);
-    return getMessageBytes.raw(Protocol.ROOM_DATA, "view", undefined, payload);
+    const before = sent[i];
+    after.push({ seq: view.seq, fields, log: view.log });
+    if (!before) {
+      frames.push(
+        frame(
+          "view",
+          [...fields].flatMap(([key, bytes]) => [keyBytes(key), bytes]),
+        ),
+      );
+      return;
+    }
+    const parts: Buffer[] = [];
+    for (const [key, bytes] of fields) {
+      const old = before.fields.get(key);
+      if (old?.equals(bytes)) continue;
+      if (key === "log" && old && isPrefix(before.log, view.log)) {
+        const added = view.log.slice(before.log.length);
+        parts.push(keyBytes("$log"), Buffer.concat([arrayHeader(added.length), ...added.map(entryOf)]));
+        parts.push(keyBytes("$logFrom"), pack(before.log.length));
+        continue;
+      }
+      parts.push(keyBytes(key), bytes);
+    }
+    const gone = [...before.fields.keys()].filter((key) => !fields.has(key));
+    if (parts.length === 0 && gone.length === 0) {
+      frames.push(null);
+      return;
+    }
+    if (gone.length > 0) parts.push(keyBytes("$unset"), pack(gone));
+    parts.push(keyBytes("$base"), pack(before.seq));
+    frames.push(frame("viewPatch", parts));
   });
+  return { frames, sent: after };
+}
+
+function isPrefix(start: readonly unknown[], whole: readonly unknown[]): boolean {
+  return start.length <= whole.length && start.every((entry, i) => entry === whole[i]);
+}
+
+/** A ROOM_DATA frame of `type` whose payload is a map of the key/value byte pairs given. */
+function frame(type: string, keyValueParts: readonly Buffer[]): Buffer {
+  const count = keyValueParts.length / 2;
+  if (count > 0xffff) throw new Error("A view has too many fields to encode");
+  const payload = Buffer.concat([Buffer.from([0xde, count >> 8, count & 0xff]), ...keyValueParts]);
+  return getMessageBytes.raw(Protocol.ROOM_DATA, type, undefined, payload);
 }
 
 /** The length of a ROOM_DATA frame's header for the type "". */

@@ -7,7 +7,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Client, type Room, type SeatReservation } from "@colyseus/sdk";
-import type { TableView } from "@parley/shared";
+import { applyViewPatch, type TableView, type ViewPatch } from "@parley/shared";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "../../..");
@@ -271,7 +271,15 @@ export async function parleySession(base: string, wsUrl: string, students: numbe
     room.onMessage("notice", () => undefined);
     room.onMessage("ack", (m: { clientSeq?: number }) => metrics.acked(`${id}.${m.clientSeq}`));
     room.onMessage("rejected", (m: { code: string }) => metrics.reject(m.code));
-    room.onMessage("view", (view: TableView) => {
+    let current: TableView | undefined;
+    // A client applies each patch to the view it has, as the web client does.
+    room.onMessage("viewPatch", (patch: ViewPatch) => {
+      if (current && current.seq === patch.$base) onView(applyViewPatch(current, patch));
+      else room.send("resync");
+    });
+    room.onMessage("view", (view: TableView) => onView(view));
+    const onView = (view: TableView) => {
+      current = view;
       seat = view.me?.seat ?? seat;
       const log = view.log;
       let i = log.length;
@@ -282,7 +290,7 @@ export async function parleySession(base: string, wsUrl: string, students: numbe
         if (match) metrics.seen(`${match[1]}.${match[2]}`, entry?.by === seat);
       }
       lastSeq = Math.max(lastSeq, log[log.length - 1]?.seq ?? -1);
-    });
+    };
     const mover = moving((n) => {
       metrics.sending(`${id}.${n}`, 3);
       room.send("move", { clientSeq: n, move: { kind: "chat", text: `lt${id}.${n}` } });
