@@ -59,7 +59,6 @@ export const TableStatus = schema(
   {
     round: t.uint16().default(0),
     phase: t.string().default("playing"),
-    seq: t.uint32().default(0),
     /** waiting | running | paused | ended */
     status: t.string().default("running"),
     /** When the round ends, in ms since the epoch (server clock); 0 without a deadline. */
@@ -811,7 +810,6 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     const state = this.table.state;
     this.state.round = state.round;
     this.state.phase = state.phase;
-    this.state.seq = state.seq;
     this.state.status = state.phase === "ended" ? "ended" : (this.runtime?.status ?? "running");
     this.state.deadlineAt = this.runtime?.deadlineAt ? Date.parse(this.runtime.deadlineAt) : 0;
     this.state.remainingMs = this.runtime?.remainingMs ?? 0;

@@ -71,28 +71,33 @@ export async function openSqliteStore(file: string): Promise<Store> {
   // Two processes may share one file (a small scale-out without PostgreSQL).
   database.pragma("busy_timeout = 5000");
   const wal = onDisk ? new WalSync(file) : undefined;
-  if (wal) {
-    // Count every statement that may write (Kysely prepares each query it runs).
-    const prepare = database.prepare.bind(database);
-    database.prepare = ((sql: string) => {
-      const statement = prepare(sql);
-      if (!/^\s*select\b/i.test(sql)) {
-        const run = statement.run.bind(statement);
-        const all = statement.all.bind(statement);
-        statement.run = ((...args: unknown[]) => {
-          const result = run(...args);
-          wal.written++;
-          return result;
-        }) as typeof statement.run;
-        statement.all = ((...args: unknown[]) => {
-          const result = all(...args);
-          wal.written++;
-          return result;
-        }) as typeof statement.all;
-      }
-      return statement;
-    }) as typeof database.prepare;
-  }
+  // Kysely prepares every query it runs: the same SQL is prepared once and its statement
+  // reused (a few hundred distinct queries at most; lists of ids make more, so the cache is
+  // bounded). With a WalSync, every statement that may write is counted.
+  const prepare = database.prepare.bind(database);
+  const statements = new Map<string, ReturnType<typeof prepare>>();
+  database.prepare = ((sql: string) => {
+    const known = statements.get(sql);
+    if (known) return known;
+    const statement = prepare(sql);
+    if (wal && !/^\s*select\b/i.test(sql)) {
+      const run = statement.run.bind(statement);
+      const all = statement.all.bind(statement);
+      statement.run = ((...args: unknown[]) => {
+        const result = run(...args);
+        wal.written++;
+        return result;
+      }) as typeof statement.run;
+      statement.all = ((...args: unknown[]) => {
+        const result = all(...args);
+        wal.written++;
+        return result;
+      }) as typeof statement.all;
+    }
+    if (statements.size >= 500) statements.clear();
+    statements.set(sql, statement);
+    return statement;
+  }) as typeof database.prepare;
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database }) });
   await migrate(db);
   const store = kyselyStore(db, "sqlite");

@@ -242,26 +242,40 @@ interface CommonParts {
  */
 export interface ViewCache {
   entries: Map<boolean, WeakMap<LogEntry, LogEntry>>;
-  /** One object for each distinct line of `moves` (a seat's moves change little between events). */
-  moves: Map<string, MoveAvailability>;
+  /**
+   * Each seat's `moves` as last built: a seat's moves change little between events, and a
+   * line equal to the one at its place keeps that object (so its bytes are kept too).
+   */
+  moves: Map<string, MoveAvailability[]>;
 }
 
 export function newViewCache(): ViewCache {
   return { entries: new Map(), moves: new Map() };
 }
 
-/** The one object with exactly the fields of `move` (flat: its values are all primitives). */
-function sameMove(cache: ViewCache, move: MoveAvailability): MoveAvailability {
-  let key = "";
-  for (const [field, value] of Object.entries(move)) {
-    if (value !== null && typeof value === "object") return move;
-    key += `${field}\u0000${typeof value}:${String(value)}\u0001`;
+/** Whether two flat objects have the same fields, in the same order, with the same values. */
+function sameFields(a: object, b: object): boolean {
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  if (keysA.length !== keysB.length) return false;
+  for (let i = 0; i < keysA.length; i++) {
+    const key = keysA[i] as string;
+    if (key !== keysB[i]) return false;
+    const value = (a as Record<string, unknown>)[key];
+    if (value !== (b as Record<string, unknown>)[key] || (value !== null && typeof value === "object")) return false;
   }
-  const known = cache.moves.get(key);
-  if (known) return known;
-  if (cache.moves.size > 1000) cache.moves.clear();
-  cache.moves.set(key, move);
-  return move;
+  return true;
+}
+
+/** `moves` with each line equal to the seat's line at the same place last time replaced by that object. */
+function keepSameMoves(cache: ViewCache, seat: string, moves: MoveAvailability[]): MoveAvailability[] {
+  const before = cache.moves.get(seat) ?? [];
+  const kept = moves.map((move, i) => {
+    const old = before[i];
+    return old && sameFields(old, move) ? old : move;
+  });
+  cache.moves.set(seat, kept);
+  return kept;
 }
 
 function commonParts(state: GameState, revealAll: boolean, options: ViewOptions, cache: ViewCache): CommonParts {
@@ -374,7 +388,7 @@ export function viewsFor(
       common.set(revealAll, c);
     }
     const view = oneView(state, viewer, seat, isInstructor, held, revealAll, c);
-    if (view.moves) view.moves = view.moves.map((move) => sameMove(cache, move));
+    if (view.moves && seat) view.moves = keepSameMoves(cache, seat, view.moves);
     return view;
   });
 }
