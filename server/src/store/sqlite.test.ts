@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { GameEvent } from "@parley/shared";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { openSqliteStore, WalSync } from "./sqlite.ts";
 
 const work = mkdtempSync(join(tmpdir(), "parley-sqlite-"));
@@ -74,5 +74,21 @@ describe("the SQLite store's durability", () => {
     const reopened = await openSqliteStore(join(work, "reads.sqlite"));
     expect((await reopened.events("r")).length).toBe(1);
     await reopened.close();
+  });
+});
+
+describe("the SQLite store's checkpoints", () => {
+  it("copy the WAL into the database file from a worker thread, not on commit", async () => {
+    const file = join(work, "checkpoints.sqlite");
+    const store = await openSqliteStore(file, { checkpointMs: 50 });
+    await store.createTable(table("c"));
+    // Let a checkpoint carry the tables created so far, then measure from there.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const before = statSync(file).size;
+    for (let seq = 0; seq < 400; seq++) await store.appendEvent("c", event(seq));
+    // Automatic checkpoints are off: only the worker's passive checkpoints grow the file.
+    await vi.waitFor(() => expect(statSync(file).size).toBeGreaterThan(before), { timeout: 3000 });
+    expect((await store.events("c")).length).toBe(400);
+    await store.close();
   });
 });

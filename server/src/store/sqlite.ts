@@ -1,6 +1,8 @@
 import { mkdirSync } from "node:fs";
 import { type FileHandle, open } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { dirname } from "node:path";
+import { Worker } from "node:worker_threads";
 import Database from "better-sqlite3";
 import { Kysely, SqliteDialect } from "kysely";
 import { kyselyStore, migrate } from "./kyselyStore.ts";
@@ -58,8 +60,44 @@ export class WalSync {
   }
 }
 
+/**
+ * SQLite's automatic checkpoint copies the WAL into the database file and syncs it on the
+ * connection that commits: here the server's event loop, which stalled for hundreds of
+ * milliseconds under load. Instead a second connection in a worker thread runs passive
+ * checkpoints (they never block the writer) every `intervalMs`.
+ */
+function startCheckpointer(file: string, intervalMs: number): Worker {
+  const code = `
+    const { parentPort, workerData } = require("node:worker_threads");
+    const Database = require(workerData.module);
+    const db = new Database(workerData.file);
+    db.pragma("busy_timeout = 5000");
+    const timer = setInterval(() => {
+      try { db.pragma("wal_checkpoint(PASSIVE)"); } catch { /* the next one will */ }
+    }, workerData.intervalMs);
+    parentPort.on("message", () => {
+      clearInterval(timer);
+      db.close();
+      parentPort.close();
+    });
+  `;
+  const module = createRequire(import.meta.url).resolve("better-sqlite3");
+  const worker = new Worker(code, { eval: true, workerData: { file, module, intervalMs } });
+  worker.unref();
+  worker.on("error", (error) => console.error("The SQLite checkpointer failed", error));
+  return worker;
+}
+
+/** Stops a checkpointer and waits for its connection to close. */
+async function stopCheckpointer(worker: Worker): Promise<void> {
+  const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
+  worker.postMessage("stop");
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2000))]);
+  await worker.terminate();
+}
+
 /** SQLite store (better-sqlite3): one file, created with its folder on first use. */
-export async function openSqliteStore(file: string): Promise<Store> {
+export async function openSqliteStore(file: string, options: { checkpointMs?: number } = {}): Promise<Store> {
   const onDisk = file !== ":memory:";
   if (onDisk) mkdirSync(dirname(file), { recursive: true });
   const database = new Database(file);
@@ -68,6 +106,8 @@ export async function openSqliteStore(file: string): Promise<Store> {
   // (FULL for a file in memory, which has nothing to sync; WalSync for a file on disk).
   database.pragma(onDisk ? "synchronous = NORMAL" : "synchronous = FULL");
   database.pragma("foreign_keys = ON");
+  // Checkpoints run off the event loop (see startCheckpointer).
+  if (onDisk) database.pragma("wal_autocheckpoint = 0");
   // Two processes may share one file (a small scale-out without PostgreSQL).
   database.pragma("busy_timeout = 5000");
   const wal = onDisk ? new WalSync(file) : undefined;
@@ -114,8 +154,10 @@ export async function openSqliteStore(file: string): Promise<Store> {
       return result;
     };
   }
+  const checkpointer = startCheckpointer(file, options.checkpointMs ?? 1000);
   durableStore.close = async () => {
     await wal.durable();
+    await stopCheckpointer(checkpointer);
     await wal.close();
     await store.close();
   };
