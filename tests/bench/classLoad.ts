@@ -78,8 +78,8 @@ for (let i = 0; i < tokens.length; i += 10) {
       );
       room.onMessage("notice", () => undefined);
       room.onMessage("viewPatch", (patch: ViewPatch) => {
-        const view = latestView.get(room);
-        if (view && view.seq === patch.$base) latestView.set(room, applyViewPatch(view, patch));
+        const next = applyViewPatch(latestView.get(room), patch);
+        if (next) latestView.set(room, next);
         else room.send("resync");
       });
       await new Promise<void>((resolve) =>

@@ -16,8 +16,8 @@ export function watch(room: Room): Seen {
   room.onMessage("view", (v: TableView) => seen.views.push(v));
   // Each patch applied to the view before it, as the client does (`seen.views` are whole views).
   room.onMessage("viewPatch", (patch: ViewPatch) => {
-    const last = seen.views.at(-1);
-    if (last && last.seq === patch.$base) seen.views.push(applyViewPatch(last, patch));
+    const next = applyViewPatch(seen.views.at(-1), patch);
+    if (next) seen.views.push(next);
     else room.send("resync");
   });
   room.onMessage("rejected", (r: Seen["rejected"][number]) => seen.rejected.push(r));

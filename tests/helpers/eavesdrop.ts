@@ -49,11 +49,15 @@ function wholeViews(messages: readonly { type: string | number; message: unknown
   const views: TableView[] = [];
   let current: TableView | undefined;
   for (const { type, message } of messages) {
-    if (type === "view") current = message as TableView;
-    else if (type === "viewPatch" && current && current.seq === (message as ViewPatch).$base)
-      current = applyViewPatch(current, message as ViewPatch);
-    else continue;
-    views.push(current);
+    const next =
+      type === "view"
+        ? (message as TableView)
+        : type === "viewPatch"
+          ? applyViewPatch(current, message as ViewPatch)
+          : undefined;
+    if (!next) continue;
+    current = next;
+    views.push(next);
   }
   return views;
 }

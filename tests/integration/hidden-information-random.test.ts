@@ -1,20 +1,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  apply,
-  type GameEvent,
-  type GameState,
-  initialState,
-  isSystemEvent,
-  type LensOverrides,
-  type Move,
-  personaIds,
-  type Scenario,
-  type SeatId,
-  scoreTable,
-} from "@parley/shared";
+import { type GameState, isSystemEvent, type Move, personaIds, type SeatId, scoreTable } from "@parley/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { foldLog, type TableLogData } from "../../client/src/debrief/foldLog.ts";
 import { defaultScenarioDir, loadCatalog } from "../../server/src/scenarios/catalog.ts";
 import {
   bonusTraces,
@@ -74,30 +63,6 @@ afterAll(async () => {
   await server?.stop();
   if (plantedDir) rmSync(plantedDir, { recursive: true, force: true });
 });
-
-interface TableLog {
-  scenario: Scenario;
-  seed: number;
-  seats: string[];
-  controllers: GameState["controllers"];
-  lenses: LensOverrides | null;
-  events: { event: GameEvent }[];
-}
-
-/** Every state of a table, folded from its raw log. */
-function statesOf(log: TableLog): GameState[] {
-  let state = initialState(log.scenario, log.seed, {
-    seats: log.seats,
-    controllers: log.controllers,
-    lenses: log.lenses ?? undefined,
-  });
-  const states = [state];
-  for (const { event } of log.events) {
-    state = apply(state, event);
-    states.push(state);
-  }
-  return states;
-}
 
 /** Every non-empty set of seats, as the seats students take (the rest are bots), in a seeded order. */
 function seatCombinations(seats: readonly SeatId[], c: Chooser): SeatId[][] {
@@ -337,10 +302,10 @@ async function playSession(scenario: PlantedScenario, combos: SeatId[][], c: Cho
   }
 
   for (const table of tables) {
-    const log = await instructor.call<TableLog>("GET", `/sessions/${sessionId}/tables/${table.tableId}/log`);
+    const log = await instructor.call<TableLogData>("GET", `/sessions/${sessionId}/tables/${table.tableId}/log`);
     expect(log.status).toBe(200);
     checkTable(scenario, table, log.body, (student) => beforeTheEnd[students.indexOf(student)] as Mark);
-    countTable(statesOf(log.body));
+    countTable(foldLog(log.body));
     counts.games++;
   }
   counts.sessions++;
@@ -411,12 +376,12 @@ async function playSolo(scenario: PlantedScenario, seat: SeatId, c: Chooser) {
     const mark = client.mark();
     if (client.lastView()?.phase === "playing") beforeTheEnd = mark;
   }
-  const log = await client.call<TableLog>("GET", "/me/log");
+  const log = await client.call<TableLogData>("GET", "/me/log");
   expect(log.status).toBe(200);
   const traces = tracesIn([{ where: "the debrief", text: log.text }], []);
   for (const party of Object.values(scenario.parties)) expect(traces.has(tokenTrace(party.token))).toBe(true);
   checkTable(scenario, table, log.body, () => beforeTheEnd);
-  countTable(statesOf(log.body));
+  countTable(foldLog(log.body));
   counts.soloGames++;
   counts.students++;
   await client.leaveRooms();
@@ -443,8 +408,13 @@ async function waitFor(condition: () => boolean, timeout = 5000): Promise<void> 
  * party's canary, no persona, no bot's reasons, no message for others, except tables
  * shared with it and merits clarified with it; its own canaries and messages all there.
  */
-function checkTable(scenario: PlantedScenario, table: PlayedTable, log: TableLog, markOf: (student: Student) => Mark) {
-  const states = statesOf(log);
+function checkTable(
+  scenario: PlantedScenario,
+  table: PlayedTable,
+  log: TableLogData,
+  markOf: (student: Student) => Mark,
+) {
+  const states = foldLog(log);
   // Each private message: for its sender and addressees only.
   const whispers = log.events.flatMap(({ event }) => {
     if (isSystemEvent(event) || !("text" in event.move)) return [];

@@ -1,14 +1,6 @@
-import {
-  apply,
-  type GameEvent,
-  type GameState,
-  initialState,
-  isSystemEvent,
-  type LensOverrides,
-  type Scenario,
-  viewFor,
-} from "@parley/shared";
+import { type GameEvent, type GameState, isSystemEvent, viewFor } from "@parley/shared";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { foldLog, type TableLogData } from "../../client/src/debrief/foldLog.ts";
 import {
   Eavesdropper,
   expectHeard,
@@ -46,29 +38,8 @@ afterAll(async () => {
   await server.stop();
 });
 
-interface TableLog {
-  scenario: Scenario;
-  seed: number;
-  seats: string[];
-  controllers: GameState["controllers"];
-  lenses: LensOverrides | null;
-  events: { event: GameEvent }[];
-}
-
-/** Every state of a table while it was played, folded from its raw log. */
-function statesDuringPlay(log: TableLog): GameState[] {
-  let state = initialState(log.scenario, log.seed, {
-    seats: log.seats,
-    controllers: log.controllers,
-    lenses: log.lenses ?? undefined,
-  });
-  const states = [state];
-  for (const { event } of log.events) {
-    state = apply(state, event);
-    if (state.phase === "playing") states.push(state);
-  }
-  return states;
-}
+/** Every state of a table while it was played (the ended ones left out), folded from its raw log. */
+const statesDuringPlay = (log: TableLogData): GameState[] => foldLog(log).filter((s) => s.phase === "playing");
 
 /**
  * The probe for `owner`'s payoff table as `reader` knew it in `state`: a bot may have
@@ -167,7 +138,7 @@ describe("a solo game against surprise bots", () => {
     // Walking out ends a two-state game: everything is revealed now.
     expect(await ida.move({ kind: "walkAway" })).toBe("ack");
     await vi.waitFor(() => expect(ida.lastView()?.phase).toBe("ended"));
-    const logResponse = await ida.call<TableLog>("GET", "/me/log");
+    const logResponse = await ida.call<TableLogData>("GET", "/me/log");
     expect(logResponse.status).toBe(200);
 
     const scenario = logResponse.body.scenario;
@@ -246,8 +217,9 @@ describe("a student's what-if branch", () => {
       await vi.waitFor(() => expect(pia.lastView()?.phase).toBe("ended"));
       await pia.call("GET", "/me/log");
     }
-    const log = (await instructor.call<TableLog>("GET", `/sessions/${session.body.session.id}/tables/${piaTable}/log`))
-      .body;
+    const log = (
+      await instructor.call<TableLogData>("GET", `/sessions/${session.body.session.id}/tables/${piaTable}/log`)
+    ).body;
     const final = statesDuringPlay(log).at(-1) as GameState;
     const china = [briefSecret(log.scenario, "china"), ...unsharedPayoffs(final, "china", "usa", pia.everything())];
     expectHeard(instructor.everything(), china, "the instructor");

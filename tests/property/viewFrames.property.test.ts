@@ -15,7 +15,7 @@ import {
 import fc from "fast-check";
 import { unpackMultiple } from "msgpackr";
 import { describe, expect, it } from "vitest";
-import { type SentView, sendableViews, viewFrames } from "../../server/src/rooms/viewFrames.ts";
+import { type SentView, sendableViews } from "../../server/src/rooms/viewFrames.ts";
 import { octet, pair, shippedScenarios, summit } from "./fixtures.ts";
 import { listChooser, playRandomGame } from "./randomPlay.ts";
 
@@ -38,7 +38,7 @@ function checkState(state: GameState, caches: TableCaches) {
   const viewers: Viewer[] = [...state.seats, "instructor", "observer", state.seats[0] as Viewer];
   for (const holdResults of [false, true]) {
     const views = viewsFor(state, viewers, { holdResults }, caches.views);
-    const frames = viewFrames(views, caches.bytes);
+    const { frames } = sendableViews(views, [], caches.bytes);
     viewers.forEach((viewer, i) => {
       const alone = viewFor(state, viewer, { holdResults });
       const expected = getMessageBytes.raw(Protocol.ROOM_DATA, "view", alone);
@@ -96,14 +96,15 @@ function checkPatches(state: GameState, clients: PatchClients) {
   const views = viewsFor(state, viewers, { holdResults: clients.held }, clients.caches.views);
   const { frames, sent } = sendableViews(views, clients.sent, clients.caches.bytes);
   viewers.forEach((viewer, i) => {
-    const whole = decode(viewFrames([viewFor(state, viewer, { holdResults: clients.held })])[0] as Buffer).message;
+    const whole = decode(
+      sendableViews([viewFor(state, viewer, { holdResults: clients.held })], []).frames[0] as Buffer,
+    ).message;
     const frame = frames[i];
     const had = clients.have[i];
     if (frame) {
       const { type, message } = decode(frame);
       if (had) expect(type).toBe("viewPatch");
-      clients.have[i] =
-        type === "view" ? (message as TableView) : applyViewPatch(had as TableView, message as ViewPatch);
+      clients.have[i] = type === "view" ? (message as TableView) : applyViewPatch(had, message as ViewPatch);
     }
     expect(clients.have[i], `${viewer} at seq ${state.seq}`).toEqual(whole);
   });

@@ -68,8 +68,8 @@ export const useTable = create<TableStore>((set, get) => {
     // than ours (a message lost in a drop) asks for the whole view again.
     room.onMessage("viewPatch", (patch: ViewPatch) => {
       if (get().room !== room) return;
-      const view = get().view;
-      if (view && view.seq === patch.$base) set({ view: applyViewPatch(view, patch) });
+      const view = applyViewPatch(get().view, patch);
+      if (view) set({ view });
       else room.send("resync");
     });
     room.onStateChange((state: unknown) => {

@@ -462,23 +462,18 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
 
   /** A client's whole view (on joining, reconnecting, or when it asks: `resync`). */
   private sendView(client: Client) {
-    const identity = this.identities.get(client.sessionId);
-    if (!identity) return;
-    const viewer = identity.kind === "instructor" ? "instructor" : identity.seat;
-    const views = viewsFor(this.table.state, [viewer], { holdResults: this.resultsHeld }, this.viewCache);
-    const { frames, sent } = sendableViews(views, [undefined], this.entryBytes);
-    client.enqueueRaw(frames[0] as Buffer);
-    this.sentViews.set(client.sessionId, sent[0] as SentView);
+    this.sentViews.delete(client.sessionId);
+    this.sendViews([client]);
   }
 
   /**
-   * Every client what changed in its view (a whole view to one that has none yet); what the
-   * views have alike is built and encoded once for the table (see viewFrames).
+   * Every client (or those given) what changed in its view (a whole view to one that has
+   * none yet); what the views have alike is built and encoded once for the table (see viewFrames).
    */
-  private sendViews() {
+  private sendViews(to: Iterable<Client> = this.clients) {
     const clients: Client[] = [];
     const viewers: Viewer[] = [];
-    for (const client of this.clients) {
+    for (const client of to) {
       const identity = this.identities.get(client.sessionId);
       if (!identity) continue;
       clients.push(client);

@@ -1,8 +1,9 @@
 import { getMessageBytes, Protocol } from "@colyseus/core";
 import type { TableView } from "@parley/shared";
 
-/**
- * The frames of `client.send("view", view)` for several views at once, byte for byte, with
+/*
+ * A table's views as frames: a whole view is byte for byte the frame of
+ * `client.send("view", view)`, made for several views at once with
  * what the views share (from `viewsFor`: the scenario, the parties, the log's entries…)
  * encoded once instead of once per client. Encoding dominated the cost of a move under load.
  *
@@ -13,10 +14,6 @@ import type { TableView } from "@parley/shared";
  * `entryBytes`, kept by a table with the `ViewCache` of its `viewsFor` calls, holds the
  * bytes of the log entries and move lines it has sent.
  */
-export function viewFrames(views: readonly TableView[], entryBytes = new WeakMap<object, Buffer>()): Buffer[] {
-  // With nothing sent before, every frame is a whole view.
-  return sendableViews(views, [], entryBytes).frames as Buffer[];
-}
 
 /** What a client last received of its view: each field's bytes, the log's lines and the seq. */
 export interface SentView {

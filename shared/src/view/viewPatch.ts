@@ -17,10 +17,13 @@ export type ViewPatch = Partial<TableView> & {
   $unset?: string[];
 };
 
-/** The view after `patch`: exactly the view the server built, as if it had been sent whole. */
-export function applyViewPatch(view: TableView, patch: ViewPatch): TableView {
-  if (patch.$base !== view.seq)
-    throw new Error(`A view patch for seq ${patch.$base} cannot apply to the view at seq ${view.seq}.`);
+/**
+ * The view after `patch`: exactly the view the server built, as if it had been sent whole;
+ * undefined when there is no view or the patch is for another one (`$base`), and the
+ * client must ask for the whole view again (`resync`).
+ */
+export function applyViewPatch(view: TableView | undefined, patch: ViewPatch): TableView | undefined {
+  if (!view || patch.$base !== view.seq) return undefined;
   const next: Record<string, unknown> = { ...view };
   for (const [key, value] of Object.entries(patch)) if (!key.startsWith("$")) next[key] = value;
   for (const key of patch.$unset ?? []) delete next[key];

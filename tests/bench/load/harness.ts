@@ -274,7 +274,8 @@ export async function parleySession(base: string, wsUrl: string, students: numbe
     let current: TableView | undefined;
     // A client applies each patch to the view it has, as the web client does.
     room.onMessage("viewPatch", (patch: ViewPatch) => {
-      if (current && current.seq === patch.$base) onView(applyViewPatch(current, patch));
+      const next = applyViewPatch(current, patch);
+      if (next) onView(next);
       else room.send("resync");
     });
     room.onMessage("view", (view: TableView) => onView(view));
