@@ -67,5 +67,5 @@ export {
   viewFor,
   viewsFor,
 } from "./view/viewFor.ts";
-export { applyViewPatch, type ViewPatch } from "./view/viewPatch.ts";
+export { applyViewPatch, type ItemsChange, type ViewPatch } from "./view/viewPatch.ts";
 export { viewPoints } from "./view/viewPoints.ts";

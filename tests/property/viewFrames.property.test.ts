@@ -2,6 +2,7 @@ import { getMessageBytes, Protocol } from "@colyseus/core";
 import {
   apply,
   applyViewPatch,
+  type GameEvent,
   type GameState,
   newViewCache,
   simulateGame,
@@ -151,4 +152,56 @@ describe.each(scenarios.map((s) => [s.id, s] as const))("views sent as patches, 
       checkPatches(state, clients);
     }
   }, 120_000);
+});
+
+describe("patches carry only what changed", () => {
+  it("after a chat line: the seq and the new line, nothing else", () => {
+    const game = simulateGame({ scenario: summit, seed: 5 });
+    let state = game.initial;
+    for (const event of game.events.slice(0, 6)) state = apply(state, event);
+    const viewers: Viewer[] = [...state.seats];
+    const caches = tableCaches();
+    const first = sendableViews(viewsFor(state, viewers, {}, caches.views), [], caches.bytes);
+    const by = state.seats[0] as string;
+    const chat = { seq: state.seq, by, move: { kind: "chat", text: "Shall we talk about water?" } } as GameEvent;
+    state = apply(state, chat);
+    const { frames } = sendableViews(viewsFor(state, viewers, {}, caches.views), first.sent, caches.bytes);
+    for (const [i, frame] of frames.entries()) {
+      const { type, message } = decode(frame as Buffer);
+      const logLength = (first.sent[i] as TableView).log.length;
+      expect(type).toBe("viewPatch");
+      expect(message).toEqual({
+        seq: state.seq,
+        $items: { log: { length: logLength + 1, at: [logLength], items: [state.log[state.log.length - 1]] } },
+        $base: state.seq - 1,
+      });
+    }
+  });
+
+  it("after an answer to one proposal among several: that proposal, not the list", () => {
+    const game = simulateGame({ scenario: summit, seed: 11 });
+    const viewers: Viewer[] = [...game.initial.seats];
+    const caches = tableCaches();
+    let state = game.initial;
+    let sent = sendableViews(viewsFor(state, viewers, {}, caches.views), [], caches.bytes).sent;
+    let checked = 0;
+    for (const event of game.events) {
+      const before = state;
+      state = apply(state, event);
+      const out = sendableViews(viewsFor(state, viewers, {}, caches.views), sent, caches.bytes);
+      const answered = "move" in event && (event.move.kind === "accept" || event.move.kind === "reject");
+      if (answered && before.proposals.length >= 3 && state.proposals.length === before.proposals.length) {
+        for (const frame of out.frames) {
+          if (!frame) continue;
+          const patch = decode(frame).message as ViewPatch;
+          expect(patch.proposals, "the whole list is not resent").toBeUndefined();
+          const change = patch.$items?.proposals;
+          if (change) expect(change.at.length).toBeLessThan(change.length);
+        }
+        checked++;
+      }
+      sent = out.sent;
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
 });

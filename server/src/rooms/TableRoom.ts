@@ -44,7 +44,7 @@ import {
 } from "./messages.ts";
 import { TokenBucket } from "./rateLimit.ts";
 import { openTicketKey, publishToSession, resultsChannel } from "./tableRooms.ts";
-import { type SentView, sendableViews } from "./viewFrames.ts";
+import { type PartBytes, type SentView, sendableViews } from "./viewFrames.ts";
 
 /** Public, non-secret facts every client may see: who sits where and is connected. */
 export const SeatStatus = schema(
@@ -124,9 +124,9 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
   private recheckQueued = false;
   /** Another table found the session's tables all ended: see for ourselves. */
   private readonly resultsListener = () => this.recheck();
-  /** Log entries as viewers see them, and their bytes, made once a game (see sendViews). */
+  /** The views last built, whose unchanged parts the next ones keep, and those parts' bytes (see sendViews). */
   private readonly viewCache = newViewCache();
-  private readonly entryBytes = new WeakMap<object, Buffer>();
+  private readonly partBytes: PartBytes = new WeakMap();
   /** What each connection last received of its view: the next event sends it only what changed. */
   private readonly sentViews = new Map<string, SentView>();
   /** Runtime changes are written one after another, in order. */
@@ -468,7 +468,8 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
 
   /**
    * Every client (or those given) what changed in its view (a whole view to one that has
-   * none yet); what the views have alike is built and encoded once for the table (see viewFrames).
+   * none yet); what the views have alike, and what did not change, is built and encoded
+   * once for the table (see viewFrames).
    */
   private sendViews(to: Iterable<Client> = this.clients) {
     const clients: Client[] = [];
@@ -482,7 +483,7 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     if (clients.length === 0) return;
     const views = viewsFor(this.table.state, viewers, { holdResults: this.resultsHeld }, this.viewCache);
     const before = clients.map((client) => this.sentViews.get(client.sessionId));
-    const { frames, sent } = sendableViews(views, before, this.entryBytes);
+    const { frames, sent } = sendableViews(views, before, this.partBytes);
     clients.forEach((client, i) => {
       const frame = frames[i];
       if (frame) client.enqueueRaw(frame);

@@ -18,6 +18,7 @@ import type { AgreementRule, Forum } from "../scenario/schema.ts";
 import { pointRange } from "../scoring/points.ts";
 import { type ReportOptions, type TableReport, tableReport } from "../scoring/report.ts";
 import { type PartyScore, scoreTable } from "../scoring/score.ts";
+import { reconcile } from "./reconcile.ts";
 
 /** What anyone at the table may know about a party. */
 export interface PublicParty {
@@ -141,7 +142,17 @@ function canSee(entry: Pick<LogEntry, "visibleTo">, viewer: Viewer): boolean {
   return viewer !== "observer" && entry.visibleTo.includes(viewer);
 }
 
-function secretsOf(state: GameState, seat: SeatId): SeatSecrets {
+/** A seat's secrets change with its no-deal value only: built once for each value (in `cache`). */
+function secretsOf(state: GameState, seat: SeatId, cache?: ViewCache): SeatSecrets {
+  const batna = state.batna[seat] ?? 0;
+  const known = cache?.secrets.get(seat);
+  if (known?.batna === batna && known.scenario === state.scenario) return known.secrets;
+  const secrets = buildSecrets(state, seat);
+  cache?.secrets.set(seat, { batna, scenario: state.scenario, secrets });
+  return secrets;
+}
+
+function buildSecrets(state: GameState, seat: SeatId): SeatSecrets {
   const party = state.scenario.parties.find((p) => p.id === seat);
   const merits: Record<string, number> = {};
   for (const issue of state.scenario.issues) {
@@ -230,6 +241,9 @@ interface CommonParts {
   groundwork: TableView["groundwork"];
   crisis: TableView["crisis"];
   outcome: Outcome | undefined;
+  /** Every proposal, and to whom each is visible (a viewer sees some of them). */
+  proposals: Proposal[];
+  audiences: SeatId[][];
   /** Each log entry as viewers see it (copied once, shared). */
   entry: (entry: LogEntry) => LogEntry;
   scores: () => PartyScore[];
@@ -238,44 +252,97 @@ interface CommonParts {
 
 /**
  * Kept by a caller between calls of `viewsFor` for one table: each log entry's copy as
- * viewers see it (entries never change once written), so that it is made once per game.
+ * viewers see it (entries never change once written, so each is copied once a game), and
+ * the views last built, which the next ones keep every unchanged part of (`reconcile`).
  */
 export interface ViewCache {
   entries: Map<boolean, WeakMap<LogEntry, LogEntry>>;
-  /**
-   * Each seat's `moves` as last built: a seat's moves change little between events, and a
-   * line equal to the one at its place keeps that object (so its bytes are kept too).
-   */
-  moves: Map<string, MoveAvailability[]>;
+  /** What every viewer with the same `revealAll` saw alike last time. */
+  common: Map<boolean, CommonParts>;
+  /** Each viewer's view, as last built. */
+  views: Map<Viewer, TableView>;
+  /** Each seat's secrets, as last built, and the no-deal value and scenario they were built for. */
+  secrets: Map<SeatId, { batna: number; scenario: GameState["scenario"]; secrets: SeatSecrets }>;
+  /** The public scenario as last built, and what it was built from. */
+  scenario?: { source: GameState["scenario"]; key: string; view: TableView["scenario"] };
 }
 
 export function newViewCache(): ViewCache {
-  return { entries: new Map(), moves: new Map() };
+  return { entries: new Map(), common: new Map(), views: new Map(), secrets: new Map() };
 }
 
-/** Whether two flat objects have the same fields, in the same order, with the same values. */
-function sameFields(a: object, b: object): boolean {
-  const keysA = Object.keys(a);
-  const keysB = Object.keys(b);
-  if (keysA.length !== keysB.length) return false;
-  for (let i = 0; i < keysA.length; i++) {
-    const key = keysA[i] as string;
-    if (key !== keysB[i]) return false;
-    const value = (a as Record<string, unknown>)[key];
-    if (value !== (b as Record<string, unknown>)[key] || (value !== null && typeof value === "object")) return false;
+/** The parts of `CommonParts` that are data (kept from call to call). */
+const commonData = [
+  "scenario",
+  "proposals",
+  "parties",
+  "indicators",
+  "history",
+  "mediation",
+  "arbitration",
+  "threats",
+  "groundwork",
+  "crisis",
+  "outcome",
+] as const satisfies readonly (keyof CommonParts)[];
+
+/** `c` with every unchanged part kept from the last call's (built once a call, not once a viewer). */
+function keepCommon(cache: ViewCache, revealAll: boolean, c: CommonParts): CommonParts {
+  const last = cache.common.get(revealAll);
+  if (last) {
+    const kept = c as unknown as Record<string, unknown>;
+    const before = last as unknown as Record<string, unknown>;
+    for (const key of commonData) kept[key] = reconcile(before[key], kept[key]);
   }
-  return true;
+  cache.common.set(revealAll, c);
+  return c;
 }
 
-/** `moves` with each line equal to the seat's line at the same place last time replaced by that object. */
-function keepSameMoves(cache: ViewCache, seat: string, moves: MoveAvailability[]): MoveAvailability[] {
-  const before = cache.moves.get(seat) ?? [];
-  const kept = moves.map((move, i) => {
-    const old = before[i];
-    return old && sameFields(old, move) ? old : move;
-  });
-  cache.moves.set(seat, kept);
-  return kept;
+/**
+ * The scenario as anyone at the table sees it. It changes only when an option is unlocked, a
+ * measure's level changes or an event fires: built again only then (kept in `cache`).
+ */
+function publicScenario(state: GameState, cache: ViewCache): TableView["scenario"] {
+  const s = state.scenario;
+  const f = state.families;
+  const key = `${f.unlocked.join(",")}|${Object.entries(f.measures).join(";")}|${f.firedEvents.join(",")}`;
+  if (cache.scenario?.source === s && cache.scenario.key === key) return cache.scenario.view;
+  const view: TableView["scenario"] = {
+    id: s.id,
+    title: s.title,
+    dateContext: s.dateContext,
+    summary: s.summary,
+    roundLimit: s.rules.roundLimit,
+    agreement: s.rules.agreement,
+    issues: s.issues.map((issue) => ({
+      id: issue.id,
+      name: issue.name,
+      description: issue.description,
+      statusQuo: issue.statusQuo,
+      options: issue.options.map((o) => ({ ...o })),
+      legal: issue.legal ? { forum: issue.legal.forum, positions: { ...issue.legal.positions } } : undefined,
+    })),
+    creativeOptions: s.creativeOptions.map((c) => ({
+      id: c.id,
+      name: c.name,
+      description: c.description,
+      unlocked: f.unlocked.includes(c.id),
+      unlock: { trust: c.unlock.trust, after: [...c.unlock.after] },
+    })),
+    measures: s.measures.map((m) => ({
+      id: m.id,
+      name: m.name,
+      description: m.description,
+      by: m.by,
+      against: m.against,
+      maxLevel: m.maxLevel,
+      level: f.measures[m.id] ?? 0,
+    })),
+    forums: s.forums.map((forum) => ({ ...forum })),
+    events: s.events.map((e) => ({ id: e.id, title: e.title, round: e.round, fired: f.firedEvents.includes(e.id) })),
+  };
+  cache.scenario = { source: s, key, view };
+  return view;
 }
 
 function commonParts(state: GameState, revealAll: boolean, options: ViewOptions, cache: ViewCache): CommonParts {
@@ -289,40 +356,7 @@ function commonParts(state: GameState, revealAll: boolean, options: ViewOptions,
   let scores: PartyScore[] | undefined;
   let report: TableReport | undefined;
   return {
-    scenario: {
-      id: s.id,
-      title: s.title,
-      dateContext: s.dateContext,
-      summary: s.summary,
-      roundLimit: s.rules.roundLimit,
-      agreement: s.rules.agreement,
-      issues: s.issues.map((issue) => ({
-        id: issue.id,
-        name: issue.name,
-        description: issue.description,
-        statusQuo: issue.statusQuo,
-        options: issue.options.map((o) => ({ ...o })),
-        legal: issue.legal ? { forum: issue.legal.forum, positions: { ...issue.legal.positions } } : undefined,
-      })),
-      creativeOptions: s.creativeOptions.map((c) => ({
-        id: c.id,
-        name: c.name,
-        description: c.description,
-        unlocked: f.unlocked.includes(c.id),
-        unlock: { trust: c.unlock.trust, after: [...c.unlock.after] },
-      })),
-      measures: s.measures.map((m) => ({
-        id: m.id,
-        name: m.name,
-        description: m.description,
-        by: m.by,
-        against: m.against,
-        maxLevel: m.maxLevel,
-        level: f.measures[m.id] ?? 0,
-      })),
-      forums: s.forums.map((forum) => ({ ...forum })),
-      events: s.events.map((e) => ({ id: e.id, title: e.title, round: e.round, fired: f.firedEvents.includes(e.id) })),
-    },
+    scenario: publicScenario(state, cache),
     parties: state.seats.map((id) => {
       const party = s.parties.find((p) => p.id === id);
       return {
@@ -343,6 +377,8 @@ function commonParts(state: GameState, revealAll: boolean, options: ViewOptions,
     groundwork: { ...f.groundwork },
     crisis: { inCrisis: f.inCrisis, crises: f.crises, threshold: s.rules.crisisThreshold },
     outcome: state.outcome ? structuredCopy(state.outcome) : undefined,
+    proposals: state.proposals.map(copyProposal),
+    audiences: state.proposals.map((p) => proposalAudience(state, p)),
     entry(entry) {
       let copy = entries.get(entry);
       if (!copy) {
@@ -364,9 +400,10 @@ function commonParts(state: GameState, revealAll: boolean, options: ViewOptions,
 
 /**
  * The views of several viewers of one state, each exactly `viewFor(state, viewer, options)`.
- * What they see alike is built once and the views share it (the same objects), and so do
- * the log entries of calls with the same `cache`: read them, send them, but do not change
- * one in place.
+ * What they see alike is built once and the views share it (the same objects). With a
+ * `cache` kept for the table, whatever did not change since the last call is the same
+ * object as then (a view that did not change at all is the last one itself): read them,
+ * send them, but do not change one in place.
  */
 export function viewsFor(
   state: GameState,
@@ -384,11 +421,14 @@ export function viewsFor(
     const revealAll = isInstructor || (ended && !held);
     let c = common.get(revealAll);
     if (!c) {
-      c = commonParts(state, revealAll, options, cache);
+      c = keepCommon(cache, revealAll, commonParts(state, revealAll, options, cache));
       common.set(revealAll, c);
     }
-    const view = oneView(state, viewer, seat, isInstructor, held, revealAll, c);
-    if (view.moves && seat) view.moves = keepSameMoves(cache, seat, view.moves);
+    const view = reconcile(
+      cache.views.get(viewer),
+      oneView(state, viewer, seat, isInstructor, held, revealAll, c, cache),
+    );
+    cache.views.set(viewer, view);
     return view;
   });
 }
@@ -401,6 +441,7 @@ function oneView(
   held: boolean,
   revealAll: boolean,
   c: CommonParts,
+  cache: ViewCache,
 ): TableView {
   const s = state.scenario;
   const f = state.families;
@@ -429,9 +470,9 @@ function oneView(
     phase: state.phase,
     indicators: c.indicators,
     history: c.history,
-    proposals: state.proposals
-      .filter((p) => isInstructor || (seat !== undefined && proposalAudience(state, p).includes(seat)))
-      .map(copyProposal),
+    proposals: isInstructor
+      ? c.proposals
+      : c.proposals.filter((_, i) => seat !== undefined && c.audiences[i]?.includes(seat)),
     claims: f.claims.map((claim) => ({ ...structuredCopy(claim), batnaShift: visibleShift(claim, viewer) })),
     mediation: c.mediation,
     arbitration: c.arbitration,
@@ -448,7 +489,7 @@ function oneView(
     clarifiedMerits,
   };
   if (seat) {
-    view.me = { seat, ...secretsOf(state, seat) };
+    view.me = { seat, ...secretsOf(state, seat, cache) };
     view.moves = availableMoves(state, seat);
   }
   if (revealAll) {
@@ -458,6 +499,6 @@ function oneView(
     view.resultsHeld = true;
     if (seat) view.scores = c.scores().filter((score) => score.seat === seat);
   }
-  if (isInstructor) view.secrets = Object.fromEntries(state.seats.map((id) => [id, secretsOf(state, id)]));
+  if (isInstructor) view.secrets = Object.fromEntries(state.seats.map((id) => [id, secretsOf(state, id, cache)]));
   return view;
 }
