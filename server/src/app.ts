@@ -5,7 +5,6 @@ import { fileURLToPath } from "node:url";
 import { matchMaker, type Presence, Server } from "@colyseus/core";
 import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
-import { WebSocketTransport } from "@colyseus/ws-transport";
 import express from "express";
 import type { ServerContext } from "./context.ts";
 import { apiRouter } from "./http/api.ts";
@@ -13,6 +12,7 @@ import { mountMonitor } from "./http/monitor.ts";
 import { selectProcessForRoom } from "./rooms/placement.ts";
 import { SessionRoom } from "./rooms/SessionRoom.ts";
 import { TableRoom } from "./rooms/TableRoom.ts";
+import { SpreadPingTransport } from "./rooms/transport.ts";
 import { startDeadlineSweeper } from "./scheduler/deadlineSweeper.ts";
 import { SessionService } from "./sessions/sessionService.ts";
 
@@ -47,7 +47,7 @@ export async function startServer(ctx: ServerContext, options: ServeOptions): Pr
   SessionRoom.sessions = sessions;
   // A frame above this closes its connection. The largest legal move (a 2000-character
   // message of 3-byte characters) must fit, or it would be dropped instead of answered.
-  const transport = new WebSocketTransport({ maxPayload: 16 * 1024 });
+  const transport = new SpreadPingTransport({ maxPayload: 16 * 1024 });
   const app = transport.getExpressApp();
   app.set("trust proxy", "loopback");
   app.use("/api", apiRouter(ctx, sessions));

@@ -5,8 +5,12 @@
  * phase; after a warm-up, a window is measured. Loopback only; stops by itself.
  *
  * Usage: npm run bench:load [-- 200 1000 2000 4000] [--window 20] [--warmup 5]
- *        [--period 4000] [--only parley|echo] [--prof DIR]
+ *        [--period 4000] [--only parley|echo] [--prof DIR] [--late] [--stock-echo]
+ * --prof: a CPU profile of the server over each window; --late: when the views over 50 ms
+ * were sent, by second; --stock-echo: the bare room on Colyseus's own transport.
  */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import {
   connectPlayers,
@@ -27,6 +31,7 @@ const periodMs = Number(flags.get("period") ?? 4000);
 const only = flags.get("only") as Mode | undefined;
 const profDir = flags.get("prof");
 const modes: Mode[] = only ? [only] : ["echo", "parley"];
+if (flags.has("stock-echo")) process.env.ECHO_TRANSPORT = "stock"; // read by serverChild.ts
 if (levels.some((n) => !Number.isInteger(n) || n < 4 || n > 20_000)) throw new Error("Client levels: 4 to 20000.");
 
 interface Row {
@@ -53,7 +58,7 @@ const cpuShare = (a: ServerStats, b: ServerStats) =>
   (b.cpu.user + b.cpu.system - a.cpu.user - a.cpu.system) / 1000 / (b.at - a.at);
 
 async function level(mode: Mode, clients: number): Promise<Row> {
-  const server = await startChild(mode, profDir);
+  const server = await startChild(mode);
   const metrics = new Metrics();
   const setupStart = performance.now();
   const { players } = await connectPlayers(mode, server.port, clients, metrics);
@@ -63,14 +68,34 @@ async function level(mode: Mode, clients: number): Promise<Row> {
   const genLoop = monitorEventLoopDelay({ resolution: 10 });
   const before = await server.stats();
   genLoop.enable();
+  if (profDir) server.profile();
   metrics.measuring = true;
+  const windowStart = performance.now();
   await sleep(windowS * 1000);
   metrics.measuring = false;
   const after = await server.stats();
+  if (profDir) {
+    mkdirSync(profDir, { recursive: true });
+    await server.profileTo(join(profDir, `${mode}-${clients}.cpuprofile`));
+  }
   genLoop.disable();
   for (const p of players) p.stop();
   await sleep(3000); // moves in flight arrive
   const lost = metrics.lost();
+  if (flags.has("late")) {
+    const bySecond = new Map<number, number>();
+    for (const t of metrics.late) {
+      const second = Math.floor((t - windowStart) / 1000);
+      bySecond.set(second, (bySecond.get(second) ?? 0) + 1);
+    }
+    console.log(
+      `${mode} ${clients}: views over 50 ms late, by second of the window sent:`,
+      [...bySecond]
+        .sort((a, b) => a[0] - b[0])
+        .map(([s, n]) => `${s}:${n}`)
+        .join(" "),
+    );
+  }
   await Promise.all(players.map((p) => p.leave()));
   await server.stop();
   const rejected = [...metrics.rejected.values()].reduce((a, b) => a + b, 0);

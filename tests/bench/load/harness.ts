@@ -26,21 +26,18 @@ export interface ServerChild {
   port: number;
   /** CPU time, memory and event-loop delay since the last call; `gc` collects garbage first. */
   stats(gc?: boolean): Promise<ServerStats>;
+  /** Starts a V8 CPU profile of the server. */
+  profile(): void;
+  /** Stops the profile and writes it to `file` (a .cpuprofile, for Chrome's DevTools). */
+  profileTo(file: string): Promise<void>;
   stop(): Promise<void>;
 }
 
-/** Starts serverChild.ts; with `cpuProfDir`, it writes a V8 CPU profile there when it stops. */
-export async function startChild(mode: Mode, cpuProfDir?: string): Promise<ServerChild> {
+/** Starts serverChild.ts. */
+export async function startChild(mode: Mode): Promise<ServerChild> {
   const child: ChildProcess = spawn(
     process.execPath,
-    [
-      "--expose-gc",
-      ...(cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${cpuProfDir}`] : []),
-      "--import",
-      "tsx",
-      join(here, "serverChild.ts"),
-      mode,
-    ],
+    ["--expose-gc", "--import", "tsx", join(here, "serverChild.ts"), mode],
     { cwd: root, stdio: ["ignore", "pipe", "pipe", "ipc"] },
   );
   let output = "";
@@ -77,6 +74,20 @@ export async function startChild(mode: Mode, cpuProfDir?: string): Promise<Serve
         };
         child.on("message", answer);
         child.send({ type: "stats", gc });
+      });
+    },
+    profile() {
+      child.send({ type: "profile" });
+    },
+    profileTo(file) {
+      return new Promise((resolve) => {
+        const answer = (m: { type?: string }) => {
+          if (m?.type !== "profiled") return;
+          child.off("message", answer);
+          resolve();
+        };
+        child.on("message", answer);
+        child.send({ type: "profileTo", file });
       });
     },
     async stop() {
@@ -118,6 +129,8 @@ export class Metrics {
   /** Send → `ack` (Parley only: the move is stored). */
   acks: number[] = [];
   sent = 0;
+  /** When the views that came over 50 ms late were sent (to see whether they come in bursts). */
+  late: number[] = [];
   rejected = new Map<string, number>();
   errors = 0;
   drops = 0;
@@ -135,6 +148,7 @@ export class Metrics {
     const p = this.pending.get(key);
     if (!p) return;
     const ms = performance.now() - p.t;
+    if (p.measured && ms > 50) this.late.push(p.t);
     if (own) {
       if (!p.ownLeft) return;
       p.ownLeft = false;

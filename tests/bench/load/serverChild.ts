@@ -1,12 +1,14 @@
 /**
  * The server side of the load benches, run in a child process of the generator so that its
- * CPU and memory are its own. `parley`: the real server (a fresh SQLite file, synchronous=FULL,
- * as in production); `echo`: a bare Colyseus room that sends every message straight back to
- * its sender and to the three others, the framework's baseline. It prints `listening PORT`
+ * CPU and memory are its own. `parley`: the real server (a fresh SQLite file, as in
+ * production); `echo`: a bare Colyseus room that sends every message straight back to
+ * its sender and to the three others, the framework's baseline, on Parley's transport
+ * (`ECHO_TRANSPORT=stock`: Colyseus's own, which pings every connection at once). It prints `listening PORT`
  * and answers `{ type: "stats", gc? }` on the IPC channel with its CPU time and memory.
  * Usage (by tests/bench/load/harness.ts): node --import tsx serverChild.ts parley|echo
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
@@ -31,7 +33,9 @@ class EchoRoom extends Room {
 let close: () => Promise<void>;
 let port: number;
 if (mode === "echo") {
-  const transport = new WebSocketTransport();
+  // The same transport as Parley's (its heartbeat pings spread out), unless the stock one is asked for.
+  const { SpreadPingTransport } = await import("../../../server/src/rooms/transport.ts");
+  const transport = process.env.ECHO_TRANSPORT === "stock" ? new WebSocketTransport() : new SpreadPingTransport({});
   const server = new Server({ transport, gracefullyShutdown: false, greet: false });
   server.define("echo", EchoRoom);
   await server.listen(0, "127.0.0.1");
@@ -58,8 +62,19 @@ if (mode === "echo") {
 }
 
 const gc = (globalThis as { gc?: () => void }).gc;
-process.on("message", (message: { type: string; gc?: boolean }) => {
-  if (message.type === "stats") {
+// A CPU profile of the measured window only (`profile` starts it, `profileTo` writes it).
+const inspector = new Session();
+process.on("message", async (message: { type: string; gc?: boolean; file?: string }) => {
+  if (message.type === "profile") {
+    inspector.connect();
+    await inspector.post("Profiler.enable");
+    await inspector.post("Profiler.start");
+  } else if (message.type === "profileTo" && message.file) {
+    const { profile } = await inspector.post("Profiler.stop");
+    writeFileSync(message.file, JSON.stringify(profile));
+    inspector.disconnect();
+    process.send?.({ type: "profiled" });
+  } else if (message.type === "stats") {
     if (message.gc && gc) gc();
     process.send?.({
       type: "stats",
