@@ -9,4 +9,13 @@ export interface ServerContext {
   botDelayMs: number;
   /** How long a dropped student's seat is held before a bot takes over (live sessions). */
   reconnectSeconds: number;
+  /**
+   * How often a table room runs its timers (a bot's pause, the round clock) and sends its
+   * public state: Colyseus's patch rate, `DEFAULT_TICK_MS` unless given. Every table ticks,
+   * busy or not: at 50 ms (Colyseus's default) a thousand tables spent a tenth of a core on
+   * ticks alone. Moves do not wait for it: views go out as soon as a move is stored.
+   */
+  tickMs?: number;
 }
+
+export const DEFAULT_TICK_MS = 200;

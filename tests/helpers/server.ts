@@ -33,6 +33,8 @@ export async function bootTestServer(options: TestServerOptions = {}): Promise<T
       catalog: options.catalog ?? loadCatalog(),
       botDelayMs: options.botDelayMs ?? 0,
       reconnectSeconds: options.reconnectSeconds ?? 30,
+      // Bots that do not pause move on the next tick: a short one keeps the tests quick.
+      tickMs: 50,
     },
     {
       port: 0,

@@ -212,7 +212,7 @@ describe("errors never quote the server's internals", () => {
     const store = await openSqliteStore(":memory:");
     store.ping = () => Promise.reject(new Error("connect ECONNREFUSED 10.9.8.7:5432 (user parley, password hunter2)"));
     const broken = await startServer(
-      { store, catalog: loadCatalog(), botDelayMs: 0, reconnectSeconds: 30 },
+      { store, catalog: loadCatalog(), botDelayMs: 0, reconnectSeconds: 30, tickMs: 50 },
       { port: 0, host: "127.0.0.1" },
     );
     try {

@@ -25,7 +25,7 @@ let url = "";
 async function boot() {
   const store = await openSqliteStore(sqliteFile);
   server = await startServer(
-    { store, catalog: loadCatalog(), botDelayMs: 0, reconnectSeconds: 30 },
+    { store, catalog: loadCatalog(), botDelayMs: 0, reconnectSeconds: 30, tickMs: 50 },
     { port: 0, host: "127.0.0.1" },
   );
   url = `http://127.0.0.1:${server.port}`;

@@ -25,7 +25,7 @@ import {
   viewsFor,
 } from "@parley/shared";
 import type { z } from "zod";
-import type { ServerContext } from "../context.ts";
+import { DEFAULT_TICK_MS, type ServerContext } from "../context.ts";
 import type { ControlAction, ControlResult } from "../sessions/controls.ts";
 import { everyTableEnded, tableEnded } from "../sessions/everyTableEnded.ts";
 import { hashToken } from "../sessions/secrets.ts";
@@ -134,6 +134,7 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
 
   override async onCreate(rawOptions: unknown) {
     this.ctx = TableRoom.context;
+    this.patchRate = this.ctx.tickMs ?? DEFAULT_TICK_MS;
     this.maxMessagesPerSecond = 60; // a hard flood gate; the token buckets below are the polite limit
     const options = CreateOptions.safeParse(rawOptions ?? {});
     if (!options.success)
