@@ -252,6 +252,8 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
   }
 
   override async onDrop(client: Client, code?: number) {
+    // The server is closing: the table comes back from its log when it starts again.
+    if (code === CloseCode.SERVER_SHUTDOWN) return;
     this.dropped.add(client.sessionId);
     // What it receives while away may be lost: its next view is a whole one.
     this.sentViews.delete(client.sessionId);
@@ -279,7 +281,9 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     this.publishSummary();
   }
 
-  override async onLeave(client: Client) {
+  override async onLeave(client: Client, code?: number) {
+    // The server is closing: the seat stays its student's (see onDrop).
+    if (code === CloseCode.SERVER_SHUTDOWN) return;
     this.dropped.delete(client.sessionId);
     this.sentViews.delete(client.sessionId);
     const identity = this.identities.get(client.sessionId);
@@ -300,10 +304,12 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     if (error instanceof OnMessageException) error.client.send("rejected", unhandled);
   }
 
-  override onDispose() {
+  /** Waits for what the table still has to write: the server closes its store only then. */
+  override async onDispose() {
     this.botTimer?.clear();
     this.deadlineTimer?.clear();
     for (const timer of this.graceTimers.values()) timer.clear();
+    await Promise.all([this.runtimeQueue, this.table?.settled()]);
   }
 
   /** In a live session, absent students are covered by bots; solo and async tables wait. */

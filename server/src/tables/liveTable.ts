@@ -74,6 +74,11 @@ export class LiveTable {
     });
   }
 
+  /** Resolves once every move submitted so far is stored and applied (or refused). */
+  async settled(): Promise<void> {
+    await this.queue;
+  }
+
   /** A move of the table itself (timer, instructor, seat control). */
   submitSystem(move: SystemMove): Promise<Submission> {
     return this.serialize(() => validateSystem(this.state, move));
