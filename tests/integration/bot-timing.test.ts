@@ -27,9 +27,13 @@ beforeAll(async () => {
       await new Promise((resolve) => setTimeout(resolve, 40));
       return store.appendEvent(...args);
     },
+    commitEvent: async (...args) => {
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      return store.commitEvent(...args);
+    },
   };
   server = await startServer(
-    { store: slow, catalog: loadCatalog(), botDelayMs: 0, reconnectSeconds: 30 },
+    { store: slow, catalog: loadCatalog(), botDelayMs: 0, reconnectSeconds: 30, tickMs: 50 },
     { port: 0, host: "127.0.0.1" },
   );
   url = `http://127.0.0.1:${server.port}`;

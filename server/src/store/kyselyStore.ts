@@ -109,6 +109,14 @@ export async function migrate(db: Kysely<Database>): Promise<void> {
 /** The one Store implementation; the dialect (SQLite or PostgreSQL) is chosen by the caller. */
 export function kyselyStore(db: Kysely<Database>, kind: Store["kind"]): Store {
   const now = () => new Date().toISOString();
+  const insertEvent = async (tableId: string, event: GameEvent): Promise<void> => {
+    await orConflict(
+      db
+        .insertInto("events")
+        .values({ table_id: tableId, seq: event.seq, event: JSON.stringify(event), at: now() })
+        .execute(),
+    );
+  };
   return {
     kind,
     async createTable(t) {
@@ -142,13 +150,11 @@ export function kyselyStore(db: Kysely<Database>, kind: Store["kind"]): Store {
         .execute();
       return rows.map(tableOf);
     },
-    async appendEvent(tableId, event) {
-      await orConflict(
-        db
-          .insertInto("events")
-          .values({ table_id: tableId, seq: event.seq, event: JSON.stringify(event), at: now() })
-          .execute(),
-      );
+    appendEvent: insertEvent,
+    // Here a commit is durable (PostgreSQL commits synchronously; the SQLite store adds its WAL sync).
+    async commitEvent(tableId, event) {
+      await insertEvent(tableId, event);
+      return { durable: Promise.resolve() };
     },
     async events(tableId) {
       const rows = await db

@@ -61,6 +61,20 @@ describe("the SQLite store's durability", () => {
     await store.close();
   });
 
+  it("commits an event before its fsync (readers see it), and says when it is on disk", async () => {
+    const store = await openSqliteStore(join(work, "commit.sqlite"));
+    await store.createTable(table("c"));
+    trace.length = 0;
+    const { durable } = await store.commitEvent("c", event(0));
+    // Committed: stored and readable, with no fsync finished since the call.
+    expect(trace.filter((line) => line.startsWith("end"))).toEqual([]);
+    expect((await store.events("c")).map((s) => s.event.seq)).toEqual([0]);
+    await durable;
+    expect(trace.some((line) => line.startsWith("end"))).toBe(true);
+    await expect(store.commitEvent("c", event(0))).rejects.toThrow();
+    await store.close();
+  });
+
   it("does not fsync for reads, and a refused write is reported as before", async () => {
     const store = await openSqliteStore(join(work, "reads.sqlite"));
     await store.createTable(table("r"));

@@ -154,6 +154,13 @@ export async function openSqliteStore(file: string, options: { checkpointMs?: nu
       return result;
     };
   }
+  // A move is shown once committed (in the WAL: it survives this process crashing) and
+  // acknowledged once the WAL is synced (it survives a power cut): the disk's sync time,
+  // tens of milliseconds at worst under load, is not in the time a move takes to be seen.
+  durableStore.commitEvent = async (tableId, event) => {
+    await store.commitEvent(tableId, event);
+    return { durable: wal.durable() };
+  };
   const checkpointer = startCheckpointer(file, options.checkpointMs ?? 1000);
   durableStore.close = async () => {
     await wal.durable();

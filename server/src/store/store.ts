@@ -85,8 +85,8 @@ export class ConflictError extends Error {
 
 /**
  * Persistence of sessions, participants, tables, their runtime and their append-only event
- * logs. A move is acknowledged only after `appendEvent` resolves. One implementation over
- * Kysely serves SQLite (default) and PostgreSQL (`DATABASE_URL`).
+ * logs. Every write resolves once it is durable (on disk), and a move is acknowledged only
+ * then. One implementation over Kysely serves SQLite (default) and PostgreSQL (`DATABASE_URL`).
  */
 export interface Store {
   readonly kind: "sqlite" | "postgres";
@@ -95,6 +95,12 @@ export interface Store {
   tablesOfSession(sessionId: string): Promise<TableRecord[]>;
   /** Appends one event; rejects if an event with the same seq is already stored. */
   appendEvent(tableId: string, event: GameEvent): Promise<void>;
+  /**
+   * `appendEvent` in two steps: resolves once the event is committed (it survives this
+   * process crashing), with `durable`, which resolves once it is on disk (it survives a
+   * power cut). A table shows a move from the first and acknowledges it from the second.
+   */
+  commitEvent(tableId: string, event: GameEvent): Promise<{ durable: Promise<void> }>;
   events(tableId: string): Promise<StoredEvent[]>;
 
   /** Rejects with ConflictError('join_code') if the code is taken. */

@@ -30,6 +30,8 @@ export type Submission = { ok: true; event: GameEvent } | { ok: false; rejection
  */
 export class LiveTable {
   private queue: Promise<unknown> = Promise.resolve();
+  /** The last stored move's write to disk (see serialize). */
+  private lastDurable: Promise<void> = Promise.resolve();
   private listeners: ((event: GameEvent, state: GameState) => void)[] = [];
 
   private constructor(
@@ -74,9 +76,10 @@ export class LiveTable {
     });
   }
 
-  /** Resolves once every move submitted so far is stored and applied (or refused). */
+  /** Resolves once every move submitted so far is applied and on disk (or refused). */
   async settled(): Promise<void> {
     await this.queue;
+    await this.lastDurable;
   }
 
   /** A move of the table itself (timer, instructor, seat control). */
@@ -85,18 +88,23 @@ export class LiveTable {
   }
 
   private serialize(decide: () => Submission): Promise<Submission> {
-    const run = this.queue.then(async (): Promise<Submission> => {
+    const applied = this.queue.then(async () => {
       const decision = decide();
-      if (!decision.ok) return decision;
-      // Acknowledged only once stored: a crash after this line loses nothing.
-      await this.store.appendEvent(this.record.id, decision.event);
+      if (!decision.ok) return { decision, durable: undefined };
+      // Committed before anyone sees it: a crash of the process after this line loses nothing.
+      const { durable } = await this.store.commitEvent(this.record.id, decision.event);
       const round = this.state.round;
       this.state = apply(this.state, decision.event);
       if (this.state.round !== round) this.roundStartedAt = new Date().toISOString();
       for (const listener of this.listeners) listener(decision.event, this.state);
+      this.lastDurable = durable.catch(() => undefined);
+      return { decision, durable };
+    });
+    this.queue = applied.catch(() => undefined);
+    // Acknowledged only once on disk (see Store.commitEvent); the next move need not wait for it.
+    return applied.then(async ({ decision, durable }) => {
+      await durable;
       return decision;
     });
-    this.queue = run.catch(() => undefined);
-    return run;
   }
 }
