@@ -20,6 +20,11 @@ export async function findTableRoom(tableId: string): Promise<IRoomCache | undef
   return rooms[0];
 }
 
+/** The ids of every open table room, of every process. */
+export async function openTableRooms(): Promise<Set<string>> {
+  return new Set((await matchMaker.query({ name: "table" })).map((room) => room.roomId));
+}
+
 /**
  * The room serving a table, created if none exists. A presence lock (shared through Redis
  * when several processes run) lets one caller create it while the others wait for it; the

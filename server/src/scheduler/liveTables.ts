@@ -1,4 +1,4 @@
-import { ensureTableRoom, findTableRoom } from "../rooms/tableRooms.ts";
+import { ensureTableRoom, openTableRooms } from "../rooms/tableRooms.ts";
 import type { Store } from "../store/store.ts";
 
 /**
@@ -7,8 +7,13 @@ import type { Store } from "../store/store.ts";
  * room; this opens it again from the log, whether or not anyone comes back to it.
  */
 export async function resumeLiveTables(store: Store): Promise<void> {
-  for (const tableId of await store.liveTables()) {
-    if (await findTableRoom(tableId)) continue;
+  const live = await store.liveTables();
+  if (live.length === 0) return;
+  // One look at the open rooms, not one per table: with a thousand live tables, a query
+  // each held the event loop for a second every sweep.
+  const open = await openTableRooms();
+  for (const tableId of live) {
+    if (open.has(tableId)) continue;
     await ensureTableRoom(tableId).catch((error: unknown) => {
       console.error(`Could not reopen live table ${tableId}`, error);
     });

@@ -109,12 +109,13 @@ export async function migrate(db: Kysely<Database>): Promise<void> {
 /** The one Store implementation; the dialect (SQLite or PostgreSQL) is chosen by the caller. */
 export function kyselyStore(db: Kysely<Database>, kind: Store["kind"]): Store {
   const now = () => new Date().toISOString();
+  // The hottest write, one per move: plain SQL, without the query builder's work per call
+  // (about 4% of a move under load).
   const insertEvent = async (tableId: string, event: GameEvent): Promise<void> => {
     await orConflict(
-      db
-        .insertInto("events")
-        .values({ table_id: tableId, seq: event.seq, event: JSON.stringify(event), at: now() })
-        .execute(),
+      sql`insert into events (table_id, seq, event, at) values (${tableId}, ${event.seq}, ${JSON.stringify(event)}, ${now()})`.execute(
+        db,
+      ),
     );
   };
   return {
@@ -321,9 +322,17 @@ export function kyselyStore(db: Kysely<Database>, kind: Store["kind"]): Store {
         .select(["table_runtime.table_id as tableId", "sessions.settings as settings"])
         .where("table_runtime.status", "in", ["running", "paused"])
         .execute();
-      return rows
-        .filter((row) => (JSON.parse(row.settings) as SessionSettings).timing.mode === "live")
-        .map((row) => row.tableId);
+      // A session's tables share its settings: each is read once.
+      const live = new Map<string, boolean>();
+      const isLive = (settings: string) => {
+        let known = live.get(settings);
+        if (known === undefined) {
+          known = (JSON.parse(settings) as SessionSettings).timing.mode === "live";
+          live.set(settings, known);
+        }
+        return known;
+      };
+      return rows.filter((row) => isLive(row.settings)).map((row) => row.tableId);
     },
 
     async ping() {
