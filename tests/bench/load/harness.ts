@@ -191,19 +191,31 @@ export interface Player {
 let nextClientId = 0;
 let nextSchool = 0;
 
+/**
+ * Sends every `periodMs` at a random phase of its own, each send due at a fixed time
+ * (phase + n × period). With a plain setInterval, a send made late (the generator's loop
+ * was busy) moves every later one too: clients late together stay together, and over a
+ * minute the load gathered into bursts a period apart.
+ */
 function moving(send: (n: number) => void) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let n = 0;
   return {
     start(periodMs: number) {
-      timer = setTimeout(() => {
-        send(n++);
-        timer = setInterval(() => send(n++), periodMs);
-      }, Math.random() * periodMs);
+      const origin = performance.now() + Math.random() * periodMs;
+      const next = () => {
+        timer = setTimeout(
+          () => {
+            send(n++);
+            next();
+          },
+          Math.max(0, origin + n * periodMs - performance.now()),
+        );
+      };
+      next();
     },
     stop() {
       clearTimeout(timer);
-      clearInterval(timer);
     },
   };
 }
