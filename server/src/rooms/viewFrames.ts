@@ -74,7 +74,7 @@ export function sendableViews(
   return { frames, sent: [...views] };
 }
 
-/** The places in `after` whose item is not the one in `before`, when they are fewer than half of it. */
+/** The places in `after` whose item is not the one in `before`, when they are at most half of it. */
 function changedItems(before: readonly unknown[], after: readonly unknown[]): number[] | undefined {
   const at: number[] = [];
   for (let i = 0; i < after.length; i++) {
