@@ -221,7 +221,7 @@ describe("a whole class in one session", () => {
     expect((end.body as unknown as { result: { ok: boolean } }[]).every((r) => r.result.ok)).toBe(true);
     for (const student of students.values()) {
       await vi.waitFor(() => expect(lastView(student.seen).phase).toBe("ended"));
-      expect(student.seen.notices).toContain("Your instructor has ended the negotiation.");
+      await vi.waitFor(() => expect(student.seen.notices).toContain("Your instructor has ended the negotiation."));
     }
     expect((await instructor("GET", "")).body.session).toMatchObject({ status: "ended" });
     const late = await http(server.url, "POST", "/join", { body: { code: created.session.joinCode, name: "Ivy" } });

@@ -186,8 +186,10 @@ describe("unclean drops", () => {
     });
     // Not before the window was over.
     expect(Date.now() - cutAt).toBeGreaterThanOrEqual(reconnectSeconds * 1000 - 100);
-    expect(t.benClient.seen.notices).toContain(
-      `A bot plays ${lastView(t.anaClient.seen).parties.find((p) => p.id === anaSeat)?.name} until Ana returns.`,
+    await vi.waitFor(() =>
+      expect(t.benClient.seen.notices).toContain(
+        `A bot plays ${lastView(t.anaClient.seen).parties.find((p) => p.id === anaSeat)?.name} until Ana returns.`,
+      ),
     );
 
     // The bot plays Ana's seat: Ben's move and the bot's close the round, and the bot moves again.

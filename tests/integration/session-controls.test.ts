@@ -56,7 +56,8 @@ describe("reconnection", () => {
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(controllerOf(ben.seen, "usa")).toEqual({ type: "human", name: "Ana" });
     await vi.waitFor(() => expect(controllerOf(ben.seen, "usa")).toEqual({ type: "bot" }), { timeout: 5000 });
-    expect(ben.seen.notices).toContain("A bot plays United States until Ana returns.");
+    // The notice follows the view: it goes out once the bot's arrival is on disk.
+    await vi.waitFor(() => expect(ben.seen.notices).toContain("A bot plays United States until Ana returns."));
 
     const back = await connectStudent(server.url, ana.participantToken);
     await vi.waitFor(() => expect(controllerOf(ben.seen, "usa")).toEqual({ type: "human", name: "Ana" }));
@@ -172,7 +173,7 @@ describe("the table clock", () => {
     const { students, instructor } = await classOf(["Kim"], { timing: { mode: "live", roundSeconds: 1 } });
     const kim = students[0] as Student;
     await vi.waitFor(() => expect(lastView(kim.seen).round).toBeGreaterThanOrEqual(2), { timeout: 5000 });
-    expect(kim.seen.notices).toContain("Time is up for round 1.");
+    await vi.waitFor(() => expect(kim.seen.notices).toContain("Time is up for round 1."));
 
     await instructor("POST", "/control", { action: "pause" });
     const paused = (
