@@ -16,8 +16,10 @@ const reject = (code: string, message: string): Validation => ({ ok: false, reje
 
 /** The first entry a list argument of the move (addressees, participants, issues) repeats. */
 function repeatedEntry(move: Move): string | undefined {
-  const lists = Object.values(move).filter((value): value is unknown[] => Array.isArray(value));
-  for (const list of lists) {
+  // Checked for every kind of move of every seat after every event (availableMoves): no lists made.
+  for (const key in move) {
+    const list = (move as Record<string, unknown>)[key];
+    if (!Array.isArray(list) || list.length < 2) continue;
     const seen = new Set<unknown>();
     for (const entry of list) {
       if (seen.has(entry)) return String(entry);
@@ -56,14 +58,22 @@ const alreadyActed: Check = {
       : null,
 };
 
+const preconditionChecks = new WeakMap<MoveRule, Check[]>();
+const availabilityChecks = new WeakMap<MoveRule, Check[]>();
+
 /** The move's own preconditions come before "already acted": who may ever make a move matters more. */
 function preconditionsOf(rule: MoveRule, forAvailability = false): Check[] {
-  return [
+  // Rules are fixed: each list is made once (availableMoves asks for every rule after every event).
+  const known = (forAvailability ? availabilityChecks : preconditionChecks).get(rule);
+  if (known) return known;
+  const checks = [
     ...commonChecks,
     ...(rule.preconditions ?? []),
     ...(forAvailability ? (rule.availability ?? []) : []),
     ...(rule.main ? [alreadyActed] : []),
   ];
+  (forAvailability ? availabilityChecks : preconditionChecks).set(rule, checks);
+  return checks;
 }
 
 export interface MoveAvailability {
@@ -85,9 +95,10 @@ export function availableMoves(state: GameState, seat: SeatId): MoveAvailability
   for (const rule of Object.values(moveRules)) {
     if (!rule) continue;
     let reason: string | undefined;
+    // Preconditions never read the move's arguments, so a bare move of the kind suffices.
+    const bare = { kind: rule.kind } as Move;
     for (const c of preconditionsOf(rule, true)) {
-      // Preconditions never read the move's arguments, so a bare move of the kind suffices.
-      const message = c.test(state, seat, { kind: rule.kind } as Move);
+      const message = c.test(state, seat, bare);
       if (message !== null) {
         reason = message;
         break;
