@@ -220,11 +220,28 @@ function moving(send: (n: number) => void) {
   };
 }
 
-function watchRoom(room: Room, metrics: Metrics, state: { leaving: boolean }) {
+/**
+ * Client `id` on `room`: once started it sends move `n` with `send` (counted as in flight
+ * until the sender and the three others have seen it); errors and drops are counted.
+ */
+function benchPlayer(room: Room, metrics: Metrics, id: number, send: (n: number) => void): Player {
+  let leaving = false;
   room.onError(() => metrics.errors++);
   room.onLeave(() => {
-    if (!state.leaving) metrics.drops++;
+    if (!leaving) metrics.drops++;
   });
+  const mover = moving((n) => {
+    metrics.sending(`${id}.${n}`, 3);
+    send(n);
+  });
+  return {
+    ...mover,
+    async leave() {
+      leaving = true;
+      mover.stop();
+      await room.leave().catch(() => undefined);
+    },
+  };
 }
 
 /** A bare echo room of four: `offer` goes to the sender and the three others as `echo`. */
@@ -233,21 +250,8 @@ export async function echoTable(wsUrl: string, metrics: Metrics): Promise<Player
   const rooms = [first, ...(await Promise.all([1, 2, 3].map(() => new Client(wsUrl).joinById(first.roomId))))];
   return rooms.map((room) => {
     const id = nextClientId++;
-    const state = { leaving: false };
-    watchRoom(room, metrics, state);
     room.onMessage("echo", (m: { id: number; n: number }) => metrics.seen(`${m.id}.${m.n}`, m.id === id));
-    const mover = moving((n) => {
-      metrics.sending(`${id}.${n}`, 3);
-      room.send("offer", { id, n });
-    });
-    return {
-      ...mover,
-      async leave() {
-        state.leaving = true;
-        mover.stop();
-        await room.leave().catch(() => undefined);
-      },
-    };
+    return benchPlayer(room, metrics, id, (n) => room.send("offer", { id, n }));
   });
 }
 
@@ -290,8 +294,6 @@ export async function parleySession(base: string, wsUrl: string, students: numbe
     const id = nextClientId++;
     const reservation = await post("/me/reservation", {}, token);
     const room = await new Client(wsUrl).consumeSeatReservation(reservation as unknown as SeatReservation);
-    const state = { leaving: false };
-    watchRoom(room, metrics, state);
     let lastSeq = -1;
     let seat = "";
     room.onMessage("notice", () => undefined);
@@ -318,18 +320,9 @@ export async function parleySession(base: string, wsUrl: string, students: numbe
       }
       lastSeq = Math.max(lastSeq, log[log.length - 1]?.seq ?? -1);
     };
-    const mover = moving((n) => {
-      metrics.sending(`${id}.${n}`, 3);
-      room.send("move", { clientSeq: n, move: { kind: "chat", text: `lt${id}.${n}` } });
-    });
-    return {
-      ...mover,
-      async leave() {
-        state.leaving = true;
-        mover.stop();
-        await room.leave().catch(() => undefined);
-      },
-    };
+    return benchPlayer(room, metrics, id, (n) =>
+      room.send("move", { clientSeq: n, move: { kind: "chat", text: `lt${id}.${n}` } }),
+    );
   });
   await post(`/sessions/${sessionId}/control`, { action: "start" }, instructorToken);
   return {
