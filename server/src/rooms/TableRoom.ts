@@ -329,15 +329,11 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
 
   private async botTakesOver(seat: SeatId, name: string) {
     if (this.table.state.controllers[seat]?.type === "bot") return;
-    const result = await this.table.submitSystem({
-      kind: "setController",
-      seat,
-      controller: { type: "bot", persona: this.personaFor(seat) },
-    });
-    if (result.ok) {
-      const who = name || "its player";
-      this.notify(`A bot plays ${seatName(this.table.state, seat)} until ${who} returns.`);
-    }
+    const who = name || "its player";
+    await this.table.submitSystem(
+      { kind: "setController", seat, controller: { type: "bot", persona: this.personaFor(seat) } },
+      () => this.notify(`A bot plays ${seatName(this.table.state, seat)} until ${who} returns.`),
+    );
   }
 
   /** After a restart, a live table holds each human seat for the reconnection window. */
@@ -629,8 +625,7 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     if (!(await this.ctx.store.claimDeadline(this.roomId, deadlineAt))) return;
     this.runtime = { ...this.runtime, deadlineAt: null };
     const round = this.table.state.round;
-    const result = await this.table.submitSystem({ kind: "advanceRound" });
-    if (result.ok) this.notify(`Time is up for round ${round}.`);
+    await this.table.submitSystem({ kind: "advanceRound" }, () => this.notify(`Time is up for round ${round}.`));
   }
 
   private updateAutoDispose() {
@@ -703,9 +698,8 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
   }
 
   private async system(move: SystemMove, notice: string): Promise<ControlResult> {
-    const result = await this.table.submitSystem(move);
+    const result = await this.table.submitSystem(move, () => this.notify(notice));
     if (!result.ok) return { ok: false, code: result.rejection.code, message: result.rejection.message };
-    this.notify(notice);
     return { ok: true };
   }
 

@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { botDice, decideBotMove, viewFor } from "@parley/shared";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { loadCatalog } from "../scenarios/catalog.ts";
 import { openSqliteStore } from "../store/sqlite.ts";
+import type { Store } from "../store/store.ts";
 import { LiveTable } from "./liveTable.ts";
 
 const work = mkdtempSync(join(tmpdir(), "parley-live-table-"));
@@ -41,5 +42,53 @@ describe("a live table with a bot", () => {
     expect(reason("instructor")).toBe(decision.rationale);
     expect(reason("china")).toBeUndefined();
     await store.close();
+  });
+});
+
+describe("a live table's system move", () => {
+  it("tells the room it is committed right after the views of it, before the disk has it", async () => {
+    const inner = await openSqliteStore(join(work, "parley-commit.sqlite"));
+    let sync: () => void = () => undefined;
+    const synced = new Promise<void>((resolve) => {
+      sync = resolve;
+    });
+    // The fsync is held back until the test lets it go.
+    const store: Store = Object.assign(Object.create(inner), {
+      commitEvent: async (tableId: string, event: Parameters<Store["commitEvent"]>[1]) => {
+        const { durable } = await inner.commitEvent(tableId, event);
+        return { durable: durable.then(() => synced) };
+      },
+    });
+    const scenario = loadCatalog().get("us-china-tariffs");
+    if (!scenario) throw new Error("scenario missing");
+    const table = await LiveTable.create(store, scenario, {
+      id: "t-commit",
+      scenarioId: scenario.id,
+      seed: 1,
+      seats: ["usa", "china"],
+      controllers: { usa: { type: "human", name: "Ada" }, china: { type: "human", name: "Lin" } },
+      createdAt: new Date(0).toISOString(),
+    });
+    const heard: string[] = [];
+    table.onEvent((event) => heard.push(`view ${event.seq}`));
+    let answered = false;
+    const submitted = table
+      .submitSystem({ kind: "broadcast", text: "Ten minutes left" }, (event) => heard.push(`notice ${event.seq}`))
+      .then((result) => {
+        answered = true;
+        return result;
+      });
+    await vi.waitFor(() => expect(heard).toEqual(["view 0", "notice 0"]));
+    expect(answered).toBe(false);
+    sync();
+    expect((await submitted).ok).toBe(true);
+
+    // A refused move says nothing.
+    const refused = await table.submitSystem({ kind: "injectEvent", eventId: "no-such-event" }, () =>
+      heard.push("notice of a refused move"),
+    );
+    expect(refused.ok).toBe(false);
+    expect(heard).toEqual(["view 0", "notice 0"]);
+    await inner.close();
   });
 });

@@ -82,12 +82,17 @@ export class LiveTable {
     await this.lastDurable;
   }
 
-  /** A move of the table itself (timer, instructor, seat control). */
-  submitSystem(move: SystemMove): Promise<Submission> {
-    return this.serialize(() => validateSystem(this.state, move));
+  /**
+   * A move of the table itself (timer, instructor, seat control). `committed` runs when the
+   * move is committed, right after the views of it (see `onEvent`), so that what the room
+   * says about it (a notice) goes out with them, not after the fsync that the returned
+   * promise waits for.
+   */
+  submitSystem(move: SystemMove, committed?: (event: GameEvent) => void): Promise<Submission> {
+    return this.serialize(() => validateSystem(this.state, move), committed);
   }
 
-  private serialize(decide: () => Submission): Promise<Submission> {
+  private serialize(decide: () => Submission, committed?: (event: GameEvent) => void): Promise<Submission> {
     const applied = this.queue.then(async () => {
       const decision = decide();
       if (!decision.ok) return { decision, durable: undefined };
@@ -97,6 +102,7 @@ export class LiveTable {
       this.state = apply(this.state, decision.event);
       if (this.state.round !== round) this.roundStartedAt = new Date().toISOString();
       for (const listener of this.listeners) listener(decision.event, this.state);
+      committed?.(decision.event);
       this.lastDurable = durable.catch(() => undefined);
       return { decision, durable };
     });
