@@ -263,12 +263,14 @@ export interface ViewCache {
   views: Map<Viewer, TableView>;
   /** Each seat's secrets, as last built, and the no-deal value and scenario they were built for. */
   secrets: Map<SeatId, { batna: number; scenario: GameState["scenario"]; secrets: SeatSecrets }>;
+  /** Each viewer's log as last built, and the state's log it was built from (see `visibleLog`). */
+  logs: Map<Viewer, { source: readonly LogEntry[]; revealAll: boolean; view: LogEntry[] }>;
   /** The public scenario as last built, and what it was built from. */
   scenario?: { source: GameState["scenario"]; key: string; view: TableView["scenario"] };
 }
 
 export function newViewCache(): ViewCache {
-  return { entries: new Map(), common: new Map(), views: new Map(), secrets: new Map() };
+  return { entries: new Map(), common: new Map(), views: new Map(), secrets: new Map(), logs: new Map() };
 }
 
 /** The parts of `CommonParts` that are data (kept from call to call). */
@@ -429,8 +431,40 @@ export function viewsFor(
       oneView(state, viewer, seat, isInstructor, held, revealAll, c, cache),
     );
     cache.views.set(viewer, view);
+    const log = cache.logs.get(viewer);
+    if (log) log.view = view.log;
     return view;
   });
+}
+
+/**
+ * The log lines `viewer` may see. A log only grows from event to event (its lines never
+ * change once the event that wrote them is applied), so when the state's log starts with
+ * the one the viewer's last log was built from, only the lines added since are looked at,
+ * and a viewer who can see none of them keeps the same list. Anything else (a replay
+ * scrubbed back, another branch) builds the list afresh.
+ */
+function visibleLog(state: GameState, viewer: Viewer, revealAll: boolean, c: CommonParts, cache: ViewCache) {
+  const log = state.log;
+  const last = cache.logs.get(viewer);
+  const from = last?.source.length ?? 0;
+  let view: LogEntry[];
+  if (
+    last &&
+    last.revealAll === revealAll &&
+    from <= log.length &&
+    (from === 0 || log[from - 1] === last.source[from - 1])
+  ) {
+    view = last.view;
+    for (let i = from; i < log.length; i++) {
+      const entry = log[i] as LogEntry;
+      if (!canSee(entry, viewer)) continue;
+      if (view === last.view) view = [...last.view];
+      view.push(c.entry(entry));
+    }
+  } else view = log.filter((entry) => canSee(entry, viewer)).map(c.entry);
+  cache.logs.set(viewer, { source: log, revealAll, view });
+  return view;
 }
 
 function oneView(
@@ -483,7 +517,7 @@ function oneView(
       .map((x) => structuredCopy(x)),
     groundwork: c.groundwork,
     crisis: c.crisis,
-    log: state.log.filter((entry) => canSee(entry, viewer)).map(c.entry),
+    log: visibleLog(state, viewer, revealAll, c, cache),
     outcome: c.outcome,
     revealedToViewer,
     clarifiedMerits,
