@@ -26,7 +26,7 @@ function uniqueViolation(error: unknown): boolean {
 }
 
 /** Which uniqueness rule a write broke, named for the caller. */
-function conflictOf(error: unknown): ConflictError | undefined {
+export function conflictOf(error: unknown): ConflictError | undefined {
   if (!uniqueViolation(error)) return undefined;
   const text = `${(error as { constraint?: string }).constraint ?? ""} ${(error as Error).message ?? ""}`;
   if (text.includes("join_code")) return new ConflictError("join_code");

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { GameEvent } from "@parley/shared";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { openSqliteStore, WalSync } from "./sqlite.ts";
+import { ConflictError } from "./store.ts";
 
 const work = mkdtempSync(join(tmpdir(), "parley-sqlite-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -72,6 +73,27 @@ describe("the SQLite store's durability", () => {
     await durable;
     expect(trace.some((line) => line.startsWith("end"))).toBe(true);
     await expect(store.commitEvent("c", event(0))).rejects.toThrow();
+    await store.close();
+  });
+
+  it("commits the events that arrive together in one transaction, and a conflicting one fails alone", async () => {
+    const file = join(work, "batched.sqlite");
+    const store = await openSqliteStore(file, { checkpointMs: 60_000 });
+    for (let t = 0; t < 40; t++) await store.createTable(table(`b${t}`));
+    const walSize = () => statSync(`${file}-wal`).size;
+    const start = walSize();
+    // Twenty tables' moves in one turn of the event loop, and one event that is there already.
+    const together = Array.from({ length: 20 }, (_, t) => store.commitEvent(`b${t}`, event(0)));
+    const twice = store.commitEvent("b0", event(0));
+    await Promise.all(together);
+    await expect(twice).rejects.toBeInstanceOf(ConflictError);
+    const grewTogether = walSize() - start;
+    // The same moves one after another: a commit each.
+    const middle = walSize();
+    for (let t = 20; t < 40; t++) await store.commitEvent(`b${t}`, event(0));
+    const grewApart = walSize() - middle;
+    expect(grewTogether * 4).toBeLessThan(grewApart);
+    for (const t of [0, 7, 19, 20, 39]) expect((await store.events(`b${t}`)).map((e) => e.event.seq)).toEqual([0]);
     await store.close();
   });
 
