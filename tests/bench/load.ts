@@ -6,8 +6,10 @@
  *
  * Usage: npm run bench:load [-- 200 1000 2000 4000] [--window 20] [--warmup 5]
  *        [--period 4000] [--only parley|echo] [--prof DIR] [--late] [--stock-echo]
+ *        [--node-flags="--trace-gc …"]
  * --prof: a CPU profile of the server over each window; --late: when the views over 50 ms
- * were sent, by second; --stock-echo: the bare room on Colyseus's own transport.
+ * were sent, by second; --stock-echo: the bare room on Colyseus's own transport;
+ * --node-flags: Node/V8 flags for the server process (space-separated).
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -32,6 +34,7 @@ const only = flags.get("only") as Mode | undefined;
 const profDir = flags.get("prof");
 const modes: Mode[] = only ? [only] : ["echo", "parley"];
 if (flags.has("stock-echo")) process.env.ECHO_TRANSPORT = "stock"; // read by serverChild.ts
+const nodeFlags = (flags.get("node-flags") ?? "").split(" ").filter(Boolean);
 if (levels.some((n) => !Number.isInteger(n) || n < 4 || n > 20_000)) throw new Error("Client levels: 4 to 20000.");
 
 interface Row {
@@ -58,7 +61,7 @@ const cpuShare = (a: ServerStats, b: ServerStats) =>
   (b.cpu.user + b.cpu.system - a.cpu.user - a.cpu.system) / 1000 / (b.at - a.at);
 
 async function level(mode: Mode, clients: number): Promise<Row> {
-  const server = await startChild(mode);
+  const server = await startChild(mode, nodeFlags);
   const metrics = new Metrics();
   const setupStart = performance.now();
   const { players } = await connectPlayers(mode, server.port, clients, metrics);
@@ -71,6 +74,9 @@ async function level(mode: Mode, clients: number): Promise<Row> {
   if (profDir) server.profile();
   metrics.measuring = true;
   const windowStart = performance.now();
+  // With --node-flags=--trace-gc, the server's own clock (its GC lines' times) at the window's start.
+  if (flags.has("late"))
+    console.log(`${mode} ${clients}: window starts at server uptime ${before.uptime.toFixed(0)} ms`);
   await sleep(windowS * 1000);
   metrics.measuring = false;
   const after = await server.stats();

@@ -19,6 +19,8 @@ export interface ServerStats {
   memory: NodeJS.MemoryUsage;
   loopP99: number;
   loopMax: number;
+  /** The server's own clock (ms since it started), as its `--trace-gc` lines give it. */
+  uptime: number;
   at: number;
 }
 
@@ -33,11 +35,11 @@ export interface ServerChild {
   stop(): Promise<void>;
 }
 
-/** Starts serverChild.ts. */
-export async function startChild(mode: Mode): Promise<ServerChild> {
+/** Starts serverChild.ts, with `nodeFlags` given to Node (`--trace-gc`, `--max-semi-space-size=…`). */
+export async function startChild(mode: Mode, nodeFlags: readonly string[] = []): Promise<ServerChild> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ["--expose-gc", "--import", "tsx", join(here, "serverChild.ts"), mode],
+    [...nodeFlags, "--expose-gc", "--import", "tsx", join(here, "serverChild.ts"), mode],
     { cwd: root, stdio: ["ignore", "pipe", "pipe", "ipc"] },
   );
   let output = "";
@@ -52,6 +54,10 @@ export async function startChild(mode: Mode): Promise<ServerChild> {
       }
     };
     child.stdout?.on("data", read);
+    // What the server prints after it listens (`--trace-gc`, say) goes to the bench's output.
+    child.stdout?.on("data", (chunk: Buffer) => {
+      if (/listening \d+/.test(output)) process.stdout.write(chunk);
+    });
     child.stderr?.on("data", (chunk: Buffer) => {
       read(chunk);
       process.stderr.write(chunk);
@@ -361,7 +367,9 @@ export function parseArgs(argv: string[]) {
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
-    if (arg.startsWith("--")) {
+    const eq = arg.indexOf("=");
+    if (arg.startsWith("--") && eq > 2) flags.set(arg.slice(2, eq), arg.slice(eq + 1));
+    else if (arg.startsWith("--")) {
       const next = argv[i + 1];
       if (next !== undefined && !next.startsWith("--")) {
         flags.set(arg.slice(2), next);

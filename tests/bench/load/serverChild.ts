@@ -82,6 +82,7 @@ process.on("message", async (message: { type: string; gc?: boolean; file?: strin
       memory: process.memoryUsage(),
       loopP99: loopDelay.percentile(99) / 1e6,
       loopMax: loopDelay.max / 1e6,
+      uptime: performance.now(),
     });
     loopDelay.reset();
   } else if (message.type === "stop") {
