@@ -104,7 +104,29 @@ export function availableMoves(state: GameState, seat: SeatId): MoveAvailability
         break;
       }
     }
-    out.push({
+    out.push(availability(rule, reason));
+  }
+  return out;
+}
+
+/**
+ * A move's availability depends on its rule and the reason only: each is made once and
+ * shared (frozen), so a seat's list after an event is mostly the same objects as before,
+ * which views keep and send by identity. At most `maxReasons` per rule are kept.
+ */
+const availabilities = new WeakMap<object, Map<string, MoveAvailability>>();
+const maxReasons = 200;
+function availability(rule: (typeof moveRules)[MoveKind], reason: string | undefined): MoveAvailability {
+  let known = availabilities.get(rule);
+  if (!known) {
+    known = new Map();
+    availabilities.set(rule, known);
+  }
+  // No message is the string "\0" (a reason is a sentence for the student).
+  const key = reason ?? "\0";
+  let made = known.get(key);
+  if (!made) {
+    made = Object.freeze({
       kind: rule.kind,
       approach: rule.approach,
       summary: rule.summary,
@@ -112,8 +134,10 @@ export function availableMoves(state: GameState, seat: SeatId): MoveAvailability
       available: reason === undefined,
       ...(reason === undefined ? {} : { reason }),
     });
+    if (known.size >= maxReasons) known.clear();
+    known.set(key, made);
   }
-  return out;
+  return made;
 }
 
 /**
