@@ -29,3 +29,27 @@ const scale = config.redisUrl
 console.log(
   `Parley is running: open http://${shown}:${server.port}/ (${catalog.list().length} scenarios, data in ${data}${scale})`,
 );
+
+// A restart (SIGTERM from systemd or a container runtime, Ctrl-C): every move in flight is
+// stored, no seat is handed to a bot for it, and the store closes cleanly. Students' pages
+// keep their table on screen and take their seats again when the server is back.
+let stopping = false;
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: closing Parley (moves in flight are stored; students reconnect when it is back)`);
+    const deadline = setTimeout(() => {
+      console.error("Parley did not close within 10 s; exiting anyway (tables resume from their logs)");
+      process.exit(1);
+    }, 10_000);
+    deadline.unref();
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error("Parley could not close cleanly (tables resume from their logs)", error);
+        process.exit(1);
+      },
+    );
+  });
+}

@@ -52,6 +52,14 @@ let clientSeq = 0;
 let noticeId = 0;
 /** Close code the server uses when a seat moved elsewhere (docs/API.md). */
 const seatChangedCode = 4100;
+/** Close code of a leave this client asked for (Colyseus's CONSENTED). */
+const leftCode = 4000;
+/**
+ * The waits before each attempt to take the seat again when its connection is lost for good
+ * (the server restarted, so the SDK's own reconnection has nobody to reconnect to): about
+ * two minutes in all, long enough for a restart.
+ */
+const rejoinDelays = [250, 500, 1000, 2000, 4000, 8000, 15_000, 30_000, 30_000, 30_000];
 
 export const useTable = create<TableStore>((set, get) => {
   const notify = (tone: Notice["tone"], text: string) =>
@@ -61,6 +69,9 @@ export const useTable = create<TableStore>((set, get) => {
     let moved = false;
     set({ room, token, phase: "connected", error: undefined });
     room.reconnection.minUptime = 0;
+    // The SDK resumes a dropped connection with the server that held it (a network blip);
+    // after a crash the new process never knew it, so give up after ~11 s and rejoin.
+    room.reconnection.maxRetries = 6;
     room.onMessage("view", (view: TableView) => {
       if (get().room === room) set({ view });
     });
@@ -101,14 +112,63 @@ export const useTable = create<TableStore>((set, get) => {
     room.onLeave((code: number) => {
       if (get().room !== room) return;
       set({ room: undefined });
-      if (code !== seatChangedCode) {
+      if (code === leftCode) {
         set({ phase: "failed", error: "The connection to the table closed." });
+        return;
+      }
+      if (code !== seatChangedCode) {
+        void rejoin(token);
         return;
       }
       // Moved to another table: follow; opened elsewhere: say so and offer to take it back.
       if (moved && get().phase !== "unseated") void get().connect(token);
       else if (!moved) set({ phase: "displaced" });
     });
+  };
+
+  /** Takes the seat of `token`: its session's timing, a seat reservation, the room. */
+  const join = async (token: string) => {
+    const me = await api<{ session: { timing: SessionTiming } }>("/me", { token });
+    set({ timing: me.session.timing });
+    const reservation = await post<SeatReservation>("/me/reservation", {}, token);
+    const room = await gameClient().consumeSeatReservation(reservation);
+    if (get().token !== token) {
+      await room.leave();
+      return;
+    }
+    attach(room, token);
+  };
+
+  /**
+   * The connection is lost for good (the server restarted): the seat is taken again as soon
+   * as the server answers, with the last view shown meanwhile. A token the server refuses,
+   * or no seat, ends the attempts at once.
+   */
+  const rejoin = async (token: string) => {
+    const unsure = Object.keys(get().pending).length > 0;
+    set({ phase: "reconnecting" });
+    for (const delay of rejoinDelays) {
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      if (get().token !== token || get().room || get().phase !== "reconnecting") return;
+      try {
+        await join(token);
+        set({ pending: {} });
+        if (unsure)
+          notify("info", "You are back at the table. Check the log for the move you sent as the connection dropped.");
+        return;
+      } catch (error) {
+        if (error instanceof ApiError && error.code === "NotSeated") {
+          set({ phase: "unseated" });
+          return;
+        }
+        if (error instanceof ApiError && error.status >= 400 && error.status < 500) {
+          set({ phase: "failed", error: error.message });
+          return;
+        }
+        // The server is not back yet: try again after a longer wait.
+      }
+    }
+    set({ phase: "failed", error: "The connection to the table was lost, and the table could not be reached again." });
   };
 
   return {
@@ -118,18 +178,18 @@ export const useTable = create<TableStore>((set, get) => {
     async connect(token) {
       const current = get().room;
       if (current && get().token === token && get().phase === "connected") return;
-      set({ phase: "connecting", token, error: undefined, view: undefined, table: undefined, pending: {} });
+      set({
+        phase: "connecting",
+        room: undefined,
+        token,
+        error: undefined,
+        view: undefined,
+        table: undefined,
+        pending: {},
+      });
       if (current) await current.leave().catch(() => undefined);
       try {
-        const me = await api<{ session: { timing: SessionTiming } }>("/me", { token });
-        set({ timing: me.session.timing });
-        const reservation = await post<SeatReservation>("/me/reservation", {}, token);
-        const room = await gameClient().consumeSeatReservation(reservation);
-        if (get().token !== token) {
-          await room.leave();
-          return;
-        }
-        attach(room, token);
+        await join(token);
       } catch (error) {
         if (error instanceof ApiError && error.code === "NotSeated") set({ phase: "unseated" });
         else set({ phase: "failed", error: (error as Error).message });
