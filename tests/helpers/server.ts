@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { type ParleyServer, startServer } from "../../server/src/app.ts";
 import { loadCatalog, type ScenarioCatalog } from "../../server/src/scenarios/catalog.ts";
 import { openSqliteStore } from "../../server/src/store/sqlite.ts";
+import type { Store } from "../../server/src/store/store.ts";
 
 export interface TestServer extends ParleyServer {
   url: string;
@@ -20,16 +21,20 @@ export interface TestServerOptions {
   monitorPassword?: string;
   /** Scenarios to serve instead of the repository's `scenarios/` folder. */
   catalog?: ScenarioCatalog;
+  /** The store the server uses, made from the one opened on the test's file (a slow disk, a broken ping). */
+  store?: (opened: Store) => Store;
+  /** A folder to keep the SQLite file in, kept by `stop()` (to boot again on the same file); a fresh one otherwise. */
+  dataDir?: string;
 }
 
 /** Boots the real server in-process on 127.0.0.1 and an ephemeral port, with a fresh SQLite file. */
 export async function bootTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), "parley-test-"));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "parley-test-"));
   const sqliteFile = join(dataDir, "parley.sqlite");
-  const store = await openSqliteStore(sqliteFile);
+  const opened = await openSqliteStore(sqliteFile);
   const server = await startServer(
     {
-      store,
+      store: options.store ? options.store(opened) : opened,
       catalog: options.catalog ?? loadCatalog(),
       botDelayMs: options.botDelayMs ?? 0,
       reconnectSeconds: options.reconnectSeconds ?? 30,
@@ -51,7 +56,7 @@ export async function bootTestServer(options: TestServerOptions = {}): Promise<T
     sqliteFile,
     async stop() {
       await server.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

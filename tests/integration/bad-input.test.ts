@@ -1,8 +1,5 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer } from "../../server/src/app.ts";
-import { loadCatalog } from "../../server/src/scenarios/catalog.ts";
-import { openSqliteStore } from "../../server/src/store/sqlite.ts";
 import { createSession, joinSession } from "../helpers/classroom.ts";
 import { bootTestServer, http, type TestServer } from "../helpers/server.ts";
 
@@ -209,23 +206,23 @@ describe("rate limits on the open routes", () => {
 
 describe("errors never quote the server's internals", () => {
   it("health says the database is unreachable without the driver's message", async () => {
-    const store = await openSqliteStore(":memory:");
-    store.ping = () => Promise.reject(new Error("connect ECONNREFUSED 10.9.8.7:5432 (user parley, password hunter2)"));
-    const broken = await startServer(
-      { store, catalog: loadCatalog(), botDelayMs: 0, reconnectSeconds: 30, tickMs: 50 },
-      { port: 0, host: "127.0.0.1" },
-    );
+    const broken = await bootTestServer({
+      store: (store) => ({
+        ...store,
+        ping: () => Promise.reject(new Error("connect ECONNREFUSED 10.9.8.7:5432 (user parley, password hunter2)")),
+      }),
+    });
     try {
       const quiet = console.error;
       console.error = () => undefined;
-      const health = await http(`http://127.0.0.1:${broken.port}`, "GET", "/health").finally(() => {
+      const health = await http(broken.url, "GET", "/health").finally(() => {
         console.error = quiet;
       });
       expect(health.status).toBe(503);
       expect(health.body).toMatchObject({ ok: false });
       expect(health.text).not.toMatch(/10\.9\.8\.7|hunter2|ECONNREFUSED/);
     } finally {
-      await broken.close();
+      await broken.stop();
     }
   });
 });

@@ -1,47 +1,35 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { type ParleyServer, startServer } from "../../server/src/app.ts";
-import { loadCatalog } from "../../server/src/scenarios/catalog.ts";
-import { openSqliteStore } from "../../server/src/store/sqlite.ts";
 import type { Store } from "../../server/src/store/store.ts";
 import { lastView, startSolo } from "../helpers/classroom.ts";
+import { bootTestServer, type TestServer } from "../helpers/server.ts";
 
 /**
  * Bots decide from the table as it is, then wait for their move to be stored. Under load
  * a write takes a while; events arriving meanwhile (a student's chat) must not make a bot
  * decide again from the same, stale table and send a move it has already made.
  */
-const dir = mkdtempSync(join(tmpdir(), "parley-bot-timing-"));
-let server: ParleyServer;
+let server: TestServer;
 let url = "";
 const errors = vi.spyOn(console, "error");
 
 beforeAll(async () => {
-  const store = await openSqliteStore(join(dir, "parley.sqlite"));
   // A disk that takes 40 ms per move, as a busy one would.
-  const slow: Store = {
-    ...store,
-    appendEvent: async (...args) => {
-      await new Promise((resolve) => setTimeout(resolve, 40));
-      return store.appendEvent(...args);
-    },
-    commitEvent: async (...args) => {
-      await new Promise((resolve) => setTimeout(resolve, 40));
-      return store.commitEvent(...args);
-    },
-  };
-  server = await startServer(
-    { store: slow, catalog: loadCatalog(), botDelayMs: 0, reconnectSeconds: 30, tickMs: 50 },
-    { port: 0, host: "127.0.0.1" },
-  );
-  url = `http://127.0.0.1:${server.port}`;
+  server = await bootTestServer({
+    store: (store): Store => ({
+      ...store,
+      appendEvent: async (...args) => {
+        await new Promise((resolve) => setTimeout(resolve, 40));
+        return store.appendEvent(...args);
+      },
+      commitEvent: async (...args) => {
+        await new Promise((resolve) => setTimeout(resolve, 40));
+        return store.commitEvent(...args);
+      },
+    }),
+  });
+  url = server.url;
 });
-afterAll(async () => {
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => server.stop());
 
 describe("bots on a slow disk", () => {
   it("never send a move decided from a table that has moved on", async () => {

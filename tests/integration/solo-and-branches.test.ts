@@ -11,29 +11,22 @@ import {
   viewFor,
 } from "@parley/shared";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { type ParleyServer, startServer } from "../../server/src/app.ts";
-import { loadCatalog } from "../../server/src/scenarios/catalog.ts";
-import { openSqliteStore } from "../../server/src/store/sqlite.ts";
 import { connectStudent, createSession, joinSession, lastView } from "../helpers/classroom.ts";
-import { http } from "../helpers/server.ts";
+import { bootTestServer, http, type TestServer } from "../helpers/server.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "parley-solo-"));
-const sqliteFile = join(dir, "parley.sqlite");
-let server: ParleyServer;
+let server: TestServer;
 let url = "";
 
+/** Boots the server on this file's database (again, for a restart). */
 async function boot() {
-  const store = await openSqliteStore(sqliteFile);
-  server = await startServer(
-    { store, catalog: loadCatalog(), botDelayMs: 0, reconnectSeconds: 30, tickMs: 50 },
-    { port: 0, host: "127.0.0.1" },
-  );
-  url = `http://127.0.0.1:${server.port}`;
+  server = await bootTestServer({ dataDir: dir });
+  url = server.url;
 }
 
 beforeAll(boot);
 afterAll(async () => {
-  await server.close();
+  await server.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -98,7 +91,7 @@ describe("solo games", () => {
     });
     const events = before.body.steps.length;
     expect(events).toBeGreaterThan(0);
-    await server.close();
+    await server.stop();
     await boot();
     const { room, seen } = await connectStudent(url, solo.participantToken);
     await vi.waitFor(() => expect(seen.views.length).toBeGreaterThan(0));
