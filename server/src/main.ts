@@ -36,7 +36,11 @@ console.log(
 let stopping = false;
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.on(signal, () => {
-    if (stopping) return;
+    if (stopping) {
+      // A second Ctrl-C: do not wait (tables resume from their logs, as after a crash).
+      console.error(`${signal} again: exiting now`);
+      process.exit(1);
+    }
     stopping = true;
     console.log(`${signal}: closing Parley (moves in flight are stored; students reconnect when it is back)`);
     const deadline = setTimeout(() => {
