@@ -15,11 +15,12 @@ import {
   type Scenario,
   simulateGame,
   stateSeats,
+  type TableView,
   type Viewer,
   viewsFor,
 } from "@parley/shared";
 import { unpackMultiple } from "msgpackr";
-import { type SentView, sendableViews } from "../../server/src/rooms/viewFrames.ts";
+import { sendableViews } from "../../server/src/rooms/viewFrames.ts";
 import { shippedScenarios } from "../property/fixtures.ts";
 
 interface Game {
@@ -67,16 +68,17 @@ function measure(games: Game[], fields = false): Measured {
     const viewers: Viewer[] = [...game.initial.seats];
     const cache = newViewCache();
     const bytes = new WeakMap<object, Buffer>();
-    let sent: (SentView | undefined)[] = [];
+    let sent: TableView[] = [];
     let state = game.initial;
     for (const event of game.events) {
       state = apply(state, event);
       const start = performance.now();
-      const out = sendableViews(viewsFor(state, viewers, {}, cache), sent, bytes);
+      const views = viewsFor(state, viewers, {}, cache);
+      const frames = sendableViews(views, sent, bytes);
       m.ms += performance.now() - start;
       m.events++;
-      sent = out.sent;
-      for (const frame of out.frames) {
+      sent = views;
+      for (const frame of frames) {
         if (!frame) continue;
         const [type, payload] = unpackMultiple(frame.subarray(1)) as [string, Record<string, unknown>];
         if (type === "view") m.wholeBytes += frame.length;

@@ -1,5 +1,6 @@
 import { Client, type Room, type SeatReservation } from "@colyseus/sdk";
 import { applyViewPatch, type TableView, type ViewPatch } from "@parley/shared";
+import { expect, vi } from "vitest";
 import { http } from "./server.ts";
 
 /** What a test client has received from a table room. */
@@ -59,6 +60,31 @@ export async function connectStudent(baseUrl: string, participantToken: string):
   const room = await client.consumeSeatReservation(reservation.body as unknown as SeatReservation);
   const seen = watch(room);
   return { room, seen };
+}
+
+/** A student of `classOf`: joined, seated and connected. */
+export interface Student extends Joined {
+  room: Room;
+  seen: Seen;
+}
+
+/**
+ * A class session (U.S.–China unless `settings` say otherwise) with `names` joined, seated
+ * and connected, each holding its first view; started unless `start` is false.
+ * `instructor` calls the session's API with the instructor's token.
+ */
+export async function classOf(baseUrl: string, names: string[], settings: Record<string, unknown> = {}, start = true) {
+  const created = await createSession(baseUrl, { scenarioId: "us-china-tariffs", ...settings });
+  const students: Student[] = [];
+  for (const name of names) {
+    const joined = await joinSession(baseUrl, created.session.joinCode, name);
+    students.push({ ...joined, ...(await connectStudent(baseUrl, joined.participantToken)) });
+  }
+  for (const s of students) await vi.waitFor(() => expect(s.seen.views.length).toBeGreaterThan(0));
+  const instructor = (method: string, path: string, body?: unknown) =>
+    http(baseUrl, method, `/sessions/${created.session.id}${path}`, { token: created.instructorToken, body });
+  if (start) await instructor("POST", "/control", { action: "start" });
+  return { created, students, instructor };
 }
 
 export interface SoloOptions {

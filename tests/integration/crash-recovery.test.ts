@@ -5,13 +5,14 @@ import type { GameEvent } from "@parley/shared";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { openSqliteStore } from "../../server/src/store/sqlite.ts";
 import { rawLog } from "../helpers/chaos.ts";
-import { connectStudent, createSession, joinSession, lastView } from "../helpers/classroom.ts";
+import { classOf, connectStudent, lastView, type Student } from "../helpers/classroom.ts";
 import { http } from "../helpers/server.ts";
 import { type ServerProcess, startServerProcess } from "../helpers/serverProcess.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "parley-crash-"));
 const sqliteFile = join(dir, "parley.sqlite");
 const env = { SQLITE_FILE: sqliteFile, RECONNECT_SECONDS: "30", SWEEP_INTERVAL_MS: "500" };
+const live = { timing: { mode: "live", roundSeconds: 900 } };
 let running: ServerProcess | undefined;
 afterAll(async () => {
   await running?.stop();
@@ -22,20 +23,10 @@ describe("a crash in the middle of a session", () => {
   it("keeps every acknowledged move, and play continues after a restart", async () => {
     const first = await startServerProcess(env);
     running = first;
-    const created = await createSession(first.url, {
-      scenarioId: "us-china-tariffs",
-      timing: { mode: "live", roundSeconds: 900 },
-    });
-    const ada = await joinSession(first.url, created.session.joinCode, "Ada");
-    const lin = await joinSession(first.url, created.session.joinCode, "Lin");
+    const { created, students } = await classOf(first.url, ["Ada", "Lin"], live);
+    const [ada, lin] = students as [Student, Student];
     const tableId = ada.participant.tableId;
-    const adaClient = await connectStudent(first.url, ada.participantToken);
-    const linClient = await connectStudent(first.url, lin.participantToken);
-    await http(first.url, "POST", `/sessions/${created.session.id}/control`, {
-      token: created.instructorToken,
-      body: { action: "start" },
-    });
-    await vi.waitFor(() => expect(lastView(adaClient.seen).phase).toBe("playing"));
+    await vi.waitFor(() => expect(lastView(ada.seen).phase).toBe("playing"));
     const before = (
       (await http(first.url, "GET", `/sessions/${created.session.id}/tables`, { token: created.instructorToken }))
         .body as unknown as { deadlineAt: string }[]
@@ -43,15 +34,15 @@ describe("a crash in the middle of a session", () => {
 
     // A burst of moves from both seats; the server dies as soon as some are acknowledged,
     // with others still in flight.
-    adaClient.room.reconnection.enabled = false;
-    linClient.room.reconnection.enabled = false;
+    ada.room.reconnection.enabled = false;
+    lin.room.reconnection.enabled = false;
     for (let i = 0; i < 5; i++) {
-      adaClient.room.send("move", { clientSeq: i, move: { kind: "chat", text: `ada ${i}` } });
-      linClient.room.send("move", { clientSeq: i, move: { kind: "chat", text: `lin ${i}` } });
+      ada.room.send("move", { clientSeq: i, move: { kind: "chat", text: `ada ${i}` } });
+      lin.room.send("move", { clientSeq: i, move: { kind: "chat", text: `lin ${i}` } });
     }
-    await vi.waitFor(() => expect(adaClient.seen.acks.length + linClient.seen.acks.length).toBeGreaterThanOrEqual(3));
+    await vi.waitFor(() => expect(ada.seen.acks.length + lin.seen.acks.length).toBeGreaterThanOrEqual(3));
     await first.kill();
-    const acknowledged = [...adaClient.seen.acks, ...linClient.seen.acks];
+    const acknowledged = [...ada.seen.acks, ...lin.seen.acks];
 
     const store = await openSqliteStore(sqliteFile);
     const stored = (await store.events(tableId)).map((s) => s.event);
@@ -63,8 +54,8 @@ describe("a crash in the middle of a session", () => {
     }
     // Each acknowledged chat is the one its sender sent with that clientSeq.
     for (const [name, client, seat] of [
-      ["ada", adaClient, "usa"],
-      ["lin", linClient, "china"],
+      ["ada", ada, "usa"],
+      ["lin", lin, "china"],
     ] as const) {
       for (const ack of client.seen.acks) {
         expect(bySeq.get(ack.seq)).toMatchObject({
@@ -91,8 +82,7 @@ describe("a crash in the middle of a session", () => {
     const view = lastView(adaAgain.seen);
     expect(view.me?.seat).toBe("usa");
     expect(view.seq).toBe(stored.length);
-    for (const ack of adaClient.seen.acks)
-      expect(view.log.some((l) => l.text.includes(`ada ${ack.clientSeq}`))).toBe(true);
+    for (const ack of ada.seen.acks) expect(view.log.some((l) => l.text.includes(`ada ${ack.clientSeq}`))).toBe(true);
 
     adaAgain.room.send("move", { clientSeq: 100, move: { kind: "pass" } });
     await vi.waitFor(() => expect(adaAgain.seen.acks.find((a) => a.clientSeq === 100)?.seq).toBe(stored.length));
@@ -121,18 +111,10 @@ describe("after a restart, live tables run on by themselves", () => {
     const quiet = join(dir, "nobody-returns.sqlite");
     const env = { SQLITE_FILE: quiet, RECONNECT_SECONDS: "1", SWEEP_INTERVAL_MS: "300", BOT_DELAY_MS: "20" };
     const first = await startTracked(env);
-    const created = await createSession(first.url, {
-      scenarioId: "us-china-tariffs",
-      timing: { mode: "live", roundSeconds: 900 },
-    });
-    const ada = await joinSession(first.url, created.session.joinCode, "Ada");
-    const client = await connectStudent(first.url, ada.participantToken);
-    client.room.reconnection.enabled = false;
-    await http(first.url, "POST", `/sessions/${created.session.id}/control`, {
-      token: created.instructorToken,
-      body: { action: "start" },
-    });
-    await vi.waitFor(() => expect(lastView(client.seen).phase).toBe("playing"));
+    const { created, students } = await classOf(first.url, ["Ada"], live);
+    const [ada] = students as [Student];
+    ada.room.reconnection.enabled = false;
+    await vi.waitFor(() => expect(lastView(ada.seen).phase).toBe("playing"));
     const { tableId, seat } = ada.participant;
     const before = await rawLog(first.url, created.session.id, tableId, created.instructorToken);
     await killTracked(first);
@@ -159,19 +141,10 @@ describe("after a restart, live tables run on by themselves", () => {
     const file = join(dir, "lost-deadline.sqlite");
     const env = { SQLITE_FILE: file, RECONNECT_SECONDS: "30", SWEEP_INTERVAL_MS: "300", BOT_DELAY_MS: "20" };
     const first = await startTracked(env);
-    const created = await createSession(first.url, {
-      scenarioId: "us-china-tariffs",
-      timing: { mode: "live", roundSeconds: 900 },
-    });
-    const ada = await joinSession(first.url, created.session.joinCode, "Ada");
     // Ada sits at the table and thinks: round 1 waits for her move.
-    const client = await connectStudent(first.url, ada.participantToken);
-    client.room.reconnection.enabled = false;
-    await vi.waitFor(() => expect(client.seen.views.length).toBeGreaterThan(0));
-    await http(first.url, "POST", `/sessions/${created.session.id}/control`, {
-      token: created.instructorToken,
-      body: { action: "start" },
-    });
+    const { created, students } = await classOf(first.url, ["Ada"], live);
+    const [ada] = students as [Student];
+    ada.room.reconnection.enabled = false;
     const summary = async (url: string) =>
       (
         await http<{ deadlineAt: string | null; round: number; open: boolean }[]>(
@@ -208,18 +181,9 @@ describe("after a restart, live tables run on by themselves", () => {
     const env = { SQLITE_FILE: file, RECONNECT_SECONDS: "30", SWEEP_INTERVAL_MS: "300", BOT_DELAY_MS: "20" };
     const first = await startTracked(env);
     const roundSeconds = 900;
-    const created = await createSession(first.url, {
-      scenarioId: "us-china-tariffs",
-      timing: { mode: "live", roundSeconds },
-    });
-    const ada = await joinSession(first.url, created.session.joinCode, "Ada");
-    const client = await connectStudent(first.url, ada.participantToken);
-    client.room.reconnection.enabled = false;
-    await vi.waitFor(() => expect(client.seen.views.length).toBeGreaterThan(0));
-    await http(first.url, "POST", `/sessions/${created.session.id}/control`, {
-      token: created.instructorToken,
-      body: { action: "start" },
-    });
+    const { created, students } = await classOf(first.url, ["Ada"], { timing: { mode: "live", roundSeconds } });
+    const [ada] = students as [Student];
+    ada.room.reconnection.enabled = false;
     const tableId = ada.participant.tableId;
     const store = () => openSqliteStore(file);
     const firstRound = await (async () => {
@@ -231,10 +195,10 @@ describe("after a restart, live tables run on by themselves", () => {
     // Round 1 runs a while, then Ada's move (the bot has made its own) opens round 2.
     await sleep(1500);
     await vi.waitFor(() =>
-      expect(lastView(client.seen).parties.find((p) => p.id !== ada.participant.seat)?.acted).toBe(true),
+      expect(lastView(ada.seen).parties.find((p) => p.id !== ada.participant.seat)?.acted).toBe(true),
     );
-    client.room.send("move", { clientSeq: 1, move: { kind: "pass" } });
-    await vi.waitFor(() => expect(lastView(client.seen).round).toBe(2));
+    ada.room.send("move", { clientSeq: 1, move: { kind: "pass" } });
+    await vi.waitFor(() => expect(lastView(ada.seen).round).toBe(2));
     await killTracked(first);
     // What a kill between storing the round's opening event and its new deadline leaves: the
     // log in round 2, the clock still on round 1's deadline.

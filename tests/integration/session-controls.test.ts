@@ -1,8 +1,8 @@
 import { matchMaker } from "@colyseus/core";
-import { Client, type Room } from "@colyseus/sdk";
+import { Client } from "@colyseus/sdk";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { openSqliteStore } from "../../server/src/store/sqlite.ts";
-import { connectStudent, createSession, type Joined, joinSession, lastView, type Seen } from "../helpers/classroom.ts";
+import { classOf as classroom, connectStudent, lastView, type Seen, type Student } from "../helpers/classroom.ts";
 import { bootTestServer, http, type TestServer } from "../helpers/server.ts";
 
 let server: TestServer;
@@ -18,25 +18,9 @@ afterAll(async () => {
   await server.stop();
 });
 
-interface Student extends Joined {
-  room: Room;
-  seen: Seen;
-}
-
 /** A session with `names` seated and connected, started unless told otherwise. */
-async function classOf(names: string[], settings: Record<string, unknown> = {}, start = true) {
-  const created = await createSession(server.url, { scenarioId: "us-china-tariffs", ...settings });
-  const students: Student[] = [];
-  for (const name of names) {
-    const joined = await joinSession(server.url, created.session.joinCode, name);
-    students.push({ ...joined, ...(await connectStudent(server.url, joined.participantToken)) });
-  }
-  for (const s of students) await vi.waitFor(() => expect(s.seen.views.length).toBeGreaterThan(0));
-  const instructor = (method: string, path: string, body?: unknown) =>
-    http(server.url, method, `/sessions/${created.session.id}${path}`, { token: created.instructorToken, body });
-  if (start) await instructor("POST", "/control", { action: "start" });
-  return { created, students, instructor };
-}
+const classOf = (names: string[], settings: Record<string, unknown> = {}, start = true) =>
+  classroom(server.url, names, settings, start);
 
 /** Cuts a client's socket from the server side, as a lost network would. */
 function dropConnection(tableId: string, sessionId: string) {

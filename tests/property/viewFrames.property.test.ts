@@ -16,7 +16,7 @@ import {
 import fc from "fast-check";
 import { unpackMultiple } from "msgpackr";
 import { describe, expect, it } from "vitest";
-import { type SentView, sendableViews } from "../../server/src/rooms/viewFrames.ts";
+import { sendableViews } from "../../server/src/rooms/viewFrames.ts";
 import { octet, pair, shippedScenarios, summit } from "./fixtures.ts";
 import { listChooser, playRandomGame } from "./randomPlay.ts";
 
@@ -39,7 +39,7 @@ function checkState(state: GameState, caches: TableCaches) {
   const viewers: Viewer[] = [...state.seats, "instructor", "observer", state.seats[0] as Viewer];
   for (const holdResults of [false, true]) {
     const views = viewsFor(state, viewers, { holdResults }, caches.views);
-    const { frames } = sendableViews(views, [], caches.bytes);
+    const frames = sendableViews(views, [], caches.bytes);
     viewers.forEach((viewer, i) => {
       const alone = viewFor(state, viewer, { holdResults });
       const expected = getMessageBytes.raw(Protocol.ROOM_DATA, "view", alone);
@@ -95,10 +95,10 @@ function decode(frame: Buffer): { type: string; message: unknown } {
 function checkPatches(state: GameState, clients: PatchClients) {
   const viewers: Viewer[] = [...state.seats, "instructor", "observer"];
   const views = viewsFor(state, viewers, { holdResults: clients.held }, clients.caches.views);
-  const { frames, sent } = sendableViews(views, clients.sent, clients.caches.bytes);
+  const frames = sendableViews(views, clients.sent, clients.caches.bytes);
   viewers.forEach((viewer, i) => {
     const whole = decode(
-      sendableViews([viewFor(state, viewer, { holdResults: clients.held })], []).frames[0] as Buffer,
+      sendableViews([viewFor(state, viewer, { holdResults: clients.held })], [])[0] as Buffer,
     ).message;
     const frame = frames[i];
     const had = clients.have[i];
@@ -109,12 +109,12 @@ function checkPatches(state: GameState, clients: PatchClients) {
     }
     expect(clients.have[i], `${viewer} at seq ${state.seq}`).toEqual(whole);
   });
-  clients.sent = sent;
+  clients.sent = views;
 }
 
 interface PatchClients {
   caches: TableCaches;
-  sent: (SentView | undefined)[];
+  sent: (TableView | undefined)[];
   have: (TableView | undefined)[];
   held: boolean;
 }
@@ -161,14 +161,15 @@ describe("patches carry only what changed", () => {
     for (const event of game.events.slice(0, 6)) state = apply(state, event);
     const viewers: Viewer[] = [...state.seats];
     const caches = tableCaches();
-    const first = sendableViews(viewsFor(state, viewers, {}, caches.views), [], caches.bytes);
+    const first = viewsFor(state, viewers, {}, caches.views);
+    sendableViews(first, [], caches.bytes);
     const by = state.seats[0] as string;
     const chat = { seq: state.seq, by, move: { kind: "chat", text: "Shall we talk about water?" } } as GameEvent;
     state = apply(state, chat);
-    const { frames } = sendableViews(viewsFor(state, viewers, {}, caches.views), first.sent, caches.bytes);
+    const frames = sendableViews(viewsFor(state, viewers, {}, caches.views), first, caches.bytes);
     for (const [i, frame] of frames.entries()) {
       const { type, message } = decode(frame as Buffer);
-      const logLength = (first.sent[i] as TableView).log.length;
+      const logLength = (first[i] as TableView).log.length;
       expect(type).toBe("viewPatch");
       expect(message).toEqual({
         seq: state.seq,
@@ -183,15 +184,17 @@ describe("patches carry only what changed", () => {
     const viewers: Viewer[] = [...game.initial.seats];
     const caches = tableCaches();
     let state = game.initial;
-    let sent = sendableViews(viewsFor(state, viewers, {}, caches.views), [], caches.bytes).sent;
+    let sent = viewsFor(state, viewers, {}, caches.views);
+    sendableViews(sent, [], caches.bytes);
     let checked = 0;
     for (const event of game.events) {
       const before = state;
       state = apply(state, event);
-      const out = sendableViews(viewsFor(state, viewers, {}, caches.views), sent, caches.bytes);
+      const views = viewsFor(state, viewers, {}, caches.views);
+      const frames = sendableViews(views, sent, caches.bytes);
       const answered = "move" in event && (event.move.kind === "accept" || event.move.kind === "reject");
       if (answered && before.proposals.length >= 3 && state.proposals.length === before.proposals.length) {
-        for (const frame of out.frames) {
+        for (const frame of frames) {
           if (!frame) continue;
           const patch = decode(frame).message as ViewPatch;
           expect(patch.proposals, "the whole list is not resent").toBeUndefined();
@@ -200,7 +203,7 @@ describe("patches carry only what changed", () => {
         }
         checked++;
       }
-      sent = out.sent;
+      sent = views;
     }
     expect(checked).toBeGreaterThan(0);
   });

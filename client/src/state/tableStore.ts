@@ -52,8 +52,6 @@ let clientSeq = 0;
 let noticeId = 0;
 /** Close code the server uses when a seat moved elsewhere (docs/API.md). */
 const seatChangedCode = 4100;
-/** Close code of a leave this client asked for (Colyseus's CONSENTED). */
-const leftCode = 4000;
 /**
  * The waits before each attempt to take the seat again when its connection is lost for good
  * (the server restarted, so the SDK's own reconnection has nobody to reconnect to): about
@@ -112,10 +110,7 @@ export const useTable = create<TableStore>((set, get) => {
     room.onLeave((code: number) => {
       if (get().room !== room) return;
       set({ room: undefined });
-      if (code === leftCode) {
-        set({ phase: "failed", error: "The connection to the table closed." });
-        return;
-      }
+      // This page's own leaves (connect, leave) let go of the room first and never get here.
       if (code !== seatChangedCode) {
         void rejoin(token);
         return;

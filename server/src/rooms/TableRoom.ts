@@ -20,6 +20,7 @@ import {
   type SeatId,
   type SystemMove,
   seatName,
+  type TableView,
   type Viewer,
   viewFor,
   viewsFor,
@@ -44,7 +45,7 @@ import {
 } from "./messages.ts";
 import { TokenBucket } from "./rateLimit.ts";
 import { openTicketKey, publishToSession, resultsChannel } from "./tableRooms.ts";
-import { type PartBytes, type SentView, sendableViews } from "./viewFrames.ts";
+import { type PartBytes, sendableViews } from "./viewFrames.ts";
 
 /** Public, non-secret facts every client may see: who sits where and is connected. */
 export const SeatStatus = schema(
@@ -128,7 +129,7 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
   private readonly viewCache = newViewCache();
   private readonly partBytes: PartBytes = new WeakMap();
   /** What each connection last received of its view: the next event sends it only what changed. */
-  private readonly sentViews = new Map<string, SentView>();
+  private readonly sentViews = new Map<string, TableView>();
   /** Runtime changes are written one after another, in order. */
   private runtimeQueue: Promise<unknown> = Promise.resolve();
 
@@ -486,11 +487,11 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     if (clients.length === 0) return;
     const views = viewsFor(this.table.state, viewers, { holdResults: this.resultsHeld }, this.viewCache);
     const before = clients.map((client) => this.sentViews.get(client.sessionId));
-    const { frames, sent } = sendableViews(views, before, this.partBytes);
+    const frames = sendableViews(views, before, this.partBytes);
     clients.forEach((client, i) => {
       const frame = frames[i];
       if (frame) client.enqueueRaw(frame);
-      this.sentViews.set(client.sessionId, sent[i] as SentView);
+      this.sentViews.set(client.sessionId, views[i] as TableView);
     });
   }
 

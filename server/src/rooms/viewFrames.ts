@@ -16,9 +16,6 @@ import type { TableView } from "@parley/shared";
  * packed by that same packer, so they are exactly the bytes it writes for the whole.
  */
 
-/** What a client last received: its view (the parts of it are never changed in place). */
-export type SentView = TableView;
-
 /** The encodings of a table's view parts, by identity (see `sendableViews`). */
 export type PartBytes = WeakMap<object, Buffer>;
 
@@ -28,13 +25,14 @@ export type PartBytes = WeakMap<object, Buffer>;
  * last received (see `ViewPatch` in the rules module): the fields that changed; of a list
  * in which only some items changed (the log's new lines, one proposal of many), those items
  * (`$items`); the fields gone (`$unset`). A client whose view did not change at all gets no
- * frame (null). Returns what each client has afterwards.
+ * frame (null). Afterwards each client has its view of `views` (keep them as the next
+ * call's `sent`: their parts are never changed in place).
  */
 export function sendableViews(
   views: readonly TableView[],
-  sent: readonly (SentView | undefined)[],
+  sent: readonly (TableView | undefined)[],
   bytes: PartBytes = new WeakMap(),
-): { frames: (Buffer | null)[]; sent: SentView[] } {
+): (Buffer | null)[] {
   /** An item or a field, encoded once while it lives. */
   const bytesOf = (value: unknown): Buffer => {
     if (value === null || typeof value !== "object") return pack(value);
@@ -47,7 +45,7 @@ export function sendableViews(
     }
     return known;
   };
-  const frames = views.map((view, i) => {
+  return views.map((view, i) => {
     const fields = view as unknown as Record<string, unknown>;
     const before = sent[i] as unknown as Record<string, unknown> | undefined;
     if (!before) return frame("view", fieldParts(fields, bytesOf));
@@ -71,7 +69,6 @@ export function sendableViews(
     parts.push(keyBytes("$base"), pack(before.seq));
     return frame("viewPatch", parts);
   });
-  return { frames, sent: [...views] };
 }
 
 /** The places in `after` whose item is not the one in `before`, when they are at most half of it. */

@@ -210,6 +210,10 @@ export async function openSqliteStore(file: string, options: { checkpointMs?: nu
     await commit(tableId, event);
     return { durable: wal.durable() };
   };
+  // The same write, reported once on disk: events have one way into the file.
+  durableStore.appendEvent = async (tableId, event) => {
+    await (await durableStore.commitEvent(tableId, event)).durable;
+  };
   const checkpointer = startCheckpointer(file, options.checkpointMs ?? 1000);
   durableStore.close = async () => {
     await wal.durable();

@@ -263,8 +263,8 @@ export interface ViewCache {
   views: Map<Viewer, TableView>;
   /** Each seat's secrets, as last built, and the no-deal value and scenario they were built for. */
   secrets: Map<SeatId, { batna: number; scenario: GameState["scenario"]; secrets: SeatSecrets }>;
-  /** Each viewer's log as last built, and the state's log it was built from (see `visibleLog`). */
-  logs: Map<Viewer, { source: readonly LogEntry[]; revealAll: boolean; view: LogEntry[] }>;
+  /** The state's log each viewer's last view was built from, and for whom (see `visibleLog`). */
+  logs: Map<Viewer, { source: readonly LogEntry[]; revealAll: boolean }>;
   /** The public scenario as last built, and what it was built from. */
   scenario?: { source: GameState["scenario"]; key: string; view: TableView["scenario"] };
 }
@@ -431,8 +431,6 @@ export function viewsFor(
       oneView(state, viewer, seat, isInstructor, held, revealAll, c, cache),
     );
     cache.views.set(viewer, view);
-    const log = cache.logs.get(viewer);
-    if (log) log.view = view.log;
     return view;
   });
 }
@@ -440,30 +438,32 @@ export function viewsFor(
 /**
  * The log lines `viewer` may see. A log only grows from event to event (its lines never
  * change once the event that wrote them is applied), so when the state's log starts with
- * the one the viewer's last log was built from, only the lines added since are looked at,
- * and a viewer who can see none of them keeps the same list. Anything else (a replay
+ * the one the viewer's last view was built from, only the lines added since are looked at,
+ * and a viewer who can see none of them keeps its last view's list. Anything else (a replay
  * scrubbed back, another branch) builds the list afresh.
  */
 function visibleLog(state: GameState, viewer: Viewer, revealAll: boolean, c: CommonParts, cache: ViewCache) {
   const log = state.log;
   const last = cache.logs.get(viewer);
+  const lastView = cache.views.get(viewer)?.log;
   const from = last?.source.length ?? 0;
   let view: LogEntry[];
   if (
     last &&
+    lastView &&
     last.revealAll === revealAll &&
     from <= log.length &&
     (from === 0 || log[from - 1] === last.source[from - 1])
   ) {
-    view = last.view;
+    view = lastView;
     for (let i = from; i < log.length; i++) {
       const entry = log[i] as LogEntry;
       if (!canSee(entry, viewer)) continue;
-      if (view === last.view) view = [...last.view];
+      if (view === lastView) view = [...lastView];
       view.push(c.entry(entry));
     }
   } else view = log.filter((entry) => canSee(entry, viewer)).map(c.entry);
-  cache.logs.set(viewer, { source: log, revealAll, view });
+  cache.logs.set(viewer, { source: log, revealAll });
   return view;
 }
 
