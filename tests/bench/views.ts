@@ -67,14 +67,13 @@ function measure(games: Game[], fields = false): Measured {
   for (const game of games) {
     const viewers: Viewer[] = [...game.initial.seats];
     const cache = newViewCache();
-    const bytes = new WeakMap<object, Buffer>();
     let sent: TableView[] = [];
     let state = game.initial;
     for (const event of game.events) {
       state = apply(state, event);
       const start = performance.now();
       const views = viewsFor(state, viewers, {}, cache);
-      const frames = sendableViews(views, sent, bytes);
+      const frames = sendableViews(views, sent);
       m.ms += performance.now() - start;
       m.events++;
       sent = views;

@@ -31,15 +31,14 @@ const scenarios = [pair, summit, octet, ...shippedScenarios()];
 /** What a table keeps between its events (see TableRoom.sendViews). */
 interface TableCaches {
   views: ViewCache;
-  bytes: WeakMap<object, Buffer>;
 }
-const tableCaches = (): TableCaches => ({ views: newViewCache(), bytes: new WeakMap() });
+const tableCaches = (): TableCaches => ({ views: newViewCache() });
 
 function checkState(state: GameState, caches: TableCaches) {
   const viewers: Viewer[] = [...state.seats, "instructor", "observer", state.seats[0] as Viewer];
   for (const holdResults of [false, true]) {
     const views = viewsFor(state, viewers, { holdResults }, caches.views);
-    const frames = sendableViews(views, [], caches.bytes);
+    const frames = sendableViews(views, []);
     viewers.forEach((viewer, i) => {
       const alone = viewFor(state, viewer, { holdResults });
       const expected = getMessageBytes.raw(Protocol.ROOM_DATA, "view", alone);
@@ -95,7 +94,7 @@ function decode(frame: Buffer): { type: string; message: unknown } {
 function checkPatches(state: GameState, clients: PatchClients) {
   const viewers: Viewer[] = [...state.seats, "instructor", "observer"];
   const views = viewsFor(state, viewers, { holdResults: clients.held }, clients.caches.views);
-  const frames = sendableViews(views, clients.sent, clients.caches.bytes);
+  const frames = sendableViews(views, clients.sent);
   viewers.forEach((viewer, i) => {
     const whole = decode(
       sendableViews([viewFor(state, viewer, { holdResults: clients.held })], [])[0] as Buffer,
@@ -162,11 +161,11 @@ describe("patches carry only what changed", () => {
     const viewers: Viewer[] = [...state.seats];
     const caches = tableCaches();
     const first = viewsFor(state, viewers, {}, caches.views);
-    sendableViews(first, [], caches.bytes);
+    sendableViews(first, []);
     const by = state.seats[0] as string;
     const chat = { seq: state.seq, by, move: { kind: "chat", text: "Shall we talk about water?" } } as GameEvent;
     state = apply(state, chat);
-    const frames = sendableViews(viewsFor(state, viewers, {}, caches.views), first, caches.bytes);
+    const frames = sendableViews(viewsFor(state, viewers, {}, caches.views), first);
     for (const [i, frame] of frames.entries()) {
       const { type, message } = decode(frame as Buffer);
       const logLength = (first[i] as TableView).log.length;
@@ -185,13 +184,13 @@ describe("patches carry only what changed", () => {
     const caches = tableCaches();
     let state = game.initial;
     let sent = viewsFor(state, viewers, {}, caches.views);
-    sendableViews(sent, [], caches.bytes);
+    sendableViews(sent, []);
     let checked = 0;
     for (const event of game.events) {
       const before = state;
       state = apply(state, event);
       const views = viewsFor(state, viewers, {}, caches.views);
-      const frames = sendableViews(views, sent, caches.bytes);
+      const frames = sendableViews(views, sent);
       const answered = "move" in event && (event.move.kind === "accept" || event.move.kind === "reject");
       if (answered && before.proposals.length >= 3 && state.proposals.length === before.proposals.length) {
         for (const frame of frames) {

@@ -45,7 +45,7 @@ import {
 } from "./messages.ts";
 import { TokenBucket } from "./rateLimit.ts";
 import { openTicketKey, publishToSession, resultsChannel } from "./tableRooms.ts";
-import { type PartBytes, sendableViews } from "./viewFrames.ts";
+import { sendableViews } from "./viewFrames.ts";
 
 /** Public, non-secret facts every client may see: who sits where and is connected. */
 export const SeatStatus = schema(
@@ -125,9 +125,8 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
   private recheckQueued = false;
   /** Another table found the session's tables all ended: see for ourselves. */
   private readonly resultsListener = () => this.recheck();
-  /** The views last built, whose unchanged parts the next ones keep, and those parts' bytes (see sendViews). */
+  /** The views last built, whose unchanged parts the next ones keep (see sendViews). */
   private readonly viewCache = newViewCache();
-  private readonly partBytes: PartBytes = new WeakMap();
   /** What each connection last received of its view: the next event sends it only what changed. */
   private readonly sentViews = new Map<string, TableView>();
   /** Runtime changes are written one after another, in order. */
@@ -487,7 +486,7 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     if (clients.length === 0) return;
     const views = viewsFor(this.table.state, viewers, { holdResults: this.resultsHeld }, this.viewCache);
     const before = clients.map((client) => this.sentViews.get(client.sessionId));
-    const frames = sendableViews(views, before, this.partBytes);
+    const frames = sendableViews(views, before);
     clients.forEach((client, i) => {
       const frame = frames[i];
       if (frame) client.enqueueRaw(frame);
