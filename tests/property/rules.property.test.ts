@@ -1,4 +1,4 @@
-import { replay, viewFor } from "@parley/shared";
+import { type GameState, replay, sameButLog, viewFor } from "@parley/shared";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { octet, pair, shippedScenarios, summit } from "./fixtures.ts";
@@ -71,6 +71,33 @@ describe.each(scenarios.map((s) => [s.id, s] as const))("random legal games of %
           });
         }),
         { numRuns: Math.max(10, Math.floor(runs / 10)) },
+      );
+    },
+    timeout,
+  );
+
+  it(
+    "an event never changes an earlier state, though each state shares what its event left as it was",
+    () => {
+      fc.assert(
+        fc.property(game, ({ seed, choices }) => {
+          const states: [GameState, string][] = [];
+          playRandomGame(scenario, seed, listChooser(choices, seed), {
+            maxEvents: 80,
+            onStep: ({ event, before, after }) => {
+              if (states.length === 0) states.push([before, JSON.stringify(before)]);
+              states.push([after, JSON.stringify(after)]);
+              // A chat line writes the log and nothing else: every other part is the same object.
+              if (event.by !== "system" && "move" in event && event.move.kind === "chat") {
+                expect(sameButLog(before, after)).toBe(true);
+                expect(after.families).toBe(before.families);
+                expect(after.proposals).toBe(before.proposals);
+              }
+            },
+          });
+          for (const [state, json] of states) expect(JSON.stringify(state)).toBe(json);
+        }),
+        { numRuns: Math.max(10, Math.floor(runs / 5)) },
       );
     },
     timeout,

@@ -54,3 +54,63 @@ describe("a view cache used for states that do not follow each other", () => {
     expect(lines(states[13] as GameState)).not.toContain("a line only on the branch");
   });
 });
+
+/**
+ * A live table builds every viewer's view after every event. A chat line changes the log and
+ * nothing else, so a seat's view after one is its last view with the new line; and seats who
+ * see the same lines share one list of them.
+ */
+describe("a table's views after chat lines", () => {
+  const scenario = shippedScenarios().find((s) => s.id === "russia-ukraine-mediation");
+  if (!scenario) throw new Error("scenario missing");
+  const game = simulateGame({ scenario, seed: 4 });
+  const seats = game.seats;
+  const [a, b, c] = seats as [string, string, string];
+  const say = (state: GameState, seat: string, text: string, to?: string[]) => {
+    const decision = validate(state, seat, { kind: "chat", text, ...(to ? { to } : {}) });
+    if (!decision.ok) throw new Error(decision.rejection.message);
+    return apply(state, decision.event);
+  };
+
+  it("keep every other part of a seat's view, and give seats who see the same lines one list", () => {
+    const cache = newViewCache();
+    const viewers: Viewer[] = [...seats, "instructor"];
+    let state = game.initial;
+    const first = viewsFor(state, viewers, {}, cache);
+    state = say(state, a, "Good morning.");
+    const second = viewsFor(state, viewers, {}, cache);
+    expect(second).toEqual(viewers.map((viewer) => viewFor(state, viewer)));
+    for (const i of seats.keys()) {
+      const [before, after] = [first[i], second[i]];
+      expect(after?.moves).toBe(before?.moves);
+      expect(after?.me).toBe(before?.me);
+      expect(after?.parties).toBe(before?.parties);
+      expect(after?.log).toHaveLength((before?.log.length ?? 0) + 1);
+      expect(after?.log, "one list for every seat").toBe(second[0]?.log);
+    }
+    // The instructor sees the bots' reasons: not the seats' list.
+    expect(second[seats.length]?.log).not.toBe(second[0]?.log);
+
+    // A private line: the two who see it share one list, the others keep theirs.
+    state = say(state, a, "Just between us.", [b]);
+    const third = viewsFor(state, viewers, {}, cache);
+    expect(third).toEqual(viewers.map((viewer) => viewFor(state, viewer)));
+    const of = (seat: string) => third[seats.indexOf(seat)]?.log;
+    expect(of(a)).toBe(of(b));
+    expect(of(c)).toBe(second[seats.indexOf(c)]?.log);
+    expect(of(c)).not.toBe(of(a));
+  });
+
+  it("build the whole view again when anything but the log changed", () => {
+    const cache = newViewCache();
+    let state = game.initial;
+    const before = viewsFor(state, [a], {}, cache)[0];
+    const decision = validate(state, a, { kind: "pass" });
+    if (!decision.ok) throw new Error(decision.rejection.message);
+    state = apply(state, decision.event);
+    const after = viewsFor(state, [a], {}, cache)[0];
+    expect(after).toEqual(viewFor(state, a));
+    expect(after?.parties).not.toEqual(before?.parties);
+    expect(after?.moves).not.toBe(before?.moves);
+  });
+});

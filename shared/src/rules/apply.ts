@@ -1,3 +1,4 @@
+import { reconcile } from "../data/reconcile.ts";
 import { checkCrisis } from "./crisis.ts";
 import { addLog, draftOf } from "./draft.ts";
 import { approachOf, moveRules } from "./moveRules.ts";
@@ -17,6 +18,12 @@ import {
  * Folds one accepted event into the state and returns the new state; the input is not
  * changed. Deterministic: randomness comes from `state.rng`. Events must come from
  * `validate`/`validateSystem` (or a stored log of them).
+ *
+ * Every part the event left as it was is the input's own object in the new state (the
+ * draft's copies are dropped again): a chat line changes the log and nothing else, and
+ * whoever reads states can tell that by identity (`sameButLog`), and a live table keeps
+ * only what changed (its states live about a second each, long enough for the collector
+ * to move every copy into the old generation).
  */
 export function apply(state: GameState, event: GameEvent): GameState {
   if (event.seq !== state.seq) throw new Error(`Event ${event.seq} applied out of order (expected ${state.seq})`);
@@ -28,7 +35,27 @@ export function apply(state: GameState, event: GameEvent): GameState {
     applyMove(draft, event.by, (event as SeatEvent).move, event.seq);
     attachRationale(draft, event as SeatEvent, firstLine);
   }
-  return draft;
+  return reconcile(state, draft);
+}
+
+/** Parts of a state that no rule reads: the rest decides every move's legality and every view but the instructor's. */
+const unreadByRules = new Set<string>(["seq", "log", "valueChanges"]);
+
+/**
+ * Whether `b` differs from `a` at most in its log, its seq and its value changes (every
+ * other part is the same object or value): what a chat line, for one, changes. Parts that
+ * merely look alike do not count; `apply` keeps unchanged parts as the same objects.
+ */
+export function sameButLog(a: GameState, b: GameState): boolean {
+  if (a === b) return true;
+  const before = a as unknown as Record<string, unknown>;
+  const after = b as unknown as Record<string, unknown>;
+  let keys = 0;
+  for (const key in after) {
+    keys++;
+    if (after[key] !== before[key] && !unreadByRules.has(key)) return false;
+  }
+  return keys === Object.keys(before).length;
 }
 
 /** A bot's reason goes on the first log line its move wrote (a new object: past entries are shared). */

@@ -1,3 +1,5 @@
+import { reconcile } from "../data/reconcile.ts";
+import { sameButLog } from "../rules/apply.ts";
 import { proposalAudience } from "../rules/proposals.ts";
 import type {
   Claim,
@@ -18,7 +20,6 @@ import type { AgreementRule, Forum } from "../scenario/schema.ts";
 import { pointRange } from "../scoring/points.ts";
 import { type ReportOptions, type TableReport, tableReport } from "../scoring/report.ts";
 import { type PartyScore, scoreTable } from "../scoring/score.ts";
-import { reconcile } from "./reconcile.ts";
 
 /** What anyone at the table may know about a party. */
 export interface PublicParty {
@@ -244,8 +245,6 @@ interface CommonParts {
   /** Every proposal, and to whom each is visible (a viewer sees some of them). */
   proposals: Proposal[];
   audiences: SeatId[][];
-  /** Each log entry as viewers see it (copied once, shared). */
-  entry: (entry: LogEntry) => LogEntry;
   scores: () => PartyScore[];
   report: () => TableReport;
 }
@@ -265,12 +264,24 @@ export interface ViewCache {
   secrets: Map<SeatId, { batna: number; scenario: GameState["scenario"]; secrets: SeatSecrets }>;
   /** The state's log each viewer's last view was built from, and for whom (see `visibleLog`). */
   logs: Map<Viewer, { source: readonly LogEntry[]; revealAll: boolean }>;
+  /** The state each viewer's last view was built from, and whether its results were held. */
+  built: Map<Viewer, { state: GameState; held: boolean }>;
+  /** A viewer's list of log lines, and the lines added to it last and the longer list (see `visibleLog`). */
+  extended: WeakMap<readonly LogEntry[], { added: LogEntry[]; list: LogEntry[] }>;
   /** The public scenario as last built, and what it was built from. */
   scenario?: { source: GameState["scenario"]; key: string; view: TableView["scenario"] };
 }
 
 export function newViewCache(): ViewCache {
-  return { entries: new Map(), common: new Map(), views: new Map(), secrets: new Map(), logs: new Map() };
+  return {
+    entries: new Map(),
+    common: new Map(),
+    views: new Map(),
+    secrets: new Map(),
+    logs: new Map(),
+    built: new Map(),
+    extended: new WeakMap(),
+  };
 }
 
 /** The parts of `CommonParts` that are data (kept from call to call). */
@@ -347,14 +358,27 @@ function publicScenario(state: GameState, cache: ViewCache): TableView["scenario
   return view;
 }
 
-function commonParts(state: GameState, revealAll: boolean, options: ViewOptions, cache: ViewCache): CommonParts {
-  const s = state.scenario;
-  const f = state.families;
+/** Each log entry as viewers with this `revealAll` see it: copied once a game, and shared. */
+function entryCopies(cache: ViewCache, revealAll: boolean): (entry: LogEntry) => LogEntry {
   let entries = cache.entries.get(revealAll);
   if (!entries) {
     entries = new WeakMap();
     cache.entries.set(revealAll, entries);
   }
+  const copies = entries;
+  return (entry) => {
+    let copy = copies.get(entry);
+    if (!copy) {
+      copy = visibleEntry(entry, revealAll);
+      copies.set(entry, copy);
+    }
+    return copy;
+  };
+}
+
+function commonParts(state: GameState, revealAll: boolean, options: ViewOptions, cache: ViewCache): CommonParts {
+  const s = state.scenario;
+  const f = state.families;
   let scores: PartyScore[] | undefined;
   let report: TableReport | undefined;
   return {
@@ -381,14 +405,6 @@ function commonParts(state: GameState, revealAll: boolean, options: ViewOptions,
     outcome: state.outcome ? structuredCopy(state.outcome) : undefined,
     proposals: state.proposals.map(copyProposal),
     audiences: state.proposals.map((p) => proposalAudience(state, p)),
-    entry(entry) {
-      let copy = entries.get(entry);
-      if (!copy) {
-        copy = visibleEntry(entry, revealAll);
-        entries.set(entry, copy);
-      }
-      return copy;
-    },
     scores: () => {
       scores ??= scoreTable(state);
       return scores;
@@ -406,6 +422,12 @@ function commonParts(state: GameState, revealAll: boolean, options: ViewOptions,
  * `cache` kept for the table, whatever did not change since the last call is the same
  * object as then (a view that did not change at all is the last one itself): read them,
  * send them, but do not change one in place.
+ *
+ * When the state differs from the one a seat's last view was built from only in its log
+ * (a chat line, most often: see `sameButLog`), the seat's view is its last one with the new
+ * lines: nothing else is built (a seat's view reads nothing else that changed; the
+ * instructor's, and everyone's once the results are out, hold the debrief report, which
+ * reads the log, and are built whole).
  */
 export function viewsFor(
   state: GameState,
@@ -421,15 +443,21 @@ export function viewsFor(
     const held = ended && !isInstructor && options.holdResults === true;
     /** Whether the end's revelations (personas, the bots' reasons, every score) are the viewer's. */
     const revealAll = isInstructor || (ended && !held);
+    const last = cache.views.get(viewer);
+    const from = cache.built.get(viewer);
+    cache.built.set(viewer, { state, held });
+    if (last && from && !revealAll && from.held === held && sameButLog(from.state, state)) {
+      const log = visibleLog(state, viewer, revealAll, cache);
+      const view = log === last.log && state.seq === last.seq ? last : { ...last, seq: state.seq, log };
+      cache.views.set(viewer, view);
+      return view;
+    }
     let c = common.get(revealAll);
     if (!c) {
       c = keepCommon(cache, revealAll, commonParts(state, revealAll, options, cache));
       common.set(revealAll, c);
     }
-    const view = reconcile(
-      cache.views.get(viewer),
-      oneView(state, viewer, seat, isInstructor, held, revealAll, c, cache),
-    );
+    const view = reconcile(last, oneView(state, viewer, seat, isInstructor, held, revealAll, c, cache));
     cache.views.set(viewer, view);
     return view;
   });
@@ -441,13 +469,18 @@ export function viewsFor(
  * the one the viewer's last view was built from, only the lines added since are looked at,
  * and a viewer who can see none of them keeps its last view's list. Anything else (a replay
  * scrubbed back, another branch) builds the list afresh.
+ *
+ * Viewers who see the same lines share one list (most lines are for everyone): a list
+ * extended with the same lines is extended once (`cache.extended`), and a list built afresh
+ * that equals another viewer's is that one.
  */
-function visibleLog(state: GameState, viewer: Viewer, revealAll: boolean, c: CommonParts, cache: ViewCache) {
+function visibleLog(state: GameState, viewer: Viewer, revealAll: boolean, cache: ViewCache): LogEntry[] {
   const log = state.log;
   const last = cache.logs.get(viewer);
   const lastView = cache.views.get(viewer)?.log;
   const from = last?.source.length ?? 0;
-  let view: LogEntry[];
+  cache.logs.set(viewer, { source: log, revealAll });
+  const entry = entryCopies(cache, revealAll);
   if (
     last &&
     lastView &&
@@ -455,16 +488,27 @@ function visibleLog(state: GameState, viewer: Viewer, revealAll: boolean, c: Com
     from <= log.length &&
     (from === 0 || log[from - 1] === last.source[from - 1])
   ) {
-    view = lastView;
+    const added: LogEntry[] = [];
     for (let i = from; i < log.length; i++) {
-      const entry = log[i] as LogEntry;
-      if (!canSee(entry, viewer)) continue;
-      if (view === lastView) view = [...lastView];
-      view.push(c.entry(entry));
+      const line = log[i] as LogEntry;
+      if (canSee(line, viewer)) added.push(entry(line));
     }
-  } else view = log.filter((entry) => canSee(entry, viewer)).map(c.entry);
-  cache.logs.set(viewer, { source: log, revealAll });
-  return view;
+    if (added.length === 0) return lastView;
+    const known = cache.extended.get(lastView);
+    if (known && sameItems(known.added, added)) return known.list;
+    const list = lastView.concat(added);
+    cache.extended.set(lastView, { added, list });
+    return list;
+  }
+  const list = log.filter((line) => canSee(line, viewer)).map(entry);
+  for (const [other, view] of cache.views) if (other !== viewer && sameItems(view.log, list)) return view.log;
+  return list;
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function oneView(
@@ -517,7 +561,7 @@ function oneView(
       .map((x) => structuredCopy(x)),
     groundwork: c.groundwork,
     crisis: c.crisis,
-    log: visibleLog(state, viewer, revealAll, c, cache),
+    log: visibleLog(state, viewer, revealAll, cache),
     outcome: c.outcome,
     revealedToViewer,
     clarifiedMerits,
