@@ -6,6 +6,7 @@ import {
   type Outcome,
   type PartyScore,
   type SeatId,
+  sameButLog,
   scoreTable,
   seatName,
 } from "@parley/shared";
@@ -87,8 +88,21 @@ export function summarise(
     }),
     waitingFor: state.phase === "ended" ? [] : active.filter((s) => !state.acted.includes(s)),
     indicators: JSON.parse(JSON.stringify(state.indicators)) as Indicators,
-    scores: scoreTable(state),
+    scores: scoresOf(table, state),
     outcome: state.outcome ?? null,
     open,
   };
+}
+
+/**
+ * Each table's last scores, and the state they are of: a table's summary goes out after
+ * every event, and most events (a chat line) change no score (see `sameButLog`).
+ */
+const scored = new WeakMap<object, { state: GameState; scores: PartyScore[] }>();
+function scoresOf(table: object, state: GameState): PartyScore[] {
+  const last = scored.get(table);
+  if (last && sameButLog(last.state, state)) return last.scores;
+  const scores = scoreTable(state);
+  scored.set(table, { state, scores });
+  return scores;
 }
