@@ -264,6 +264,57 @@ export async function echoTable(wsUrl: string, metrics: Metrics): Promise<Player
 const chatTag = /^lt(\d+)\.(\d+)$/;
 
 /**
+ * The generator holds thousands of clients' views in one heap, where real clients each have
+ * their own. Decoded, every client's view has its own copy of everything in it: the
+ * scenario, the seat's brief and moves, every string (most of them slices that keep the whole
+ * decoded message alive). At 4,000 clients that was 345 MB of heap, 100 MB of it strings,
+ * whose collections stalled every client at once and were measured as late views. So each
+ * distinct string is kept here once (a flat copy), and so is each distinct part of a whole
+ * view (the scenario is one for every table); every client's view refers to them. The views
+ * are the same (nothing changes a view in place: a patch makes a new one), their memory
+ * shared as it would be if each client had a machine of its own.
+ */
+const strings = new Map<string, string>();
+const parts = new Map<string, object>();
+
+/** `value` with every string in it the one kept (its objects are changed in place). */
+function sharedStrings<T>(value: T): T {
+  if (typeof value === "string") {
+    let known = strings.get(value);
+    if (known === undefined) {
+      known = Buffer.from(value, "utf8").toString("utf8");
+      strings.set(known, known);
+    }
+    return known as T;
+  }
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) for (let i = 0; i < value.length; i++) value[i] = sharedStrings(value[i]);
+  else {
+    const fields = value as Record<string, unknown>;
+    for (const key in fields) fields[key] = sharedStrings(fields[key]);
+  }
+  return value;
+}
+
+/** A whole view with its strings, and every part of it equal to one kept, the one kept. */
+function sharedView(view: TableView): TableView {
+  const fields = sharedStrings(view) as unknown as Record<string, unknown>;
+  for (const key in fields) fields[key] = sharedPart(fields[key]);
+  return view;
+}
+
+function sharedPart<T>(value: T): T {
+  if (value === null || typeof value !== "object") return value;
+  const fields = value as Record<string, unknown>;
+  for (const key in fields) fields[key] = sharedPart(fields[key]);
+  const key = JSON.stringify(value);
+  const known = parts.get(key);
+  if (known) return known as T;
+  parts.set(key, value);
+  return value;
+}
+
+/**
  * A Parley class session of `students` students (tables of four of the four-seat
  * `russia-ukraine-mediation`, every seat human): they join through the API, connect, and
  * the instructor starts it. Each move is a chat `lt<client>.<n>`, always legal.
@@ -308,11 +359,11 @@ export async function parleySession(base: string, wsUrl: string, students: numbe
     let current: TableView | undefined;
     // A client applies each patch to the view it has, as the web client does.
     room.onMessage("viewPatch", (patch: ViewPatch) => {
-      const next = applyViewPatch(current, patch);
+      const next = applyViewPatch(current, sharedStrings(patch));
       if (next) onView(next);
       else room.send("resync");
     });
-    room.onMessage("view", (view: TableView) => onView(view));
+    room.onMessage("view", (view: TableView) => onView(sharedView(view)));
     const onView = (view: TableView) => {
       current = view;
       seat = view.me?.seat ?? seat;
