@@ -7,7 +7,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Client, type Room, type SeatReservation } from "@colyseus/sdk";
-import { applyViewPatch, type TableView, type ViewPatch } from "@parley/shared";
+import type { TableView, ViewPatch } from "@parley/shared";
+import { patchInPlace } from "./patchInPlace.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "../../..");
@@ -296,10 +297,16 @@ function sharedStrings<T>(value: T): T {
   return value;
 }
 
-/** A whole view with its strings, and every part of it equal to one kept, the one kept. */
+/**
+ * A whole view with its strings, and every part of it equal to one kept, the one kept; but
+ * its lists are its own (a patch changes them in place: see patchInPlace), of kept items.
+ */
 function sharedView(view: TableView): TableView {
   const fields = sharedStrings(view) as unknown as Record<string, unknown>;
-  for (const key in fields) fields[key] = sharedPart(fields[key]);
+  for (const key in fields) {
+    const value = fields[key];
+    fields[key] = Array.isArray(value) ? value.map(sharedPart) : sharedPart(value);
+  }
   return view;
 }
 
@@ -357,9 +364,9 @@ export async function parleySession(base: string, wsUrl: string, students: numbe
     room.onMessage("ack", (m: { clientSeq?: number }) => metrics.acked(`${id}.${m.clientSeq}`));
     room.onMessage("rejected", (m: { code: string }) => metrics.reject(m.code));
     let current: TableView | undefined;
-    // A client applies each patch to the view it has, as the web client does.
+    // A client applies each patch to the view it has, as the web client does (in place: see patchInPlace).
     room.onMessage("viewPatch", (patch: ViewPatch) => {
-      const next = applyViewPatch(current, sharedStrings(patch));
+      const next = patchInPlace(current, sharedStrings(patch));
       if (next) onView(next);
       else room.send("resync");
     });

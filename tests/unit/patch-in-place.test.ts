@@ -1,0 +1,62 @@
+import {
+  apply,
+  applyViewPatch,
+  newViewCache,
+  simulateGame,
+  type TableView,
+  type Viewer,
+  type ViewPatch,
+  viewsFor,
+} from "@parley/shared";
+import { unpackMultiple } from "msgpackr";
+import { describe, expect, it } from "vitest";
+import { sendableViews } from "../../server/src/rooms/viewFrames.ts";
+import { patchInPlace } from "../bench/load/patchInPlace.ts";
+import { shippedScenarios } from "../property/fixtures.ts";
+
+/** The load generator's clients change their views in place: they must end with the web client's views. */
+describe("a patch applied in place", () => {
+  it.each(shippedScenarios().map((s) => [s.id, s] as const))(
+    "gives the view applyViewPatch gives, %s",
+    (_id, scenario) => {
+      const game = simulateGame({ scenario, seed: 7 });
+      const viewers: Viewer[] = [...game.seats, "observer"];
+      const cache = newViewCache();
+      let state = game.initial;
+      let sent: TableView[] = [];
+      const web: (TableView | undefined)[] = [];
+      const inPlace: (TableView | undefined)[] = [];
+      for (const event of [undefined, ...game.events]) {
+        if (event) state = apply(state, event);
+        const views = viewsFor(state, viewers, {}, cache);
+        sendableViews(views, sent).forEach((frame, i) => {
+          if (!frame) return;
+          const [type, message] = unpackMultiple(frame.subarray(1)) as [string, unknown];
+          // Each client decodes its own copy of a frame.
+          const copy = () => structuredClone(message);
+          if (type === "view") {
+            web[i] = copy() as TableView;
+            inPlace[i] = copy() as TableView;
+          } else {
+            web[i] = applyViewPatch(web[i], copy() as ViewPatch);
+            inPlace[i] = patchInPlace(inPlace[i], copy() as ViewPatch);
+          }
+          expect(inPlace[i]).toEqual(web[i]);
+          expect(inPlace[i]).toEqual(views[i]);
+        });
+        sent = views;
+      }
+      expect(game.events.length).toBeGreaterThan(10);
+    },
+  );
+
+  it("refuses a patch for another view, or one that leaves a place empty", () => {
+    const view = { seq: 3, log: ["a", "b"] } as unknown as TableView;
+    expect(patchInPlace(view, { $base: 2, seq: 4 } as ViewPatch)).toBeUndefined();
+    const gap = { $base: 3, seq: 4, $items: { log: { length: 4, at: [3], items: ["d"] } } } as unknown as ViewPatch;
+    expect(patchInPlace(view, gap)).toBeUndefined();
+    expect(view).toEqual({ seq: 3, log: ["a", "b"] });
+    const next = { $base: 3, seq: 4, $items: { log: { length: 3, at: [2], items: ["c"] } } } as unknown as ViewPatch;
+    expect(patchInPlace(view, next)).toEqual({ seq: 4, log: ["a", "b", "c"] });
+  });
+});
