@@ -322,6 +322,33 @@ function sharedPart<T>(value: T): T {
 }
 
 /**
+ * A patch with its strings kept once, and each new item of a list (a log line) the one
+ * another client of the table received a moment ago: the four clients of a table get the
+ * same lines. Items are looked up among those of the last second or two only, so the
+ * lookup keys are not kept for the whole run.
+ */
+let recentItems = new Map<string, object>();
+let olderItems = new Map<string, object>();
+setInterval(() => {
+  olderItems = recentItems;
+  recentItems = new Map();
+}, 1000).unref();
+function sharedPatch(patch: ViewPatch): ViewPatch {
+  sharedStrings(patch);
+  for (const change of Object.values(patch.$items ?? {})) {
+    change.items = change.items.map((item) => {
+      if (item === null || typeof item !== "object") return item;
+      const key = JSON.stringify(item);
+      const known = recentItems.get(key) ?? olderItems.get(key);
+      if (known) return known;
+      recentItems.set(key, item);
+      return item;
+    });
+  }
+  return patch;
+}
+
+/**
  * A Parley class session of `students` students (tables of four of the four-seat
  * `russia-ukraine-mediation`, every seat human): they join through the API, connect, and
  * the instructor starts it. Each move is a chat `lt<client>.<n>`, always legal.
@@ -366,7 +393,7 @@ export async function parleySession(base: string, wsUrl: string, students: numbe
     let current: TableView | undefined;
     // A client applies each patch to the view it has, as the web client does (in place: see patchInPlace).
     room.onMessage("viewPatch", (patch: ViewPatch) => {
-      const next = patchInPlace(current, sharedStrings(patch));
+      const next = patchInPlace(current, sharedPatch(patch));
       if (next) onView(next);
       else room.send("resync");
     });
