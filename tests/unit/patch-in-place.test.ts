@@ -59,4 +59,19 @@ describe("a patch applied in place", () => {
     const next = { $base: 3, seq: 4, $items: { log: { length: 3, at: [2], items: ["c"] } } } as unknown as ViewPatch;
     expect(patchInPlace(view, next)).toEqual({ seq: 4, log: ["a", "b", "c"] });
   });
+
+  it("drops the fields gone and the items past a list's new end, as applyViewPatch does", () => {
+    const view = () => ({ seq: 5, log: ["a", "b", "c"], outcome: { kind: "x" }, round: 2 }) as unknown as TableView;
+    const patch = () =>
+      ({
+        $base: 5,
+        seq: 6,
+        round: 3,
+        $unset: ["outcome"],
+        $items: { log: { length: 2, at: [1], items: ["B"] } },
+      }) as unknown as ViewPatch;
+    const expected = { seq: 6, log: ["a", "B"], round: 3 };
+    expect(applyViewPatch(view(), patch())).toEqual(expected);
+    expect(patchInPlace(view(), patch())).toEqual(expected);
+  });
 });
