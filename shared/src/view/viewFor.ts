@@ -262,14 +262,19 @@ export interface ViewCache {
   views: Map<Viewer, TableView>;
   /** Each seat's secrets, as last built, and the no-deal value and scenario they were built for. */
   secrets: Map<SeatId, { batna: number; scenario: GameState["scenario"]; secrets: SeatSecrets }>;
-  /** The state's log each viewer's last view was built from, and for whom (see `visibleLog`). */
-  logs: Map<Viewer, { source: readonly LogEntry[]; revealAll: boolean }>;
-  /** The state each viewer's last view was built from, and whether its results were held. */
-  built: Map<Viewer, { state: GameState; held: boolean }>;
+  /** The state each viewer's last view was built from, and how (see `sameButLog`, `visibleLog`). */
+  built: Map<Viewer, Built>;
   /** A viewer's list of log lines, and the lines added to it last and the longer list (see `visibleLog`). */
   extended: WeakMap<readonly LogEntry[], { added: LogEntry[]; list: LogEntry[] }>;
   /** The public scenario as last built, and what it was built from. */
   scenario?: { source: GameState["scenario"]; key: string; view: TableView["scenario"] };
+}
+
+/** What a viewer's last view was built from: the state, and whether its results were held or revealed. */
+interface Built {
+  state: GameState;
+  held: boolean;
+  revealAll: boolean;
 }
 
 export function newViewCache(): ViewCache {
@@ -278,7 +283,6 @@ export function newViewCache(): ViewCache {
     common: new Map(),
     views: new Map(),
     secrets: new Map(),
-    logs: new Map(),
     built: new Map(),
     extended: new WeakMap(),
   };
@@ -445,9 +449,9 @@ export function viewsFor(
     const revealAll = isInstructor || (ended && !held);
     const last = cache.views.get(viewer);
     const from = cache.built.get(viewer);
-    cache.built.set(viewer, { state, held });
+    cache.built.set(viewer, { state, held, revealAll });
+    const log = visibleLog(state, viewer, revealAll, from, cache);
     if (last && from && !revealAll && from.held === held && sameButLog(from.state, state)) {
-      const log = visibleLog(state, viewer, revealAll, cache);
       const view = log === last.log && state.seq === last.seq ? last : { ...last, seq: state.seq, log };
       cache.views.set(viewer, view);
       return view;
@@ -457,7 +461,7 @@ export function viewsFor(
       c = keepCommon(cache, revealAll, commonParts(state, revealAll, options, cache));
       common.set(revealAll, c);
     }
-    const view = reconcile(last, oneView(state, viewer, seat, isInstructor, held, revealAll, c, cache));
+    const view = reconcile(last, oneView(state, viewer, seat, isInstructor, held, revealAll, c, cache, log));
     cache.views.set(viewer, view);
     return view;
   });
@@ -474,19 +478,24 @@ export function viewsFor(
  * extended with the same lines is extended once (`cache.extended`), and a list built afresh
  * that equals another viewer's is that one.
  */
-function visibleLog(state: GameState, viewer: Viewer, revealAll: boolean, cache: ViewCache): LogEntry[] {
+function visibleLog(
+  state: GameState,
+  viewer: Viewer,
+  revealAll: boolean,
+  last: Built | undefined,
+  cache: ViewCache,
+): LogEntry[] {
   const log = state.log;
-  const last = cache.logs.get(viewer);
   const lastView = cache.views.get(viewer)?.log;
-  const from = last?.source.length ?? 0;
-  cache.logs.set(viewer, { source: log, revealAll });
+  const source = last?.state.log;
+  const from = source?.length ?? 0;
   const entry = entryCopies(cache, revealAll);
   if (
-    last &&
+    source &&
     lastView &&
     last.revealAll === revealAll &&
     from <= log.length &&
-    (from === 0 || log[from - 1] === last.source[from - 1])
+    (from === 0 || log[from - 1] === source[from - 1])
   ) {
     const added: LogEntry[] = [];
     for (let i = from; i < log.length; i++) {
@@ -520,6 +529,7 @@ function oneView(
   revealAll: boolean,
   c: CommonParts,
   cache: ViewCache,
+  log: LogEntry[],
 ): TableView {
   const s = state.scenario;
   const f = state.families;
@@ -561,7 +571,7 @@ function oneView(
       .map((x) => structuredCopy(x)),
     groundwork: c.groundwork,
     crisis: c.crisis,
-    log: visibleLog(state, viewer, revealAll, cache),
+    log,
     outcome: c.outcome,
     revealedToViewer,
     clarifiedMerits,
