@@ -20,8 +20,9 @@ import type { TableView } from "@parley/shared";
  *
  * A `view` message is Colyseus's ROOM_DATA frame: the code, the type, then the view in
  * msgpack as Colyseus's own packer writes it (msgpackr without records: a plain object is a
- * map16 of its own keys in order, an array its length then its items). The pieces are
- * packed by that same packer, so they are exactly the bytes it writes for the whole.
+ * map16 of its own keys in order, an array its length then its items). The values are
+ * packed by that same packer, and the frame's header, map headers and numbers are written
+ * as it writes them (`FrameWriter`), so a frame is exactly the bytes it writes for the whole.
  */
 
 /**

@@ -20,10 +20,10 @@ import {
  * `validate`/`validateSystem` (or a stored log of them).
  *
  * Every part the event left as it was is the input's own object in the new state (the
- * draft's copies are dropped again): a chat line changes the log and nothing else, and
- * whoever reads states can tell that by identity (`sameButLog`), and a live table keeps
- * only what changed (its states live about a second each, long enough for the collector
- * to move every copy into the old generation).
+ * draft's copies are dropped again). So whoever reads states can tell by identity what an
+ * event changed (a chat line usually changes the log alone: `sameButLog`), and a live
+ * table keeps only what changed (its states live about a second each, long enough for the
+ * collector to move every copy into the old generation).
  */
 export function apply(state: GameState, event: GameEvent): GameState {
   if (event.seq !== state.seq) throw new Error(`Event ${event.seq} applied out of order (expected ${state.seq})`);
