@@ -1,14 +1,6 @@
-import {
-  apply,
-  type GameState,
-  newViewCache,
-  simulateGame,
-  type Viewer,
-  validate,
-  viewFor,
-  viewsFor,
-} from "@parley/shared";
+import { apply, type GameState, newViewCache, simulateGame, type Viewer, viewFor, viewsFor } from "@parley/shared";
 import { describe, expect, it } from "vitest";
+import { play } from "../../shared/src/rules/testing/play.ts";
 import { shippedScenarios } from "../property/fixtures.ts";
 
 /**
@@ -28,12 +20,7 @@ describe("a view cache used for states that do not follow each other", () => {
   it("gives the views of each state, forward, back, forward again and on a branch", () => {
     expect(states.length).toBeGreaterThan(30);
     const cache = newViewCache();
-    const chat = (state: GameState, text: string) => {
-      const seat = game.seats[0] as string;
-      const decision = validate(state, seat, { kind: "chat", text });
-      if (!decision.ok) throw new Error(decision.rejection.message);
-      return apply(state, decision.event);
-    };
+    const chat = (state: GameState, text: string) => play(state, game.seats[0] as string, { kind: "chat", text });
     const branch = chat(states[12] as GameState, "a line only on the branch");
     const order = [
       states[20],
@@ -66,11 +53,8 @@ describe("a table's views after chat lines", () => {
   const game = simulateGame({ scenario, seed: 4 });
   const seats = game.seats;
   const [a, b, c] = seats as [string, string, string];
-  const say = (state: GameState, seat: string, text: string, to?: string[]) => {
-    const decision = validate(state, seat, { kind: "chat", text, ...(to ? { to } : {}) });
-    if (!decision.ok) throw new Error(decision.rejection.message);
-    return apply(state, decision.event);
-  };
+  const say = (state: GameState, seat: string, text: string, to?: string[]) =>
+    play(state, seat, { kind: "chat", text, ...(to ? { to } : {}) });
 
   it("keep every other part of a seat's view, and give seats who see the same lines one list", () => {
     const cache = newViewCache();
@@ -105,9 +89,7 @@ describe("a table's views after chat lines", () => {
     const cache = newViewCache();
     let state = game.initial;
     const before = viewsFor(state, [a], {}, cache)[0];
-    const decision = validate(state, a, { kind: "pass" });
-    if (!decision.ok) throw new Error(decision.rejection.message);
-    state = apply(state, decision.event);
+    state = play(state, a, { kind: "pass" });
     const after = viewsFor(state, [a], {}, cache)[0];
     expect(after).toEqual(viewFor(state, a));
     expect(after?.parties).not.toEqual(before?.parties);

@@ -1,5 +1,6 @@
-import { apply, type GameState, scoreTable, simulateGame, validate } from "@parley/shared";
+import { apply, type GameState, scoreTable, simulateGame } from "@parley/shared";
 import { describe, expect, it } from "vitest";
+import { play } from "../../../shared/src/rules/testing/play.ts";
 import { loadCatalog } from "../scenarios/catalog.ts";
 import { summarise } from "./summary.ts";
 
@@ -12,11 +13,7 @@ describe("a table's summary", () => {
   const summary = (state: GameState) => summarise(state, table, undefined, [], new Set(), true);
 
   it("has every state's own scores, kept from the last state while only the log changed", () => {
-    const say = (state: GameState, text: string) => {
-      const chat = validate(state, state.seats[0] as string, { kind: "chat", text });
-      if (!chat.ok) throw new Error(chat.rejection.message);
-      return apply(state, chat.event);
-    };
+    const say = (state: GameState, text: string) => play(state, state.seats[0] as string, { kind: "chat", text });
     let state = game.initial;
     for (const event of game.events.slice(0, 4)) state = apply(state, event);
     const before = summary(state);
