@@ -7,33 +7,23 @@
  * so the heap's growth over a step is what the step allocated. Prints Markdown.
  */
 import { cpus } from "node:os";
-import {
-  apply,
-  type GameEvent,
-  newViewCache,
-  type Scenario,
-  simulateGame,
-  type TableView,
-  type Viewer,
-  viewsFor,
-} from "@parley/shared";
+import { apply, newViewCache, type Scenario, type TableView, type Viewer, viewsFor } from "@parley/shared";
 import { sendableViews } from "../../server/src/rooms/viewFrames.ts";
 import { shippedScenarios } from "../property/fixtures.ts";
+import { chatGame } from "./chatGame.ts";
 
 const scenario = shippedScenarios().find((s) => s.id === "russia-ukraine-mediation") as Scenario;
-const initial = simulateGame({ scenario, seed: 1, bots: {} }).initial;
 const used = () => process.memoryUsage().heapUsed;
 
 /** Bytes per event of each step over chat lines `from` to `lines` (the earlier ones build the log). */
 function measure(lines: number, from: number, instructor: boolean) {
+  const { initial, events } = chatGame(scenario, lines);
   let state = initial;
   const viewers: Viewer[] = instructor ? [...state.seats, "instructor"] : [...state.seats];
   const cache = newViewCache();
   let sent: TableView[] = [];
   const total = { apply: 0, views: 0, frames: 0, events: 0 };
-  for (let i = 0; i < lines; i++) {
-    const by = state.seats[i % state.seats.length] ?? "";
-    const event = { seq: state.seq, by, move: { kind: "chat", text: `lt${i}.${i}` } } as GameEvent;
+  for (const [i, event] of events.entries()) {
     const a = used();
     state = apply(state, event);
     const b = used();

@@ -8,8 +8,6 @@
 import { cpus } from "node:os";
 import {
   apply,
-  type GameEvent,
-  type GameState,
   newViewCache,
   personaIds,
   type Scenario,
@@ -22,11 +20,7 @@ import {
 import { unpackMultiple } from "msgpackr";
 import { sendableViews } from "../../server/src/rooms/viewFrames.ts";
 import { shippedScenarios } from "../property/fixtures.ts";
-
-interface Game {
-  initial: GameState;
-  events: GameEvent[];
-}
+import { chatGame, type Game } from "./chatGame.ts";
 
 /** Bot games with the state seats cycling through the personas. */
 function botGames(scenario: Scenario, count: number): Game[] {
@@ -35,20 +29,6 @@ function botGames(scenario: Scenario, count: number): Game[] {
     const bots = Object.fromEntries(states.map((s, i) => [s, personaIds[(seed + i) % personaIds.length] ?? ""]));
     return simulateGame({ scenario, seed, bots });
   });
-}
-
-/** `lines` chat lines, the seats taking turns (each always legal). */
-function chatGame(scenario: Scenario, lines: number): Game {
-  const initial = simulateGame({ scenario, seed: 1, bots: {} }).initial;
-  const events: GameEvent[] = [];
-  let state = initial;
-  for (let i = 0; i < lines; i++) {
-    const by = state.seats[i % state.seats.length] ?? "";
-    const event = { seq: state.seq, by, move: { kind: "chat", text: `line ${i}` } } as GameEvent;
-    events.push(event);
-    state = apply(state, event);
-  }
-  return { initial, events };
 }
 
 interface Measured {

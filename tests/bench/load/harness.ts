@@ -267,16 +267,25 @@ const chatTag = /^lt(\d+)\.(\d+)$/;
 /**
  * The generator holds thousands of clients' views in one heap, where real clients each have
  * their own. Decoded, every client's view has its own copy of everything in it: the
- * scenario, the seat's brief and moves, every string (most of them slices that keep the whole
- * decoded message alive). At 4,000 clients that was 345 MB of heap, 100 MB of it strings,
- * whose collections stalled every client at once and were measured as late views. So each
- * distinct string is kept here once (a flat copy), and so is each distinct part of a whole
- * view (the scenario is one for every table); every client's view refers to them. The views
- * are the same (nothing changes a view in place: a patch makes a new one), their memory
- * shared as it would be if each client had a machine of its own.
+ * scenario, the seat's brief and moves, every log line, every string (most of them slices
+ * that keep the whole decoded message alive). At 4,000 clients that was 345 MB of heap, 100
+ * MB of it strings, whose collections stalled every client at once and were measured as
+ * late views. So each distinct string is kept here once (a flat copy), and so is each
+ * distinct part of a whole view (the scenario is one for every table) and each new log line
+ * (the four clients of a table get the same ones); every client's view refers to them.
+ * Nothing changes a kept part: a client's own view and its lists are changed in place
+ * (patchInPlace), never the parts in them.
  */
 const strings = new Map<string, string>();
+/** Parts of whole views, kept for the run (clients join over many seconds). */
 const parts = new Map<string, object>();
+/** New items of lists, looked up among the last second or two's only, so no key is kept long. */
+let recentItems = new Map<string, object>();
+let olderItems = new Map<string, object>();
+setInterval(() => {
+  olderItems = recentItems;
+  recentItems = new Map();
+}, 1000).unref();
 
 /** `value` with every string in it the one kept (its objects are changed in place). */
 function sharedStrings<T>(value: T): T {
@@ -297,10 +306,17 @@ function sharedStrings<T>(value: T): T {
   return value;
 }
 
-/**
- * A whole view with its strings, and every part of it equal to one kept, the one kept; but
- * its lists are its own (a patch changes them in place: see patchInPlace), of kept items.
- */
+/** `value`, or the equal one kept before (`find`); else `value`, now kept (`keep`). */
+function kept<T>(value: T, find: (json: string) => object | undefined, keep: Map<string, object>): T {
+  if (value === null || typeof value !== "object") return value;
+  const json = JSON.stringify(value);
+  const known = find(json);
+  if (known) return known as T;
+  keep.set(json, value);
+  return value;
+}
+
+/** A whole view with its strings and its parts kept once; its lists its own (of kept items). */
 function sharedView(view: TableView): TableView {
   const fields = sharedStrings(view) as unknown as Record<string, unknown>;
   for (const key in fields) {
@@ -314,37 +330,15 @@ function sharedPart<T>(value: T): T {
   if (value === null || typeof value !== "object") return value;
   const fields = value as Record<string, unknown>;
   for (const key in fields) fields[key] = sharedPart(fields[key]);
-  const key = JSON.stringify(value);
-  const known = parts.get(key);
-  if (known) return known as T;
-  parts.set(key, value);
-  return value;
+  return kept(value, (json) => parts.get(json), parts);
 }
 
-/**
- * A patch with its strings kept once, and each new item of a list (a log line) the one
- * another client of the table received a moment ago: the four clients of a table get the
- * same lines. Items are looked up among those of the last second or two only, so the
- * lookup keys are not kept for the whole run.
- */
-let recentItems = new Map<string, object>();
-let olderItems = new Map<string, object>();
-setInterval(() => {
-  olderItems = recentItems;
-  recentItems = new Map();
-}, 1000).unref();
+/** A patch with its strings kept once, and each new item of a list the one another client received. */
 function sharedPatch(patch: ViewPatch): ViewPatch {
   sharedStrings(patch);
-  for (const change of Object.values(patch.$items ?? {})) {
-    change.items = change.items.map((item) => {
-      if (item === null || typeof item !== "object") return item;
-      const key = JSON.stringify(item);
-      const known = recentItems.get(key) ?? olderItems.get(key);
-      if (known) return known;
-      recentItems.set(key, item);
-      return item;
-    });
-  }
+  const find = (json: string) => recentItems.get(json) ?? olderItems.get(json);
+  for (const change of Object.values(patch.$items ?? {}))
+    change.items = change.items.map((item) => kept(item, find, recentItems));
   return patch;
 }
 
