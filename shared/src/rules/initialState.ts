@@ -1,5 +1,6 @@
 import { seedToRng } from "../random/seeded.ts";
 import type { LensOverrides, Scenario } from "../scenario/schema.ts";
+import { aboveCrisisThreshold } from "./crisis.ts";
 import { pairKey } from "./indicators.ts";
 import { startRound } from "./rounds.ts";
 import { type Approach, approaches, type Controller, type GameState, type SeatId } from "./types.ts";
@@ -75,10 +76,12 @@ export function initialState(scenario: Scenario, seed: number, setup: TableSetup
       withheld: [],
       firedEvents: [],
       crises: 0,
-      // A table that opens above the threshold starts in crisis: no crossing, no new crisis.
-      inCrisis: scenario.indicators.tension > scenario.rules.crisisThreshold,
+      inCrisis: false,
     },
   };
   startRound(state, 1, -1);
+  // A table that opens above the threshold (its round-1 events included) starts in crisis:
+  // no crossing, no new crisis.
+  state.families.inCrisis = aboveCrisisThreshold(state);
   return state;
 }

@@ -72,6 +72,8 @@ export function endRound(draft: GameState, seq: number): void {
     return;
   }
   startRound(draft, draft.round + 1, seq);
+  // The new round's scripted events can take tension over the threshold too.
+  checkCrisis(draft, seq);
 }
 
 export function snapshot(draft: GameState): void {

@@ -232,6 +232,39 @@ describe("crisis", () => {
     expect(s.families.crises).toBe(2);
   });
 
+  it("a scripted event that opens a round above the threshold sets off the crisis at once, with that event's seq", () => {
+    const shocked = loadScenario(
+      yaml(
+        "events:\n  - { id: shock, round: 2, title: Shock, text: Markets fall., effects: { tension: 35, batna: { a: -1 } } }",
+      ),
+    );
+    let s = play(initialState(shocked, 1), "a", { kind: "pass" });
+    s = play(s, "b", { kind: "pass" });
+    // Both passed: round 2 opens, and its event takes tension from 40 to 75 > 70.
+    expect(s.round).toBe(2);
+    expect(s.indicators.tension).toBe(75);
+    expect(s.families.crises).toBe(1);
+    expect(s.families.inCrisis).toBe(true);
+    // BATNAs: a 30 − 1 (the event) − 3 (the crisis), b 25 − 3.
+    expect(s.batna).toEqual({ a: 26, b: 22 });
+    const crisis = s.log.find((e) => e.kind === "crisis");
+    expect(crisis?.seq).toBe(s.seq - 1);
+    // The same holds when the table's clock closes the round.
+    const clocked = nextRound(initialState(shocked, 1));
+    expect(clocked.families.crises).toBe(1);
+    expect(clocked.log.at(-1)?.kind).toBe("crisis");
+  });
+
+  it("a round-1 event that takes the opening above the threshold counts as opening in crisis", () => {
+    const opening = loadScenario(
+      yaml("events:\n  - { id: shock, round: 1, title: Shock, text: Markets fall., effects: { tension: 35 } }"),
+    );
+    const start = initialState(opening, 1);
+    expect(start.families.inCrisis).toBe(true);
+    const s = play(start, "a", { kind: "threaten", target: "b", measureId: "hike" });
+    expect(s.families.crises).toBe(0);
+  });
+
   it("a table that opens above the threshold is already in crisis: no crisis without a crossing", () => {
     const hot = loadScenario(yaml().replace("tension: 40", "tension: 90"));
     const s = play(initialState(hot, 1), "a", { kind: "threaten", target: "b", measureId: "hike" });
