@@ -17,19 +17,24 @@ export interface TcpProxy {
    * with `"before"`, the chunk is lost in the cut and never reaches the server.
    */
   cutAfterNextClientData(delayMs: number | "before"): void;
+  /**
+   * The network goes silent under every open connection: nothing passes either way and
+   * neither end is told, not even when the other closes (half-open connections, as a dead
+   * access point leaves them). A `cut` resets what is left, as the client's next packet
+   * would be answered once the network is back.
+   */
+  silence(): void;
   close(): Promise<void>;
 }
 
 export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
   const pairs = new Set<[Socket, Socket]>();
+  const silent = new WeakSet<[Socket, Socket]>();
   let accepting = true;
   let armed: number | "before" | undefined;
 
   const cut = () => {
-    for (const [client, upstream] of pairs) {
-      client.resetAndDestroy();
-      upstream.resetAndDestroy();
-    }
+    for (const pair of pairs) for (const socket of pair) if (!socket.destroyed) socket.resetAndDestroy();
     pairs.clear();
   };
 
@@ -42,18 +47,22 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
     const pair: [Socket, Socket] = [client, upstream];
     pairs.add(pair);
     const end = () => {
+      if (silent.has(pair)) return upstream.destroy(); // the client is not told
       if (!pairs.delete(pair)) return;
       client.destroy();
       upstream.destroy();
     };
     client.on("data", (chunk) => {
+      if (silent.has(pair)) return;
       const delay = armed;
       armed = undefined;
       if (delay === "before") return cut();
       upstream.write(chunk);
       if (delay !== undefined) setTimeout(cut, delay);
     });
-    upstream.on("data", (chunk) => client.write(chunk));
+    upstream.on("data", (chunk) => {
+      if (!silent.has(pair)) client.write(chunk);
+    });
     for (const socket of pair) {
       socket.on("error", end);
       socket.on("close", end);
@@ -74,6 +83,9 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
     },
     cutAfterNextClientData: (delayMs) => {
       armed = delayMs;
+    },
+    silence: () => {
+      for (const pair of pairs) silent.add(pair);
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -230,6 +230,53 @@ describe("unclean drops", () => {
     await t.benClient.room.leave();
   });
 
+  it("finds a connection that went silent without a close by its heartbeat, and a bot covers the seat", async () => {
+    const t = await tableWithAnaBehindTheProxy();
+    const anaSeat = t.ana.participant.seat;
+    let anaNoticed = false;
+    t.anaClient.room.onDrop(() => {
+      anaNoticed = true;
+    });
+    proxy.silence();
+    const silentAt = Date.now();
+    // Ana's chat is lost in the dead network: the server never hears of it.
+    t.anaClient.room.send("move", { clientSeq: 1, move: { kind: "chat", text: "Is anyone there?" } });
+
+    // No close and no reset ever reach the server: its pings go unanswered, and after the
+    // missed pongs it closes the connection and holds the seat, as for any drop.
+    await vi.waitFor(async () => expect((await t.dashboardSeat(anaSeat)).connected).toBe(false), {
+      timeout: 12_000,
+      interval: 200,
+    });
+    // Colyseus pings every 3 s and gives up after two pings without a pong.
+    expect(Date.now() - silentAt).toBeGreaterThanOrEqual(5_000);
+    expect(anaNoticed).toBe(false); // the connection is half-open: Ana's end still thinks it is up
+    await vi.waitFor(async () => expect((await t.dashboardSeat(anaSeat)).controller.type).toBe("bot"), {
+      timeout: reconnectSeconds * 1000 + 3000,
+      interval: 100,
+    });
+    const log = await t.log();
+    expect(log.events.some((e) => e.event.move.kind === "chat" && e.event.by === anaSeat)).toBe(false);
+    expect(t.anaClient.seen.acks).toEqual([]);
+
+    // The network is back: Ana's next packet meets a reset, her SDK notices, and her page
+    // takes the seat back from the bot with a new reservation.
+    t.anaClient.room.reconnection.enabled = false;
+    const drop = dropped(t.anaClient.room);
+    proxy.cut();
+    await drop;
+    const again = await connectStudent(proxy.url, t.ana.participantToken);
+    await vi.waitFor(async () => {
+      const seat = await t.dashboardSeat(anaSeat);
+      expect(seat.controller).toEqual({ type: "human", name: "Ana" });
+      expect(seat.connected).toBe(true);
+    });
+    again.room.send("move", { clientSeq: 1, move: { kind: "chat", text: "Is anyone there?" } });
+    await vi.waitFor(() => expect(again.seen.acks.find((a) => a.clientSeq === 1)).toBeDefined());
+    await again.room.leave();
+    await t.benClient.room.leave();
+  });
+
   it("stores a move sent just before a cut whole or not at all, and the live game stays equal to its log", async () => {
     const t = await tableWithAnaBehindTheProxy();
     const random = seededRandom(Number(process.env.NETWORK_SEED ?? 7));
