@@ -10,6 +10,11 @@
  * --prof: a CPU profile of the server over each window; --late: when the views over 50 ms
  * were sent, by second; --stock-echo: the bare room on Colyseus's own transport;
  * --node-flags: Node/V8 flags for the server process (space-separated).
+ *
+ * The generator itself runs with a larger young generation (`--max-semi-space-size=64` in
+ * package.json): 4,000 clients' views are its heap, and with Node's default its full
+ * collections, pauses of up to 400 ms, stalled every client at once, which the bench then
+ * counted as late views of the server's.
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -131,6 +136,7 @@ const rows: Row[] = [];
 console.log(
   `Load: levels ${levels.join(", ")} clients; a move every ${periodMs} ms per client; warm-up ${warmupS} s, window ${windowS} s`,
 );
+console.log(`Node flags: generator ${process.execArgv.join(" ")}; server ${nodeFlags.join(" ") || "none"}`);
 for (const clients of levels) {
   for (const mode of modes) {
     const row = await level(mode, clients);
