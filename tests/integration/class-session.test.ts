@@ -1,5 +1,5 @@
 import { Client, type Room } from "@colyseus/sdk";
-import type { TableView } from "@parley/shared";
+import type { TableSummary, TableView } from "@parley/shared";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   type CreatedSession,
@@ -19,18 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.stop();
 });
-
-interface TableSummary {
-  tableId: string;
-  number: number;
-  status: string;
-  round: number;
-  phase: string;
-  waitingFor: string[];
-  seats: { seat: string; participantName: string | null; controller: { type: string }; connected: boolean }[];
-  scores: { seat: string; points: number }[];
-  indicators: { tension: number };
-}
 
 describe("a whole class in one session", () => {
   const names = ["Ada", "Bo", "Cy", "Dee", "Eli", "Fay", "Gus"];

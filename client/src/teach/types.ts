@@ -1,4 +1,6 @@
-import type { Controller, Indicators, Outcome, PartyScore } from "@parley/shared";
+import type { TableSummary } from "@parley/shared";
+
+export type { TableSummary };
 
 /** The server's session overview (docs/API.md, "TableSummary" and the session routes). */
 export interface SessionInfo {
@@ -27,34 +29,6 @@ export interface ParticipantInfo {
   party: string | null;
   requested: { tableId?: string; seat?: string; at: string } | null;
   joinedAt: string;
-}
-
-export interface TableSummary {
-  tableId: string;
-  number: number | null;
-  scenarioId: string;
-  status: "waiting" | "running" | "paused" | "ended";
-  deadlineAt: string | null;
-  remainingMs: number | null;
-  round: number;
-  roundLimit: number;
-  phase: "playing" | "ended";
-  seq: number;
-  seats: {
-    seat: string;
-    party: string;
-    participantId: string | null;
-    participantName: string | null;
-    controller: Controller;
-    connected: boolean;
-    acted: boolean;
-    walkedAway: boolean;
-  }[];
-  waitingFor: string[];
-  indicators: Indicators;
-  scores: PartyScore[];
-  outcome: Outcome | null;
-  open: boolean;
 }
 
 export interface Overview {

@@ -20,6 +20,7 @@ import {
   type SeatId,
   type SystemMove,
   seatName,
+  type TableSummary,
   type TableView,
   type Viewer,
   viewFor,
@@ -33,7 +34,7 @@ import { hashToken } from "../sessions/secrets.ts";
 import { roundLengthMs } from "../sessions/settings.ts";
 import type { ParticipantRecord, SessionRecord, TableRuntime } from "../store/store.ts";
 import { LiveTable } from "../tables/liveTable.ts";
-import { summarise, type TableSummary } from "../tables/summary.ts";
+import { summarise } from "../tables/summary.ts";
 import {
   CreateOptions,
   JoinOptions,

@@ -3,6 +3,7 @@ import {
   replay as fold,
   type GameState,
   type SeatId,
+  type TableSummary,
   type Viewer,
   type ViewOptions,
 } from "@parley/shared";
@@ -19,7 +20,7 @@ import {
 } from "../store/store.ts";
 import { initialStateOf } from "../tables/liveTable.ts";
 import { buildReplay, type Replay } from "../tables/replay.ts";
-import { summarise, type TableSummary } from "../tables/summary.ts";
+import { summarise } from "../tables/summary.ts";
 import { type ControlAction, ControlActionSchema, type ControlResult } from "./controls.ts";
 import { everyTableEnded } from "./everyTableEnded.ts";
 import { failure, type Result, success } from "./problem.ts";

@@ -1,4 +1,4 @@
-import type { Controller, GameEvent, LensOverrides, SeatId } from "@parley/shared";
+import type { Controller, GameEvent, LensOverrides, SeatId, TableStatus } from "@parley/shared";
 import type { SessionSettings } from "../sessions/settings.ts";
 
 /** What a table is made of before any event: enough to rebuild it by folding its log. */
@@ -61,7 +61,7 @@ export interface ParticipantRecord {
  * waiting for the instructor's start, running, paused or ended. A running table may have
  * a deadline for its round; a paused one remembers how much time was left.
  */
-export type RuntimeStatus = "waiting" | "running" | "paused" | "ended";
+export type RuntimeStatus = TableStatus;
 
 export interface TableRuntime {
   tableId: string;

@@ -1,56 +1,15 @@
 import {
   activeSeats,
-  type Controller,
   type GameState,
   type Indicators,
-  type Outcome,
   type PartyScore,
   type SeatId,
   sameButLog,
   scoreTable,
   seatName,
+  type TableSummary,
 } from "@parley/shared";
-import type { ParticipantRecord, RuntimeStatus, TableRuntime } from "../store/store.ts";
-
-export interface SeatSummary {
-  seat: SeatId;
-  party: string;
-  participantId: string | null;
-  participantName: string | null;
-  /** The instructor sees bot personas during play; seats never do. */
-  controller: Controller;
-  connected: boolean;
-  /** Made its main move this round. */
-  acted: boolean;
-  walkedAway: boolean;
-}
-
-/**
- * One table at a glance, for the instructor's live overview only (it carries every
- * party's provisional score, which seats may not see before the end).
- */
-export interface TableSummary {
-  tableId: string;
-  sessionId: string | null;
-  number: number | null;
-  scenarioId: string;
-  status: RuntimeStatus;
-  deadlineAt: string | null;
-  /** Round time left while paused. */
-  remainingMs: number | null;
-  round: number;
-  roundLimit: number;
-  phase: "playing" | "ended";
-  seq: number;
-  seats: SeatSummary[];
-  /** Active seats that have not made their main move this round. */
-  waitingFor: SeatId[];
-  indicators: Indicators;
-  scores: PartyScore[];
-  outcome: Outcome | null;
-  /** Whether a room serves the table right now (false: it rests in the database). */
-  open: boolean;
-}
+import type { ParticipantRecord, TableRuntime } from "../store/store.ts";
 
 export function summarise(
   state: GameState,

@@ -1,0 +1,47 @@
+import type { Controller, Indicators, Outcome, SeatId } from "../rules/types.ts";
+import type { PartyScore } from "../scoring/score.ts";
+
+/** Where a table stands in its session: waiting for the start, running, paused or ended. */
+export type TableStatus = "waiting" | "running" | "paused" | "ended";
+
+/** One seat of a table at a glance, for the instructor. */
+export interface SeatSummary {
+  seat: SeatId;
+  party: string;
+  participantId: string | null;
+  participantName: string | null;
+  /** The instructor sees bot personas during play; seats never do. */
+  controller: Controller;
+  connected: boolean;
+  /** Made its main move this round. */
+  acted: boolean;
+  walkedAway: boolean;
+}
+
+/**
+ * One table at a glance, for the instructor's live overview only (it carries every
+ * party's provisional score, which seats may not see before the end). The server builds it
+ * (`summarise`) and sends it over HTTP and the session room; the dashboard shows it.
+ */
+export interface TableSummary {
+  tableId: string;
+  sessionId: string | null;
+  number: number | null;
+  scenarioId: string;
+  status: TableStatus;
+  deadlineAt: string | null;
+  /** Round time left while paused. */
+  remainingMs: number | null;
+  round: number;
+  roundLimit: number;
+  phase: "playing" | "ended";
+  seq: number;
+  seats: SeatSummary[];
+  /** Active seats that have not made their main move this round. */
+  waitingFor: SeatId[];
+  indicators: Indicators;
+  scores: PartyScore[];
+  outcome: Outcome | null;
+  /** Whether a room serves the table right now (false: it rests in the database). */
+  open: boolean;
+}
