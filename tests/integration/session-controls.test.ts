@@ -142,6 +142,8 @@ describe("seating by the instructor and by request", () => {
     expect(replaced.status).toBe(200);
     await vi.waitFor(() => expect(jo.seen.seatChanged.at(-1)).toMatchObject({ tableId: null }));
     await vi.waitFor(() => expect(controllerOf(ian.seen, "china")).toEqual({ type: "bot" }));
+    const china = lastView(ian.seen).parties.find((p) => p.id === "china")?.name;
+    await vi.waitFor(() => expect(ian.seen.notices).toContain(`A bot now plays ${china}.`));
     const participants = (await instructor("GET", "/participants")).body as unknown as { name: string; seat: null }[];
     expect(participants.find((p) => p.name === "Jo")?.seat).toBeNull();
     const csv = (await instructor("GET", "/export.csv")).text;

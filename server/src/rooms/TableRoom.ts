@@ -767,14 +767,18 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
         if (participant)
           await this.ctx.store.assignSeats([{ participantId: participant.id, tableId: null, seat: null }]);
         await this.seatingChanged();
-        if (this.table.state.controllers[action.seat]?.type !== "bot") {
-          await this.table.submitSystem({
-            kind: "setController",
-            seat: action.seat,
-            controller: { type: "bot", persona: this.personaFor(action.seat) },
-          });
-        }
-        this.notify(`A bot now plays ${seatName(this.table.state, action.seat)}.`);
+        const notice = () => this.notify(`A bot now plays ${seatName(this.table.state, action.seat)}.`);
+        // The notice goes out with the views of the change, not after its fsync.
+        if (this.table.state.controllers[action.seat]?.type === "bot") notice();
+        else
+          await this.table.submitSystem(
+            {
+              kind: "setController",
+              seat: action.seat,
+              controller: { type: "bot", persona: this.personaFor(action.seat) },
+            },
+            notice,
+          );
         return { ok: true };
       }
       case "end":
