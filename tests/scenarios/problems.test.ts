@@ -339,6 +339,17 @@ const lintCases: LintCase[] = [
     message: "opens in crisis",
   },
   {
+    check: "CrisisAtStart",
+    text: edit(
+      validFixture,
+      ["    round: 2\n", "    round: 1\n"],
+      ["effects: { batna: { up: -2, down: -3 } }", "effects: { tension: 50, batna: { up: -2, down: -3 } }"],
+    ),
+    field: "events[0].effects.tension",
+    marker: "effects: { tension: 50",
+    message: "fires in round 1 and takes tension to 90",
+  },
+  {
     check: "OptionLabels",
     text: edit(validFixture, ["{ id: mid, label: Middle }", "{ id: mid, label: low }"]),
     field: "issues[0].options[1].label",

@@ -88,16 +88,30 @@ export const tableChecks: LintCheck[] = [
   {
     name: "CrisisAtStart",
     severity: "warning",
-    description: "Initial tension is below the crisis threshold.",
-    run: (scenario) =>
-      scenario.indicators.tension >= scenario.rules.crisisThreshold
-        ? [
+    description: "Tension opens below the crisis threshold, round 1's scripted events included.",
+    run: (scenario) => {
+      const threshold = scenario.rules.crisisThreshold;
+      let tension = scenario.indicators.tension;
+      if (tension >= threshold)
+        return [
+          {
+            path: ["indicators", "tension"],
+            message: `starts at or above the crisis threshold (${threshold}): the first round opens in crisis`,
+          },
+        ];
+      for (const [i, event] of scenario.events.entries()) {
+        if (event.round !== 1) continue;
+        tension = Math.min(100, Math.max(0, tension + event.effects.tension));
+        if (tension >= threshold)
+          return [
             {
-              path: ["indicators", "tension"],
-              message: `starts at or above the crisis threshold (${scenario.rules.crisisThreshold}): the first round opens in crisis`,
+              path: ["events", i, "effects", "tension"],
+              message: `fires in round 1 and takes tension to ${tension}, at or above the crisis threshold (${threshold}): the first round opens in crisis`,
             },
-          ]
-        : [],
+          ];
+      }
+      return [];
+    },
   },
   {
     name: "OptionLabels",
