@@ -1,8 +1,14 @@
 import type { GameState, LogEntry } from "./types.ts";
 
+/** Each draft's own log, once its first new line has copied the state's (see `draftOf`). */
+const ownLogs = new WeakMap<GameState, LogEntry[]>();
+
 /**
  * A copy of the state that `apply` may mutate without touching its input. Containers are
  * copied; the scenario and past log entries and value changes are immutable and shared.
+ * The log is the state's own until `addLog` writes the draft's first line: then it is
+ * copied once, at its new length (copying it here and letting `push` grow it made two
+ * arrays of the whole log per event, and the grown one half again as long as needed).
  */
 export function draftOf(state: GameState): GameState {
   const f = state.families;
@@ -20,7 +26,7 @@ export function draftOf(state: GameState): GameState {
     walkedAway: [...state.walkedAway],
     approachCounts: Object.fromEntries(Object.entries(state.approachCounts).map(([k, v]) => [k, { ...v }])),
     history: [...state.history],
-    log: [...state.log],
+    log: state.log,
     valueChanges: [...state.valueChanges],
     families: {
       measures: { ...f.measures },
@@ -52,5 +58,10 @@ export function draftOf(state: GameState): GameState {
 }
 
 export function addLog(draft: GameState, entry: Omit<LogEntry, "round"> & { round?: number }): void {
-  draft.log.push({ round: draft.round, ...entry });
+  const line: LogEntry = { round: draft.round, ...entry };
+  if (ownLogs.get(draft) === draft.log) draft.log.push(line);
+  else {
+    draft.log = draft.log.concat(line);
+    ownLogs.set(draft, draft.log);
+  }
 }
