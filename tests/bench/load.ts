@@ -5,9 +5,12 @@
  * phase; after a warm-up, a window is measured. Loopback only; stops by itself.
  *
  * Usage: npm run bench:load [-- 200 1000 2000 4000] [--window 20] [--warmup 5]
- *        [--period 4000] [--only parley|echo] [--prof DIR] [--late] [--stock-echo]
- *        [--node-flags="--trace-gc …"]
- * --prof: a CPU profile of the server over each window; --late: when the views over 50 ms
+ *        [--period 4000] [--only parley|echo] [--prof DIR] [--heap-prof DIR] [--late]
+ *        [--stock-echo] [--node-flags="--trace-gc …"]
+ * --prof: a CPU profile of the server over each window; --heap-prof: instead, a sampling
+ * heap profile of what the server allocated in the window and that outlived the young
+ * generation (promoted to the old one, so left for a full collection), with its largest
+ * allocation sites printed; --late: when the views over 50 ms
  * were sent, by second; --stock-echo: the bare room on Colyseus's own transport;
  * --node-flags: Node/V8 flags for the server process (space-separated).
  *
@@ -16,13 +19,14 @@
  * collections, pauses of up to 400 ms, stalled every client at once, which the bench then
  * counted as late views of the server's.
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import {
   connectPlayers,
   Metrics,
   type Mode,
+  type ProfileKind,
   parseArgs,
   percentile,
   type ServerStats,
@@ -36,7 +40,9 @@ const windowS = Number(flags.get("window") ?? 20);
 const warmupS = Number(flags.get("warmup") ?? 5);
 const periodMs = Number(flags.get("period") ?? 4000);
 const only = flags.get("only") as Mode | undefined;
-const profDir = flags.get("prof");
+const profDir = flags.get("prof") ?? flags.get("heap-prof");
+const profKind: ProfileKind = flags.has("heap-prof") ? "heap" : "cpu";
+if (flags.has("prof") && flags.has("heap-prof")) throw new Error("--prof or --heap-prof, not both.");
 const modes: Mode[] = only ? [only] : ["echo", "parley"];
 if (flags.has("stock-echo")) process.env.ECHO_TRANSPORT = "stock"; // read by serverChild.ts
 const nodeFlags = (flags.get("node-flags") ?? "").split(" ").filter(Boolean);
@@ -62,6 +68,36 @@ interface Row {
   genLoopP99: number;
 }
 
+interface HeapNode {
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  selfSize: number;
+  children: HeapNode[];
+}
+
+/** The allocation sites (function, file and line) of most of a heap profile's bytes, in MB a second. */
+function printAllocationSites(file: string, seconds: number, top = 20): void {
+  const { head } = JSON.parse(readFileSync(file, "utf8")) as { head: HeapNode };
+  const sites = new Map<string, number>();
+  let total = 0;
+  const walk = (node: HeapNode, caller: string) => {
+    const { functionName, url, lineNumber } = node.callFrame;
+    const here = `${functionName || "(anonymous)"} ${url.replace(/^.*\/(node_modules|work\/main)\//, "")}:${lineNumber + 1}`;
+    if (node.selfSize > 0) {
+      const site = `${here}  <  ${caller}`;
+      sites.set(site, (sites.get(site) ?? 0) + node.selfSize);
+      total += node.selfSize;
+    }
+    for (const child of node.children) walk(child, here);
+  };
+  walk(head, "");
+  const mbs = (bytes: number) => (bytes / 1e6 / seconds).toFixed(2);
+  console.log(
+    `outlived the young generation: ${mbs(total)} MB/s in all; largest sites (allocating function < its caller):`,
+  );
+  for (const [site, bytes] of [...sites].sort((a, b) => b[1] - a[1]).slice(0, top))
+    console.log(`  ${mbs(bytes)} MB/s  ${site}`);
+}
+
 const cpuShare = (a: ServerStats, b: ServerStats) =>
   (b.cpu.user + b.cpu.system - a.cpu.user - a.cpu.system) / 1000 / (b.at - a.at);
 
@@ -76,7 +112,7 @@ async function level(mode: Mode, clients: number): Promise<Row> {
   const genLoop = monitorEventLoopDelay({ resolution: 10 });
   const before = await server.stats();
   genLoop.enable();
-  if (profDir) server.profile();
+  if (profDir) server.profile(profKind);
   metrics.measuring = true;
   const windowStart = performance.now();
   // With --node-flags=--trace-gc, the server's own clock (its GC lines' times) at the window's start.
@@ -87,7 +123,9 @@ async function level(mode: Mode, clients: number): Promise<Row> {
   const after = await server.stats();
   if (profDir) {
     mkdirSync(profDir, { recursive: true });
-    await server.profileTo(join(profDir, `${mode}-${clients}.cpuprofile`));
+    const file = join(profDir, `${mode}-${clients}.${profKind}profile`);
+    await server.profileTo(file, profKind);
+    if (profKind === "heap") printAllocationSites(file, windowS);
   }
   genLoop.disable();
   for (const p of players) p.stop();

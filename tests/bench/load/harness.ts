@@ -14,6 +14,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "../../..");
 
 export type Mode = "parley" | "echo";
+export type ProfileKind = "cpu" | "heap";
 
 export interface ServerStats {
   cpu: NodeJS.CpuUsage;
@@ -29,10 +30,13 @@ export interface ServerChild {
   port: number;
   /** CPU time, memory and event-loop delay since the last call; `gc` collects garbage first. */
   stats(gc?: boolean): Promise<ServerStats>;
-  /** Starts a V8 CPU profile of the server. */
-  profile(): void;
-  /** Stops the profile and writes it to `file` (a .cpuprofile, for Chrome's DevTools). */
-  profileTo(file: string): Promise<void>;
+  /**
+   * Starts a V8 profile of the server: of its CPU, or (`heap`) a sampling heap profile of
+   * the objects that outlive the young generation.
+   */
+  profile(kind: ProfileKind): void;
+  /** Stops the profile and writes it to `file` (.cpuprofile or .heapprofile, for Chrome's DevTools). */
+  profileTo(file: string, kind: ProfileKind): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -83,10 +87,10 @@ export async function startChild(mode: Mode, nodeFlags: readonly string[] = []):
         child.send({ type: "stats", gc });
       });
     },
-    profile() {
-      child.send({ type: "profile" });
+    profile(kind) {
+      child.send({ type: "profile", kind });
     },
-    profileTo(file) {
+    profileTo(file, kind) {
       return new Promise((resolve) => {
         const answer = (m: { type?: string }) => {
           if (m?.type !== "profiled") return;
@@ -94,7 +98,7 @@ export async function startChild(mode: Mode, nodeFlags: readonly string[] = []):
           resolve();
         };
         child.on("message", answer);
-        child.send({ type: "profileTo", file });
+        child.send({ type: "profileTo", file, kind });
       });
     },
     async stop() {

@@ -62,15 +62,30 @@ if (mode === "echo") {
 }
 
 const gc = (globalThis as { gc?: () => void }).gc;
-// A CPU profile of the measured window only (`profile` starts it, `profileTo` writes it).
+// A profile of the measured window only (`profile` starts it, `profileTo` writes it): of the
+// CPU, or a sampling heap profile of what outlived the young generation (the objects a
+// scavenge collected are left out; those still live or collected by a full collection stay).
 const inspector = new Session();
-process.on("message", async (message: { type: string; gc?: boolean; file?: string }) => {
+type ProfileMessage = { type: string; gc?: boolean; file?: string; kind?: "cpu" | "heap" };
+process.on("message", async (message: ProfileMessage) => {
   if (message.type === "profile") {
     inspector.connect();
-    await inspector.post("Profiler.enable");
-    await inspector.post("Profiler.start");
+    if (message.kind === "heap") {
+      await inspector.post("HeapProfiler.enable");
+      await inspector.post("HeapProfiler.startSampling", {
+        samplingInterval: 16 * 1024,
+        includeObjectsCollectedByMajorGC: true,
+        includeObjectsCollectedByMinorGC: false,
+      } as { samplingInterval: number });
+    } else {
+      await inspector.post("Profiler.enable");
+      await inspector.post("Profiler.start");
+    }
   } else if (message.type === "profileTo" && message.file) {
-    const { profile } = await inspector.post("Profiler.stop");
+    const { profile } =
+      message.kind === "heap"
+        ? await inspector.post("HeapProfiler.stopSampling")
+        : await inspector.post("Profiler.stop");
     writeFileSync(message.file, JSON.stringify(profile));
     inspector.disconnect();
     process.send?.({ type: "profiled" });
