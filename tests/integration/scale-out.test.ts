@@ -31,6 +31,7 @@ describe.skipIf(!hasRedis)("two server processes sharing Redis serve one class",
           PORT: String(port),
           REDIS_URL: redis.url,
           PUBLIC_ADDRESS: `127.0.0.1:${port}`,
+          SWEEP_INTERVAL_MS: "1000",
         }),
       );
     }
@@ -129,4 +130,73 @@ describe.skipIf(!hasRedis)("two server processes sharing Redis serve one class",
     for (const s of students) await s.room.leave();
     await overview.leave();
   });
+
+  it("moves a dead process's tables to the live one, where their students carry on", async () => {
+    const [a, b] = processes as [ServerProcess, ServerProcess];
+    const processIdOf = async (p: ServerProcess) => (await http(p.url, "GET", "/health")).body.processId as string;
+    const dying = await processIdOf(a);
+    const created = await createSession(b.url, {
+      scenarioId: "us-china-tariffs",
+      timing: { mode: "live", roundSeconds: 900 },
+    });
+    const students: { room: Room; seen: Seen; token: string; tableId: string; processId: string; seat: string }[] = [];
+    for (let i = 0; i < 4; i++) {
+      const joined = await joinSession(b.url, created.session.joinCode, `Pupil ${i + 1}`);
+      const reservation = await http(b.url, "POST", "/me/reservation", { token: joined.participantToken });
+      const student = await connectStudent(b.url, joined.participantToken);
+      students.push({
+        ...student,
+        token: joined.participantToken,
+        tableId: joined.participant.tableId,
+        processId: reservation.body.processId as string,
+        seat: joined.participant.seat,
+      });
+    }
+    const start = await http(b.url, "POST", `/sessions/${created.session.id}/control`, {
+      token: created.instructorToken,
+      body: { action: "start" },
+    });
+    expect(start.status).toBe(200);
+    for (const [i, s] of students.entries()) {
+      await vi.waitFor(() => expect(s.seen.views.length).toBeGreaterThan(0));
+      s.room.send("move", { clientSeq: 1, move: { kind: "chat", text: `before the crash, ${i}` } });
+      await vi.waitFor(() => expect(s.seen.acks.some((ack) => ack.clientSeq === 1)).toBe(true));
+    }
+    const stranded = students.filter((s) => s.processId === dying);
+    expect(stranded.length).toBeGreaterThan(0);
+
+    // The process dies with no goodbye: Redis still lists its rooms. The live process's
+    // sweep finds it dead and opens its tables from their stored logs: the instructor's
+    // overview shows them served again (a table whose room is gone shows as closed).
+    await a.kill();
+    await vi.waitFor(
+      async () => {
+        const tables = await http<{ tableId: string; open: boolean }[]>(
+          b.url,
+          "GET",
+          `/sessions/${created.session.id}/tables`,
+          { token: created.instructorToken },
+        );
+        expect(tables.body.map((t) => t.open)).toEqual([true, true]);
+      },
+      { timeout: 20_000, interval: 500 },
+    );
+    for (const s of stranded) {
+      // The page asks the live process for its seat again, as the web client does when its
+      // connection is lost for good; the live process opens the table from its stored log.
+      const reservation = await http(b.url, "POST", "/me/reservation", { token: s.token });
+      expect(reservation.status, reservation.text).toBe(200); // at the first attempt
+      expect(reservation.body.processId).not.toBe(dying);
+      const again = await connectStudent(b.url, s.token);
+      await vi.waitFor(() => expect(again.seen.views.length).toBeGreaterThan(0));
+      const view = lastView(again.seen);
+      expect(view.me?.seat).toBe(s.seat);
+      const mine = students.indexOf(s);
+      expect(view.log.some((line) => line.text.includes(`before the crash, ${mine}`))).toBe(true);
+      again.room.send("move", { clientSeq: 2, move: { kind: "chat", text: `after the crash, ${mine}` } });
+      await vi.waitFor(() => expect(again.seen.acks.some((ack) => ack.clientSeq === 2)).toBe(true));
+      s.room = again.room;
+    }
+    for (const s of students) await s.room.leave().catch(() => undefined);
+  }, 60_000);
 });

@@ -20,6 +20,16 @@ export async function findTableRoom(tableId: string): Promise<IRoomCache | undef
   return rooms[0];
 }
 
+/**
+ * Forgets the rooms of processes that died without a goodbye (SIGKILL, a lost machine). With
+ * Redis, their rooms stay listed, so their tables would look open and nobody would open them
+ * again. Colyseus checks only processes whose presence channel is gone (a process that is
+ * alive keeps it, however busy), pings each and drops the rooms of those that do not answer.
+ */
+export async function forgetDeadProcesses(): Promise<void> {
+  await matchMaker.healthCheckAllProcesses();
+}
+
 /** The ids of every open table room, of every process. */
 export async function openTableRooms(): Promise<Set<string>> {
   return new Set((await matchMaker.query({ name: "table" })).map((room) => room.roomId));

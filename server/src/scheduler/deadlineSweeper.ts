@@ -1,4 +1,4 @@
-import { callTableRoom } from "../rooms/tableRooms.ts";
+import { callTableRoom, forgetDeadProcesses } from "../rooms/tableRooms.ts";
 import type { Store } from "../store/store.ts";
 import { resumeLiveTables } from "./liveTables.ts";
 
@@ -8,7 +8,8 @@ import { resumeLiveTables } from "./liveTables.ts";
  * due deadlines and opens the room, which fires the deadline; the database's
  * compare-and-set (`claimDeadline`) makes sure only one of them advances the round.
  * The same sweep reopens live tables whose room was lost (see resumeLiveTables), the
- * first time as the process starts.
+ * first time as the process starts; with several processes, those of a process that died
+ * too, once the sweep has found it dead (see forgetDeadProcesses).
  */
 export function startDeadlineSweeper(store: Store, intervalMs: number): () => void {
   let sweeping = false;
@@ -16,6 +17,7 @@ export function startDeadlineSweeper(store: Store, intervalMs: number): () => vo
     if (sweeping) return;
     sweeping = true;
     try {
+      await forgetDeadProcesses();
       // A second's grace, so open rooms fire their own deadlines first.
       const due = await store.dueDeadlines(new Date(Date.now() - 1000).toISOString());
       for (const runtime of due) {
