@@ -16,14 +16,13 @@ describe.skipIf(!hasRedis)("two server processes sharing Redis serve one class",
   let postgres: RunningService | undefined;
   const dir = mkdtempSync(join(tmpdir(), "parley-scale-"));
   const processes: ServerProcess[] = [];
+  let database: Record<string, string> = {};
 
   beforeAll(async () => {
     redis = await startRedis(6391);
     // Sessions live in the shared database: PostgreSQL as in production, else one SQLite file.
     if (hasPostgres) postgres = await startPostgres(2741);
-    const database: Record<string, string> = postgres
-      ? { DATABASE_URL: postgres.url }
-      : { SQLITE_FILE: join(dir, "parley.sqlite") };
+    database = postgres ? { DATABASE_URL: postgres.url } : { SQLITE_FILE: join(dir, "parley.sqlite") };
     for (const port of [2721, 2722]) {
       processes.push(
         await startServerProcess({
@@ -198,5 +197,52 @@ describe.skipIf(!hasRedis)("two server processes sharing Redis serve one class",
       s.room = again.room;
     }
     for (const s of students) await s.room.leave().catch(() => undefined);
+  }, 60_000);
+
+  it("gives a student of a process that just died the seat at the first try, before any sweep", async () => {
+    // A third process takes the dead one's place; it hosts one of the new session's tables.
+    const c = await startServerProcess({
+      ...database,
+      PORT: "2723",
+      REDIS_URL: redis.url,
+      PUBLIC_ADDRESS: "127.0.0.1:2723",
+    });
+    processes.push(c);
+    const b = processes[1] as ServerProcess;
+    const dying = (await http(c.url, "GET", "/health")).body.processId as string;
+    const created = await createSession(b.url, {
+      scenarioId: "us-china-tariffs",
+      timing: { mode: "live", roundSeconds: 900 },
+    });
+    const students: { room: Room; seen: Seen; token: string; processId: string }[] = [];
+    // Three tables: round-robin over the live processes puts one on the third process.
+    for (let i = 0; i < 6; i++) {
+      const joined = await joinSession(b.url, created.session.joinCode, `Late ${i + 1}`);
+      const reservation = await http(b.url, "POST", "/me/reservation", { token: joined.participantToken });
+      const student = await connectStudent(b.url, joined.participantToken);
+      students.push({ ...student, token: joined.participantToken, processId: reservation.body.processId as string });
+    }
+    const started = await http(b.url, "POST", `/sessions/${created.session.id}/control`, {
+      token: created.instructorToken,
+      body: { action: "start" },
+    });
+    expect(started.status).toBe(200);
+    const stranded = students.find((s) => s.processId === dying);
+    if (!stranded) throw new Error("No table was placed on the third process");
+    await vi.waitFor(() => expect(stranded.seen.views.length).toBeGreaterThan(0));
+    stranded.room.send("move", { clientSeq: 1, move: { kind: "chat", text: "just before" } });
+    await vi.waitFor(() => expect(stranded.seen.acks).toHaveLength(1));
+
+    await c.kill();
+    // At once, long before a sweep could have found the process dead (that alone takes a
+    // 2 s ping): the reservation meets the silent room, and is made again on a live process.
+    const reservation = await http(b.url, "POST", "/me/reservation", { token: stranded.token });
+    expect(reservation.status, reservation.text).toBe(200);
+    expect(reservation.body.processId).not.toBe(dying);
+    const again = await connectStudent(b.url, stranded.token);
+    await vi.waitFor(() => expect(again.seen.views.length).toBeGreaterThan(0));
+    expect(lastView(again.seen).log.some((line) => line.text.includes("just before"))).toBe(true);
+    for (const s of students) if (s.processId !== dying) await s.room.leave();
+    await again.room.leave();
   }, 60_000);
 });
