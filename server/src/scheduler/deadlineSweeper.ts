@@ -17,7 +17,8 @@ export function startDeadlineSweeper(store: Store, intervalMs: number): () => vo
     if (sweeping) return;
     sweeping = true;
     try {
-      await forgetDeadProcesses();
+      // A failed check (Redis unreachable, say) must not hold up the deadlines below.
+      await forgetDeadProcesses().catch((error: unknown) => console.error("Could not check for dead processes", error));
       // A second's grace, so open rooms fire their own deadlines first.
       const due = await store.dueDeadlines(new Date(Date.now() - 1000).toISOString());
       for (const runtime of due) {
