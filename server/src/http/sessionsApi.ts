@@ -1,7 +1,7 @@
 import { matchMaker } from "@colyseus/core";
 import type { Viewer } from "@parley/shared";
 import { Router as createRouter, type Router } from "express";
-import { ensureTableRoom, findTableRoom } from "../rooms/tableRooms.ts";
+import { withTableRoom } from "../rooms/tableRooms.ts";
 import { toCsv } from "../sessions/csv.ts";
 import { resultCells, resultColumns } from "../sessions/results.ts";
 import type { SessionService } from "../sessions/sessionService.ts";
@@ -9,20 +9,11 @@ import { bearerToken } from "./bearer.ts";
 import { openEndpointLimit, requestAuth, send } from "./routeKit.ts";
 
 /**
- * A seat reservation for a table's room, which the client consumes with `consumeSeatReservation`.
- * When the room's process died without a goodbye, the reservation times out and Colyseus,
- * finding that process silent, drops its rooms: then the table is opened again from its log
- * on a live process and asked once more, so the student gets the seat at the first try.
+ * A seat reservation for a table's room, which the client consumes with `consumeSeatReservation`
+ * (made again on a live process when the room's process has died: see withTableRoom).
  */
-async function reservation(tableId: string, options: Record<string, string>) {
-  await ensureTableRoom(tableId);
-  try {
-    return await matchMaker.joinById(tableId, options);
-  } catch (error) {
-    if (await findTableRoom(tableId)) throw error; // the room is still there: a real refusal
-    await ensureTableRoom(tableId);
-    return matchMaker.joinById(tableId, options);
-  }
+function reservation(tableId: string, options: Record<string, string>) {
+  return withTableRoom(tableId, () => matchMaker.joinById(tableId, options));
 }
 
 /** The class-session API: see docs/API.md for every route with an example. */

@@ -61,19 +61,31 @@ export async function ensureTableRoom(tableId: string): Promise<IRoomCache> {
   throw new Error(`Could not open table ${tableId}: another process kept it locked.`);
 }
 
-/** Calls a method of a table's room wherever it runs, opening the room first if needed. */
-export async function callTableRoom<T>(tableId: string, method: string, args: unknown[] = []): Promise<T> {
+/**
+ * Does `act` with a table's room, wherever it runs, opening the room first if needed. When
+ * `act` fails because that room is gone, the table's room is opened again (or found, if
+ * someone else opened it meanwhile) and `act` tried once more: the room closed between
+ * finding and calling it, or its process died without a goodbye (a seat reservation then
+ * times out, and Colyseus, finding the process silent, drops its rooms). The same room, if
+ * still there, may have done part of the work, and is not asked twice.
+ */
+export async function withTableRoom<T>(tableId: string, act: () => Promise<T>): Promise<T> {
+  let room: IRoomCache | undefined;
   try {
-    await ensureTableRoom(tableId);
-    return (await matchMaker.remoteRoomCall(tableId, method, args)) as T;
+    room = await ensureTableRoom(tableId);
+    return await act();
   } catch (error) {
-    // Retry only when the room closed between finding and calling it; a room that is still
-    // there may have done part of the work, and must not be asked twice.
     await sleep(100);
-    if (await findTableRoom(tableId)) throw error;
+    const now = await findTableRoom(tableId);
+    if (room && now?.processId === room.processId) throw error;
     await ensureTableRoom(tableId);
-    return (await matchMaker.remoteRoomCall(tableId, method, args)) as T;
+    return act();
   }
+}
+
+/** Calls a method of a table's room wherever it runs, opening the room first if needed. */
+export function callTableRoom<T>(tableId: string, method: string, args: unknown[] = []): Promise<T> {
+  return withTableRoom(tableId, async () => (await matchMaker.remoteRoomCall(tableId, method, args)) as T);
 }
 
 /** Calls a method of a table's room only if the room is open now. */
