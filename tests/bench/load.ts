@@ -124,7 +124,7 @@ async function level(mode: Mode, clients: number): Promise<Row> {
   if (profDir) {
     mkdirSync(profDir, { recursive: true });
     const file = join(profDir, `${mode}-${clients}.${profKind}profile`);
-    await server.profileTo(file, profKind);
+    await server.profileTo(file);
     if (profKind === "heap") printAllocationSites(file, windowS);
   }
   genLoop.disable();

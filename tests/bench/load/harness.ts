@@ -36,7 +36,7 @@ export interface ServerChild {
    */
   profile(kind: ProfileKind): void;
   /** Stops the profile and writes it to `file` (.cpuprofile or .heapprofile, for Chrome's DevTools). */
-  profileTo(file: string, kind: ProfileKind): Promise<void>;
+  profileTo(file: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -90,7 +90,7 @@ export async function startChild(mode: Mode, nodeFlags: readonly string[] = []):
     profile(kind) {
       child.send({ type: "profile", kind });
     },
-    profileTo(file, kind) {
+    profileTo(file) {
       return new Promise((resolve) => {
         const answer = (m: { type?: string }) => {
           if (m?.type !== "profiled") return;
@@ -98,7 +98,7 @@ export async function startChild(mode: Mode, nodeFlags: readonly string[] = []):
           resolve();
         };
         child.on("message", answer);
-        child.send({ type: "profileTo", file, kind });
+        child.send({ type: "profileTo", file });
       });
     },
     async stop() {

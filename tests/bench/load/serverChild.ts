@@ -67,10 +67,12 @@ const gc = (globalThis as { gc?: () => void }).gc;
 // scavenge collected are left out; those still live or collected by a full collection stay).
 const inspector = new Session();
 type ProfileMessage = { type: string; gc?: boolean; file?: string; kind?: "cpu" | "heap" };
+let profiling: ProfileMessage["kind"];
 process.on("message", async (message: ProfileMessage) => {
   if (message.type === "profile") {
     inspector.connect();
-    if (message.kind === "heap") {
+    profiling = message.kind;
+    if (profiling === "heap") {
       await inspector.post("HeapProfiler.enable");
       await inspector.post("HeapProfiler.startSampling", {
         samplingInterval: 16 * 1024,
@@ -83,9 +85,7 @@ process.on("message", async (message: ProfileMessage) => {
     }
   } else if (message.type === "profileTo" && message.file) {
     const { profile } =
-      message.kind === "heap"
-        ? await inspector.post("HeapProfiler.stopSampling")
-        : await inspector.post("Profiler.stop");
+      profiling === "heap" ? await inspector.post("HeapProfiler.stopSampling") : await inspector.post("Profiler.stop");
     writeFileSync(message.file, JSON.stringify(profile));
     inspector.disconnect();
     process.send?.({ type: "profiled" });
