@@ -23,18 +23,21 @@ describe.skipIf(!hasRedis)("two server processes sharing Redis serve one class",
     // Sessions live in the shared database: PostgreSQL as in production, else one SQLite file.
     if (hasPostgres) postgres = await startPostgres(2741);
     database = postgres ? { DATABASE_URL: postgres.url } : { SQLITE_FILE: join(dir, "parley.sqlite") };
-    for (const port of [2721, 2722]) {
-      processes.push(
-        await startServerProcess({
-          ...database,
-          PORT: String(port),
-          REDIS_URL: redis.url,
-          PUBLIC_ADDRESS: `127.0.0.1:${port}`,
-          SWEEP_INTERVAL_MS: "1000",
-        }),
-      );
-    }
+    for (const port of [2721, 2722]) await startProcess(port);
   }, 90_000);
+
+  /** A server process on `port`, sharing the database and Redis, sweeping every second. */
+  async function startProcess(port: number): Promise<ServerProcess> {
+    const started = await startServerProcess({
+      ...database,
+      PORT: String(port),
+      REDIS_URL: redis.url,
+      PUBLIC_ADDRESS: `127.0.0.1:${port}`,
+      SWEEP_INTERVAL_MS: "1000",
+    });
+    processes.push(started);
+    return started;
+  }
 
   afterAll(async () => {
     for (const p of processes) await p.stop();
@@ -201,13 +204,7 @@ describe.skipIf(!hasRedis)("two server processes sharing Redis serve one class",
 
   it("gives a student of a process that just died the seat at the first try, before any sweep", async () => {
     // A third process takes the dead one's place; it hosts one of the new session's tables.
-    const c = await startServerProcess({
-      ...database,
-      PORT: "2723",
-      REDIS_URL: redis.url,
-      PUBLIC_ADDRESS: "127.0.0.1:2723",
-    });
-    processes.push(c);
+    const c = await startProcess(2723);
     const b = processes[1] as ServerProcess;
     const dying = (await http(c.url, "GET", "/health")).body.processId as string;
     const created = await createSession(b.url, {
