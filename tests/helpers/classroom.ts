@@ -1,3 +1,4 @@
+import { matchMaker } from "@colyseus/core";
 import { Client, type Room, type SeatReservation } from "@colyseus/sdk";
 import { applyViewPatch, type TableView, type ViewPatch } from "@parley/shared";
 import { expect, vi } from "vitest";
@@ -107,4 +108,11 @@ export async function startSolo(
   if (response.status !== 201) throw new Error(`Could not start a solo game: ${response.text}`);
   const { participantToken, tableId } = response.body;
   return { ...(await connectStudent(baseUrl, participantToken)), participantToken, tableId };
+}
+
+/** Cuts a client's socket from the server side (a server in this process), as a lost network would. */
+export function dropConnection(tableId: string, sessionId: string): void {
+  const room = matchMaker.getLocalRoomById(tableId);
+  const client = room?.clients.find((c) => c.sessionId === sessionId);
+  (client?.ref as { terminate(): void } | undefined)?.terminate();
 }

@@ -2,7 +2,14 @@ import { matchMaker } from "@colyseus/core";
 import { Client } from "@colyseus/sdk";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { openSqliteStore } from "../../server/src/store/sqlite.ts";
-import { classOf as classroom, connectStudent, lastView, type Seen, type Student } from "../helpers/classroom.ts";
+import {
+  classOf as classroom,
+  connectStudent,
+  dropConnection,
+  lastView,
+  type Seen,
+  type Student,
+} from "../helpers/classroom.ts";
 import { bootTestServer, http, type TestServer } from "../helpers/server.ts";
 
 let server: TestServer;
@@ -21,13 +28,6 @@ afterAll(async () => {
 /** A session with `names` seated and connected, started unless told otherwise. */
 const classOf = (names: string[], settings: Record<string, unknown> = {}, start = true) =>
   classroom(server.url, names, settings, start);
-
-/** Cuts a client's socket from the server side, as a lost network would. */
-function dropConnection(tableId: string, sessionId: string) {
-  const room = matchMaker.getLocalRoomById(tableId);
-  const client = room?.clients.find((c) => c.sessionId === sessionId);
-  (client?.ref as { terminate(): void } | undefined)?.terminate();
-}
 
 const controllerOf = (seen: Seen, seat: string) => lastView(seen).parties.find((p) => p.id === seat)?.controller;
 

@@ -1,7 +1,7 @@
 import { rmSync } from "node:fs";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { openSqliteStore } from "../../server/src/store/sqlite.ts";
-import { classOf, lastView, type Student } from "../helpers/classroom.ts";
+import { classOf, dropConnection, lastView, type Student } from "../helpers/classroom.ts";
 import { bootTestServer } from "../helpers/server.ts";
 
 afterEach(() => vi.restoreAllMocks());
@@ -16,6 +16,12 @@ describe("closing the server in the middle of a live session", () => {
     lin.room.reconnection.enabled = false;
     ada.room.send("move", { clientSeq: 1, move: { kind: "chat", text: "before the restart" } });
     await vi.waitFor(() => expect(ada.seen.acks).toHaveLength(1));
+    // Lin's network has just died: her seat is held for the reconnection window when the
+    // server closes, and stays hers too.
+    const dropped = new Promise<void>((resolve) => lin.room.onDrop(() => resolve()));
+    dropConnection(lin.participant.tableId, lin.room.sessionId);
+    await dropped;
+    await new Promise((resolve) => setTimeout(resolve, 200));
 
     const errors = vi.spyOn(console, "error");
     await server.close();

@@ -283,8 +283,9 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
   }
 
   override async onLeave(client: Client, code?: number) {
-    // The server is closing: the seat stays its student's (see onDrop).
-    if (code === CloseCode.SERVER_SHUTDOWN) return;
+    // The server is closing: the seat stays its student's (see onDrop), also the seat of one
+    // who had dropped and was within the reconnection window (that leave has another code).
+    if (code === CloseCode.SERVER_SHUTDOWN || matchMaker.state === matchMaker.MatchMakerState.SHUTTING_DOWN) return;
     this.dropped.delete(client.sessionId);
     this.sentViews.delete(client.sessionId);
     const identity = this.identities.get(client.sessionId);
