@@ -7,8 +7,8 @@
  * so the heap's growth over a step is what the step allocated. Prints Markdown.
  */
 import { cpus } from "node:os";
-import { apply, newViewCache, type Scenario, type TableView, type Viewer, viewsFor } from "@parley/shared";
-import { sendableViews } from "../../server/src/rooms/viewFrames.ts";
+import { apply, newViewCache, type Scenario, type Viewer, viewsFor } from "@parley/shared";
+import { type SentView, sendableViews, sentView } from "../../server/src/rooms/viewFrames.ts";
 import { shippedScenarios } from "../property/fixtures.ts";
 import { chatGame } from "./chatGame.ts";
 
@@ -21,7 +21,7 @@ function measure(lines: number, from: number, instructor: boolean) {
   let state = initial;
   const viewers: Viewer[] = instructor ? [...state.seats, "instructor"] : [...state.seats];
   const cache = newViewCache();
-  let sent: TableView[] = [];
+  const sent: SentView[] = [];
   const total = { apply: 0, views: 0, frames: 0, events: 0 };
   for (const [i, event] of events.entries()) {
     const a = used();
@@ -30,8 +30,10 @@ function measure(lines: number, from: number, instructor: boolean) {
     const views = viewsFor(state, viewers, {}, cache);
     const c = used();
     sendableViews(views, sent);
+    views.forEach((view, i) => {
+      sent[i] = sentView(view, sent[i]);
+    });
     const d = used();
-    sent = views;
     if (i < from) continue;
     total.apply += b - a;
     total.views += c - b;

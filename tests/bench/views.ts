@@ -13,12 +13,11 @@ import {
   type Scenario,
   simulateGame,
   stateSeats,
-  type TableView,
   type Viewer,
   viewsFor,
 } from "@parley/shared";
 import { unpackMultiple } from "msgpackr";
-import { sendableViews } from "../../server/src/rooms/viewFrames.ts";
+import { type SentView, sendableViews, sentView } from "../../server/src/rooms/viewFrames.ts";
 import { shippedScenarios } from "../property/fixtures.ts";
 import { chatGame, type Game } from "./chatGame.ts";
 
@@ -47,16 +46,18 @@ function measure(games: Game[], fields = false): Measured {
   for (const game of games) {
     const viewers: Viewer[] = [...game.initial.seats];
     const cache = newViewCache();
-    let sent: TableView[] = [];
+    const sent: SentView[] = [];
     let state = game.initial;
     for (const event of game.events) {
       state = apply(state, event);
       const start = performance.now();
       const views = viewsFor(state, viewers, {}, cache);
       const frames = sendableViews(views, sent);
+      views.forEach((view, i) => {
+        sent[i] = sentView(view, sent[i]);
+      });
       m.ms += performance.now() - start;
       m.events++;
-      sent = views;
       for (const frame of frames) {
         if (!frame) continue;
         const [type, payload] = unpackMultiple(frame.subarray(1)) as [string, Record<string, unknown>];

@@ -16,7 +16,7 @@ import {
 import fc from "fast-check";
 import { unpackMultiple } from "msgpackr";
 import { describe, expect, it } from "vitest";
-import { sendableViews } from "../../server/src/rooms/viewFrames.ts";
+import { type SentView, sendableViews, sentView } from "../../server/src/rooms/viewFrames.ts";
 import { octet, pair, shippedScenarios, summit } from "./fixtures.ts";
 import { listChooser, playRandomGame } from "./randomPlay.ts";
 
@@ -108,12 +108,14 @@ function checkPatches(state: GameState, clients: PatchClients) {
     }
     expect(clients.have[i], `${viewer} at seq ${state.seq}`).toEqual(whole);
   });
-  clients.sent = views;
+  views.forEach((view, i) => {
+    clients.sent[i] = sentView(view, clients.sent[i]);
+  });
 }
 
 interface PatchClients {
   caches: TableCaches;
-  sent: (TableView | undefined)[];
+  sent: (SentView | undefined)[];
   have: (TableView | undefined)[];
   held: boolean;
 }
@@ -162,13 +164,14 @@ describe("patches carry only what changed", () => {
     const caches = tableCaches();
     const first = viewsFor(state, viewers, {}, caches.views);
     sendableViews(first, []);
+    const sent = first.map((view) => sentView(view));
     const by = state.seats[0] as string;
     const chat = { seq: state.seq, by, move: { kind: "chat", text: "Shall we talk about water?" } } as GameEvent;
     state = apply(state, chat);
-    const frames = sendableViews(viewsFor(state, viewers, {}, caches.views), first);
+    const frames = sendableViews(viewsFor(state, viewers, {}, caches.views), sent);
     for (const [i, frame] of frames.entries()) {
       const { type, message } = decode(frame as Buffer);
-      const logLength = (first[i] as TableView).log.length;
+      const logLength = (sent[i] as SentView).logLength;
       expect(type).toBe("viewPatch");
       expect(message).toEqual({
         seq: state.seq,
@@ -183,8 +186,9 @@ describe("patches carry only what changed", () => {
     const viewers: Viewer[] = [...game.initial.seats];
     const caches = tableCaches();
     let state = game.initial;
-    let sent = viewsFor(state, viewers, {}, caches.views);
-    sendableViews(sent, []);
+    const first = viewsFor(state, viewers, {}, caches.views);
+    sendableViews(first, []);
+    const sent = first.map((view) => sentView(view));
     let checked = 0;
     for (const event of game.events) {
       const before = state;
@@ -202,7 +206,9 @@ describe("patches carry only what changed", () => {
         }
         checked++;
       }
-      sent = views;
+      views.forEach((view, k) => {
+        sent[k] = sentView(view, sent[k]);
+      });
     }
     expect(checked).toBeGreaterThan(0);
   });

@@ -10,7 +10,7 @@ import {
 } from "@parley/shared";
 import { unpackMultiple } from "msgpackr";
 import { describe, expect, it } from "vitest";
-import { sendableViews } from "../../server/src/rooms/viewFrames.ts";
+import { type SentView, sendableViews, sentView } from "../../server/src/rooms/viewFrames.ts";
 import { patchInPlace } from "../bench/load/patchInPlace.ts";
 import { shippedScenarios } from "../property/fixtures.ts";
 
@@ -23,7 +23,7 @@ describe("a patch applied in place", () => {
       const viewers: Viewer[] = [...game.seats, "observer"];
       const cache = newViewCache();
       let state = game.initial;
-      let sent: TableView[] = [];
+      const sent: SentView[] = [];
       const web: (TableView | undefined)[] = [];
       const inPlace: (TableView | undefined)[] = [];
       for (const event of [undefined, ...game.events]) {
@@ -44,7 +44,9 @@ describe("a patch applied in place", () => {
           expect(inPlace[i]).toEqual(web[i]);
           expect(inPlace[i]).toEqual(views[i]);
         });
-        sent = views;
+        views.forEach((view, i) => {
+          sent[i] = sentView(view, sent[i]);
+        });
       }
       expect(game.events.length).toBeGreaterThan(10);
     },

@@ -44,45 +44,81 @@ describe("a view cache used for states that do not follow each other", () => {
 
 /**
  * A live table builds every viewer's view after every event. A chat line changes the log and
- * nothing else, so a seat's view after one is its last view with the new line; and seats who
- * see the same lines share one list of them.
+ * nothing else, so a seat's view after one is its last view, changed in place: its seq, and
+ * its log with the new line. Seats who see the same lines share one list of them, which
+ * grows in place by the lines everyone sees; a line not everyone sees forks it.
  */
 describe("a table's views after chat lines", () => {
   const scenario = shippedScenarios().find((s) => s.id === "russia-ukraine-mediation");
   if (!scenario) throw new Error("scenario missing");
   const game = simulateGame({ scenario, seed: 4 });
   const seats = game.seats;
-  const [a, b, c] = seats as [string, string, string];
+  const [a, b, c, d] = seats as [string, string, string, string];
   const say = (state: GameState, seat: string, text: string, to?: string[]) =>
     play(state, seat, { kind: "chat", text, ...(to ? { to } : {}) });
 
-  it("keep every other part of a seat's view, and give seats who see the same lines one list", () => {
+  it("change a seat's last view in place, and give seats who see the same lines one list", () => {
     const cache = newViewCache();
     const viewers: Viewer[] = [...seats, "instructor"];
     let state = game.initial;
     const first = viewsFor(state, viewers, {}, cache);
+    const parts = first.map((view) => ({ moves: view.moves, me: view.me, parties: view.parties, log: view.log }));
+    const lengths = first.map((view) => view.log.length);
     state = say(state, a, "Good morning.");
     const second = viewsFor(state, viewers, {}, cache);
     expect(second).toEqual(viewers.map((viewer) => viewFor(state, viewer)));
     for (const i of seats.keys()) {
-      const [before, after] = [first[i], second[i]];
+      const [before, after] = [parts[i], second[i]];
+      expect(after, "the same view, changed in place").toBe(first[i]);
+      expect(after?.seq).toBe(state.seq);
       expect(after?.moves).toBe(before?.moves);
       expect(after?.me).toBe(before?.me);
       expect(after?.parties).toBe(before?.parties);
-      expect(after?.log).toHaveLength((before?.log.length ?? 0) + 1);
+      expect(after?.log, "the same list, grown").toBe(before?.log);
+      expect(after?.log).toHaveLength((lengths[i] ?? 0) + 1);
       expect(after?.log, "one list for every seat").toBe(second[0]?.log);
     }
     // The instructor sees the bots' reasons: not the seats' list.
     expect(second[seats.length]?.log).not.toBe(second[0]?.log);
 
-    // A private line: the two who see it share one list, the others keep theirs.
+    // A private line: the two who see it share a new list, the others keep theirs as it was.
+    const shared = second[0]?.log;
+    const sharedLength = shared?.length;
     state = say(state, a, "Just between us.", [b]);
     const third = viewsFor(state, viewers, {}, cache);
     expect(third).toEqual(viewers.map((viewer) => viewFor(state, viewer)));
     const of = (seat: string) => third[seats.indexOf(seat)]?.log;
     expect(of(a)).toBe(of(b));
-    expect(of(c)).toBe(second[seats.indexOf(c)]?.log);
-    expect(of(c)).not.toBe(of(a));
+    expect(of(a)).not.toBe(shared);
+    expect(of(c)).toBe(shared);
+    expect(of(d)).toBe(shared);
+    expect(shared).toHaveLength(sharedLength ?? -1);
+
+    // A line for everyone after it: each of the two lists grows in place.
+    state = say(state, c, "Shall we begin?");
+    const fourth = viewsFor(state, viewers, {}, cache);
+    expect(fourth).toEqual(viewers.map((viewer) => viewFor(state, viewer)));
+    expect(fourth[seats.indexOf(a)]?.log).toBe(of(a));
+    expect(fourth[seats.indexOf(c)]?.log).toBe(shared);
+  });
+
+  it("give a viewer left out of some calls the lines it missed, and leave the others' lists alone", () => {
+    const cache = newViewCache();
+    const viewers: Viewer[] = [...seats];
+    let state = game.initial;
+    viewsFor(state, viewers, {}, cache);
+    // c and d are left out (the table sends to some clients only, say one reconnecting).
+    state = say(state, a, "One.");
+    viewsFor(state, [a, b], {}, cache);
+    state = say(state, b, "Two, for a only.", [a]);
+    viewsFor(state, [a, b], {}, cache);
+    state = say(state, a, "Three.");
+    const [late] = viewsFor(state, [c], {}, cache);
+    expect(late).toEqual(viewFor(state, c));
+    const all = viewsFor(state, viewers, {}, cache);
+    expect(all).toEqual(viewers.map((viewer) => viewFor(state, viewer)));
+    expect(all[2]?.log).toBe(all[3]?.log);
+    expect(all[0]?.log).toBe(all[1]?.log);
   });
 
   it("build the whole view again when anything but the log changed", () => {

@@ -46,7 +46,7 @@ import {
 } from "./messages.ts";
 import { TokenBucket } from "./rateLimit.ts";
 import { openTicketKey, publishToSession, resultsChannel } from "./tableRooms.ts";
-import { sendableViews } from "./viewFrames.ts";
+import { type SentView, sendableViews, sentView } from "./viewFrames.ts";
 
 /** Public, non-secret facts every client may see: who sits where and is connected. */
 export const SeatStatus = schema(
@@ -129,7 +129,7 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
   /** The views last built, whose unchanged parts the next ones keep (see sendViews). */
   private readonly viewCache = newViewCache();
   /** What each connection last received of its view: the next event sends it only what changed. */
-  private readonly sentViews = new Map<string, TableView>();
+  private readonly sentViews = new Map<string, SentView>();
   /** Runtime changes are written one after another, in order. */
   private runtimeQueue: Promise<unknown> = Promise.resolve();
 
@@ -492,7 +492,7 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     clients.forEach((client, i) => {
       const frame = frames[i];
       if (frame) client.enqueueRaw(frame);
-      this.sentViews.set(client.sessionId, views[i] as TableView);
+      this.sentViews.set(client.sessionId, sentView(views[i] as TableView, before[i]));
     });
   }
 

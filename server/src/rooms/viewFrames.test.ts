@@ -1,7 +1,7 @@
 import { getMessageBytes, Protocol } from "@colyseus/core";
 import type { TableView } from "@parley/shared";
 import { describe, expect, it } from "vitest";
-import { sendableViews } from "./viewFrames.ts";
+import { sendableViews, sentView } from "./viewFrames.ts";
 
 /**
  * Patches are written straight into one buffer, numbers included, and must be exactly what
@@ -16,7 +16,7 @@ describe("a patch's numbers (seq, list lengths and places)", () => {
       const lines = Array.from({ length: n > 100_000 ? 3 : n + 1 }, (_, i) => line(i));
       const before = { seq: n, log: lines } as unknown as TableView;
       const after = { seq: n + 1, log: [...lines, line(lines.length)] } as unknown as TableView;
-      const [frame] = sendableViews([after], [before]);
+      const [frame] = sendableViews([after], [sentView(before)]);
       const expected = getMessageBytes.raw(Protocol.ROOM_DATA, "viewPatch", {
         seq: n + 1,
         $items: { log: { length: lines.length + 1, at: [lines.length], items: [line(lines.length)] } },

@@ -1,5 +1,5 @@
 import { getMessageBytes, Protocol } from "@colyseus/core";
-import type { TableView } from "@parley/shared";
+import type { LogEntry, TableView } from "@parley/shared";
 
 /*
  * A table's views as frames: a whole view is byte for byte the frame of
@@ -26,18 +26,37 @@ import type { TableView } from "@parley/shared";
  */
 
 /**
+ * What a client last received: its view, and that view's seq and log as they were then (a
+ * view from a table's kept cache changes in place afterwards: its seq and log, see
+ * `viewsFor`; its log only grows).
+ */
+export interface SentView {
+  view: TableView;
+  seq: number;
+  log: readonly LogEntry[];
+  logLength: number;
+}
+
+/** The record of `view` as sent: `record` itself, updated (a table keeps one for each client), or a new one. */
+export function sentView(view: TableView, record?: SentView): SentView {
+  if (!record) return { view, seq: view.seq, log: view.log, logLength: view.log.length };
+  record.view = view;
+  record.seq = view.seq;
+  record.log = view.log;
+  record.logLength = view.log.length;
+  return record;
+}
+
+/**
  * The frames to send a table's clients after an event: a whole `view` to a client that has
  * none yet (`sent[i]` undefined), else a `viewPatch` with only what differs from what it
  * last received (see `ViewPatch` in the rules module): the fields that changed; of a list
  * in which only some items changed (the log's new lines, one proposal of many), those items
  * (`$items`); the fields gone (`$unset`). A client whose view did not change at all gets no
- * frame (null). Afterwards each client has its view of `views` (keep them as the next
- * call's `sent`: their parts are never changed in place).
+ * frame (null). Afterwards each client has its view of `views` (record it with `sentView`
+ * as the next call's `sent`).
  */
-export function sendableViews(
-  views: readonly TableView[],
-  sent: readonly (TableView | undefined)[],
-): (Buffer | null)[] {
+export function sendableViews(views: readonly TableView[], sent: readonly (SentView | undefined)[]): (Buffer | null)[] {
   const bytes = new Map<object, Buffer>();
   /** An item or a field, encoded once for all the views. */
   const bytesOf = (value: unknown): Buffer => {
@@ -51,18 +70,30 @@ export function sendableViews(
   };
   return views.map((view, i) => {
     const fields = view as unknown as Record<string, unknown>;
-    const before = sent[i] as unknown as Record<string, unknown> | undefined;
-    if (!before) return wholeView(fields, bytesOf);
-    if (before === fields) return null;
+    const record = sent[i];
+    if (!record) return wholeView(fields, bytesOf);
+    const before = record.view as unknown as Record<string, unknown>;
     const whole: string[] = [];
     const lists: { key: string; list: unknown[]; at: number[] }[] = [];
     for (const key in fields) {
       if (!Object.hasOwn(fields, key)) continue;
       const value = fields[key];
-      const old = before[key];
-      if (value === old && Object.hasOwn(before, key)) continue;
-      const changed = Array.isArray(value) && Array.isArray(old) ? changedItems(old, value) : undefined;
-      if (changed?.length === 0 && (value as unknown[]).length === (old as unknown[]).length) continue;
+      if (key === "seq") {
+        if (value !== record.seq) whole.push(key);
+        continue;
+      }
+      const log = key === "log";
+      const old = log ? record.log : before[key];
+      if (value === old && !log && Object.hasOwn(before, key)) continue;
+      const changed = !Array.isArray(value)
+        ? undefined
+        : log
+          ? changedLines(record, value)
+          : Array.isArray(old)
+            ? changedItems(old, old.length, value)
+            : undefined;
+      const length = log ? record.logLength : (old as unknown[] | undefined)?.length;
+      if (changed?.length === 0 && (value as unknown[]).length === length) continue;
       if (changed) lists.push({ key, list: value as unknown[], at: changed });
       else whole.push(key);
     }
@@ -85,7 +116,7 @@ export function sendableViews(
       }
     }
     if (gone.length > 0) out.bytes(keyBytes("$unset")).bytes(pack(gone));
-    out.bytes(keyBytes("$base")).uint(before.seq as number);
+    out.bytes(keyBytes("$base")).uint(record.seq);
     return out.finish();
   });
 }
@@ -176,16 +207,33 @@ function smallUint(n: number): Buffer {
   return bytes;
 }
 
-/** The places in `after` whose item is not the one in `before`, when they are at most half of it. */
-function changedItems(before: readonly unknown[], after: readonly unknown[]): number[] | undefined {
+/**
+ * The places in `after` whose item is not the one in `before`'s first `length`, when they
+ * are at most half of it.
+ */
+function changedItems(
+  before: readonly unknown[],
+  length: number,
+  after: readonly unknown[],
+  start = 0,
+): number[] | undefined {
   const at: number[] = [];
-  for (let i = 0; i < after.length; i++) {
-    if (after[i] !== before[i]) {
+  for (let i = start; i < after.length; i++) {
+    if (i >= length || after[i] !== before[i]) {
       at.push(i);
       if (2 * at.length > after.length) return undefined;
     }
   }
   return at;
+}
+
+/**
+ * The places of a view's log whose line the client does not have. Its list is the one it was
+ * sent, or a list grown from it since (a log grows in place), or another list.
+ */
+function changedLines(record: SentView, log: readonly unknown[]): number[] | undefined {
+  const start = log === record.log ? Math.min(record.logLength, log.length) : 0;
+  return changedItems(record.log, record.logLength, log, start);
 }
 
 /** A whole `view` frame: the view's fields in its order. */

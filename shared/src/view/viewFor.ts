@@ -253,6 +253,12 @@ interface CommonParts {
  * Kept by a caller between calls of `viewsFor` for one table: each log entry's copy as
  * viewers see it (entries never change once written, so each is copied once a game), and
  * the views last built, which the next ones keep every unchanged part of (`reconcile`).
+ *
+ * The views and log lists of a kept cache are changed in place by later calls: a view whose
+ * state changed only in its log gets the new seq and log, and a list of log lines grows by
+ * the lines everyone sees (`visibleLog`). Nothing else in them ever changes. A caller that
+ * keeps a view to compare a later one with keeps its seq, its log and the log's length as
+ * they were (the server's `sentView`).
  */
 export interface ViewCache {
   entries: Map<boolean, WeakMap<LogEntry, LogEntry>>;
@@ -264,17 +270,18 @@ export interface ViewCache {
   secrets: Map<SeatId, { batna: number; scenario: GameState["scenario"]; secrets: SeatSecrets }>;
   /** The state each viewer's last view was built from, and how (see `sameButLog`, `visibleLog`). */
   built: Map<Viewer, Built>;
-  /** A viewer's list of log lines, and the lines added to it last and the longer list (see `visibleLog`). */
-  extended: WeakMap<readonly LogEntry[], { added: LogEntry[]; list: LogEntry[] }>;
+  /** A list of log lines, and the list made from its first lines and lines not everyone sees (see `visibleLog`). */
+  forks: WeakMap<readonly LogEntry[], { from: number; added: LogEntry[]; list: LogEntry[] }>;
   /** The public scenario as last built, and what it was built from. */
   scenario?: { source: GameState["scenario"]; key: string; view: TableView["scenario"] };
 }
 
-/** What a viewer's last view was built from: the state, and whether its results were held or revealed. */
+/** What a viewer's last view was built from: the state, whether its results were held or revealed, and how many lines its log had. */
 interface Built {
   state: GameState;
   held: boolean;
   revealAll: boolean;
+  logLength: number;
 }
 
 export function newViewCache(): ViewCache {
@@ -284,7 +291,7 @@ export function newViewCache(): ViewCache {
     views: new Map(),
     secrets: new Map(),
     built: new Map(),
-    extended: new WeakMap(),
+    forks: new WeakMap(),
   };
 }
 
@@ -424,14 +431,15 @@ function commonParts(state: GameState, revealAll: boolean, options: ViewOptions,
  * The views of several viewers of one state, each exactly `viewFor(state, viewer, options)`.
  * What they see alike is built once and the views share it (the same objects). With a
  * `cache` kept for the table, whatever did not change since the last call is the same
- * object as then (a view that did not change at all is the last one itself): read them,
- * send them, but do not change one in place.
+ * object as then: read them, send them, but do not change one.
  *
  * When the state differs from the one a seat's last view was built from only in its log
- * (a chat line, most often: see `sameButLog`), the seat's view is its last one with the new
- * lines: nothing else is built (a seat's view reads nothing else that changed; the
- * instructor's, and everyone's once the results are out, hold the debrief report, which
- * reads the log, and are built whole).
+ * (a chat line, most often: see `sameButLog`), the seat's view is its last one, changed in
+ * place: its seq, and its log with the new lines. Nothing else is built (a seat's view reads
+ * nothing else that changed; the instructor's, and everyone's once the results are out,
+ * hold the debrief report, which reads the log, and are built whole). A live table keeps
+ * each view until its next event, about a second: long enough for the collector to move it
+ * into the old generation, where a copy per event would be garbage for a full collection.
  */
 export function viewsFor(
   state: GameState,
@@ -449,12 +457,13 @@ export function viewsFor(
     const revealAll = isInstructor || (ended && !held);
     const last = cache.views.get(viewer);
     const from = cache.built.get(viewer);
-    cache.built.set(viewer, { state, held, revealAll });
+    const onlyLog = last && from && !revealAll && from.held === held && sameButLog(from.state, state);
     const log = visibleLog(state, viewer, revealAll, from, cache);
-    if (last && from && !revealAll && from.held === held && sameButLog(from.state, state)) {
-      const view = log === last.log && state.seq === last.seq ? last : { ...last, seq: state.seq, log };
-      cache.views.set(viewer, view);
-      return view;
+    noteBuilt(cache, viewer, { state, held, revealAll, logLength: log.length });
+    if (onlyLog) {
+      last.seq = state.seq;
+      last.log = log;
+      return last;
     }
     let c = common.get(revealAll);
     if (!c) {
@@ -467,16 +476,19 @@ export function viewsFor(
   });
 }
 
+/** Records what `viewer`'s view was built from (in the record kept for it: one per viewer, not one per event). */
+function noteBuilt(cache: ViewCache, viewer: Viewer, built: Built): void {
+  const record = cache.built.get(viewer);
+  if (record) Object.assign(record, built);
+  else cache.built.set(viewer, built);
+}
+
 /**
  * The log lines `viewer` may see. A log only grows from event to event (its lines never
  * change once the event that wrote them is applied), so when the state's log starts with
- * the one the viewer's last view was built from, only the lines added since are looked at,
- * and a viewer who can see none of them keeps its last view's list. Anything else (a replay
- * scrubbed back, another branch) builds the list afresh.
- *
- * Viewers who see the same lines share one list (most lines are for everyone): a list
- * extended with the same lines is extended once (`cache.extended`), and a list built afresh
- * that equals another viewer's is that one.
+ * the one the viewer's last view was built from, only the lines added since are looked at
+ * (`extendedList`). Anything else (a replay scrubbed back, another branch) builds the list
+ * afresh, and a list built afresh that equals another viewer's is that one.
  */
 function visibleLog(
   state: GameState,
@@ -486,32 +498,59 @@ function visibleLog(
   cache: ViewCache,
 ): LogEntry[] {
   const log = state.log;
-  const lastView = cache.views.get(viewer)?.log;
+  const list = cache.views.get(viewer)?.log;
   const source = last?.state.log;
   const from = source?.length ?? 0;
   const entry = entryCopies(cache, revealAll);
   if (
     source &&
-    lastView &&
+    list &&
     last.revealAll === revealAll &&
     from <= log.length &&
     (from === 0 || log[from - 1] === source[from - 1])
   ) {
     const added: LogEntry[] = [];
+    let everyone = true;
     for (let i = from; i < log.length; i++) {
       const line = log[i] as LogEntry;
-      if (canSee(line, viewer)) added.push(entry(line));
+      if (!canSee(line, viewer)) continue;
+      added.push(entry(line));
+      if (line.visibleTo !== "all") everyone = false;
     }
-    if (added.length === 0) return lastView;
-    const known = cache.extended.get(lastView);
-    if (known && sameItems(known.added, added)) return known.list;
-    const list = lastView.concat(added);
-    cache.extended.set(lastView, { added, list });
+    return extendedList(list, last.logLength, added, everyone, cache);
+  }
+  const fresh = log.filter((line) => canSee(line, viewer)).map(entry);
+  for (const [other, view] of cache.views) if (other !== viewer && sameItems(view.log, fresh)) return view.log;
+  return fresh;
+}
+
+/**
+ * A viewer's list of log lines after `added`: the first `known` lines of `list` (the viewer's
+ * last list, which other viewers may share and have extended since), then `added`.
+ *
+ * Viewers who see the same lines share one list, and it grows in place by the lines
+ * everyone sees (every viewer who shares it sees them too): a chat line costs no list.
+ * Lines not everyone sees fork the list: a new list, the same one for every viewer who
+ * sees the same lines (`cache.forks`), and the others keep theirs.
+ */
+function extendedList(
+  list: LogEntry[],
+  known: number,
+  added: LogEntry[],
+  everyone: boolean,
+  cache: ViewCache,
+): LogEntry[] {
+  if (list.length === known + added.length && added.every((line, i) => list[known + i] === line)) return list;
+  if (list.length === known && everyone) {
+    list.push(...added);
     return list;
   }
-  const list = log.filter((line) => canSee(line, viewer)).map(entry);
-  for (const [other, view] of cache.views) if (other !== viewer && sameItems(view.log, list)) return view.log;
-  return list;
+  const fork = cache.forks.get(list);
+  if (fork && fork.from === known && sameItems(fork.added, added)) return fork.list;
+  const next = list.slice(0, known);
+  next.push(...added);
+  cache.forks.set(list, { from: known, added, list: next });
+  return next;
 }
 
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
