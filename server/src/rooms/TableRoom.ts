@@ -643,6 +643,9 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     this.botTimer?.clear();
     this.botTimer = undefined;
     if (this.runtime && this.runtime.status !== "running") return;
+    // A table of students only needs no timer after each of their moves (a seat that goes to a bot is an event, which schedules it).
+    const state = this.table.state;
+    if (state.phase === "ended" || !state.seats.some((seat) => state.controllers[seat]?.type === "bot")) return;
     this.botTimer = this.clock.setTimeout(() => void this.playBots(), this.ctx.botDelayMs);
   }
 
