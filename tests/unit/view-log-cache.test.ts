@@ -1,4 +1,13 @@
-import { apply, type GameState, newViewCache, simulateGame, type Viewer, viewFor, viewsFor } from "@parley/shared";
+import {
+  apply,
+  type GameEvent,
+  type GameState,
+  newViewCache,
+  simulateGame,
+  type Viewer,
+  viewFor,
+  viewsFor,
+} from "@parley/shared";
 import { describe, expect, it } from "vitest";
 import { play } from "../../shared/src/rules/testing/play.ts";
 import { shippedScenarios } from "../property/fixtures.ts";
@@ -78,8 +87,8 @@ describe("a table's views after chat lines", () => {
       expect(after?.log).toHaveLength((lengths[i] ?? 0) + 1);
       expect(after?.log, "one list for every seat").toBe(second[0]?.log);
     }
-    // The instructor sees the bots' reasons: not the seats' list.
-    expect(second[seats.length]?.log).not.toBe(second[0]?.log);
+    // The instructor sees the same lines here (no bot has given a reason): the seats' list.
+    expect(second[seats.length]?.log).toBe(second[0]?.log);
 
     // A private line: the two who see it share a new list, the others keep theirs as it was.
     const shared = second[0]?.log;
@@ -100,6 +109,15 @@ describe("a table's views after chat lines", () => {
     expect(fourth).toEqual(viewers.map((viewer) => viewFor(state, viewer)));
     expect(fourth[seats.indexOf(a)]?.log).toBe(of(a));
     expect(fourth[seats.indexOf(c)]?.log).toBe(shared);
+
+    // A bot's line with its reason: the seats see it without the reason, the instructor with it.
+    const reasoned: GameEvent = { seq: state.seq, by: d, move: { kind: "chat", text: "Noted." }, rationale: "stall" };
+    state = apply(state, reasoned);
+    const fifth = viewsFor(state, viewers, {}, cache);
+    expect(fifth).toEqual(viewers.map((viewer) => viewFor(state, viewer)));
+    expect(fifth[seats.indexOf(c)]?.log.at(-1)).not.toHaveProperty("rationale");
+    expect(fifth[seats.length]?.log.at(-1)).toHaveProperty("rationale", "stall");
+    expect(fifth[seats.length]?.log).not.toBe(fifth[seats.indexOf(c)]?.log);
   });
 
   it("give a viewer left out of some calls the lines it missed, and leave the others' lists alone", () => {

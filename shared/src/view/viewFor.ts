@@ -178,9 +178,13 @@ function visibleShift(claim: Claim, viewer: Viewer): Record<SeatId, number> {
   return own === undefined ? {} : { [viewer]: own };
 }
 
-/** A bot's reasons stay hidden from the seats until the game ends (they reveal its aims). */
+/**
+ * A bot's reasons stay hidden from the seats until the game ends (they reveal its aims): a
+ * line with a reason is copied without it. Every other line is the state's own (a log line
+ * never changes once written, and views are only read).
+ */
 function visibleEntry(entry: LogEntry, showRationale: boolean): LogEntry {
-  if (showRationale || entry.rationale === undefined) return { ...entry };
+  if (showRationale || entry.rationale === undefined) return entry;
   const { rationale: _hidden, ...rest } = entry;
   return rest;
 }
@@ -250,9 +254,10 @@ interface CommonParts {
 }
 
 /**
- * Kept by a caller between calls of `viewsFor` for one table: each log entry's copy as
- * viewers see it (entries never change once written, so each is copied once a game), and
- * the views last built, which the next ones keep every unchanged part of (`reconcile`).
+ * Kept by a caller between calls of `viewsFor` for one table: the copies of log lines whose
+ * reason the seats may not see yet (lines never change once written, so each is copied once
+ * a game), and the views last built, which the next ones keep every unchanged part of
+ * (`reconcile`).
  *
  * The views and log lists of a kept cache are changed in place by later calls: a view whose
  * state changed only in its log gets the new seq and log, and a list of log lines grows by
@@ -369,7 +374,7 @@ function publicScenario(state: GameState, cache: ViewCache): TableView["scenario
   return view;
 }
 
-/** Each log entry as viewers with this `revealAll` see it: copied once a game, and shared. */
+/** Each log entry as viewers with this `revealAll` see it: a line whose reason is hidden is copied once a game, and shared. */
 function entryCopies(cache: ViewCache, revealAll: boolean): (entry: LogEntry) => LogEntry {
   let entries = cache.entries.get(revealAll);
   if (!entries) {
@@ -378,6 +383,7 @@ function entryCopies(cache: ViewCache, revealAll: boolean): (entry: LogEntry) =>
   }
   const copies = entries;
   return (entry) => {
+    if (revealAll || entry.rationale === undefined) return entry;
     let copy = copies.get(entry);
     if (!copy) {
       copy = visibleEntry(entry, revealAll);
