@@ -11,6 +11,7 @@ import {
 import { describe, expect, it } from "vitest";
 import { play } from "../../shared/src/rules/testing/play.ts";
 import { shippedScenarios } from "../property/fixtures.ts";
+import { playRandomGame, seededChooser } from "../property/randomPlay.ts";
 
 /**
  * A table's view cache extends each viewer's log from the last one when the log grew; the
@@ -43,6 +44,14 @@ describe("a view cache used for states that do not follow each other", () => {
     ];
     for (const state of order as GameState[]) {
       expect(viewsFor(state, viewers, {}, cache)).toEqual(fresh(state));
+    }
+    // Two branches from one state, each with a private line at the same place: the views of
+    // one after the other's hold its own line, and no view writes into either state (frozen).
+    const [a, b] = game.seats as [string, string];
+    const aside = (text: string) => deepFreeze(play(states[12] as GameState, a, { kind: "chat", text, to: [b] }));
+    const [one, other] = [aside("one aside"), aside("another aside")];
+    for (const state of [one, other, one]) {
+      expect(viewsFor(state, [a, "instructor"], {}, cache)).toEqual([viewFor(state, a), viewFor(state, "instructor")]);
     }
     // The branch's line is in the branch's views only.
     const lines = (state: GameState) => viewsFor(state, ["observer"], {}, cache)[0]?.log.map((e) => e.text);
@@ -149,4 +158,50 @@ describe("a table's views after chat lines", () => {
     expect(after?.parties).not.toEqual(before?.parties);
     expect(after?.moves).not.toBe(before?.moves);
   });
+});
+
+/** Freezes `value` and everything in it: a write into it then throws (modules are strict). */
+function deepFreeze<T>(value: T, seen = new Set<object>()): T {
+  if (value === null || typeof value !== "object" || seen.has(value)) return value;
+  seen.add(value);
+  for (const child of Object.values(value)) deepFreeze(child, seen);
+  return Object.freeze(value);
+}
+
+/**
+ * Views change in place, and hold the state's own log lines: no call may write into a state.
+ * Some viewers are left out of some calls (the table sends to a reconnecting client alone),
+ * so lists are shared, grown by some viewers and forked by others; every view must still be
+ * the one `viewFor` builds.
+ */
+describe("a view cache over frozen states, with viewers left out of some calls", () => {
+  it.each(shippedScenarios().map((s) => [s.id, s] as const))(
+    "gives every view and writes into no state, %s",
+    (_id, scenario) => {
+      const games = [
+        simulateGame({ scenario, seed: 9 }),
+        playRandomGame(scenario, 5, seededChooser(5), { maxEvents: 120 }),
+      ];
+      for (const game of games) {
+        const pick = seededChooser(17);
+        const cache = newViewCache();
+        let state = deepFreeze(game.initial);
+        const viewers: Viewer[] = [...state.seats, "instructor", "observer"];
+        const check = (holdResults: boolean) => {
+          const some = viewers.filter(() => pick.int(3) > 0);
+          const views = viewsFor(state, some, { holdResults }, cache);
+          some.forEach((viewer, i) => {
+            expect(views[i], `${viewer} at seq ${state.seq}`).toEqual(viewFor(state, viewer, { holdResults }));
+          });
+        };
+        check(false);
+        for (const event of game.events) {
+          state = deepFreeze(apply(state, event));
+          check(false);
+        }
+        check(true);
+        check(false);
+      }
+    },
+  );
 });

@@ -476,7 +476,13 @@ export function viewsFor(
       c = keepCommon(cache, revealAll, commonParts(state, revealAll, options, cache));
       common.set(revealAll, c);
     }
-    const view = reconcile(last, oneView(state, viewer, seat, isInstructor, held, revealAll, c, cache, log));
+    // The log is compared by identity only: its lines are the state's own, which reconcile
+    // would write into when it kept an equal part of another line at the same place.
+    const view = reconcile(
+      last,
+      oneView(state, viewer, seat, isInstructor, held, revealAll, c, cache, last?.log ?? log),
+    );
+    view.log = log;
     cache.views.set(viewer, view);
     return view;
   });
