@@ -12,6 +12,7 @@ import {
 import { MapSchema, schema, t } from "@colyseus/schema";
 import {
   botDice,
+  botMayAct,
   decideBotMove,
   type GameEvent,
   type GameState,
@@ -84,6 +85,19 @@ function assertNever(value: never): never {
 const SEAT_CHANGED = 4100;
 
 type Timer = ReturnType<Room["clock"]["setTimeout"]>;
+
+/**
+ * The seats a bot plays that may have something to do now (`botMayAct`, as a simulation asks
+ * them), in seat order; none once the game has ended. The others are not asked: deciding
+ * builds the seat's view, and a bot with nothing to do would decide nothing.
+ */
+function botsToAsk(state: GameState): { seat: SeatId; persona: string }[] {
+  if (state.phase === "ended") return [];
+  return state.seats.flatMap((seat) => {
+    const controller = state.controllers[seat];
+    return controller?.type === "bot" && botMayAct(state, seat) ? [{ seat, persona: controller.persona }] : [];
+  });
+}
 
 /**
  * A Colyseus room is one table, and it is thin: it checks each message at the edge, hands
@@ -643,9 +657,9 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     this.botTimer?.clear();
     this.botTimer = undefined;
     if (this.runtime && this.runtime.status !== "running") return;
-    // A table of students only needs no timer after each of their moves (a seat that goes to a bot is an event, which schedules it).
-    const state = this.table.state;
-    if (state.phase === "ended" || !state.seats.some((seat) => state.controllers[seat]?.type === "bot")) return;
+    // No timer while no bot has anything to do (a table of students, most often): only an
+    // event can give one something, and every event schedules the bots again.
+    if (botsToAsk(this.table.state).length === 0) return;
     this.botTimer = this.clock.setTimeout(() => void this.playBots(), this.ctx.botDelayMs);
   }
 
@@ -673,12 +687,10 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
 
   private async playOneBotMove() {
     const state = this.table.state;
-    if (state.phase === "ended" || (this.runtime && this.runtime.status !== "running")) return;
-    for (const seat of state.seats) {
-      const controller = state.controllers[seat];
-      if (controller?.type !== "bot") continue;
+    if (this.runtime && this.runtime.status !== "running") return;
+    for (const { seat, persona } of botsToAsk(state)) {
       const dice = botDice(this.table.record.seed, seat);
-      const decision = decideBotMove(viewFor(state, seat), controller.persona, { dice });
+      const decision = decideBotMove(viewFor(state, seat), persona, { dice });
       if (!decision) continue;
       const move: Move = decision.move;
       const result = await this.table.submit(seat, move, decision.rationale);
