@@ -178,17 +178,6 @@ function visibleShift(claim: Claim, viewer: Viewer): Record<SeatId, number> {
   return own === undefined ? {} : { [viewer]: own };
 }
 
-/**
- * A bot's reasons stay hidden from the seats until the game ends (they reveal its aims): a
- * line with a reason is copied without it. Every other line is the state's own (a log line
- * never changes once written, and views are only read).
- */
-function visibleEntry(entry: LogEntry, showRationale: boolean): LogEntry {
-  if (showRationale || entry.rationale === undefined) return entry;
-  const { rationale: _hidden, ...rest } = entry;
-  return rest;
-}
-
 // Proposals and indicators are copied field by field: views are rebuilt after every move
 // (for every seat, and by bots), and a JSON round trip of a long proposal list dominated that.
 function copyProposal(p: Proposal): Proposal {
@@ -255,9 +244,8 @@ interface CommonParts {
 
 /**
  * Kept by a caller between calls of `viewsFor` for one table: the copies of log lines whose
- * reason the seats may not see yet (lines never change once written, so each is copied once
- * a game), and the views last built, which the next ones keep every unchanged part of
- * (`reconcile`).
+ * reason the seats may not see yet (`visibleLine`), and the views last built, which the next
+ * ones keep every unchanged part of (`reconcile`).
  *
  * The views and log lists of a kept cache are changed in place by later calls: a view whose
  * state changed only in its log gets the new seq and log, and a list of log lines grows by
@@ -266,7 +254,8 @@ interface CommonParts {
  * they were (the server's `sentView`).
  */
 export interface ViewCache {
-  entries: Map<boolean, WeakMap<LogEntry, LogEntry>>;
+  /** Log lines with a bot's reason, as the seats see them until the game ends: without it. */
+  withoutReason: WeakMap<LogEntry, LogEntry>;
   /** What every viewer with the same `revealAll` saw alike last time. */
   common: Map<boolean, CommonParts>;
   /** Each viewer's view, as last built. */
@@ -291,7 +280,7 @@ interface Built {
 
 export function newViewCache(): ViewCache {
   return {
-    entries: new Map(),
+    withoutReason: new WeakMap(),
     common: new Map(),
     views: new Map(),
     secrets: new Map(),
@@ -374,23 +363,20 @@ function publicScenario(state: GameState, cache: ViewCache): TableView["scenario
   return view;
 }
 
-/** Each log entry as viewers with this `revealAll` see it: a line whose reason is hidden is copied once a game, and shared. */
-function entryCopies(cache: ViewCache, revealAll: boolean): (entry: LogEntry) => LogEntry {
-  let entries = cache.entries.get(revealAll);
-  if (!entries) {
-    entries = new WeakMap();
-    cache.entries.set(revealAll, entries);
+/**
+ * A log line as a viewer sees it. A bot's reasons stay hidden from the seats until the game
+ * ends (they reveal its aims): a line with a reason is copied without it, once a game. Every
+ * other line is the state's own (a line never changes once written, and views are only read).
+ */
+function visibleLine(cache: ViewCache, line: LogEntry, revealAll: boolean): LogEntry {
+  if (revealAll || line.rationale === undefined) return line;
+  let copy = cache.withoutReason.get(line);
+  if (!copy) {
+    const { rationale: _hidden, ...rest } = line;
+    copy = rest;
+    cache.withoutReason.set(line, copy);
   }
-  const copies = entries;
-  return (entry) => {
-    if (revealAll || entry.rationale === undefined) return entry;
-    let copy = copies.get(entry);
-    if (!copy) {
-      copy = visibleEntry(entry, revealAll);
-      copies.set(entry, copy);
-    }
-    return copy;
-  };
+  return copy;
 }
 
 function commonParts(state: GameState, revealAll: boolean, options: ViewOptions, cache: ViewCache): CommonParts {
@@ -513,7 +499,7 @@ function visibleLog(
   const list = cache.views.get(viewer)?.log;
   const source = last?.state.log;
   const from = source?.length ?? 0;
-  const entry = entryCopies(cache, revealAll);
+  const entry = (line: LogEntry) => visibleLine(cache, line, revealAll);
   if (
     source &&
     list &&
