@@ -78,22 +78,17 @@ export function sendableViews(views: readonly TableView[], sent: readonly (SentV
     for (const key in fields) {
       if (!Object.hasOwn(fields, key)) continue;
       const value = fields[key];
-      if (key === "seq") {
-        if (value !== record.seq) whole.push(key);
-        continue;
-      }
-      const log = key === "log";
-      const old = log ? record.log : before[key];
-      if (value === old && !log && Object.hasOwn(before, key)) continue;
-      const changed = !Array.isArray(value)
-        ? undefined
-        : log
-          ? changedLines(record, value)
-          : Array.isArray(old)
-            ? changedItems(old, old.length, value)
-            : undefined;
-      const length = log ? record.logLength : (old as unknown[] | undefined)?.length;
-      if (changed?.length === 0 && (value as unknown[]).length === length) continue;
+      // A kept view changes in place in its seq and log only: those are compared with what was sent.
+      const old = key === "seq" ? record.seq : key === "log" ? record.log : before[key];
+      const oldLength = key === "log" ? record.logLength : Array.isArray(old) ? old.length : 0;
+      const grown = Array.isArray(value) && value.length !== oldLength;
+      if (value === old && !grown && Object.hasOwn(before, key)) continue;
+      // A list grown in place has its first items unchanged.
+      const changed =
+        Array.isArray(value) && Array.isArray(old)
+          ? changedItems(old, oldLength, value, value === old ? oldLength : 0)
+          : undefined;
+      if (changed?.length === 0 && !grown) continue;
       if (changed) lists.push({ key, list: value as unknown[], at: changed });
       else whole.push(key);
     }
@@ -208,8 +203,8 @@ function smallUint(n: number): Buffer {
 }
 
 /**
- * The places in `after` whose item is not the one in `before`'s first `length`, when they
- * are at most half of it.
+ * The places in `after` from `start` whose item is not the one in `before`'s first `length`
+ * (the items it had when sent), when they are at most half of it.
  */
 function changedItems(
   before: readonly unknown[],
@@ -225,15 +220,6 @@ function changedItems(
     }
   }
   return at;
-}
-
-/**
- * The places of a view's log whose line the client does not have. Its list is the one it was
- * sent, or a list grown from it since (a log grows in place), or another list.
- */
-function changedLines(record: SentView, log: readonly unknown[]): number[] | undefined {
-  const start = log === record.log ? Math.min(record.logLength, log.length) : 0;
-  return changedItems(record.log, record.logLength, log, start);
 }
 
 /** A whole `view` frame: the view's fields in its order. */
