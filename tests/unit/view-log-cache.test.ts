@@ -13,6 +13,10 @@ import { play } from "../../shared/src/rules/testing/play.ts";
 import { shippedScenarios } from "../property/fixtures.ts";
 import { playRandomGame, seededChooser } from "../property/randomPlay.ts";
 
+/** `seat`'s chat line, to everyone or to `to`. */
+function say(state: GameState, seat: string, text: string, to?: string[]): GameState {
+  return play(state, seat, { kind: "chat", text, ...(to ? { to } : {}) });
+}
 /**
  * A table's view cache extends each viewer's log from the last one when the log grew; the
  * debrief's replay uses one cache for states that do not follow each other (scrubbing back,
@@ -30,15 +34,15 @@ describe("a view cache used for states that do not follow each other", () => {
   it("gives the views of each state, forward, back, forward again and on a branch", () => {
     expect(states.length).toBeGreaterThan(30);
     const cache = newViewCache();
-    const chat = (state: GameState, text: string) => play(state, game.seats[0] as string, { kind: "chat", text });
-    const branch = chat(states[12] as GameState, "a line only on the branch");
+    const first = game.seats[0] as string;
+    const branch = say(states[12] as GameState, first, "a line only on the branch");
     const order = [
       states[20],
       states[25],
       states[8],
       states[9],
       branch,
-      chat(branch, "and one more"),
+      say(branch, first, "and one more"),
       states[30],
       states[13],
     ];
@@ -48,7 +52,7 @@ describe("a view cache used for states that do not follow each other", () => {
     // Two branches from one state, each with a private line at the same place: the views of
     // one after the other's hold its own line, and no view writes into either state (frozen).
     const [a, b] = game.seats as [string, string];
-    const aside = (text: string) => deepFreeze(play(states[12] as GameState, a, { kind: "chat", text, to: [b] }));
+    const aside = (text: string) => deepFreeze(say(states[12] as GameState, a, text, [b]));
     const [one, other] = [aside("one aside"), aside("another aside")];
     for (const state of [one, other, one]) {
       expect(viewsFor(state, [a, "instructor"], {}, cache)).toEqual([viewFor(state, a), viewFor(state, "instructor")]);
@@ -72,8 +76,6 @@ describe("a table's views after chat lines", () => {
   const game = simulateGame({ scenario, seed: 4 });
   const seats = game.seats;
   const [a, b, c, d] = seats as [string, string, string, string];
-  const say = (state: GameState, seat: string, text: string, to?: string[]) =>
-    play(state, seat, { kind: "chat", text, ...(to ? { to } : {}) });
 
   it("change a seat's last view in place, and give seats who see the same lines one list", () => {
     const cache = newViewCache();
