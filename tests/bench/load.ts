@@ -7,7 +7,8 @@
  * Usage: npm run bench:load [-- 200 1000 2000 4000] [--window 20] [--warmup 5]
  *        [--period 4000] [--only parley|echo] [--prof DIR] [--heap-prof DIR] [--late]
  *        [--stock-echo] [--node-flags="--trace-gc …"]
- * --prof: a CPU profile of the server over each window; --heap-prof: instead, a sampling
+ * --prof: a CPU profile of the server over each window, with the functions that took most
+ * of it printed; --heap-prof: instead, a sampling
  * heap profile of what the server allocated in the window and that outlived the young
  * generation (promoted to the old one, so left for a full collection), with its largest
  * allocation sites printed; --late: when the views over 50 ms
@@ -98,6 +99,41 @@ function printAllocationSites(file: string, seconds: number, top = 20): void {
     console.log(`  ${mbs(bytes)} MB/s  ${site}`);
 }
 
+interface CpuNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+
+/** The functions (file and line) whose calls, with all they called, took most of a CPU profile's time, as shares of the window. */
+function printCpuShares(file: string, top = 30): void {
+  const profile = JSON.parse(readFileSync(file, "utf8")) as {
+    nodes: CpuNode[];
+    samples: number[];
+    timeDeltas: number[];
+  };
+  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parents = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
+  const shares = new Map<string, number>();
+  let total = 0;
+  profile.samples.forEach((sample, i) => {
+    const time = profile.timeDeltas[i] ?? 0;
+    total += time;
+    const counted = new Set<string>();
+    for (let id: number | undefined = sample; id !== undefined; id = parents.get(id)) {
+      const { functionName, url, lineNumber } = (nodes.get(id) as CpuNode).callFrame;
+      const here = `${functionName || "(anonymous)"} ${url.replace(/^.*\/(node_modules|work\/main)\//, "")}:${lineNumber + 1}`;
+      if (counted.has(here)) continue;
+      counted.add(here);
+      shares.set(here, (shares.get(here) ?? 0) + time);
+    }
+  });
+  console.log("share of the window's time in each function, with all it called:");
+  for (const [here, time] of [...shares].sort((a, b) => b[1] - a[1]).slice(0, top))
+    console.log(`  ${((100 * time) / total).toFixed(1)}%  ${here}`);
+}
+
 const cpuShare = (a: ServerStats, b: ServerStats) =>
   (b.cpu.user + b.cpu.system - a.cpu.user - a.cpu.system) / 1000 / (b.at - a.at);
 
@@ -126,6 +162,7 @@ async function level(mode: Mode, clients: number): Promise<Row> {
     const file = join(profDir, `${mode}-${clients}.${profKind}profile`);
     await server.profileTo(file);
     if (profKind === "heap") printAllocationSites(file, windowS);
+    else printCpuShares(file);
   }
   genLoop.disable();
   for (const p of players) p.stop();
