@@ -230,6 +230,20 @@ describe("unclean drops", () => {
     await t.benClient.room.leave();
   });
 
+  it("takes a close with the server's own shutdown code for a drop: a student cannot keep her seat from the bot by it", async () => {
+    const t = await tableWithAnaBehindTheProxy();
+    const anaSeat = t.ana.participant.seat;
+    t.anaClient.room.reconnection.enabled = false;
+    // A script in the console can close the socket with any application code, 4001 included.
+    t.anaClient.room.connection.close(4001, "shutting down");
+    await vi.waitFor(async () => expect((await t.dashboardSeat(anaSeat)).connected).toBe(false));
+    await vi.waitFor(async () => expect((await t.dashboardSeat(anaSeat)).controller.type).toBe("bot"), {
+      timeout: reconnectSeconds * 1000 + 3000,
+      interval: 100,
+    });
+    await t.benClient.room.leave();
+  });
+
   it("finds a connection that went silent without a close by its heartbeat, and a bot covers the seat", async () => {
     const t = await tableWithAnaBehindTheProxy();
     const anaSeat = t.ana.participant.seat;

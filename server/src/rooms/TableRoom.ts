@@ -87,6 +87,15 @@ const SEAT_CHANGED = 4100;
 type Timer = ReturnType<Room["clock"]["setTimeout"]>;
 
 /**
+ * Whether this process is closing, as Colyseus knows it. Not the connection's close code: a
+ * client may close with any application code, the shutdown's too, and would keep its seat
+ * from the bot (and look online) for ever.
+ */
+function shuttingDown(): boolean {
+  return matchMaker.state === matchMaker.MatchMakerState.SHUTTING_DOWN;
+}
+
+/**
  * The seats a bot plays that may have something to do now (`botMayAct`, as a simulation asks
  * them), in seat order; none once the game has ended. The others are not asked: deciding
  * builds the seat's view, and a bot with nothing to do would decide nothing.
@@ -268,7 +277,7 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
 
   override async onDrop(client: Client, code?: number) {
     // The server is closing: the table comes back from its log when it starts again.
-    if (code === CloseCode.SERVER_SHUTDOWN) return;
+    if (shuttingDown()) return;
     this.dropped.add(client.sessionId);
     // What it receives while away may be lost: its next view is a whole one.
     this.sentViews.delete(client.sessionId);
@@ -296,10 +305,10 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     this.publishSummary();
   }
 
-  override async onLeave(client: Client, code?: number) {
+  override async onLeave(client: Client) {
     // The server is closing: the seat stays its student's (see onDrop), also the seat of one
-    // who had dropped and was within the reconnection window (that leave has another code).
-    if (code === CloseCode.SERVER_SHUTDOWN || matchMaker.state === matchMaker.MatchMakerState.SHUTTING_DOWN) return;
+    // who had dropped and was within the reconnection window.
+    if (shuttingDown()) return;
     this.dropped.delete(client.sessionId);
     this.sentViews.delete(client.sessionId);
     const identity = this.identities.get(client.sessionId);
