@@ -239,6 +239,7 @@ const attacks: Attack[] = [
       const routes: [string, string, unknown?][] = [
         ["GET", `/sessions/${a.id}`],
         ["GET", `/sessions/${a.id}/participants`],
+        ["GET", `/sessions/${a.id}/scenario`],
         ["POST", `/sessions/${a.id}/control`, { action: "pause" }],
         ["POST", `/sessions/${a.id}/participants/${ana.participant.id}/token`],
         ["POST", `/sessions/${a.id}/participants/${ana.participant.id}/seat`, { tableId: null }],

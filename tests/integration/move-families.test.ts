@@ -15,6 +15,8 @@ beforeAll(async () => {
   const catalog: ScenarioCatalog = {
     get: (id: string): Scenario | undefined => (id === summit.id ? summit : undefined),
     list: () => [summit],
+    // Built in code, not read from a file: its sessions play it as it is (no version kept).
+    version: () => undefined,
     problems: [],
   };
   // Bots wait a minute: every seat is taken by a person before any bot could move.

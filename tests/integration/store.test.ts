@@ -90,6 +90,22 @@ function storeSuite(open: () => Promise<Store>) {
     expect((await store.getSession("s1"))?.status).toBe("running");
   });
 
+  it("keeps each scenario version once, and the version a session and its tables play", async () => {
+    const version = { hash: "a".repeat(64), scenarioId: "us-china-tariffs", source: "id: us-china-tariffs\n" };
+    await store.putScenarioVersion(version);
+    // Kept under its hash: the same version again changes nothing, whatever it claims to hold.
+    await store.putScenarioVersion({ ...version, source: "something else" });
+    expect(await store.scenarioVersion(version.hash)).toEqual(version);
+    expect(await store.scenarioVersion("b".repeat(64))).toBeUndefined();
+    await store.createSession({ ...session("s-v", "VER234"), scenarioHash: version.hash });
+    await store.createTable({ ...table("t-v", "s-v", 1), scenarioHash: version.hash });
+    expect((await store.getSession("s-v"))?.scenarioHash).toBe(version.hash);
+    expect((await store.getTable("t-v"))?.scenarioHash).toBe(version.hash);
+    // Records without one (set up before versions were kept) read back as null.
+    await store.createTable(table("t-nv", "s-v", 2));
+    expect((await store.getTable("t-nv"))?.scenarioHash).toBeNull();
+  });
+
   it("keeps one participant per seat and per name, and swaps two seats at once", async () => {
     await store.createSession(session("s3", "XYZ789"));
     await store.createTable(table("t31", "s3", 1));

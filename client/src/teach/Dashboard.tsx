@@ -37,7 +37,8 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
     api<Overview>(`/sessions/${sessionId}`, { token })
       .then((o) => {
         setOverview(o);
-        return api<ScenarioSummary>(`/scenarios/${o.session.scenarioId}`).then(setScenario);
+        // The version this session plays, which may differ from the file as it is now.
+        return api<ScenarioSummary>(`/sessions/${sessionId}/scenario`, { token }).then(setScenario);
       })
       .catch((e: Error) => setError(e.message));
     gameClient()

@@ -1,26 +1,10 @@
 import { matchMaker } from "@colyseus/core";
 import express, { Router as createRouter, type NextFunction, type Request, type Response, type Router } from "express";
 import type { ServerContext } from "../context.ts";
+import { publicSummary } from "../scenarios/publicSummary.ts";
 import type { SessionService } from "../sessions/sessionService.ts";
 import { sessionsRouter } from "./sessionsApi.ts";
 import { soloRouter } from "./soloApi.ts";
-
-/** The public face of a scenario: never its confidential briefs, payoffs or BATNAs. */
-function scenarioSummary(ctx: ServerContext, id: string) {
-  const s = ctx.catalog.get(id);
-  if (!s) return undefined;
-  return {
-    id: s.id,
-    title: s.title,
-    dateContext: s.dateContext,
-    summary: s.summary,
-    recommended: s.recommended,
-    roundLimit: s.rules.roundLimit,
-    parties: s.parties.map((p) => ({ id: p.id, name: p.name, kind: p.kind, publicBrief: p.publicBrief })),
-    issues: s.issues.map((i) => ({ id: i.id, name: i.name })),
-    events: s.events.map((e) => ({ id: e.id, title: e.title, round: e.round ?? null })),
-  };
-}
 
 export function apiRouter(ctx: ServerContext, sessions: SessionService): Router {
   const router = createRouter();
@@ -48,12 +32,12 @@ export function apiRouter(ctx: ServerContext, sessions: SessionService): Router 
     res.json({ now: Date.now() });
   });
   router.get("/scenarios", (_req, res) => {
-    res.json(ctx.catalog.list().map((s) => scenarioSummary(ctx, s.id)));
+    res.json(ctx.catalog.list().map(publicSummary));
   });
   router.get("/scenarios/:id", (req, res) => {
-    const summary = scenarioSummary(ctx, req.params.id);
-    if (!summary) res.status(404).json({ error: `Unknown scenario '${req.params.id}'.`, code: "UnknownScenario" });
-    else res.json(summary);
+    const scenario = ctx.catalog.get(req.params.id);
+    if (!scenario) res.status(404).json({ error: `Unknown scenario '${req.params.id}'.`, code: "UnknownScenario" });
+    else res.json(publicSummary(scenario));
   });
   router.use(sessionsRouter(sessions));
   router.use(soloRouter(ctx, sessions));

@@ -31,6 +31,11 @@ export function sessionsRouter(sessions: SessionService): Router {
     const session = await instructor(req, res);
     if (session) res.json(await sessions.overview(session));
   });
+  // The scenario as this session plays it (the version it was set up with), public parts only.
+  router.get("/sessions/:sessionId/scenario", async (req, res) => {
+    const session = await instructor(req, res);
+    if (session) send(res, await sessions.scenarioSummary(session));
+  });
   router.get("/sessions/:sessionId/tables", async (req, res) => {
     const session = await instructor(req, res);
     if (session) res.json((await sessions.overview(session)).tables);

@@ -1,6 +1,7 @@
 import { replay as fold, type GameEvent, type LensOverrides, type Scenario, type SeatId } from "@parley/shared";
 import { Router as createRouter, type Response, type Router } from "express";
 import type { ServerContext } from "../context.ts";
+import { scenarioOf } from "../scenarios/versions.ts";
 import { everyTableEnded } from "../sessions/everyTableEnded.ts";
 import type { SessionService } from "../sessions/sessionService.ts";
 import type { SessionRecord, StoredEvent, TableRecord } from "../store/store.ts";
@@ -47,8 +48,8 @@ export function soloRouter(ctx: ServerContext, sessions: SessionService): Router
     res.status(404).json({ error: "That table is not part of this session.", code: "UnknownTable" });
     return undefined;
   };
-  const scenarioOf = (table: TableRecord, res: Response): Scenario | undefined => {
-    const scenario = ctx.catalog.get(table.scenarioId);
+  const tableScenario = async (table: TableRecord, res: Response): Promise<Scenario | undefined> => {
+    const scenario = await scenarioOf(ctx, table);
     if (!scenario)
       res.status(503).json({ error: "This table's scenario is not available on the server.", code: "ScenarioMissing" });
     return scenario;
@@ -63,7 +64,7 @@ export function soloRouter(ctx: ServerContext, sessions: SessionService): Router
     if (!session) return;
     const table = await sessionTable(session, String(req.params.tableId), res);
     if (!table) return;
-    const scenario = scenarioOf(table, res);
+    const scenario = await tableScenario(table, res);
     if (!scenario) return;
     res.json({
       scenario,
@@ -74,7 +75,7 @@ export function soloRouter(ctx: ServerContext, sessions: SessionService): Router
   router.get("/sessions/:sessionId/logs", async (req, res) => {
     const session = await instructor(req, res);
     if (!session) return;
-    const scenario = ctx.catalog.get(session.scenarioId);
+    const scenario = await scenarioOf(ctx, session);
     if (!scenario) {
       res.status(503).json({ error: "This session's scenario is not available.", code: "ScenarioMissing" });
       return;
@@ -112,7 +113,7 @@ export function soloRouter(ctx: ServerContext, sessions: SessionService): Router
       res.status(409).json({ error: "You have no seat, so there is no table to show.", code: "NotSeated" });
       return;
     }
-    const scenario = scenarioOf(table, res);
+    const scenario = await tableScenario(table, res);
     if (!scenario) return;
     if (!(await everyTableEnded(ctx, me.sessionId))) {
       res.status(409).json({
@@ -144,7 +145,7 @@ export function soloRouter(ctx: ServerContext, sessions: SessionService): Router
       res.status(403).json({ error: "You can only continue as your own seat.", code: "NotYourSeat" });
       return;
     }
-    const scenario = scenarioOf(table, res);
+    const scenario = await tableScenario(table, res);
     if (!scenario) return;
     // Replaying bots from a running table would let a student probe the other seats' secrets.
     const state = fold(

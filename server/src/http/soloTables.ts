@@ -12,6 +12,7 @@ import {
 import { z } from "zod";
 import type { ServerContext } from "../context.ts";
 import { newId } from "../ids.ts";
+import { keepScenarioVersion, scenarioOf } from "../scenarios/versions.ts";
 import { failure, type Result, success } from "../sessions/problem.ts";
 import { hashToken, newToken } from "../sessions/secrets.ts";
 import type { SessionService, StudentSessionInfo } from "../sessions/sessionService.ts";
@@ -94,6 +95,8 @@ function firstIssue(error: z.ZodError): string {
 
 interface NewSoloTable {
   scenario: Scenario;
+  /** The scenario's version (see scenarios/versions.ts): a branch plays its source's. */
+  scenarioHash: string | null;
   seed: number;
   seats: SeatId[];
   /** The table record's opening controllers (a branch keeps its source's, so the prefix folds the same). */
@@ -121,6 +124,7 @@ export class SoloTables {
     const { scenarioId, seat, name, personas = {}, seed } = parsed.data;
     const scenario = this.ctx.catalog.get(scenarioId);
     if (!scenario) return failure(404, "UnknownScenario", `There is no scenario '${scenarioId}'.`);
+    const scenarioHash = (await keepScenarioVersion(this.ctx, scenarioId)) ?? null;
     const seats = scenario.parties.map((p) => p.id);
     if (!seats.includes(seat)) return failure(400, "NotASeat", `'${seat}' is not a seat of this scenario.`);
     const chosen: Record<SeatId, string> = {};
@@ -136,6 +140,7 @@ export class SoloTables {
     return success(
       await this.open({
         scenario,
+        scenarioHash,
         seed: seed ?? Math.floor(Math.random() * 2 ** 31),
         seats,
         controllers,
@@ -153,7 +158,7 @@ export class SoloTables {
    * player in `seat` and bots everywhere else. The caller has checked who may branch what.
    */
   async branch(table: TableRecord, request: BranchRequest & { seat: SeatId }): Promise<Result<SoloTable>> {
-    const scenario = this.ctx.catalog.get(table.scenarioId);
+    const scenario = await scenarioOf(this.ctx, table);
     if (!scenario) return failure(503, "ScenarioMissing", "This table's scenario is not available on the server.");
     if (!table.seats.includes(request.seat))
       return failure(400, "NotASeat", `'${request.seat}' is not a seat at this table.`);
@@ -178,6 +183,7 @@ export class SoloTables {
     const source = table.number ? `table ${table.number}` : "a game";
     const result = await this.open({
       scenario,
+      scenarioHash: table.scenarioHash ?? null,
       seed: table.seed,
       seats: table.seats,
       controllers: table.controllers,
@@ -207,6 +213,7 @@ export class SoloTables {
       status: "running",
       instructorToken,
       joinCodeLength: 8,
+      scenarioHash: spec.scenarioHash,
     });
 
     const record: TableRecord = {
@@ -219,6 +226,7 @@ export class SoloTables {
       sessionId: session.id,
       number: 1,
       lenses: spec.lenses ?? null,
+      scenarioHash: spec.scenarioHash,
     };
     await this.ctx.store.createTable(record);
     // The prefix, then the seats' controllers from here on, all stored before any room opens.

@@ -29,6 +29,7 @@ import {
 } from "@parley/shared";
 import type { z } from "zod";
 import { DEFAULT_TICK_MS, type ServerContext } from "../context.ts";
+import { scenarioOf } from "../scenarios/versions.ts";
 import type { ControlAction, ControlResult } from "../sessions/controls.ts";
 import { everyTableEnded, tableEnded } from "../sessions/everyTableEnded.ts";
 import { hashToken } from "../sessions/secrets.ts";
@@ -212,7 +213,7 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
   }
 
   private async openTable(options: z.infer<typeof CreateOptions>): Promise<LiveTable> {
-    const { store, catalog } = this.ctx;
+    const { store } = this.ctx;
     // Only the server opens a table, with a one-time ticket from ensureTableRoom.
     const ticket = await matchMaker.presence.get(openTicketKey(options.tableId));
     if (ticket !== options.openTicket)
@@ -220,7 +221,7 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     await matchMaker.presence.del(openTicketKey(options.tableId));
     const record = await store.getTable(options.tableId);
     if (!record) throw new ServerError(ErrorCode.APPLICATION_ERROR, `There is no table '${options.tableId}'.`);
-    const scenario = catalog.get(record.scenarioId);
+    const scenario = await scenarioOf(this.ctx, record);
     if (!scenario) throw new Error(`The scenario '${record.scenarioId}' of this table is not available.`);
     return LiveTable.load(store, scenario, record);
   }

@@ -1,5 +1,6 @@
 import { replay as fold } from "@parley/shared";
 import type { ServerContext } from "../context.ts";
+import { scenarioOf } from "../scenarios/versions.ts";
 import { initialStateOf } from "../tables/liveTable.ts";
 
 /**
@@ -29,7 +30,7 @@ export async function everyTableEnded(ctx: ServerContext, sessionId: string): Pr
     (t) => !knownEnded.has(t.id) && runtimes.find((r) => r.tableId === t.id)?.status !== "ended",
   );
   for (const t of unsure) {
-    const scenario = ctx.catalog.get(t.scenarioId);
+    const scenario = await scenarioOf(ctx, t);
     const events = (await ctx.store.events(t.id)).map((e) => e.event);
     if (!scenario || fold(initialStateOf(scenario, t), events).phase !== "ended") return false;
     tableEnded(t.id);

@@ -11,6 +11,8 @@ import { z } from "zod";
 import type { ServerContext } from "../context.ts";
 import { newId } from "../ids.ts";
 import { callOpenTableRoom, callTableRoom, publishToSession } from "../rooms/tableRooms.ts";
+import { publicSummary } from "../scenarios/publicSummary.ts";
+import { keepScenarioVersion, scenarioOf } from "../scenarios/versions.ts";
 import {
   ConflictError,
   type ParticipantRecord,
@@ -193,7 +195,9 @@ export class SessionService {
     if (!this.ctx.catalog.get(settings.scenarioId))
       return failure(404, "UnknownScenario", `There is no scenario '${settings.scenarioId}'.`);
     const instructorToken = newToken();
-    const session = await this.insertSession({ settings, status: "lobby", instructorToken });
+    // The session and its tables play the scenario as it is now, even if its file changes later.
+    const scenarioHash = (await keepScenarioVersion(this.ctx, settings.scenarioId)) ?? null;
+    const session = await this.insertSession({ settings, status: "lobby", instructorToken, scenarioHash });
     if (settings.tables !== "auto") {
       for (let n = 1; n <= settings.tables; n++) await this.createTable(session, n);
     }
@@ -209,6 +213,8 @@ export class SessionService {
     status: SessionRecord["status"];
     instructorToken: string;
     joinCodeLength?: number;
+    /** The scenario version it plays (see scenarios/versions.ts). */
+    scenarioHash: string | null;
   }): Promise<SessionRecord> {
     for (let attempt = 0; attempt < 10; attempt++) {
       const candidate: SessionRecord = {
@@ -219,6 +225,7 @@ export class SessionService {
         settings: fields.settings,
         status: fields.status,
         createdAt: new Date().toISOString(),
+        scenarioHash: fields.scenarioHash,
       };
       try {
         await this.ctx.store.createSession(candidate);
@@ -232,7 +239,7 @@ export class SessionService {
 
   /** A new table of a session: every seat starts as a bot, until its student arrives. */
   private async createTable(session: SessionRecord, number: number): Promise<TableRecord> {
-    const scenario = this.ctx.catalog.get(session.scenarioId);
+    const scenario = await scenarioOf(this.ctx, session);
     if (!scenario) throw new Error(`Scenario ${session.scenarioId} is not available`);
     const personas = session.settings.botPersonas;
     const seats = scenario.parties.map((p) => p.id);
@@ -250,6 +257,7 @@ export class SessionService {
       sessionId: session.id,
       number,
       lenses: session.settings.lensWeights ?? null,
+      scenarioHash: session.scenarioHash ?? null,
     };
     await this.ctx.store.createTable(record);
     const running = session.status === "running";
@@ -301,7 +309,7 @@ export class SessionService {
         "NotOnRoster",
         `'${name}' is not on the class list. Check the spelling or ask your instructor.`,
       );
-    const scenario = this.ctx.catalog.get(session.scenarioId);
+    const scenario = await scenarioOf(this.ctx, session);
     if (!scenario) return failure(503, "ScenarioMissing", "This session's scenario is not available on the server.");
     if (preferred && !scenario.parties.some((p) => p.id === preferred))
       return failure(400, "NotASeat", `'${preferred}' is not a seat of this scenario.`);
@@ -512,7 +520,7 @@ export class SessionService {
 
   /** A table's state folded from its stored log (for tables no room serves, and exports). */
   private async storedState(table: TableRecord): Promise<GameState | undefined> {
-    const scenario = this.ctx.catalog.get(table.scenarioId);
+    const scenario = await scenarioOf(this.ctx, table);
     if (!scenario) return undefined;
     const events = await this.ctx.store.events(table.id);
     return fold(
@@ -538,6 +546,13 @@ export class SessionService {
     return { session: this.sessionInfo(fresh), participants: await this.participants(fresh), tables: summaries };
   }
 
+  /** The public summary of the scenario version the session plays (see scenarios/versions.ts). */
+  async scenarioSummary(session: SessionRecord): Promise<Result<ReturnType<typeof publicSummary>>> {
+    const scenario = await scenarioOf(this.ctx, session);
+    if (!scenario) return failure(503, "ScenarioMissing", "This session's scenario is not available on the server.");
+    return success(publicSummary(scenario));
+  }
+
   /** Whether every table of the session has ended: until then, students' results are held. */
   everyTableEnded(sessionId: string): Promise<boolean> {
     return everyTableEnded(this.ctx, sessionId);
@@ -552,7 +567,7 @@ export class SessionService {
     const table = await this.ctx.store.getTable(tableId);
     if (!table || (session && table.sessionId !== session.id))
       return failure(404, "UnknownTable", "That table is not part of this session.");
-    const scenario = this.ctx.catalog.get(table.scenarioId);
+    const scenario = await scenarioOf(this.ctx, table);
     if (!scenario) return failure(503, "ScenarioMissing", "This table's scenario is not available on the server.");
     if (viewer !== "instructor" && viewer !== "observer" && !table.seats.includes(viewer))
       return failure(400, "NotASeat", `'${viewer}' is not a seat at this table.`);

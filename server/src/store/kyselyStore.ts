@@ -55,6 +55,7 @@ function tableOf(row: Selectable<TablesTable>): TableRecord {
     sessionId: row.session_id,
     number: row.number === null ? null : Number(row.number),
     lenses: row.lenses ? JSON.parse(row.lenses) : null,
+    scenarioHash: row.scenario_hash ?? null,
   };
 }
 
@@ -67,6 +68,7 @@ function sessionOf(row: Selectable<SessionsTable>): SessionRecord {
     settings: JSON.parse(row.settings) as SessionSettings,
     status: row.status as SessionStatus,
     createdAt: row.created_at,
+    scenarioHash: row.scenario_hash ?? null,
   };
 }
 
@@ -134,6 +136,7 @@ export function kyselyStore(db: Kysely<Database>, kind: Store["kind"]): Store {
             session_id: t.sessionId ?? null,
             number: t.number ?? null,
             lenses: t.lenses ? JSON.stringify(t.lenses) : null,
+            scenario_hash: t.scenarioHash ?? null,
           })
           .execute(),
       );
@@ -167,6 +170,18 @@ export function kyselyStore(db: Kysely<Database>, kind: Store["kind"]): Store {
       return rows.map((row) => ({ event: JSON.parse(row.event) as GameEvent, at: row.at }));
     },
 
+    async putScenarioVersion(v) {
+      await db
+        .insertInto("scenario_versions")
+        .values({ hash: v.hash, scenario_id: v.scenarioId, source: v.source, created_at: now() })
+        .onConflict((c) => c.column("hash").doNothing())
+        .execute();
+    },
+    async scenarioVersion(hash) {
+      const row = await db.selectFrom("scenario_versions").selectAll().where("hash", "=", hash).executeTakeFirst();
+      return row ? { hash: row.hash, scenarioId: row.scenario_id, source: row.source } : undefined;
+    },
+
     async createSession(s) {
       await orConflict(
         db
@@ -179,6 +194,7 @@ export function kyselyStore(db: Kysely<Database>, kind: Store["kind"]): Store {
             settings: JSON.stringify(s.settings),
             status: s.status,
             created_at: s.createdAt,
+            scenario_hash: s.scenarioHash ?? null,
           })
           .execute(),
       );

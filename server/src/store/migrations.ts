@@ -87,6 +87,21 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable("tables").addColumn("lenses", "text").execute();
     },
   },
+  // Each session and table names the version of its scenario it was set up with (null: set
+  // up before versions were kept, so it plays the catalog's), and each version is kept.
+  "004_scenario_versions": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("scenario_versions")
+        .addColumn("hash", "text", (c) => c.primaryKey())
+        .addColumn("scenario_id", "text", (c) => c.notNull())
+        .addColumn("source", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema.alterTable("sessions").addColumn("scenario_hash", "text").execute();
+      await db.schema.alterTable("tables").addColumn("scenario_hash", "text").execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

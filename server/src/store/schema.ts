@@ -8,6 +8,16 @@ export interface Database {
   sessions: SessionsTable;
   participants: ParticipantsTable;
   table_runtime: TableRuntimeTable;
+  scenario_versions: ScenarioVersionsTable;
+}
+
+/** A scenario file as a session was set up with it, kept under its SHA-256. */
+export interface ScenarioVersionsTable {
+  hash: string;
+  scenario_id: string;
+  /** The file's text (YAML), parsed again when a table of this version is loaded. */
+  source: string;
+  created_at: string;
 }
 
 export interface TablesTable {
@@ -24,6 +34,8 @@ export interface TablesTable {
   number: number | null;
   /** JSON: LensOverrides, or null for the scenario's weights. */
   lenses: string | null;
+  /** The scenario's version (scenario_versions.hash); null for tables from before versions. */
+  scenario_hash: string | null;
 }
 
 export interface EventsTable {
@@ -43,6 +55,8 @@ export interface SessionsTable {
   settings: string;
   status: string;
   created_at: string;
+  /** The scenario's version (scenario_versions.hash); null for sessions from before versions. */
+  scenario_hash: string | null;
 }
 
 export interface ParticipantsTable {

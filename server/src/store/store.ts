@@ -15,6 +15,19 @@ export interface TableRecord {
   number?: number | null;
   /** The session's overrides of the scenario's lens weights, fixed when the table is set up. */
   lenses?: LensOverrides | null;
+  /** The version of the scenario it plays (see ScenarioVersion); absent for older tables. */
+  scenarioHash?: string | null;
+}
+
+/**
+ * A scenario file as it was when a session was set up with it. A session and its tables
+ * keep playing (and replaying) that version after the file is edited or removed.
+ */
+export interface ScenarioVersion {
+  /** SHA-256 of `source`, hex. */
+  hash: string;
+  scenarioId: string;
+  source: string;
 }
 
 /** A stored event with the time it was stored (the rules never read the time). */
@@ -34,6 +47,8 @@ export interface SessionRecord {
   settings: SessionSettings;
   status: SessionStatus;
   createdAt: string;
+  /** The version of the scenario its tables play (see ScenarioVersion); absent for older sessions. */
+  scenarioHash?: string | null;
 }
 
 /** A student's wish to sit somewhere else, for the instructor to grant. */
@@ -102,6 +117,10 @@ export interface Store {
    */
   commitEvent(tableId: string, event: GameEvent): Promise<{ durable: Promise<void> }>;
   events(tableId: string): Promise<StoredEvent[]>;
+
+  /** Keeps a scenario version; one already kept under its hash stays as it is. */
+  putScenarioVersion(version: ScenarioVersion): Promise<void>;
+  scenarioVersion(hash: string): Promise<ScenarioVersion | undefined>;
 
   /** Rejects with ConflictError('join_code') if the code is taken. */
   createSession(session: SessionRecord): Promise<void>;
