@@ -15,6 +15,7 @@ import { publicSummary } from "../scenarios/publicSummary.ts";
 import { keepScenarioVersion, scenarioOf } from "../scenarios/versions.ts";
 import {
   ConflictError,
+  nameKey,
   type ParticipantRecord,
   type SeatAssignment,
   type SessionRecord,
@@ -302,7 +303,13 @@ export class SessionService {
       return failure(404, "UnknownCode", `No session has the code '${code}'. Check the code and try again.`);
     if (session.status === "ended") return failure(409, "SessionEnded", "This session has ended.");
     const roster = session.settings.roster;
-    const label = roster?.find((l) => l.toLowerCase() === name.toLowerCase());
+    const label = roster?.find((l) => nameKey(l) === nameKey(name));
+    const nameTaken = () =>
+      failure(
+        409,
+        "NameTaken",
+        `Someone has already joined as '${label ?? name}'. Add an initial, or ask your instructor for your link.`,
+      );
     if (roster && !label)
       return failure(
         404,
@@ -316,6 +323,10 @@ export class SessionService {
 
     return this.exclusive(session.id, async () => {
       const token = newToken();
+      // A name already taken is refused before a table is set up for it (the store refuses it too).
+      const key = nameKey(label ?? name);
+      if ((await this.ctx.store.participantsOfSession(session.id)).some((p) => nameKey(p.name) === key))
+        return nameTaken();
       for (let attempt = 0; attempt < 8; attempt++) {
         const { tables, seating } = await this.seatingTables(session);
         const choice = chooseSeat(seating, {
@@ -355,12 +366,7 @@ export class SessionService {
           });
         } catch (error) {
           if (!(error instanceof ConflictError)) throw error;
-          if (error.constraint === "name")
-            return failure(
-              409,
-              "NameTaken",
-              `Someone has already joined as '${label ?? name}'. Add an initial, or ask your instructor for your link.`,
-            );
+          if (error.constraint === "name") return nameTaken();
           // A seat or table number was taken by a concurrent join (maybe on another process): look again.
         }
       }

@@ -5,6 +5,7 @@ import { migrationProvider } from "./migrations.ts";
 import type { Database, ParticipantsTable, SessionsTable, TablesTable } from "./schema.ts";
 import {
   ConflictError,
+  nameKey,
   type ParticipantRecord,
   type RuntimeStatus,
   type SessionRecord,
@@ -219,7 +220,7 @@ export function kyselyStore(db: Kysely<Database>, kind: Store["kind"]): Store {
             id: p.id,
             session_id: p.sessionId,
             name: p.name,
-            name_key: p.name.toLowerCase(),
+            name_key: nameKey(p.name),
             token_hash: p.tokenHash,
             table_id: p.tableId,
             seat: p.seat,
