@@ -264,10 +264,14 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
         this.releaseConnection(previous, "You opened your seat somewhere else.");
       this.graceTimers.get(seat)?.clear();
       this.graceTimers.delete(seat);
-      const controller = this.table.state.controllers[seat];
-      if (this.table.state.phase === "playing" && (controller?.type !== "human" || controller.name !== name)) {
-        await this.table.submitSystem({ kind: "setController", seat, controller: { type: "human", name } });
-      }
+      // Decided at its turn: a bot's takeover queued when this seat's last connection left
+      // (a reload leaves, then joins) comes first, and is undone here.
+      await this.table.submitSystemAtTurn((state) => {
+        const controller = state.controllers[seat];
+        if (state.phase !== "playing" || this.holders.get(seat) !== client.sessionId) return undefined;
+        if (controller?.type === "human" && controller.name === name) return undefined;
+        return { kind: "setController", seat, controller: { type: "human", name } };
+      });
     }
     this.syncStatus();
     this.sendView(client);
@@ -353,11 +357,14 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     return this.session?.settings.botPersonas[0] ?? "simple";
   }
 
+  /** A bot plays `seat`, unless, at the change's turn, a student holds it again or a bot already plays it. */
   private async botTakesOver(seat: SeatId, name: string) {
-    if (this.table.state.controllers[seat]?.type === "bot") return;
     const who = name || "its player";
-    await this.table.submitSystem(
-      { kind: "setController", seat, controller: { type: "bot", persona: this.personaFor(seat) } },
+    await this.table.submitSystemAtTurn(
+      (state) =>
+        this.holders.has(seat) || state.controllers[seat]?.type === "bot"
+          ? undefined
+          : { kind: "setController", seat, controller: { type: "bot", persona: this.personaFor(seat) } },
       () => this.notify(`A bot plays ${seatName(this.table.state, seat)} until ${who} returns.`),
     );
   }

@@ -22,6 +22,8 @@ export function initialStateOf(scenario: Scenario, record: TableRecord): GameSta
   });
 }
 
+const unchanged: Submission = { ok: false, rejection: { code: "Unchanged", message: "Nothing to change." } };
+
 export type Submission = { ok: true; event: GameEvent } | { ok: false; rejection: Rejection };
 
 /**
@@ -90,6 +92,22 @@ export class LiveTable {
    */
   submitSystem(move: SystemMove, committed?: (event: GameEvent) => void): Promise<Submission> {
     return this.serialize(() => validateSystem(this.state, move), committed);
+  }
+
+  /**
+   * A system move decided at its turn in the queue, from the table as it is then (undefined:
+   * nothing to do, refused as `Unchanged`). For a change that another, queued before it, may
+   * make moot: a student who leaves and comes straight back (a reload) queues a bot's takeover
+   * and then her return, and each must see the other.
+   */
+  submitSystemAtTurn(
+    decide: (state: GameState) => SystemMove | undefined,
+    committed?: (event: GameEvent) => void,
+  ): Promise<Submission> {
+    return this.serialize(() => {
+      const move = decide(this.state);
+      return move ? validateSystem(this.state, move) : unchanged;
+    }, committed);
   }
 
   private serialize(decide: () => Submission, committed?: (event: GameEvent) => void): Promise<Submission> {
