@@ -21,6 +21,7 @@ export function sessionsRouter(sessions: SessionService): Router {
   const router = createRouter();
   const limited = openEndpointLimit();
 
+  const connecting = openEndpointLimit();
   const { instructor, participant } = requestAuth(sessions);
 
   // ---- instructor ----
@@ -93,7 +94,10 @@ export function sessionsRouter(sessions: SessionService): Router {
     const me = await participant(req, res);
     if (me) send(res, await sessions.me(me));
   });
-  router.post("/me/reservation", async (req, res) => {
+  // A reservation is a new connection: limited per address, apart from joining so that a
+  // class behind one address can join and connect at once (a script that connects again and
+  // again gains nothing else: a seat's rate limits stay with the seat).
+  router.post("/me/reservation", connecting, async (req, res) => {
     const me = await participant(req, res);
     if (!me) return;
     if (!me.tableId) {

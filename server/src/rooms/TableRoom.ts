@@ -109,6 +109,11 @@ function botsToAsk(state: GameState): { seat: SeatId; persona: string }[] {
   });
 }
 
+/** Whose rate limits a connection uses: its seat's, or its own. */
+function bucketKey(sessionId: string, identity: Identity): string {
+  return identity.kind === "seat" ? `seat:${identity.seat}` : sessionId;
+}
+
 /**
  * A Colyseus room is one table, and it is thin: it checks each message at the edge, hands
  * it to the rules through LiveTable (which stores it before anything is acknowledged),
@@ -129,6 +134,10 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
   private holders = new Map<SeatId, string>();
   /** Connections that dropped and may still reconnect: they hold their seats, but are not online. */
   private dropped = new Set<string>();
+  /**
+   * The polite rate limits, of each seat (kept when its connection is replaced: connecting
+   * again does not refill them) or of each other connection (the instructor's, by its id).
+   */
   private buckets = new Map<string, { messages: TokenBucket; chat: TokenBucket }>();
   private botTimer: Timer | undefined;
   /** A bot's move is being decided or stored (see playBots). */
@@ -187,7 +196,7 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     this.onMessage("move", (client, message: unknown) => this.handleMove(client, message));
     // A client that missed part of its view (a patch for another base) asks for the whole.
     this.onMessage("resync", (client) => {
-      const bucket = this.buckets.get(client.sessionId);
+      const bucket = this.bucketOf(client);
       if (bucket && !bucket.messages.take())
         return this.refuse(client, { code: "RateLimited", message: "You are asking very fast." });
       this.sendView(client);
@@ -255,7 +264,9 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
 
   override async onJoin(client: Client, _options: unknown, identity: Identity) {
     this.identities.set(client.sessionId, identity);
-    this.buckets.set(client.sessionId, { messages: new TokenBucket(20, 8), chat: new TokenBucket(5, 0.5) });
+    const limits = bucketKey(client.sessionId, identity);
+    if (!this.buckets.has(limits))
+      this.buckets.set(limits, { messages: new TokenBucket(20, 8), chat: new TokenBucket(5, 0.5) });
     if (identity.kind === "seat") {
       const { seat, name } = identity;
       const previous = this.holders.get(seat);
@@ -318,7 +329,8 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     this.sentViews.delete(client.sessionId);
     const identity = this.identities.get(client.sessionId);
     this.identities.delete(client.sessionId);
-    this.buckets.delete(client.sessionId);
+    // A seat's limits stay with the seat; a watching connection's go with it.
+    if (identity?.kind !== "seat") this.buckets.delete(client.sessionId);
     if (identity?.kind === "seat" && this.holders.get(identity.seat) === client.sessionId) {
       this.holders.delete(identity.seat);
       if (this.botsCoverAbsence()) await this.botTakesOver(identity.seat, identity.name);
@@ -340,6 +352,11 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     this.deadlineTimer?.clear();
     for (const timer of this.graceTimers.values()) timer.clear();
     await Promise.all([this.runtimeQueue, this.table?.settled()]);
+  }
+
+  private bucketOf(client: Client) {
+    const identity = this.identities.get(client.sessionId);
+    return identity ? this.buckets.get(bucketKey(client.sessionId, identity)) : undefined;
   }
 
   /** In a live session, absent students are covered by bots; solo and async tables wait. */
@@ -469,7 +486,7 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     const read = readMoveMessage(message);
     const clientSeq = read.clientSeq;
     const refuse = (code: string, text: string) => this.refuse(client, { clientSeq, code, message: text });
-    const bucket = this.buckets.get(client.sessionId);
+    const bucket = this.bucketOf(client);
     if (bucket && !bucket.messages.take())
       return refuse("RateLimited", "You are sending moves very fast. Wait a moment and try again.");
     const identity = this.identities.get(client.sessionId);
