@@ -32,18 +32,27 @@ export function requestAuth(sessions: SessionService) {
   };
 }
 
+/** Addresses an open endpoint's limit keeps before it forgets those whose bucket is full again. */
+export const OPEN_LIMIT_ADDRESSES = 10_000;
+
 /**
  * Per-address limit on the endpoints that anyone can call (creating and joining). A whole
  * school often shares one public address, so it is generous: it stops scripts, not classes.
+ * A request costs `cost(req)` tokens (one unless said): a session that sets up 200 tables
+ * costs its tables. With more than OPEN_LIMIT_ADDRESSES addresses known, those whose bucket
+ * has refilled are forgotten (a new one would be the same); an address still being limited
+ * is never forgotten, so many addresses cannot reset one another's limits.
  */
-export function openEndpointLimit() {
+export function openEndpointLimit(cost: (req: Request) => number = () => 1) {
   const buckets = new Map<string, TokenBucket>();
   return (req: Request, res: Response, next: () => void) => {
     const key = req.ip ?? "unknown";
-    if (buckets.size > 10_000) buckets.clear();
+    if (buckets.size > OPEN_LIMIT_ADDRESSES) {
+      for (const [address, known] of buckets) if (known.full()) buckets.delete(address);
+    }
     const bucket = buckets.get(key) ?? new TokenBucket(300, 10);
     buckets.set(key, bucket);
-    if (bucket.take()) return next();
+    if (bucket.take(cost(req))) return next();
     res
       .status(429)
       .json({ error: "Too many requests from this address. Wait a minute and try again.", code: "RateLimited" });

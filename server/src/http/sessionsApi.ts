@@ -19,7 +19,11 @@ function reservation(tableId: string, options: Record<string, string>) {
 /** The class-session API: see docs/API.md for every route with an example. */
 export function sessionsRouter(sessions: SessionService): Router {
   const router = createRouter();
-  const limited = openEndpointLimit();
+  // Creating a session with its tables set up now costs one more for each table (up to 200).
+  const limited = openEndpointLimit((req) => {
+    const tables = (req.body as { tables?: unknown } | undefined)?.tables;
+    return req.path === "/sessions" && typeof tables === "number" && tables > 0 ? 1 + Math.min(tables, 200) : 1;
+  });
 
   const connecting = openEndpointLimit();
   const { instructor, participant } = requestAuth(sessions);

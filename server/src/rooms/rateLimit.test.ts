@@ -13,4 +13,17 @@ describe("token bucket", () => {
     now = 60_000; // never more than the burst
     expect([bucket.take(), bucket.take(), bucket.take(), bucket.take()]).toEqual([true, true, true, false]);
   });
+
+  it("charges a costly request more, and is full again (as good as new) once refilled", () => {
+    let now = 0;
+    const bucket = new TokenBucket(10, 1, () => now);
+    expect(bucket.take(8)).toBe(true);
+    expect(bucket.take(3)).toBe(false);
+    expect(bucket.take(2)).toBe(true);
+    expect(bucket.full()).toBe(false);
+    now = 9_000;
+    expect(bucket.full()).toBe(false);
+    now = 10_000;
+    expect(bucket.full()).toBe(true);
+  });
 });

@@ -15,13 +15,23 @@ export class TokenBucket {
     this.updatedAt = now();
   }
 
-  /** Takes one token if there is one. */
-  take(): boolean {
+  /** Takes `cost` tokens (one by default) if there are that many. */
+  take(cost = 1): boolean {
+    this.refill();
+    if (this.tokens < cost) return false;
+    this.tokens -= cost;
+    return true;
+  }
+
+  /** Full again (as if new): forgetting it changes nothing. */
+  full(): boolean {
+    this.refill();
+    return this.tokens >= this.burst;
+  }
+
+  private refill() {
     const now = this.now();
     this.tokens = Math.min(this.burst, this.tokens + ((now - this.updatedAt) / 1000) * this.perSecond);
     this.updatedAt = now;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
-    return true;
   }
 }
