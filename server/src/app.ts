@@ -9,6 +9,7 @@ import express from "express";
 import type { ServerContext } from "./context.ts";
 import { apiRouter } from "./http/api.ts";
 import { mountMonitor } from "./http/monitor.ts";
+import { limitClientMatchmaking } from "./rooms/clientMatchmaking.ts";
 import { selectProcessForRoom } from "./rooms/placement.ts";
 import { SessionRoom } from "./rooms/SessionRoom.ts";
 import { TableRoom } from "./rooms/TableRoom.ts";
@@ -69,6 +70,7 @@ export async function startServer(ctx: ServerContext, options: ServeOptions): Pr
     ...(options.publicAddress ? { publicAddress: options.publicAddress } : {}),
     selectProcessIdToCreateRoom: selectProcessForRoom,
   });
+  limitClientMatchmaking();
   gameServer.define("table", TableRoom);
   gameServer.define("session", SessionRoom).filterBy(["sessionId"]);
   await gameServer.listen(options.port, options.host);

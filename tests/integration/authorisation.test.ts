@@ -1,3 +1,4 @@
+import { matchMaker } from "@colyseus/core";
 import { Client, type Room, type SeatReservation } from "@colyseus/sdk";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { connectStudent, createSession, type Joined, joinSession, type Seen } from "../helpers/classroom.ts";
@@ -61,6 +62,14 @@ afterAll(async () => {
 });
 
 /** What the client is told when a room refuses it, or "joined" if it got in. */
+/**
+ * A table room joined with `options` through a reservation the server makes (as the API
+ * does), so that the room's own checks answer: clients cannot ask the matchmaker for tables.
+ */
+async function reserved(client: Client, tableId: string, options: Record<string, unknown>): Promise<Room> {
+  return client.consumeSeatReservation(await matchMaker.joinById(tableId, options));
+}
+
 async function roomAttempt(join: (client: Client) => Promise<Room>): Promise<string> {
   // The SDK prints each refusal; the row asserts it.
   const quiet = vi.spyOn(console, "error").mockImplementation(() => undefined);
@@ -157,7 +166,7 @@ const attacks: Attack[] = [
     "a table room joined with another table's participant token (same session): refused",
     async () => {
       const refused = await roomAttempt((c) =>
-        c.joinById(ana.participant.tableId, { participantToken: cy.participantToken }),
+        reserved(c, ana.participant.tableId, { participantToken: cy.participantToken }),
       );
       expect(refused).toMatch(/another table/);
     },
@@ -166,27 +175,57 @@ const attacks: Attack[] = [
     "a table room joined with another session's participant or instructor token: refused",
     async () => {
       expect(
-        await roomAttempt((c) => c.joinById(ana.participant.tableId, { participantToken: dee.participantToken })),
+        await roomAttempt((c) => reserved(c, ana.participant.tableId, { participantToken: dee.participantToken })),
       ).toMatch(/not valid for this table/);
       expect(
-        await roomAttempt((c) => c.joinById(ana.participant.tableId, { instructorToken: b.instructorToken })),
+        await roomAttempt((c) => reserved(c, ana.participant.tableId, { instructorToken: b.instructorToken })),
       ).toMatch(/not valid for this table/);
     },
   ],
   [
     "a table room opened, created or joined without a token or with a made-up one: refused",
     async () => {
-      expect(await roomAttempt((c) => c.joinById(ana.participant.tableId, {}))).toMatch(/token/);
-      expect(await roomAttempt((c) => c.joinById(ana.participant.tableId, { seat: "china", name: "Eve" }))).toMatch(
+      expect(await roomAttempt((c) => reserved(c, ana.participant.tableId, {}))).toMatch(/token/);
+      expect(await roomAttempt((c) => reserved(c, ana.participant.tableId, { seat: "china", name: "Eve" }))).toMatch(
         /token/,
       );
       expect(
-        await roomAttempt((c) => c.joinById(ana.participant.tableId, { participantToken: "x".repeat(32) })),
+        await roomAttempt((c) => reserved(c, ana.participant.tableId, { participantToken: "x".repeat(32) })),
       ).toMatch(/not valid/);
-      expect(
-        await roomAttempt((c) => c.create("table", { tableId: cy.participant.tableId, openTicket: "guess" })),
-      ).toMatch(/participant token/);
-      expect(await roomAttempt((c) => c.joinOrCreate("table", {}))).not.toBe("joined");
+    },
+  ],
+  [
+    "rooms asked of the matchmaker directly (not through the API): refused, naming no table, making no room",
+    async () => {
+      const tableId = ana.participant.tableId;
+      const direct: ((c: Client) => Promise<Room>)[] = [
+        (c) => c.joinOrCreate("table", {}),
+        (c) => c.join("table", {}),
+        (c) => c.joinById(tableId, { participantToken: ana.participantToken }),
+        (c) => c.create("table", { tableId: cy.participant.tableId, openTicket: "guess" }),
+        (c) => c.create("session", { sessionId: a.id, instructorToken: a.instructorToken }),
+      ];
+      for (const attempt of direct) {
+        const refused = await roomAttempt(attempt);
+        expect(refused).toMatch(/reservation from the API/);
+        expect(refused).not.toContain(tableId);
+      }
+      // An overview room is made only for a real session and its own instructor's token: asked
+      // for another (the reservation never used), the matchmaker refuses and makes none.
+      const rooms = async () => (await matchMaker.query({ name: "session" })).length;
+      const before = await rooms();
+      for (const options of [
+        { sessionId: "made-up-id", instructorToken: "x".repeat(32) },
+        { sessionId: b.id, instructorToken: a.instructorToken },
+      ]) {
+        const asked = await fetch(`${server.url}/matchmake/joinOrCreate/session`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(options),
+        });
+        expect(asked.ok).toBe(false);
+      }
+      expect(await rooms()).toBe(before);
     },
   ],
   // ---- joining ----

@@ -33,6 +33,9 @@ export class SessionRoom extends Room {
     const options = JoinOptions.safeParse(rawOptions ?? {});
     if (!options.success)
       throw new ServerError(ErrorCode.APPLICATION_ERROR, "Open the overview with the session id and instructor token.");
+    // Made only for a session by its instructor: a made-up id or token makes no room.
+    const session = await SessionRoom.sessions.instructorSession(options.data.sessionId, options.data.instructorToken);
+    if (!session.ok) throw new ServerError(ErrorCode.AUTH_FAILED, session.problem.message);
     this.sessionId = options.data.sessionId;
     this.autoDispose = true;
     this.maxMessagesPerSecond = 10;
