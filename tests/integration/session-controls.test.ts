@@ -220,15 +220,20 @@ describe("the edge", () => {
     const { students } = await classOf(["Ned"]);
     const ned = students[0] as Student;
     const client = new Client(server.wsUrl);
+    // Tables are not the matchmaker's to give: only the API's reservations reach them.
     await expect(client.create("table", { tableId: ned.participant.tableId, openTicket: "guess" })).rejects.toThrow(
-      /participant token/,
+      /reservation from the API/,
+    );
+    await expect(client.joinById(ned.participant.tableId, { seat: "china", name: "Eve" })).rejects.toThrow(
+      /reservation from the API/,
     );
     const reservation = await http(server.url, "POST", "/me/reservation", { token: ned.participantToken });
     expect(reservation.status).toBe(200);
-    await expect(client.joinById(ned.participant.tableId, { seat: "china", name: "Eve" })).rejects.toThrow(/token/);
-    await expect(client.joinById(ned.participant.tableId, { participantToken: "x".repeat(32) })).rejects.toThrow(
-      /not valid/,
-    );
+    // And the room itself refuses a reservation made on the server for options without a valid token.
+    const reserved = async (options: Record<string, unknown>) =>
+      client.consumeSeatReservation(await matchMaker.joinById(ned.participant.tableId, options));
+    await expect(reserved({ seat: "china", name: "Eve" })).rejects.toThrow(/token/);
+    await expect(reserved({ participantToken: "x".repeat(32) })).rejects.toThrow(/not valid/);
     await ned.room.leave();
   });
 
