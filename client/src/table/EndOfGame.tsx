@@ -63,8 +63,8 @@ export function EndOfGame({ view, seat }: { view: TableView; seat: SavedSeat }) 
       </div>
       {view.resultsHeld ? (
         <p className="notice info" role="status" data-testid="results-held">
-          Other tables of your session, playing the same parties, have not finished yet. Every party's score, who the
-          bots were and why they moved as they did appear here once every table has finished.
+          Other tables of your session may still be playing the same parties. Every party's score, who the bots were and
+          why they moved as they did appear here once the whole session is over.
         </p>
       ) : (
         <AllResults view={view} />

@@ -188,6 +188,15 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
       </p>
       <h2>Tables</h2>
       {tables.length === 0 && <p className="muted">No table yet: tables open as students join.</p>}
+      {session.settings.tables === "auto" &&
+        session.status !== "ended" &&
+        tables.length > 0 &&
+        tables.every((t) => t.status === "ended") && (
+          <p className="notice info" role="status" data-testid="end-to-open-results">
+            Every table has finished. Students see their own results; a latecomer could still open a new table, so every
+            party's score and the debrief open for them when you end the session (End…, no table selected).
+          </p>
+        )}
       <div className="tables-grid">
         {tables.map((t) => (
           <TableCard

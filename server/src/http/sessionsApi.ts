@@ -123,7 +123,7 @@ export function sessionsRouter(sessions: SessionService): Router {
     }
     // A student's replay is its own seat's views, nothing more; its end holds the results
     // back while other tables of the session play on.
-    const holdResults = !(await sessions.everyTableEnded(me.sessionId));
+    const holdResults = !(await sessions.resultsOpen(me.sessionId));
     send(res, await sessions.replay(undefined, me.tableId, me.seat, { holdResults }));
   });
   return router;

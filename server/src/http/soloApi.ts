@@ -2,7 +2,7 @@ import { replay as fold, type GameEvent, type LensOverrides, type Scenario, type
 import { Router as createRouter, type Response, type Router } from "express";
 import type { ServerContext } from "../context.ts";
 import { scenarioOf } from "../scenarios/versions.ts";
-import { everyTableEnded } from "../sessions/everyTableEnded.ts";
+import { resultsOpen } from "../sessions/resultsOpen.ts";
 import type { SessionService } from "../sessions/sessionService.ts";
 import type { SessionRecord, StoredEvent, TableRecord } from "../store/store.ts";
 import { initialStateOf } from "../tables/liveTable.ts";
@@ -115,7 +115,7 @@ export function soloRouter(ctx: ServerContext, sessions: SessionService): Router
     }
     const scenario = await tableScenario(table, res);
     if (!scenario) return;
-    if (!(await everyTableEnded(ctx, me.sessionId))) {
+    if (!(await resultsOpen(ctx, me.sessionId))) {
       res.status(409).json({
         error: "The full debrief opens once every table of your session has ended.",
         code: "SessionNotEnded",
@@ -161,7 +161,7 @@ export function soloRouter(ctx: ServerContext, sessions: SessionService): Router
     }
     // A branch's own debrief reveals every secret once it ends (a walk-out ends it at once),
     // so it waits for the classmates too, exactly like the student's debrief.
-    if (!(await everyTableEnded(ctx, me.sessionId))) {
+    if (!(await resultsOpen(ctx, me.sessionId))) {
       res.status(409).json({
         error: "You can try a “what if” once every table of your session has ended.",
         code: "SessionNotEnded",

@@ -31,7 +31,7 @@ import type { z } from "zod";
 import { DEFAULT_TICK_MS, type ServerContext } from "../context.ts";
 import { scenarioOf } from "../scenarios/versions.ts";
 import type { ControlAction, ControlResult } from "../sessions/controls.ts";
-import { everyTableEnded, tableEnded } from "../sessions/everyTableEnded.ts";
+import { resultsOpen, tableEnded } from "../sessions/resultsOpen.ts";
 import { hashToken } from "../sessions/secrets.ts";
 import { roundLengthMs } from "../sessions/settings.ts";
 import type { ParticipantRecord, SessionRecord, TableRuntime } from "../store/store.ts";
@@ -558,7 +558,7 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
       const sessionId = this.table.record.sessionId;
       let held = this.resultsHeld;
       try {
-        held = this.table.state.phase === "ended" && !!sessionId && !(await everyTableEnded(this.ctx, sessionId));
+        held = this.table.state.phase === "ended" && !!sessionId && !(await resultsOpen(this.ctx, sessionId));
       } catch (error) {
         console.error("Could not check whether the session's other tables have ended", error);
       }

@@ -1,3 +1,4 @@
+import { matchMaker } from "@colyseus/core";
 import {
   type Controller,
   replay as fold,
@@ -10,7 +11,7 @@ import {
 import { z } from "zod";
 import type { ServerContext } from "../context.ts";
 import { newId } from "../ids.ts";
-import { callOpenTableRoom, callTableRoom, publishToSession } from "../rooms/tableRooms.ts";
+import { callOpenTableRoom, callTableRoom, publishToSession, resultsChannel } from "../rooms/tableRooms.ts";
 import { publicSummary } from "../scenarios/publicSummary.ts";
 import { keepScenarioVersion, scenarioOf } from "../scenarios/versions.ts";
 import {
@@ -25,9 +26,9 @@ import { initialStateOf } from "../tables/liveTable.ts";
 import { buildReplay, type Replay } from "../tables/replay.ts";
 import { summarise } from "../tables/summary.ts";
 import { type ControlAction, ControlActionSchema, type ControlResult } from "./controls.ts";
-import { everyTableEnded } from "./everyTableEnded.ts";
 import { failure, type Result, success } from "./problem.ts";
 import { type ResultRow, resultRows } from "./results.ts";
+import { resultsOpen } from "./resultsOpen.ts";
 import { chooseSeat, type SeatingTable } from "./seating.ts";
 import { hashToken, newJoinCode, newToken, normaliseJoinCode } from "./secrets.ts";
 import { roundLengthMs, type SessionSettings, SessionSettingsSchema } from "./settings.ts";
@@ -494,6 +495,9 @@ export class SessionService {
     const unknown = only?.find((id) => !tables.some((t) => t.id === id));
     if (unknown) return failure(404, "UnknownTable", `'${unknown}' is not a table of this session.`);
     const targets = only ? tables.filter((t) => only.includes(t.id)) : tables;
+    // Ended first, so that each table ending now finds its results open (see resultsOpen).
+    const endsSession = action.action === "end" && !only;
+    if (endsSession) await this.ctx.store.setSessionStatus(session.id, "ended");
     const results: TableControlResult[] = [];
     for (const table of targets) {
       const result = await callTableRoom<ControlResult>(table.id, "control", [action]).catch(
@@ -508,7 +512,8 @@ export class SessionService {
       publishToSession(session.id, "participants", await this.participants(session));
     if (action.action === "start" && session.status === "lobby")
       await this.ctx.store.setSessionStatus(session.id, "running");
-    if (action.action === "end" && !only) await this.ctx.store.setSessionStatus(session.id, "ended");
+    // Tables that had ended before, their results held, look again (on every process).
+    if (endsSession) await matchMaker.presence.publish(resultsChannel(session.id), "session ended");
     return success(results);
   }
 
@@ -559,9 +564,9 @@ export class SessionService {
     return success(publicSummary(scenario));
   }
 
-  /** Whether every table of the session has ended: until then, students' results are held. */
-  everyTableEnded(sessionId: string): Promise<boolean> {
-    return everyTableEnded(this.ctx, sessionId);
+  /** Whether the session's results are open to its students (see resultsOpen). */
+  resultsOpen(sessionId: string): Promise<boolean> {
+    return resultsOpen(this.ctx, sessionId);
   }
 
   async replay(
