@@ -46,6 +46,8 @@ export interface ScenarioSummary {
   dateContext: string;
   summary: string;
   recommended: { seats: number; minutes: number };
+  /** Offered for solo play (an author may keep a scenario for class sessions). */
+  solo: boolean;
   roundLimit: number;
   parties: { id: string; name: string; kind: "state" | "mediator" | "ngo"; publicBrief: string }[];
   issues: { id: string; name: string }[];

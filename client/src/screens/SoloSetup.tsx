@@ -40,7 +40,8 @@ export function SoloSetup() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: load the list once
   useEffect(() => {
     api<ScenarioSummary[]>("/scenarios")
-      .then((list) => {
+      .then((all) => {
+        const list = all.filter((s) => s.solo);
         setScenarios(list);
         const first = list[0];
         if (first) choose(first);

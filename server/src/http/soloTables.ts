@@ -124,6 +124,9 @@ export class SoloTables {
     const { scenarioId, seat, name, personas = {}, seed } = parsed.data;
     const scenario = this.ctx.catalog.get(scenarioId);
     if (!scenario) return failure(404, "UnknownScenario", `There is no scenario '${scenarioId}'.`);
+    // A solo player picks any seat and reads its confidential brief: its author may keep it for classes.
+    if (scenario.solo === false)
+      return failure(403, "ClassOnly", "This scenario is played in class sessions only, not solo against bots.");
     const scenarioHash = (await keepScenarioVersion(this.ctx, scenarioId)) ?? null;
     const seats = scenario.parties.map((p) => p.id);
     if (!seats.includes(seat)) return failure(400, "NotASeat", `'${seat}' is not a seat of this scenario.`);

@@ -8,6 +8,8 @@ export function publicSummary(s: Scenario) {
     dateContext: s.dateContext,
     summary: s.summary,
     recommended: s.recommended,
+    /** Offered for solo play (see the scenario's `solo`). */
+    solo: s.solo !== false,
     roundLimit: s.rules.roundLimit,
     parties: s.parties.map((p) => ({ id: p.id, name: p.name, kind: p.kind, publicBrief: p.publicBrief })),
     issues: s.issues.map((i) => ({ id: i.id, name: i.name })),

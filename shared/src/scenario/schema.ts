@@ -388,6 +388,12 @@ export const ScenarioSchema = z
       })
       .strict()
       .describe("What the scenario suits: seats and duration for a class period."),
+    solo: z
+      .boolean()
+      .optional()
+      .describe(
+        "false keeps the scenario for class sessions: it is not offered for solo play against bots, where a student could pick any seat and read its confidential brief. Leave it out (solo play allowed) for a scenario whose briefs are public anyway, as the shipped ones are.",
+      ),
     sources: z.array(SourceSchema).default([]).describe("The documents the briefs' facts come from."),
     rules: RulesSchema,
     parties: z.array(PartySchema).min(2).max(8).describe("Two to eight seats."),
