@@ -6,14 +6,16 @@
  *
  * Usage: npm run bench:load [-- 200 1000 2000 4000] [--window 20] [--warmup 5]
  *        [--period 4000] [--only parley|echo] [--prof DIR] [--heap-prof DIR] [--late]
- *        [--stock-echo] [--node-flags="--trace-gc …"]
+ *        [--stock-echo] [--node-flags="--trace-gc …"] [--gc]
  * --prof: a CPU profile of the server over each window, with the functions that took most
  * of it printed; --heap-prof: instead, a sampling
  * heap profile of what the server allocated in the window and that outlived the young
  * generation (promoted to the old one, so left for a full collection), with its largest
  * allocation sites printed; --late: when the views over 50 ms
  * were sent, by second; --stock-echo: the bare room on Colyseus's own transport;
- * --node-flags: Node/V8 flags for the server process (space-separated).
+ * --node-flags: Node/V8 flags for the server process (space-separated); --gc: of the views
+ * slower than the level's p99, how many were in flight while the server or the generator
+ * was paused collecting garbage, and how long those pauses were in all.
  *
  * The generator itself runs with a larger young generation (`--max-semi-space-size=64` in
  * package.json): 4,000 clients' views are its heap, and with Node's default its full
@@ -22,7 +24,7 @@
  */
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { monitorEventLoopDelay } from "node:perf_hooks";
+import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 import {
   connectPlayers,
   Metrics,
@@ -137,9 +139,43 @@ function printCpuShares(file: string, top = 30): void {
 const cpuShare = (a: ServerStats, b: ServerStats) =>
   (b.cpu.user + b.cpu.system - a.cpu.user - a.cpu.system) / 1000 / (b.at - a.at);
 
+/** The generator's own collections: start (ms on its clock) and pause, in pairs. */
+const generatorPauses: number[] = [];
+if (flags.has("gc"))
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) generatorPauses.push(entry.startTime, entry.duration);
+  }).observe({ entryTypes: ["gc"] });
+
+/** Of the views slower than the p99, those in flight during a pause of `pauses` (start, length pairs). */
+function attribute(metrics: Metrics, p99: number, pauses: number[]): { slow: number; paused: number; pauseMs: number } {
+  const { spans } = metrics;
+  const first = spans[0] ?? 0;
+  const last = spans[spans.length - 2] ?? 0;
+  let slow = 0;
+  let paused = 0;
+  let pauseMs = 0;
+  for (let j = 0; j < pauses.length; j += 2)
+    if ((pauses[j] ?? 0) >= first && (pauses[j] ?? 0) <= last) pauseMs += pauses[j + 1] ?? 0;
+  for (let i = 0; i < spans.length; i += 2) {
+    const sent = spans[i] ?? 0;
+    const took = spans[i + 1] ?? 0;
+    if (took < p99) continue;
+    slow++;
+    for (let j = 0; j < pauses.length; j += 2) {
+      const start = pauses[j] ?? 0;
+      if (start < sent + took && start + (pauses[j + 1] ?? 0) > sent) {
+        paused++;
+        break;
+      }
+    }
+  }
+  return { slow, paused, pauseMs };
+}
+
 async function level(mode: Mode, clients: number): Promise<Row> {
   const server = await startChild(mode, nodeFlags);
   const metrics = new Metrics();
+  metrics.keepSpans = flags.has("gc");
   const setupStart = performance.now();
   const { players } = await connectPlayers(mode, server.port, clients, metrics);
   const setupS = (performance.now() - setupStart) / 1000;
@@ -165,6 +201,17 @@ async function level(mode: Mode, clients: number): Promise<Row> {
     else printCpuShares(file);
   }
   genLoop.disable();
+  if (flags.has("gc")) {
+    const p99 = percentile([...metrics.own, ...metrics.others], 99);
+    // The server's pauses on the generator's clock (both count from the epoch the same way).
+    const serverPauses = after.gcPauses.map((v, i) => (i % 2 === 0 ? v - performance.timeOrigin : v));
+    const bySelf = attribute(metrics, p99, generatorPauses);
+    const byServer = attribute(metrics, p99, serverPauses);
+    console.log(
+      `${mode} ${clients}: ${bySelf.slow} views at or over the p99 (${p99.toFixed(1)} ms); in flight during a pause of the server's collector ${byServer.paused}, of the generator's ${bySelf.paused}; pauses in the window: server ${byServer.pauseMs.toFixed(0)} ms, generator ${bySelf.pauseMs.toFixed(0)} ms`,
+    );
+    generatorPauses.length = 0;
+  }
   for (const p of players) p.stop();
   await sleep(3000); // moves in flight arrive
   const lost = metrics.lost();

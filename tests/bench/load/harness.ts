@@ -23,6 +23,8 @@ export interface ServerStats {
   loopMax: number;
   /** The server's own clock (ms since it started), as its `--trace-gc` lines give it. */
   uptime: number;
+  /** The server's collections since the last call: start (ms since the epoch) and pause, in pairs. */
+  gcPauses: number[];
   at: number;
 }
 
@@ -142,6 +144,9 @@ export class Metrics {
   sent = 0;
   /** When the views that came over 50 ms late were sent (to see whether they come in bursts). */
   late: number[] = [];
+  /** With `keepSpans`: every measured view's send time and latency, in pairs (see --gc). */
+  spans: number[] = [];
+  keepSpans = false;
   rejected = new Map<string, number>();
   errors = 0;
   drops = 0;
@@ -160,6 +165,7 @@ export class Metrics {
     if (!p) return;
     const ms = performance.now() - p.t;
     if (p.measured && ms > 50) this.late.push(p.t);
+    if (p.measured && this.keepSpans) this.spans.push(p.t, ms);
     if (own) {
       if (!p.ownLeft) return;
       p.ownLeft = false;

@@ -11,13 +11,18 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { monitorEventLoopDelay } from "node:perf_hooks";
+import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 import { type Client, Room, Server } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 
 const mode = process.argv[2];
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 loopDelay.enable();
+/** The collections' pauses since the last `stats`: start (ms since the epoch) and length, in pairs. */
+const pauses: number[] = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) pauses.push(performance.timeOrigin + entry.startTime, entry.duration);
+}).observe({ entryTypes: ["gc"] });
 
 /** Every message goes back to its sender and to the others at once: nothing else. */
 class EchoRoom extends Room {
@@ -98,6 +103,7 @@ process.on("message", async (message: ProfileMessage) => {
       loopP99: loopDelay.percentile(99) / 1e6,
       loopMax: loopDelay.max / 1e6,
       uptime: performance.now(),
+      gcPauses: pauses.splice(0),
     });
     loopDelay.reset();
   } else if (message.type === "stop") {
