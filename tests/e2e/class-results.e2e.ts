@@ -64,3 +64,44 @@ test("a table that finishes early holds the class's secrets until every table ha
   await expect(page.getByTestId("results-held")).toHaveCount(0);
   await expect(page.getByRole("heading", { name: "Who the bots were" })).toBeVisible();
 });
+
+/**
+ * A session whose tables fill as students come can still seat a latecomer at a new table, so
+ * a table that finishes keeps the class's secrets until the instructor ends the session, even
+ * when it is the only table; the dashboard says that ending it opens the results.
+ */
+test("in a session whose tables fill as students come, the results open when the instructor ends it", async ({
+  browser,
+}) => {
+  const dashboard = await (await browser.newContext()).newPage();
+  await dashboard.goto("/teach");
+  await dashboard.getByLabel("Scenario").selectOption("us-china-tariffs");
+  await dashboard.getByLabel(/Title shown to students/).fill("Tables as the class fills");
+  await dashboard.getByRole("button", { name: "Create the session" }).click();
+  const code = ((await dashboard.getByTestId("join-code").textContent()) ?? "").trim();
+
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/");
+  await page.getByRole("link", { name: "Join with a code" }).click();
+  await page.getByLabel("Join code").fill(code);
+  await page.getByLabel(/Your name/).fill("Ana");
+  await page.getByRole("button", { name: "Take my seat" }).click();
+  await expect(page.getByText("The negotiation has not started yet")).toBeVisible();
+  await dashboard.getByRole("button", { name: "Start", exact: true }).click();
+  await expect(page.getByText(/^Round 1 of/)).toBeVisible();
+
+  const walkAway = page.getByTestId("move-walkAway");
+  await walkAway.locator("button.move-toggle").click();
+  await walkAway.getByRole("button", { name: "Walk away", exact: true }).click();
+  await walkAway.getByRole("button", { name: "Yes: walk away" }).click();
+  // Her table, the only one, has ended: her own result, and nothing of the others'.
+  await expect(page.getByTestId("results-held")).toBeVisible();
+  await expect(page.getByRole("table", { name: "Every party's score" })).toHaveCount(0);
+  await expect(dashboard.getByTestId("end-to-open-results")).toBeVisible();
+
+  await dashboard.getByRole("button", { name: "End…" }).click();
+  await dashboard.getByRole("button", { name: "Yes, end it" }).click();
+  await expect(page.getByRole("table", { name: "Every party's score" })).toBeVisible();
+  await expect(page.getByTestId("results-held")).toHaveCount(0);
+  await expect(dashboard.getByTestId("end-to-open-results")).toHaveCount(0);
+});
