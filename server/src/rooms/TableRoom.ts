@@ -165,6 +165,8 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
   private readonly sentViews = new Map<string, SentView>();
   /** Runtime changes are written one after another, in order. */
   private runtimeQueue: Promise<unknown> = Promise.resolve();
+  /** The instructor's controls, run one after another (see control). */
+  private controls: Promise<unknown> = Promise.resolve();
 
   override async onCreate(rawOptions: unknown) {
     this.ctx = TableRoom.context;
@@ -754,7 +756,18 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     return { ok: true };
   }
 
-  async control(action: ControlAction): Promise<ControlResult> {
+  /**
+   * An instructor's control, one at a time: a control decides from the table as the one
+   * before it left it (a pause that comes while a start is still storing its clock waits for
+   * it, then pauses the started table).
+   */
+  control(action: ControlAction): Promise<ControlResult> {
+    const run = this.controls.then(() => this.runControl(action));
+    this.controls = run.catch(() => undefined);
+    return run;
+  }
+
+  private async runControl(action: ControlAction): Promise<ControlResult> {
     const runtime = this.runtime;
     const state = this.table.state;
     if (!runtime) return { ok: false, code: "NotASessionTable", message: "Only class-session tables take controls." };

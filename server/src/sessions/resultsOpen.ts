@@ -20,17 +20,15 @@ export function tableEnded(tableId: string): void {
  * Whether a session's results are open to its students: every party's score, the bots'
  * personas and reasons, the full replay and log. Until then a student's table, ended or
  * not, reveals nothing of the scenario's secrets: classmates at other tables still play the
- * same parties, or may yet. So they open when the instructor has ended the session or,
- * in a session with a fixed number of tables (a solo game's one table included), when every
- * table has ended. A session whose tables fill as students come (`auto`) opens a new table
- * for a latecomer, so only its instructor's end closes it. A table counts as ended when its
+ * same parties, or may yet. So they open when every table has ended and, in a session
+ * whose tables fill as students come (`auto`), which can open a new table for a latecomer,
+ * only once its instructor has ended the session too. A table counts as ended when its
  * stored runtime says so or, as that write may lag behind the end event, when its log folds
  * to an ended game.
  */
 export async function resultsOpen(ctx: ServerContext, sessionId: string): Promise<boolean> {
   const session = await ctx.store.getSession(sessionId);
-  if (session?.status === "ended") return true;
-  if (!session || session.settings.tables === "auto") return false;
+  if (!session || (session.settings.tables === "auto" && session.status !== "ended")) return false;
   const tables = await ctx.store.tablesOfSession(sessionId);
   const runtimes = await ctx.store.runtimesOf(tables.map((t) => t.id));
   const unsure = tables.filter(

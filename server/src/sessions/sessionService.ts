@@ -323,6 +323,9 @@ export class SessionService {
       return failure(400, "NotASeat", `'${preferred}' is not a seat of this scenario.`);
 
     return this.exclusive(session.id, async () => {
+      // As it is now, after any control that ran before this join (an end, a start).
+      const current = (await this.ctx.store.getSession(session.id)) ?? session;
+      if (current.status === "ended") return failure(409, "SessionEnded", "This session has ended.");
       const token = newToken();
       // A name already taken is refused before a table is set up for it (the store refuses it too).
       const key = nameKey(label ?? name);
@@ -346,7 +349,7 @@ export class SessionService {
           table =
             choice.kind === "existing"
               ? tables.find((t) => t.id === choice.tableId)
-              : await this.createTable(session, Math.max(0, ...tables.map((t) => t.number ?? 0)) + 1);
+              : await this.createTable(current, Math.max(0, ...tables.map((t) => t.number ?? 0)) + 1);
           if (!table) continue;
           const participant: ParticipantRecord = {
             id: newId(),
@@ -491,30 +494,42 @@ export class SessionService {
     const parsed = ControlActionSchema.safeParse(rest);
     if (!parsed.success) return failure(400, "InvalidControl", firstIssue(parsed.error));
     const action: ControlAction = parsed.data;
-    const tables = await this.ctx.store.tablesOfSession(session.id);
-    const unknown = only?.find((id) => !tables.some((t) => t.id === id));
-    if (unknown) return failure(404, "UnknownTable", `'${unknown}' is not a table of this session.`);
-    const targets = only ? tables.filter((t) => only.includes(t.id)) : tables;
-    // Ended first, so that each table ending now finds its results open (see resultsOpen).
-    const endsSession = action.action === "end" && !only;
-    if (endsSession) await this.ctx.store.setSessionStatus(session.id, "ended");
-    const results: TableControlResult[] = [];
-    for (const table of targets) {
-      const result = await callTableRoom<ControlResult>(table.id, "control", [action]).catch(
-        (error: unknown): ControlResult => {
-          console.error(`Control ${action.action} failed at table ${table.id}`, error);
-          return { ok: false, code: "Unavailable", message: "This table could not be reached. Try again." };
-        },
-      );
-      results.push({ tableId: table.id, table: table.number ?? null, result });
-    }
-    if (action.action === "replaceWithBot")
-      publishToSession(session.id, "participants", await this.participants(session));
-    if (action.action === "start" && session.status === "lobby")
-      await this.ctx.store.setSessionStatus(session.id, "running");
-    // Tables that had ended before, their results held, look again (on every process).
-    if (endsSession) await matchMaker.presence.publish(resultsChannel(session.id), "session ended");
-    return success(results);
+    // One at a time with this session's joins and seat moves: a join waits for a start or an
+    // end, then sets up its table running, or is refused once the session has ended.
+    return this.exclusive(session.id, async () => {
+      const tables = await this.ctx.store.tablesOfSession(session.id);
+      const unknown = only?.find((id) => !tables.some((t) => t.id === id));
+      if (unknown) return failure(404, "UnknownTable", `'${unknown}' is not a table of this session.`);
+      const current = (await this.ctx.store.getSession(session.id)) ?? session;
+      // The session's status first, so that a table set up from now on starts as it says.
+      const endsSession = action.action === "end" && !only;
+      if (endsSession) await this.ctx.store.setSessionStatus(session.id, "ended");
+      if (action.action === "start" && current.status === "lobby")
+        await this.ctx.store.setSessionStatus(session.id, "running");
+      const results: TableControlResult[] = [];
+      const reached = new Set<string>();
+      let targets = only ? tables.filter((t) => only.includes(t.id)) : tables;
+      // A control for every table also reaches those that joins on another process set up meanwhile.
+      for (let pass = 0; pass < 3 && targets.length > 0; pass++) {
+        for (const table of targets) {
+          reached.add(table.id);
+          const result = await callTableRoom<ControlResult>(table.id, "control", [action]).catch(
+            (error: unknown): ControlResult => {
+              console.error(`Control ${action.action} failed at table ${table.id}`, error);
+              return { ok: false, code: "Unavailable", message: "This table could not be reached. Try again." };
+            },
+          );
+          results.push({ tableId: table.id, table: table.number ?? null, result });
+        }
+        if (only) break;
+        targets = (await this.ctx.store.tablesOfSession(session.id)).filter((t) => !reached.has(t.id));
+      }
+      if (action.action === "replaceWithBot")
+        publishToSession(session.id, "participants", await this.participants(session));
+      // Tables that had ended before, their results held, look again (on every process).
+      if (endsSession) await matchMaker.presence.publish(resultsChannel(session.id), "session ended");
+      return success(results);
+    });
   }
 
   async hasTable(session: SessionRecord, tableId: string): Promise<boolean> {
