@@ -77,12 +77,16 @@ test("a server restart or crash mid-game: the table stays on screen, the seat co
   await expect(page.getByText("Reconnecting…")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Your brief" })).toBeVisible();
   await expect(conversation).toContainText("Before the restart");
+  // A line sent while the server is away is kept, and reaches the table once it is back.
+  await page.getByLabel("Message").fill("Sent while it was down");
+  await page.getByRole("button", { name: "Send", exact: true }).click();
 
   // The new process: the seat is taken again without a click, and the game goes on.
   server = startServer();
   await healthy();
   await expect(page.getByText("Reconnecting…")).toHaveCount(0, { timeout: 30_000 });
   await expect(page.getByRole("heading", { name: "Table unavailable" })).toHaveCount(0);
+  await expect(conversation).toContainText("Sent while it was down");
   await page.getByLabel("Message").fill("After the restart");
   await page.getByRole("button", { name: "Send", exact: true }).click();
   await expect(conversation).toContainText("After the restart");
@@ -93,11 +97,14 @@ test("a server restart or crash mid-game: the table stays on screen, the seat co
   server.kill("SIGKILL");
   await killed;
   await expect(page.getByText("Reconnecting…")).toBeVisible();
+  await page.getByLabel("Message").fill("Sent during the crash");
+  await page.getByRole("button", { name: "Send", exact: true }).click();
   server = startServer();
   await healthy();
   await expect(page.getByText("Reconnecting…")).toHaveCount(0, { timeout: 45_000 });
   await page.getByLabel("Message").fill("After the crash");
   await page.getByRole("button", { name: "Send", exact: true }).click();
   await expect(conversation).toContainText("After the crash");
+  await expect(conversation).toContainText("Sent during the crash");
   await expect(conversation).toContainText("After the restart");
 });

@@ -60,6 +60,12 @@ const seatChangedCode = 4100;
 const rejoinDelays = [250, 500, 1000, 2000, 4000, 8000, 15_000, 30_000, 30_000, 30_000];
 
 export const useTable = create<TableStore>((set, get) => {
+  /**
+   * Moves made while the connection was down, by clientSeq: never on the wire yet (the SDK
+   * holds them for the connection it is resuming). Resumed, the SDK sends them; rejoined on a
+   * new connection (the server restarted), this page sends them there.
+   */
+  let waiting = new Map<number, Move>();
   const notify = (tone: Notice["tone"], text: string) =>
     set((s) => ({ notices: [...s.notices.slice(-3), { id: ++noticeId, tone, text }] }));
 
@@ -105,7 +111,10 @@ export const useTable = create<TableStore>((set, get) => {
       if (get().room === room) set({ phase: "reconnecting" });
     });
     room.onReconnect(() => {
-      if (get().room === room) set({ phase: "connected" });
+      if (get().room !== room) return;
+      // The SDK has sent what it held for this connection.
+      waiting = new Map();
+      set({ phase: "connected" });
     });
     room.onLeave((code: number) => {
       if (get().room !== room) return;
@@ -140,14 +149,19 @@ export const useTable = create<TableStore>((set, get) => {
    * or no seat, ends the attempts at once.
    */
   const rejoin = async (token: string) => {
-    const unsure = Object.keys(get().pending).length > 0;
     set({ phase: "reconnecting" });
     for (const delay of rejoinDelays) {
       await new Promise((resolve) => setTimeout(resolve, delay));
       if (get().token !== token || get().room || get().phase !== "reconnecting") return;
       try {
         await join(token);
-        set({ pending: {} });
+        // Sent before the drop was noticed: they may or may not have reached the table.
+        const unsure = Object.keys(get().pending).some((seq) => !waiting.has(Number(seq)));
+        const resend = [...waiting];
+        waiting = new Map();
+        set({ pending: Object.fromEntries(resend) });
+        const room = get().room;
+        for (const [seq, move] of resend) room?.send("move", { clientSeq: seq, move });
         if (unsure)
           notify("info", "You are back at the table. Check the log for the move you sent as the connection dropped.");
         return;
@@ -173,6 +187,7 @@ export const useTable = create<TableStore>((set, get) => {
     async connect(token) {
       const current = get().room;
       if (current && get().token === token && get().phase === "connected") return;
+      waiting = new Map();
       set({
         phase: "connecting",
         room: undefined,
@@ -192,19 +207,26 @@ export const useTable = create<TableStore>((set, get) => {
     },
     send(move) {
       const room = get().room;
-      if (!room) {
+      const away = get().phase === "reconnecting";
+      if (!room && !away) {
         notify("error", "You are not connected to the table right now.");
         return;
       }
       const seq = ++clientSeq;
       set((s) => ({ pending: { ...s.pending, [seq]: move } }));
-      room.send("move", { clientSeq: seq, move });
+      if (away) {
+        // Kept, and sent once the seat is back (see waiting).
+        waiting.set(seq, move);
+        notify("info", "You are reconnecting: your move goes to the table as soon as you are back.");
+      }
+      room?.send("move", { clientSeq: seq, move });
     },
     notify,
     dismiss(id) {
       set((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
     },
     async leave() {
+      waiting = new Map();
       const room = get().room;
       set({ room: undefined, token: undefined, view: undefined, table: undefined, phase: "idle", pending: {} });
       if (room) await room.leave().catch(() => undefined);
