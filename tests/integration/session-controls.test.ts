@@ -62,6 +62,8 @@ describe("reconnection", () => {
     await vi.waitFor(() => expect(lastView(second.seen).me?.seat).toBe(first.participant.seat));
     await vi.waitFor(() => expect(closedWith).toBe(4100));
     expect(first.seen.notices).toContain("You opened your seat somewhere else.");
+    // Not moved or unseated: the old window offers to take the seat back (no seatChanged).
+    expect(first.seen.seatChanged).toEqual([]);
     await second.room.leave();
   });
 });

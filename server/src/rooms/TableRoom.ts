@@ -402,7 +402,11 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     }
   }
 
-  /** Disconnects a connection whose seat is no longer its own, telling it why. */
+  /**
+   * Disconnects a connection whose seat is no longer its own, telling it why: `moved` when
+   * the instructor moved or unseated its student (`seatChanged`: where they sit now), none
+   * when the seat was opened on another connection (the page offers to take it back).
+   */
   private releaseConnection(
     sessionId: string,
     message: string,
@@ -411,8 +415,10 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     const client = this.clients.getById(sessionId);
     this.identities.delete(sessionId);
     if (!client) return;
-    const payload: SeatChangedMessage = { tableId: moved?.tableId ?? null, seat: moved?.seat ?? null, message };
-    client.send("seatChanged", payload);
+    if (moved) {
+      const payload: SeatChangedMessage = { tableId: moved.tableId, seat: moved.seat, message };
+      client.send("seatChanged", payload);
+    }
     client.send("notice", { text: message });
     client.leave(SEAT_CHANGED, message);
   }
