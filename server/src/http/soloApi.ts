@@ -117,7 +117,8 @@ export function soloRouter(ctx: ServerContext, sessions: SessionService): Router
     if (!scenario) return;
     if (!(await resultsOpen(ctx, me.sessionId))) {
       res.status(409).json({
-        error: "The full debrief opens once every table of your session has ended.",
+        error:
+          "The full debrief opens once your session is over: every table has ended, or your instructor has ended it.",
         code: "SessionNotEnded",
       });
       return;
@@ -163,7 +164,8 @@ export function soloRouter(ctx: ServerContext, sessions: SessionService): Router
     // so it waits for the classmates too, exactly like the student's debrief.
     if (!(await resultsOpen(ctx, me.sessionId))) {
       res.status(409).json({
-        error: "You can try a “what if” once every table of your session has ended.",
+        error:
+          "You can try a “what if” once your session is over: every table has ended, or your instructor has ended it.",
         code: "SessionNotEnded",
       });
       return;
