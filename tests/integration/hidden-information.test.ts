@@ -550,6 +550,10 @@ describe("a token that got out", () => {
     const holder = new Eavesdropper("whoever holds Gus's old token", server.url, gus.token);
     const stolen = await holder.connectToMyTable();
     expect(holder.lastView()?.me?.seat).toBe("russia");
+    let closedWith: number | undefined;
+    stolen.onLeave((code) => {
+      closedWith = code;
+    });
 
     const renewed = await teacher.call<{ participantToken: string }>(
       "POST",
@@ -557,6 +561,8 @@ describe("a token that got out", () => {
     );
     expect(renewed.status).toBe(200);
     await vi.waitFor(() => expect(stolen.connection.isOpen).toBe(false));
+    // Its own close code (not a second tab's), so the page says the link was replaced.
+    await vi.waitFor(() => expect(closedWith).toBe(4101));
     const views = holder.views().length;
     expect((await holder.call("POST", "/me/reservation")).status).toBe(403);
     const back = await holder.tryRoom("Gus's seat, reconnecting", (c) => c.reconnect(stolen.reconnectionToken));

@@ -48,6 +48,20 @@ export function PlayScreen({ participantId }: { participantId: string }) {
       </div>
     );
   }
+  if (phase === "renewed") {
+    return (
+      <div className="page narrow">
+        <h1>This link was replaced</h1>
+        <p role="status">
+          Your instructor gave you a new link for this seat, so this one no longer opens it. Open the new link to come
+          back to your table.
+        </p>
+        <p>
+          <Link href="/">Back to the start</Link>
+        </p>
+      </div>
+    );
+  }
   if (phase === "failed") {
     return (
       <div className="page narrow">

@@ -26,7 +26,7 @@ export interface SessionTiming {
   roundHours?: number;
 }
 
-type Phase = "idle" | "connecting" | "connected" | "reconnecting" | "unseated" | "displaced" | "failed";
+type Phase = "idle" | "connecting" | "connected" | "reconnecting" | "unseated" | "displaced" | "renewed" | "failed";
 
 interface TableStore {
   room?: Room;
@@ -52,6 +52,8 @@ let clientSeq = 0;
 let noticeId = 0;
 /** Close code the server uses when a seat moved elsewhere (docs/API.md). */
 const seatChangedCode = 4100;
+/** The server's close code for a connection whose link the instructor has replaced. */
+const tokenRenewedCode = 4101;
 /**
  * The waits before each attempt to take the seat again when its connection is lost for good
  * (the server restarted, so the SDK's own reconnection has nobody to reconnect to): about
@@ -120,6 +122,10 @@ export const useTable = create<TableStore>((set, get) => {
       if (get().room !== room) return;
       set({ room: undefined });
       // This page's own leaves (connect, leave) let go of the room first and never get here.
+      if (code === tokenRenewedCode) {
+        set({ phase: "renewed" });
+        return;
+      }
       if (code !== seatChangedCode) {
         void rejoin(token);
         return;

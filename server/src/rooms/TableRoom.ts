@@ -84,6 +84,8 @@ function assertNever(value: never): never {
 
 /** Close code for a client whose seat moved elsewhere (see docs/API.md). */
 const SEAT_CHANGED = 4100;
+/** The close code of a connection whose participant token the instructor has replaced. */
+const TOKEN_RENEWED = 4101;
 
 type Timer = ReturnType<Room["clock"]["setTimeout"]>;
 
@@ -461,7 +463,7 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
       this.identities.delete(sessionId);
       const client = this.clients.getById(sessionId);
       client?.send("notice", { text });
-      client?.leave(SEAT_CHANGED, text);
+      client?.leave(TOKEN_RENEWED, text);
       if (this.holders.get(identity.seat) !== sessionId) continue;
       this.holders.delete(identity.seat);
       if (this.botsCoverAbsence()) await this.botTakesOver(identity.seat, identity.name);
