@@ -1,4 +1,5 @@
 import type { Room } from "@colyseus/sdk";
+import { sessionResultsOpen } from "@parley/shared";
 import { useCallback, useEffect, useId, useState } from "react";
 import { gameClient } from "../net/colyseus.ts";
 import { api, download, post, type ScenarioSummary } from "../net/http.ts";
@@ -188,10 +189,9 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
       </p>
       <h2>Tables</h2>
       {tables.length === 0 && <p className="muted">No table yet: tables open as students join.</p>}
-      {session.settings.tables === "auto" &&
-        session.status !== "ended" &&
-        tables.length > 0 &&
-        tables.every((t) => t.status === "ended") && (
+      {tables.length > 0 &&
+        tables.every((t) => t.status === "ended") &&
+        !sessionResultsOpen({ tables: session.settings.tables, ended: session.status === "ended" }, true) && (
           <p className="notice info" role="status" data-testid="end-to-open-results">
             Every table has finished. Students see their own results; a latecomer could still open a new table, so every
             party's score and the debrief open for them when you end the session (End…, no table selected).

@@ -36,6 +36,9 @@ const tableLog = (table: TableRecord, events: readonly StoredEvent[]): TableLog 
  * play, branches and logs"). The raw log reveals everything, so only the session's
  * instructor reads it; students replay their own views through `/api/me/replay`.
  */
+/** When a student's full debrief and branches open (see sessionResultsOpen). */
+const onceOver = "once your whole session is over.";
+
 export function soloRouter(ctx: ServerContext, sessions: SessionService): Router {
   const router = createRouter();
   const solo = new SoloTables(ctx, sessions);
@@ -117,8 +120,7 @@ export function soloRouter(ctx: ServerContext, sessions: SessionService): Router
     if (!scenario) return;
     if (!(await resultsOpen(ctx, me.sessionId))) {
       res.status(409).json({
-        error:
-          "The full debrief opens once your session is over: every table has ended, or your instructor has ended it.",
+        error: `The full debrief opens ${onceOver}`,
         code: "SessionNotEnded",
       });
       return;
@@ -164,8 +166,7 @@ export function soloRouter(ctx: ServerContext, sessions: SessionService): Router
     // so it waits for the classmates too, exactly like the student's debrief.
     if (!(await resultsOpen(ctx, me.sessionId))) {
       res.status(409).json({
-        error:
-          "You can try a “what if” once your session is over: every table has ended, or your instructor has ended it.",
+        error: `You can try a “what if” ${onceOver}`,
         code: "SessionNotEnded",
       });
       return;

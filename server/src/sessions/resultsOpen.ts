@@ -1,4 +1,4 @@
-import { replay as fold } from "@parley/shared";
+import { replay as fold, sessionResultsOpen } from "@parley/shared";
 import type { ServerContext } from "../context.ts";
 import { scenarioOf } from "../scenarios/versions.ts";
 import { initialStateOf } from "../tables/liveTable.ts";
@@ -17,18 +17,24 @@ export function tableEnded(tableId: string): void {
 }
 
 /**
- * Whether a session's results are open to its students: every party's score, the bots'
- * personas and reasons, the full replay and log. Until then a student's table, ended or
- * not, reveals nothing of the scenario's secrets: classmates at other tables still play the
- * same parties, or may yet. So they open when every table has ended and, in a session
- * whose tables fill as students come (`auto`), which can open a new table for a latecomer,
- * only once its instructor has ended the session too. A table counts as ended when its
- * stored runtime says so or, as that write may lag behind the end event, when its log folds
- * to an ended game.
+ * Whether a session's results are open to its students (the rule: `sessionResultsOpen`).
+ * Until then a student's table, ended or not, reveals nothing of the scenario's secrets.
  */
 export async function resultsOpen(ctx: ServerContext, sessionId: string): Promise<boolean> {
   const session = await ctx.store.getSession(sessionId);
-  if (!session || (session.settings.tables === "auto" && session.status !== "ended")) return false;
+  if (!session) return false;
+  const rule = { tables: session.settings.tables, ended: session.status === "ended" };
+  // Held whatever its tables say (an auto session its instructor has not ended): none is read.
+  if (!sessionResultsOpen(rule, true)) return false;
+  return sessionResultsOpen(rule, await everyTableEnded(ctx, sessionId));
+}
+
+/**
+ * Whether every table of a session has ended (a solo game's one table included). A table
+ * counts as ended when its stored runtime says so or, as that write may lag behind the end
+ * event, when its log folds to an ended game.
+ */
+async function everyTableEnded(ctx: ServerContext, sessionId: string): Promise<boolean> {
   const tables = await ctx.store.tablesOfSession(sessionId);
   const runtimes = await ctx.store.runtimesOf(tables.map((t) => t.id));
   const unsure = tables.filter(

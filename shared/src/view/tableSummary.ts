@@ -4,6 +4,20 @@ import type { PartyScore } from "../scoring/score.ts";
 /** Where a table stands in its session: waiting for the start, running, paused or ended. */
 export type TableStatus = "waiting" | "running" | "paused" | "ended";
 
+/**
+ * Whether a class session's results open to its students (every party's score, the bots'
+ * personas and reasons, the full replay): once every table has ended and, when its tables
+ * fill as students come (`"auto"`, which can still open a table for a latecomer playing the
+ * same parties), once its instructor has ended the session too. The server holds results by
+ * it; the dashboard tells the instructor when only their end is missing.
+ */
+export function sessionResultsOpen(
+  session: { tables: number | "auto"; ended: boolean },
+  everyTableEnded: boolean,
+): boolean {
+  return everyTableEnded && (session.tables !== "auto" || session.ended);
+}
+
 /** One seat of a table at a glance, for the instructor. */
 export interface SeatSummary {
   seat: SeatId;
