@@ -125,7 +125,7 @@ export class SoloTables {
     const scenario = this.ctx.catalog.get(scenarioId);
     if (!scenario) return failure(404, "UnknownScenario", `There is no scenario '${scenarioId}'.`);
     // A solo player picks any seat and reads its confidential brief: its author may keep it for classes.
-    if (scenario.solo === false)
+    if (!scenario.solo)
       return failure(403, "ClassOnly", "This scenario is played in class sessions only, not solo against bots.");
     const scenarioHash = (await keepScenarioVersion(this.ctx, scenarioId)) ?? null;
     const seats = scenario.parties.map((p) => p.id);

@@ -17,7 +17,7 @@ export interface ScenarioCatalog {
 }
 
 /** A scenario version's name: the SHA-256 of its file's text. */
-export function sourceHash(source: string): string {
+function sourceHash(source: string): string {
   return createHash("sha256").update(source).digest("hex");
 }
 

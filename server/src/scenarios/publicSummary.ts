@@ -9,7 +9,7 @@ export function publicSummary(s: Scenario) {
     summary: s.summary,
     recommended: s.recommended,
     /** Offered for solo play (see the scenario's `solo`). */
-    solo: s.solo !== false,
+    solo: s.solo,
     roundLimit: s.rules.roundLimit,
     parties: s.parties.map((p) => ({ id: p.id, name: p.name, kind: p.kind, publicBrief: p.publicBrief })),
     issues: s.issues.map((i) => ({ id: i.id, name: i.name })),

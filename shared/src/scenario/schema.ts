@@ -390,7 +390,7 @@ export const ScenarioSchema = z
       .describe("What the scenario suits: seats and duration for a class period."),
     solo: z
       .boolean()
-      .optional()
+      .default(true)
       .describe(
         "false keeps the scenario for class sessions: it is not offered for solo play against bots, where a student could pick any seat and read its confidential brief. Leave it out (solo play allowed) for a scenario whose briefs are public anyway, as the shipped ones are.",
       ),
