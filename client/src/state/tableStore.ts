@@ -63,11 +63,11 @@ const rejoinDelays = [250, 500, 1000, 2000, 4000, 8000, 15_000, 30_000, 30_000, 
 
 export const useTable = create<TableStore>((set, get) => {
   /**
-   * Moves made while the connection was down, by clientSeq: never on the wire yet (the SDK
-   * holds them for the connection it is resuming). Resumed, the SDK sends them; rejoined on a
-   * new connection (the server restarted), this page sends them there.
+   * The clientSeqs of pending moves made while the connection was down: never on the wire yet
+   * (the SDK holds them for the connection it is resuming). Resumed, the SDK sends them;
+   * rejoined on a new connection (the server restarted), this page sends them there.
    */
-  let waiting = new Map<number, Move>();
+  let waiting = new Set<number>();
   const notify = (tone: Notice["tone"], text: string) =>
     set((s) => ({ notices: [...s.notices.slice(-3), { id: ++noticeId, tone, text }] }));
 
@@ -115,7 +115,7 @@ export const useTable = create<TableStore>((set, get) => {
     room.onReconnect(() => {
       if (get().room !== room) return;
       // The SDK has sent what it held for this connection.
-      waiting = new Map();
+      waiting = new Set();
       set({ phase: "connected" });
     });
     room.onLeave((code: number) => {
@@ -162,12 +162,13 @@ export const useTable = create<TableStore>((set, get) => {
       try {
         await join(token);
         // Sent before the drop was noticed: they may or may not have reached the table.
-        const unsure = Object.keys(get().pending).some((seq) => !waiting.has(Number(seq)));
-        const resend = [...waiting];
-        waiting = new Map();
+        const pending = Object.entries(get().pending).map(([seq, move]) => [Number(seq), move] as const);
+        const unsure = pending.some(([seq]) => !waiting.has(seq));
+        const resend = pending.filter(([seq]) => waiting.has(seq));
+        waiting = new Set();
         set({ pending: Object.fromEntries(resend) });
         const room = get().room;
-        for (const [seq, move] of resend) room?.send("move", { clientSeq: seq, move });
+        for (const [clientSeq, move] of resend) room?.send("move", { clientSeq, move });
         if (unsure)
           notify("info", "You are back at the table. Check the log for the move you sent as the connection dropped.");
         return;
@@ -193,7 +194,7 @@ export const useTable = create<TableStore>((set, get) => {
     async connect(token) {
       const current = get().room;
       if (current && get().token === token && get().phase === "connected") return;
-      waiting = new Map();
+      waiting = new Set();
       set({
         phase: "connecting",
         room: undefined,
@@ -222,7 +223,7 @@ export const useTable = create<TableStore>((set, get) => {
       set((s) => ({ pending: { ...s.pending, [seq]: move } }));
       if (away) {
         // Kept, and sent once the seat is back (see waiting).
-        waiting.set(seq, move);
+        waiting.add(seq);
         notify("info", "You are reconnecting: your move goes to the table as soon as you are back.");
       }
       room?.send("move", { clientSeq: seq, move });
@@ -232,7 +233,7 @@ export const useTable = create<TableStore>((set, get) => {
       set((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
     },
     async leave() {
-      waiting = new Map();
+      waiting = new Set();
       const room = get().room;
       set({ room: undefined, token: undefined, view: undefined, table: undefined, phase: "idle", pending: {} });
       if (room) await room.leave().catch(() => undefined);

@@ -91,7 +91,7 @@ export class LiveTable {
    * promise waits for.
    */
   submitSystem(move: SystemMove, committed?: (event: GameEvent) => void): Promise<Submission> {
-    return this.serialize(() => validateSystem(this.state, move), committed);
+    return this.submitSystemAtTurn(() => move, committed);
   }
 
   /**
