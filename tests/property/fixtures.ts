@@ -7,10 +7,15 @@ const scenarioDir = resolve(dirname(fileURLToPath(import.meta.url)), "../../scen
 
 /** Every scenario shipped in scenarios/, so new scenarios are covered as they arrive. */
 export function shippedScenarios(): Scenario[] {
+  return shippedSources().map(({ file, source }) => loadScenario(source, file));
+}
+
+/** The files of shippedScenarios, as text. */
+export function shippedSources(): { file: string; source: string }[] {
   return readdirSync(scenarioDir)
     .filter((name) => name.endsWith(".yaml"))
     .sort()
-    .map((name) => loadScenario(readFileSync(join(scenarioDir, name), "utf8"), name));
+    .map((file) => ({ file, source: readFileSync(join(scenarioDir, file), "utf8") }));
 }
 
 /**
@@ -18,7 +23,7 @@ export function shippedScenarios(): Scenario[] {
  * and an NGO; a compulsory and a consent forum; measures both ways; two creative options; a
  * qualified-majority agreement rule; a low crisis threshold; scripted events.
  */
-export const summit = loadScenario(`
+export const summitSource = `
 id: summit
 title: Summit
 dateContext: now
@@ -110,7 +115,8 @@ events:
   - { id: storm, round: 3, title: Storm, text: A storm hits., effects: { tension: 8, batna: { a: -2, b: -2 } } }
   - { id: summit-call, title: Summit call, text: Leaders call., effects: { tension: -10, trust: 4 } }
 moveEffects: { threaten: { tension: 7 } }
-`);
+`;
+export const summit = loadScenario(summitSource);
 
 /** Two states only, no third parties: the simplest table. */
 export const pair = loadScenario(`

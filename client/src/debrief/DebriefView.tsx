@@ -4,7 +4,7 @@ import { flushSync } from "react-dom";
 import type { DebriefEntry } from "../table/TableLog.tsx";
 import { AtThisStep } from "./AtThisStep.tsx";
 import { DebriefCharts } from "./DebriefCharts.tsx";
-import { foldLog, roundStarts, type TableLogData } from "./foldLog.ts";
+import { foldLog, foldNotice, roundStarts, type TableLogData } from "./foldLog.ts";
 import { StepLog } from "./StepLog.tsx";
 import { textByStep } from "./stepIndex.ts";
 import { useRestingValue } from "./useRestingValue.ts";
@@ -39,6 +39,7 @@ export function DebriefView({
   branch?: { seats: string[]; run: (at: number, seat: string) => Promise<void> };
 }) {
   const states = useMemo(() => foldLog(log), [log]);
+  const notice = useMemo(() => foldNotice(log, states), [log, states]);
   const last = states.length - 1;
   const [step, setStep] = useState(last);
   const [viewer, setViewer] = useState<Viewer>("instructor");
@@ -107,6 +108,12 @@ export function DebriefView({
           </select>
         </div>
       </div>
+
+      {notice && (
+        <p className="notice info" role="note" data-testid="rules-notice">
+          {notice}
+        </p>
+      )}
 
       <section className="panel scrubber" aria-labelledby="scrub-title">
         <h2 id="scrub-title" className="sr-only">

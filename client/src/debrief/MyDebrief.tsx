@@ -17,7 +17,7 @@ import { SeatReplay } from "./SeatReplay.tsx";
 export default function MyDebrief({ participantId }: { participantId: string }) {
   const [seat] = useState(() => savedSeat(participantId));
   const [log, setLog] = useState<TableLogData>();
-  const [steps, setSteps] = useState<{ view: TableView }[]>();
+  const [replay, setReplay] = useState<{ steps: { view: TableView }[]; notice?: string }>();
   const [waiting, setWaiting] = useState<string>();
   const [error, setError] = useState<string>();
   useEffect(() => {
@@ -30,8 +30,7 @@ export default function MyDebrief({ participantId }: { participantId: string }) 
           return;
         }
         setWaiting(e.message);
-        const replay = await api<{ steps: { view: TableView }[] }>("/me/replay", { token: seat.token });
-        setSteps(replay.steps);
+        setReplay(await api<{ steps: { view: TableView }[]; notice?: string }>("/me/replay", { token: seat.token }));
       })
       .catch((e: Error) => setError(e.message));
   }, [seat]);
@@ -70,8 +69,8 @@ export default function MyDebrief({ participantId }: { participantId: string }) 
           }}
         />
       )}
-      {!log && steps && <SeatReplay steps={steps} note={waiting} />}
-      {!log && !steps && <p>Loading the debrief…</p>}
+      {!log && replay && <SeatReplay steps={replay.steps} note={waiting} rules={replay.notice} />}
+      {!log && !replay && <p>Loading the debrief…</p>}
     </div>
   );
 }

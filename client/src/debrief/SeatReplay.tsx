@@ -4,7 +4,16 @@ import IndicatorChart from "../charts/IndicatorChart.tsx";
 import { ApproachTag } from "../ui/approaches.tsx";
 
 /** A seat's own replay (its views only), while other tables of the session still play. */
-export function SeatReplay({ steps, note }: { steps: { view: TableView }[]; note?: string }) {
+export function SeatReplay({
+  steps,
+  note,
+  rules,
+}: {
+  steps: { view: TableView }[];
+  note?: string;
+  /** The replay's notice of the rules it was folded under, if any (see rulesNotice). */
+  rules?: string;
+}) {
   const [step, setStep] = useState(steps.length - 1);
   const id = useId();
   const view = steps[step]?.view;
@@ -12,6 +21,11 @@ export function SeatReplay({ steps, note }: { steps: { view: TableView }[]; note
     <div>
       <h1>Your table, step by step</h1>
       {note && <p className="banner">{note} Until then you see what your seat saw.</p>}
+      {rules && (
+        <p className="notice info" role="note" data-testid="rules-notice">
+          {rules}
+        </p>
+      )}
       <section className="panel scrubber">
         <label htmlFor={id}>
           Step {step + 1} of {steps.length}

@@ -1,11 +1,11 @@
-import { initialState, outcomePoints, replay, type Scenario, seatName, tableReport } from "@parley/shared";
+import { type GameState, outcomePoints, type Scenario, seatName, tableReport } from "@parley/shared";
 import { useEffect, useId, useMemo, useState } from "react";
 import { OutcomeSpacePlot } from "../charts/OutcomeSpacePlot.tsx";
 import { api } from "../net/http.ts";
 import { savedSession } from "../net/saved.ts";
 import { Link } from "../ui/Link.tsx";
 import { metricText } from "../ui/metric.ts";
-import type { TableLogData } from "./foldLog.ts";
+import { foldLog, foldNotice, type TableLogData } from "./foldLog.ts";
 import { frontierAlong } from "./outcomeSpace.ts";
 
 interface SessionLogs {
@@ -29,16 +29,10 @@ export default function SessionDebrief({ sessionId }: { sessionId: string }) {
   const tables = useMemo(() => {
     if (!logs) return [];
     return logs.tables.map((t) => {
-      const start = initialState(logs.scenario, t.seed, {
-        seats: t.seats,
-        controllers: t.controllers,
-        lenses: t.lenses ?? undefined,
-      });
-      const state = replay(
-        start,
-        t.events.map((e) => e.event),
-      );
-      return { log: t, start, state, report: tableReport(state) };
+      const states = foldLog({ ...t, scenario: logs.scenario });
+      const start = states[0] as GameState;
+      const state = states[states.length - 1] as GameState;
+      return { log: t, start, state, report: tableReport(state), notice: foldNotice(t, states) };
     });
   }, [logs]);
   const first = tables[0];
@@ -86,6 +80,17 @@ export default function SessionDebrief({ sessionId }: { sessionId: string }) {
       <p className="muted">
         {logs.scenario.title} · {tables.length} table{tables.length === 1 ? "" : "s"}
       </p>
+      {tables.some((t) => t.notice) && (
+        <div className="notice info" role="note" data-testid="rules-notice">
+          {tables
+            .filter((t) => t.notice)
+            .map((t) => (
+              <p key={t.log.tableId}>
+                Table {t.log.number}: {t.notice}
+              </p>
+            ))}
+        </div>
+      )}
       {plot && (
         <section className="panel" aria-labelledby="all-outcomes">
           <h2 id="all-outcomes">Every table's outcome</h2>

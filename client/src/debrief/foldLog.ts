@@ -5,8 +5,10 @@ import {
   type GameState,
   initialState,
   type LensOverrides,
+  rulesNotice,
   type Scenario,
   type SeatId,
+  unfoldableNotice,
 } from "@parley/shared";
 
 /** A table's raw log as the server sends it to whoever may see everything (docs/API.md). */
@@ -19,12 +21,14 @@ export interface TableLogData {
   controllers: Record<SeatId, Controller>;
   /** The session's lens weights, part of the table's setup. */
   lenses: LensOverrides | null;
-  events: { event: GameEvent; at: string }[];
+  /** Each event, when it was stored and the rules version that accepted it (null: before versions were recorded). */
+  events: { event: GameEvent; at: string; rulesVersion?: number | null }[];
 }
 
 /**
  * Every state of a table, folded once with the rules: `states[i]` is the table after its
- * first i events. Exact by construction, and it makes any step, for any seat, instant.
+ * first i events. Exact by construction, and it makes any step, for any seat, instant. An
+ * event these rules cannot fold (a log played under other rules) ends it: see `foldNotice`.
  */
 export function foldLog(log: TableLogData): GameState[] {
   let state = initialState(log.scenario, log.seed, {
@@ -34,10 +38,32 @@ export function foldLog(log: TableLogData): GameState[] {
   });
   const states = [state];
   for (const { event } of log.events) {
-    state = apply(state, event);
+    try {
+      state = apply(state, event);
+    } catch {
+      break;
+    }
     states.push(state);
   }
   return states;
+}
+
+/**
+ * What the replay of `log` must tell its reader, given its fold: that it was played under
+ * other rules (rulesNotice), and where these rules could not fold it, if they could not.
+ */
+export function foldNotice(log: Pick<TableLogData, "events">, states: readonly GameState[]): string | undefined {
+  const notices = [rulesNotice(log.events.map((e) => e.rulesVersion ?? null))];
+  const last = states[states.length - 1];
+  const failed = log.events[states.length - 1];
+  if (last && failed) {
+    try {
+      apply(last, failed.event);
+    } catch (error) {
+      notices.push(unfoldableNotice(failed.event.seq, error));
+    }
+  }
+  return notices.filter(Boolean).join(" ") || undefined;
 }
 
 /** The step at which each round starts (the first state showing that round). */

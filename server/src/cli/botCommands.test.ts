@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { simulateGame } from "@parley/shared";
+import { RULES_VERSION, rulesNotice, simulateGame } from "@parley/shared";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadCatalog } from "../scenarios/catalog.ts";
 import type { StoredEvent, TableRecord } from "../store/store.ts";
@@ -124,11 +124,28 @@ describe("parley replay", () => {
       controllers: game.controllers,
       createdAt: "2026-01-01T00:00:00.000Z",
     };
-    const stored: StoredEvent[] = game.events.map((event) => ({ event, at: "2026-01-01T00:00:00.000Z" }));
+    const stored: StoredEvent[] = game.events.map((event) => ({
+      event,
+      at: "2026-01-01T00:00:00.000Z",
+      rulesVersion: RULES_VERSION,
+    }));
     writeFileSync(join(work, "instructor.json"), JSON.stringify(buildReplay(scenario, record, stored, "instructor")));
     const replayed = await parley("replay", "instructor.json", "--json");
     expect(replayed.code).toBe(0);
     expect(JSON.parse(replayed.stdout).matchesRecorded).toBe(true);
+    expect(replayed.stderr).toBe("");
+
+    // The same table stored under older rules: it says so first, then checks the scores as before.
+    const older = stored.map((e) => ({ ...e, rulesVersion: RULES_VERSION - 1 }));
+    writeFileSync(join(work, "older.json"), JSON.stringify(buildReplay(scenario, record, older, "instructor")));
+    const underOlder = await parley("replay", "older.json", "--json");
+    expect(underOlder.code).toBe(0);
+    expect(underOlder.stderr).toBe(`parley replay: ${rulesNotice([RULES_VERSION - 1])}`);
+    expect(JSON.parse(underOlder.stdout).rules).toEqual({
+      played: [RULES_VERSION - 1],
+      current: RULES_VERSION,
+      notice: rulesNotice([RULES_VERSION - 1]),
+    });
 
     writeFileSync(join(work, "seat.json"), JSON.stringify(buildReplay(scenario, record, stored, "usa")));
     const seatView = await parley("replay", "seat.json");

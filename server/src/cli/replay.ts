@@ -8,6 +8,8 @@ import {
   initialState,
   isSystemEvent,
   type LensOverrides,
+  RULES_VERSION,
+  rulesNotice,
   type Scenario,
   type SeatId,
   type TableReport,
@@ -25,7 +27,8 @@ Recomputes a game from its event log and prints the scores, then checks them aga
 scores recorded in the file. FILE is either the JSON of \`parley simulate --json\` or a
 table replay exported by the server as the instructor
 (GET /api/sessions/:id/tables/:tableId/replay). Exits with 1 when the recomputed scores
-differ from the recorded ones.
+differ from the recorded ones. When the file was played under other rules (each file
+carries the rules version it was played under), it says so first.
 
 Options:
   --scenario ID  the scenario to replay against (default: the one the file names)
@@ -45,6 +48,8 @@ interface Loaded {
   /** The session's lens weights the table was set up with, if any. */
   lenses?: LensOverrides;
   events: GameEvent[];
+  /** The rules versions it was played under (null: made before versions were recorded). */
+  played: (number | null)[];
   /** The scores the file recorded, to check against. */
   recorded?: Pick<TableReport, "scores" | "jointPoints" | "efficiency" | "lensWeights" | "lenses">;
 }
@@ -78,6 +83,7 @@ function load(text: string, name: string): Loaded {
       seats: data.seats as SeatId[],
       controllers: data.controllers as Record<SeatId, Controller>,
       events: data.events as GameEvent[],
+      played: [typeof data.rulesVersion === "number" ? data.rulesVersion : null],
       recorded: isObject(data.report) ? (data.report as unknown as Loaded["recorded"]) : undefined,
     };
   }
@@ -101,6 +107,8 @@ function load(text: string, name: string): Loaded {
       controllers: setup.controllers as Record<SeatId, Controller>,
       lenses: isObject(setup.lenses) ? (setup.lenses as LensOverrides) : undefined,
       events: events as GameEvent[],
+      played:
+        isObject(data.rules) && Array.isArray(data.rules.played) ? (data.rules.played as (number | null)[]) : [null],
       recorded: report as unknown as Loaded["recorded"],
     };
   }
@@ -164,12 +172,16 @@ function run(args: string[], io: CliIO): number {
       io.err(`parley replay: ${file} does not fit ${scenario.id}: ${(error as Error).message}`);
       return exitCodes.failed;
     }
+    // Said first: a game played under other rules may fold differently, or not at all.
+    const notice = rulesNotice(loaded.played);
+    if (notice) io.err(`parley replay: ${notice}`);
     // Each event must be one the rules accept at its turn: a tampered log is refused, not folded.
     for (const event of loaded.events) {
       const check = isSystemEvent(event) ? validateSystem(state, event.move) : validate(state, event.by, event.move);
       if (!check.ok || event.seq !== state.seq) {
         const why = check.ok ? `its number is ${event.seq}, expected ${state.seq}` : check.rejection.message;
-        io.err(`parley replay: event ${event.seq} of ${file} is not a legal move at that point: ${why}`);
+        const rules = notice ? ` under rules version ${RULES_VERSION}` : "";
+        io.err(`parley replay: event ${event.seq} of ${file} is not a legal move at that point${rules}: ${why}`);
         return exitCodes.failed;
       }
       state = apply(state, event);
@@ -186,6 +198,7 @@ function run(args: string[], io: CliIO): number {
             events: loaded.events.length,
             outcome: state.outcome ?? null,
             matchesRecorded: diff.length === 0,
+            rules: { played: loaded.played, current: RULES_VERSION, ...(notice ? { notice } : {}) },
             report,
           },
           null,

@@ -1,4 +1,11 @@
-import { defaultPersonaFor, type Scenario, type SimulatedGame, simulateGame, tableReport } from "@parley/shared";
+import {
+  defaultPersonaFor,
+  RULES_VERSION,
+  type Scenario,
+  type SimulatedGame,
+  simulateGame,
+  tableReport,
+} from "@parley/shared";
 import { integerArgument, scenarioFromArgument, seatsFromArgument, UsageError } from "./botArgs.ts";
 import { type CliIO, type Command, exitCodes, parseCommandArgs } from "./command.ts";
 import { logText, scoresText } from "./gameText.ts";
@@ -32,6 +39,8 @@ const options = {
 export interface SimulationFile {
   format: "parley-simulation";
   version: 1;
+  /** The rules version it was played under (RULES_VERSION); absent in files from before versions. */
+  rulesVersion: number;
   scenario: { id: string; title: string };
   seed: number;
   seats: string[];
@@ -46,6 +55,7 @@ export function simulationFile(scenario: Scenario, game: SimulatedGame): Simulat
   return {
     format: "parley-simulation",
     version: 1,
+    rulesVersion: RULES_VERSION,
     scenario: { id: scenario.id, title: scenario.title },
     seed: game.seed,
     seats: game.seats,

@@ -18,7 +18,8 @@ export interface TableLog {
   controllers: TableRecord["controllers"];
   /** The session's lens weights, part of the table's setup: fold with them to score alike. */
   lenses: LensOverrides | null;
-  events: { event: GameEvent; at: string }[];
+  /** Each event with when it was stored and the rules version that accepted it (null: before versions were recorded). */
+  events: { event: GameEvent; at: string; rulesVersion: number | null }[];
 }
 
 const tableLog = (table: TableRecord, events: readonly StoredEvent[]): TableLog => ({
@@ -28,7 +29,7 @@ const tableLog = (table: TableRecord, events: readonly StoredEvent[]): TableLog 
   seats: table.seats,
   controllers: table.controllers,
   lenses: table.lenses ?? null,
-  events: events.map((e) => ({ event: e.event, at: e.at })),
+  events: events.map((e) => ({ event: e.event, at: e.at, rulesVersion: e.rulesVersion })),
 });
 
 /**

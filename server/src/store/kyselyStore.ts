@@ -1,4 +1,4 @@
-import type { GameEvent } from "@parley/shared";
+import { type GameEvent, RULES_VERSION } from "@parley/shared";
 import { type Kysely, Migrator, type Selectable, sql } from "kysely";
 import type { SessionSettings } from "../sessions/settings.ts";
 import { migrationProvider } from "./migrations.ts";
@@ -116,7 +116,7 @@ export function kyselyStore(db: Kysely<Database>, kind: Store["kind"]): Store {
   // (about 4% of a move under load).
   const insertEvent = async (tableId: string, event: GameEvent): Promise<void> => {
     await orConflict(
-      sql`insert into events (table_id, seq, event, at) values (${tableId}, ${event.seq}, ${JSON.stringify(event)}, ${now()})`.execute(
+      sql`insert into events (table_id, seq, event, at, rules_version) values (${tableId}, ${event.seq}, ${JSON.stringify(event)}, ${now()}, ${RULES_VERSION})`.execute(
         db,
       ),
     );
@@ -164,11 +164,15 @@ export function kyselyStore(db: Kysely<Database>, kind: Store["kind"]): Store {
     async events(tableId) {
       const rows = await db
         .selectFrom("events")
-        .select(["event", "at"])
+        .select(["event", "at", "rules_version"])
         .where("table_id", "=", tableId)
         .orderBy("seq")
         .execute();
-      return rows.map((row) => ({ event: JSON.parse(row.event) as GameEvent, at: row.at }));
+      return rows.map((row) => ({
+        event: JSON.parse(row.event) as GameEvent,
+        at: row.at,
+        rulesVersion: row.rules_version ?? null,
+      }));
     },
 
     async putScenarioVersion(v) {

@@ -102,6 +102,13 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable("tables").addColumn("scenario_hash", "text").execute();
     },
   },
+  // Each event names the rules version that accepted it (null: stored before versions were
+  // recorded), so a replay can say when it folds a game under other rules.
+  "005_event_rules_version": {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable("events").addColumn("rules_version", "integer").execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

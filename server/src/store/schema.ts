@@ -44,6 +44,8 @@ export interface EventsTable {
   /** JSON: GameEvent */
   event: string;
   at: string;
+  /** The RULES_VERSION that accepted it; null for events stored before versions were recorded. */
+  rules_version: number | null;
 }
 
 export interface SessionsTable {

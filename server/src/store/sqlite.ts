@@ -3,7 +3,7 @@ import { type FileHandle, open } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import { Worker } from "node:worker_threads";
-import type { GameEvent } from "@parley/shared";
+import { type GameEvent, RULES_VERSION } from "@parley/shared";
 import Database from "better-sqlite3";
 import { Kysely, SqliteDialect } from "kysely";
 import { conflictOf, kyselyStore, migrate } from "./kyselyStore.ts";
@@ -105,13 +105,15 @@ async function stopCheckpointer(worker: Worker): Promise<void> {
  * that event only; a failed commit fails every event of the turn, none of them stored.
  */
 function batchedCommits(database: Database.Database): (tableId: string, event: GameEvent) => Promise<void> {
-  const insert = database.prepare("insert into events (table_id, seq, event, at) values (?, ?, ?, ?)");
+  const insert = database.prepare(
+    "insert into events (table_id, seq, event, at, rules_version) values (?, ?, ?, ?, ?)",
+  );
   type Pending = { tableId: string; event: GameEvent; at: string; done: (error?: unknown) => void };
   let pending: Pending[] = [];
   const insertAll = database.transaction((batch: Pending[]) =>
     batch.map((item) => {
       try {
-        insert.run(item.tableId, item.event.seq, JSON.stringify(item.event), item.at);
+        insert.run(item.tableId, item.event.seq, JSON.stringify(item.event), item.at, RULES_VERSION);
         return undefined;
       } catch (error) {
         return conflictOf(error) ?? error;

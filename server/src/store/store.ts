@@ -34,6 +34,8 @@ export interface ScenarioVersion {
 export interface StoredEvent {
   event: GameEvent;
   at: string;
+  /** The rules version that accepted it (RULES_VERSION then); null if stored before versions were recorded. */
+  rulesVersion: number | null;
 }
 
 export type SessionStatus = "lobby" | "running" | "ended";

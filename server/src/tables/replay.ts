@@ -3,9 +3,12 @@ import {
   type Controller,
   type GameEvent,
   type LensOverrides,
+  RULES_VERSION,
+  rulesNotice,
   type Scenario,
   type SeatId,
   type TableView,
+  unfoldableNotice,
   type Viewer,
   type ViewOptions,
   viewFor,
@@ -37,6 +40,13 @@ export interface Replay {
   };
   initial: TableView;
   steps: ReplayStep[];
+  /** The rules versions its events were accepted under (null: before versions were recorded), and this build's. */
+  rules: { played: (number | null)[]; current: number };
+  /**
+   * Said to whoever reads it when it folds the game under rules other than those it was
+   * played with, or these rules could not fold every event (the steps then stop before it).
+   */
+  notice?: string;
 }
 
 /**
@@ -53,8 +63,14 @@ export function buildReplay(
   let state = initialStateOf(scenario, record);
   const initial = viewFor(state, viewer, options);
   const steps: ReplayStep[] = [];
+  const notices = [rulesNotice(stored.map((e) => e.rulesVersion))];
   for (const { event, at } of stored) {
-    state = apply(state, event);
+    try {
+      state = apply(state, event);
+    } catch (error) {
+      notices.push(unfoldableNotice(event.seq, error));
+      break;
+    }
     steps.push({
       seq: event.seq,
       at,
@@ -75,5 +91,7 @@ export function buildReplay(
     ...(viewer === "instructor" ? { setup } : {}),
     initial,
     steps,
+    rules: { played: [...new Set(stored.map((e) => e.rulesVersion))], current: RULES_VERSION },
+    ...(notices.some(Boolean) ? { notice: notices.filter(Boolean).join(" ") } : {}),
   };
 }

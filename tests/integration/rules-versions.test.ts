@@ -1,0 +1,91 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { RULES_VERSION, rulesNotice } from "@parley/shared";
+import Database from "better-sqlite3";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { classOf } from "../helpers/classroom.ts";
+import { bootTestServer, http } from "../helpers/server.ts";
+
+/**
+ * Every stored event names the rules version that accepted it, and a replay that folds a
+ * game under other rules says so; one these rules cannot fold at all stops before the
+ * event they cannot fold, and says that too, instead of failing whole.
+ */
+const data = mkdtempSync(join(tmpdir(), "parley-rules-"));
+afterAll(() => rmSync(data, { recursive: true, force: true }));
+
+interface Replay {
+  steps: { seq: number }[];
+  rules: { played: (number | null)[]; current: number };
+  notice?: string;
+}
+
+describe("rules versions", () => {
+  it("are stored with each event, and a replay under other rules says so", async () => {
+    let server = await bootTestServer({ dataDir: data });
+    const { created, students, instructor } = await classOf(server.url, ["Ana", "Bo"], { tables: 1 });
+    const [ana] = students;
+    if (!ana) throw new Error("no student");
+    for (let i = 1; i <= 3; i++) ana.room.send("move", { clientSeq: i, move: { kind: "chat", text: `line ${i}` } });
+    await vi.waitFor(() => expect(ana.seen.acks.length).toBe(3), { timeout: 10_000 });
+    expect((await instructor("POST", "/control", { action: "end" })).status).toBe(200);
+    for (const s of students) await s.room.leave();
+    const tableId = ana.participant.tableId;
+    const logPath = `/sessions/${created.session.id}/tables/${tableId}/log`;
+    const token = created.instructorToken;
+
+    // Stored under this build's rules: no notice anywhere.
+    const log = await http<{ events: { rulesVersion: number | null }[] }>(server.url, "GET", logPath, { token });
+    const count = log.body.events.length;
+    expect(count).toBeGreaterThanOrEqual(4);
+    expect(new Set(log.body.events.map((e) => e.rulesVersion))).toEqual(new Set([RULES_VERSION]));
+    const own = await http<Replay>(server.url, "GET", "/me/replay", { token: ana.participantToken });
+    expect(own.body.rules).toEqual({ played: [RULES_VERSION], current: RULES_VERSION });
+    expect(own.body.notice).toBeUndefined();
+    await server.stop();
+
+    // The same game as if its first event had been stored before versions were recorded and
+    // the rest under an older version.
+    const db = new Database(server.sqliteFile);
+    db.prepare("update events set rules_version = ? where table_id = ?").run(RULES_VERSION - 1, tableId);
+    db.prepare("update events set rules_version = null where table_id = ? and seq = 0").run(tableId);
+    db.close();
+    server = await bootTestServer({ dataDir: data });
+    const older = await http<Replay>(server.url, "GET", "/me/replay", { token: ana.participantToken });
+    expect(older.status).toBe(200);
+    expect(older.body.steps).toHaveLength(count);
+    expect(older.body.notice).toBe(rulesNotice([null, RULES_VERSION - 1]));
+    expect(older.body.notice).toContain(`This game was played under rules version ${RULES_VERSION - 1} and before`);
+    const raw = await http<{ events: { rulesVersion: number | null }[] }>(server.url, "GET", logPath, { token });
+    expect(raw.body.events.map((e) => e.rulesVersion)).toEqual([
+      null,
+      ...Array.from({ length: count - 1 }, () => RULES_VERSION - 1),
+    ]);
+    await server.stop();
+
+    // An event these rules cannot fold (a kind of move they no longer have): the replay
+    // stops before it and says where, for the student and for the instructor.
+    const tamper = new Database(server.sqliteFile);
+    const third = tamper.prepare("select event from events where table_id = ? and seq = 2").get(tableId) as {
+      event: string;
+    };
+    const event = JSON.parse(third.event);
+    event.move = { kind: "retiredMove" };
+    tamper.prepare("update events set event = ? where table_id = ? and seq = 2").run(JSON.stringify(event), tableId);
+    tamper.close();
+    server = await bootTestServer({ dataDir: data });
+    for (const [path, auth] of [
+      ["/me/replay", ana.participantToken],
+      [`/sessions/${created.session.id}/tables/${tableId}/replay?viewer=instructor`, token],
+    ] as const) {
+      const stopped = await http<Replay>(server.url, "GET", path, { token: auth });
+      expect(stopped.status).toBe(200);
+      expect(stopped.body.steps.map((s) => s.seq)).toEqual([0, 1]);
+      expect(stopped.body.notice).toContain(
+        `Event 2 cannot be folded under rules version ${RULES_VERSION} (No rule for move 'retiredMove'): the replay stops before it.`,
+      );
+    }
+    await server.stop();
+  });
+});
