@@ -1,7 +1,7 @@
 import { replay as fold, type GameEvent, type LensOverrides, type Scenario, type SeatId } from "@parley/shared";
 import { Router as createRouter, type Response, type Router } from "express";
 import type { ServerContext } from "../context.ts";
-import { scenarioOf } from "../scenarios/versions.ts";
+import { scenarioMissing, scenarioOf } from "../scenarios/versions.ts";
 import { resultsOpen } from "../sessions/resultsOpen.ts";
 import type { SessionService } from "../sessions/sessionService.ts";
 import type { SessionRecord, StoredEvent, TableRecord } from "../store/store.ts";
@@ -54,8 +54,7 @@ export function soloRouter(ctx: ServerContext, sessions: SessionService): Router
   };
   const tableScenario = async (table: TableRecord, res: Response): Promise<Scenario | undefined> => {
     const scenario = await scenarioOf(ctx, table);
-    if (!scenario)
-      res.status(503).json({ error: "This table's scenario is not available on the server.", code: "ScenarioMissing" });
+    if (!scenario) send(res, scenarioMissing("table"));
     return scenario;
   };
 
@@ -80,10 +79,7 @@ export function soloRouter(ctx: ServerContext, sessions: SessionService): Router
     const session = await instructor(req, res);
     if (!session) return;
     const scenario = await scenarioOf(ctx, session);
-    if (!scenario) {
-      res.status(503).json({ error: "This session's scenario is not available.", code: "ScenarioMissing" });
-      return;
-    }
+    if (!scenario) return send(res, scenarioMissing("session"));
     const tables: TableLog[] = [];
     for (const table of await ctx.store.tablesOfSession(session.id)) {
       tables.push(tableLog(table, await ctx.store.events(table.id)));

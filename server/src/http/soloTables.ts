@@ -12,7 +12,7 @@ import {
 import { z } from "zod";
 import type { ServerContext } from "../context.ts";
 import { newId } from "../ids.ts";
-import { keepScenarioVersion, scenarioOf } from "../scenarios/versions.ts";
+import { keepScenarioVersion, scenarioMissing, scenarioOf } from "../scenarios/versions.ts";
 import { failure, type Result, success } from "../sessions/problem.ts";
 import { hashToken, newToken } from "../sessions/secrets.ts";
 import type { SessionService, StudentSessionInfo } from "../sessions/sessionService.ts";
@@ -162,7 +162,7 @@ export class SoloTables {
    */
   async branch(table: TableRecord, request: BranchRequest & { seat: SeatId }): Promise<Result<SoloTable>> {
     const scenario = await scenarioOf(this.ctx, table);
-    if (!scenario) return failure(503, "ScenarioMissing", "This table's scenario is not available on the server.");
+    if (!scenario) return scenarioMissing("table");
     if (!table.seats.includes(request.seat))
       return failure(400, "NotASeat", `'${request.seat}' is not a seat at this table.`);
     const stored = await this.ctx.store.events(table.id);

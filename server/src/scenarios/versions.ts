@@ -1,5 +1,6 @@
 import { parseScenario, type Scenario } from "@parley/shared";
 import type { ServerContext } from "../context.ts";
+import { failure, type Result } from "../sessions/problem.ts";
 
 /** A session or table: the scenario it plays, and the version it was set up with, if kept. */
 export interface PlaysScenario {
@@ -50,3 +51,7 @@ export async function scenarioOf(ctx: ServerContext, of: PlaysScenario): Promise
   parsed.set(hash, result.scenario);
   return result.scenario;
 }
+
+/** The refusal when `scenarioOf` finds neither the version a session or table was set up with nor its file. */
+export const scenarioMissing = <T = never>(of: "session" | "table"): Result<T> =>
+  failure(503, "ScenarioMissing", `This ${of}'s scenario is not available on the server.`);

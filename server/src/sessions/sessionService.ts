@@ -13,7 +13,7 @@ import type { ServerContext } from "../context.ts";
 import { newId } from "../ids.ts";
 import { callOpenTableRoom, callTableRoom, publishToSession, resultsChannel } from "../rooms/tableRooms.ts";
 import { publicSummary } from "../scenarios/publicSummary.ts";
-import { keepScenarioVersion, scenarioOf } from "../scenarios/versions.ts";
+import { keepScenarioVersion, scenarioMissing, scenarioOf } from "../scenarios/versions.ts";
 import {
   ConflictError,
   nameKey,
@@ -318,7 +318,7 @@ export class SessionService {
         `'${name}' is not on the class list. Check the spelling or ask your instructor.`,
       );
     const scenario = await scenarioOf(this.ctx, session);
-    if (!scenario) return failure(503, "ScenarioMissing", "This session's scenario is not available on the server.");
+    if (!scenario) return scenarioMissing("session");
     if (preferred && !scenario.parties.some((p) => p.id === preferred))
       return failure(400, "NotASeat", `'${preferred}' is not a seat of this scenario.`);
 
@@ -575,7 +575,7 @@ export class SessionService {
   /** The public summary of the scenario version the session plays (see scenarios/versions.ts). */
   async scenarioSummary(session: SessionRecord): Promise<Result<ReturnType<typeof publicSummary>>> {
     const scenario = await scenarioOf(this.ctx, session);
-    if (!scenario) return failure(503, "ScenarioMissing", "This session's scenario is not available on the server.");
+    if (!scenario) return scenarioMissing("session");
     return success(publicSummary(scenario));
   }
 
@@ -594,7 +594,7 @@ export class SessionService {
     if (!table || (session && table.sessionId !== session.id))
       return failure(404, "UnknownTable", "That table is not part of this session.");
     const scenario = await scenarioOf(this.ctx, table);
-    if (!scenario) return failure(503, "ScenarioMissing", "This table's scenario is not available on the server.");
+    if (!scenario) return scenarioMissing("table");
     if (viewer !== "instructor" && viewer !== "observer" && !table.seats.includes(viewer))
       return failure(400, "NotASeat", `'${viewer}' is not a seat at this table.`);
     return success(buildReplay(scenario, table, await this.ctx.store.events(tableId), viewer, options));
