@@ -30,6 +30,7 @@ import {
 import type { z } from "zod";
 import { DEFAULT_TICK_MS, type ServerContext } from "../context.ts";
 import { scenarioOf } from "../scenarios/versions.ts";
+import { Serial } from "../serial.ts";
 import type { ControlAction, ControlResult } from "../sessions/controls.ts";
 import { resultsOpen, tableEnded } from "../sessions/resultsOpen.ts";
 import { hashToken } from "../sessions/secrets.ts";
@@ -155,7 +156,7 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
    * its seats while other tables of the session still play the same scenario.
    */
   private resultsHeld = false;
-  private holdChecks: Promise<void> = Promise.resolve();
+  private readonly holdChecks = new Serial();
   private listeningForResults = false;
   /** A check is queued and has not started: another reason to check needs no other. */
   private recheckQueued = false;
@@ -166,9 +167,9 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
   /** What each connection last received of its view: the next event sends it only what changed. */
   private readonly sentViews = new Map<string, SentView>();
   /** Runtime changes are written one after another, in order. */
-  private runtimeQueue: Promise<unknown> = Promise.resolve();
+  private readonly runtimeWrites = new Serial();
   /** The instructor's controls, run one after another (see control). */
-  private controls: Promise<unknown> = Promise.resolve();
+  private readonly controls = new Serial();
 
   override async onCreate(rawOptions: unknown) {
     this.ctx = TableRoom.context;
@@ -355,7 +356,7 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     this.botTimer?.clear();
     this.deadlineTimer?.clear();
     for (const timer of this.graceTimers.values()) timer.clear();
-    await Promise.all([this.runtimeQueue, this.table?.settled()]);
+    await Promise.all([this.runtimeWrites.settled(), this.table?.settled()]);
   }
 
   private bucketOf(client: Client) {
@@ -583,10 +584,9 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
         else this.presence.unsubscribe(resultsChannel(sessionId), this.resultsListener);
       }
     };
-    this.holdChecks = this.holdChecks.then(check).catch((error) => {
+    return this.holdChecks.run(check).catch((error) => {
       console.error("Could not follow the session's other tables", error);
     });
-    return this.holdChecks;
   }
 
   /** Queues one more check of held results, unless one is queued already. */
@@ -634,8 +634,8 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     this.syncStatus();
     this.updateAutoDispose();
     this.scheduleDeadline();
-    const write = this.runtimeQueue.then(() => this.ctx.store.putRuntime(next));
-    this.runtimeQueue = write.catch((error) => console.error("Could not store a table's runtime", error));
+    const write = this.runtimeWrites.run(() => this.ctx.store.putRuntime(next));
+    write.catch((error) => console.error("Could not store a table's runtime", error));
     return write;
   }
 
@@ -770,9 +770,7 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
    * it, then pauses the started table).
    */
   control(action: ControlAction): Promise<ControlResult> {
-    const run = this.controls.then(() => this.runControl(action));
-    this.controls = run.catch(() => undefined);
-    return run;
+    return this.controls.run(() => this.runControl(action));
   }
 
   private async runControl(action: ControlAction): Promise<ControlResult> {

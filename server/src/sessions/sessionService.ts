@@ -14,6 +14,7 @@ import { newId } from "../ids.ts";
 import { callOpenTableRoom, callTableRoom, publishToSession, resultsChannel } from "../rooms/tableRooms.ts";
 import { publicSummary } from "../scenarios/publicSummary.ts";
 import { keepScenarioVersion, scenarioMissing, scenarioOf } from "../scenarios/versions.ts";
+import { SerialByKey } from "../serial.ts";
 import {
   ConflictError,
   nameKey,
@@ -111,20 +112,13 @@ function firstIssue(error: z.ZodError): string {
  * and talks to the rooms (on any process) through matchMaker.
  */
 export class SessionService {
-  private locks = new Map<string, Promise<unknown>>();
+  private readonly locks = new SerialByKey();
 
   constructor(private readonly ctx: ServerContext) {}
 
   /** Runs seat changes of one session one at a time in this process (the database guards across processes). */
   private exclusive<T>(sessionId: string, work: () => Promise<T>): Promise<T> {
-    const previous = this.locks.get(sessionId) ?? Promise.resolve();
-    const run = previous.then(work, work);
-    const settled = run.catch(() => undefined);
-    this.locks.set(sessionId, settled);
-    void settled.then(() => {
-      if (this.locks.get(sessionId) === settled) this.locks.delete(sessionId);
-    });
-    return run;
+    return this.locks.run(sessionId, work);
   }
 
   private scenarioTitle(id: string): string {

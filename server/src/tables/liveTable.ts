@@ -11,6 +11,7 @@ import {
   validate,
   validateSystem,
 } from "@parley/shared";
+import { Serial } from "../serial.ts";
 import type { Store, TableRecord } from "../store/store.ts";
 
 /** A table's state before its first event. */
@@ -31,7 +32,7 @@ export type Submission = { ok: true; event: GameEvent } | { ok: false; rejection
  * apply, one event at a time. Colyseus-free, so rooms, the HTTP API and tests share it.
  */
 export class LiveTable {
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new Serial();
   /** The last stored move's write to disk (see serialize). */
   private lastDurable: Promise<void> = Promise.resolve();
   private listeners: ((event: GameEvent, state: GameState) => void)[] = [];
@@ -80,7 +81,7 @@ export class LiveTable {
 
   /** Resolves once every move submitted so far is applied and on disk (or refused). */
   async settled(): Promise<void> {
-    await this.queue;
+    await this.queue.settled();
     await this.lastDurable;
   }
 
@@ -111,7 +112,7 @@ export class LiveTable {
   }
 
   private serialize(decide: () => Submission, committed?: (event: GameEvent) => void): Promise<Submission> {
-    const applied = this.queue.then(async () => {
+    const applied = this.queue.run(async () => {
       const decision = decide();
       if (!decision.ok) return { decision, durable: undefined };
       // Committed before anyone sees it: a crash of the process after this line loses nothing.
@@ -124,7 +125,6 @@ export class LiveTable {
       this.lastDurable = durable.catch(() => undefined);
       return { decision, durable };
     });
-    this.queue = applied.catch(() => undefined);
     // Acknowledged only once on disk (see Store.commitEvent); the next move need not wait for it.
     return applied.then(async ({ decision, durable }) => {
       await durable;
