@@ -60,10 +60,13 @@ describe("scenario versions", () => {
     expect(await ownBatna(server, ana.participantToken)).toBe(42);
     await server.stop();
 
-    // The author lowers the United States' no-deal value and renames the scenario.
+    // The author lowers the United States' no-deal value and renames the scenario and the party.
     writeFileSync(
       file,
-      original.replace("    batna: 42\n", "    batna: 30\n").replace(/^title: .*$/m, 'title: "Tariffs, revised"'),
+      original
+        .replace("    batna: 42\n", "    batna: 30\n")
+        .replace(/^title: .*$/m, 'title: "Tariffs, revised"')
+        .replace("    name: United States\n", "    name: USA\n"),
     );
     server = await boot();
     // The session set up before the edit: its brief, its export and its replay are as played.
@@ -73,11 +76,33 @@ describe("scenario versions", () => {
       token: before.instructorToken,
     });
     expect(dashboard.body.title).toBe("U.S.–China: tariffs, chips and critical minerals");
+    // Its lists name the scenario and the parties as they were: the overview, the participants, a student's own page.
+    const overview = await http<{ session: { scenarioTitle: string }; participants: { party: string }[] }>(
+      server.url,
+      "GET",
+      `/sessions/${before.session.id}`,
+      { token: before.instructorToken },
+    );
+    expect(overview.body.session.scenarioTitle).toBe("U.S.–China: tariffs, chips and critical minerals");
+    expect(overview.body.participants.map((p) => p.party)).toEqual(["United States"]);
+    const me = await http<{ session: { scenarioTitle: string }; participant: { party: string } }>(
+      server.url,
+      "GET",
+      "/me",
+      { token: ana.participantToken },
+    );
+    expect([me.body.session.scenarioTitle, me.body.participant.party]).toEqual([
+      "U.S.–China: tariffs, chips and critical minerals",
+      "United States",
+    ]);
     // A new session plays the file as it is now.
     const after = await createSession(server.url, { scenarioId: "us-china-tariffs", tables: 1 });
     const edited = await scenarioOfTable(server, after.session, after.instructorToken);
     expect(usaBatna(edited)).toBe(30);
     expect(edited.title).toBe("Tariffs, revised");
+    expect(after.session).toMatchObject({ scenarioTitle: "Tariffs, revised" });
+    const cleo = await joinSession(server.url, after.session.joinCode, "Cleo", "usa");
+    expect(cleo.participant.party).toBe("USA");
     await server.stop();
 
     // The file is removed: no new session can choose it, and both sessions still play their own.

@@ -281,7 +281,7 @@ export class SoloTables {
         seat: spec.seat,
         party: spec.scenario.parties.find((p) => p.id === spec.seat)?.name ?? spec.seat,
       },
-      session: this.sessions.studentSessionInfo(session),
+      session: await this.sessions.studentSessionInfo(session),
     };
   }
 }

@@ -3,6 +3,7 @@ import {
   type Controller,
   replay as fold,
   type GameState,
+  type Scenario,
   type SeatId,
   type TableSummary,
   type Viewer,
@@ -121,36 +122,44 @@ export class SessionService {
     return this.locks.run(sessionId, work);
   }
 
-  private scenarioTitle(id: string): string {
-    return this.ctx.catalog.get(id)?.title ?? id;
+  /**
+   * The names a session's lists show (its scenario's title, its parties' names) come from the
+   * scenario version it plays, as its tables do, not from the file as it is now.
+   */
+  private labels(session: SessionRecord): Promise<Scenario | undefined> {
+    return scenarioOf(this.ctx, session);
   }
 
-  sessionInfo(session: SessionRecord): SessionInfo {
+  async sessionInfo(session: SessionRecord): Promise<SessionInfo> {
     return {
       id: session.id,
       joinCode: session.joinCode,
       scenarioId: session.scenarioId,
-      scenarioTitle: this.scenarioTitle(session.scenarioId),
+      scenarioTitle: (await this.labels(session))?.title ?? session.scenarioId,
       status: session.status,
       settings: session.settings,
       createdAt: session.createdAt,
     };
   }
 
-  studentSessionInfo(session: SessionRecord): StudentSessionInfo {
+  async studentSessionInfo(session: SessionRecord): Promise<StudentSessionInfo> {
     return {
       id: session.id,
       title: session.settings.title ?? null,
       scenarioId: session.scenarioId,
-      scenarioTitle: this.scenarioTitle(session.scenarioId),
+      scenarioTitle: (await this.labels(session))?.title ?? session.scenarioId,
       status: session.status,
       timing: session.settings.timing,
     };
   }
 
-  private participantInfo(p: ParticipantRecord, tables: readonly TableRecord[]): ParticipantInfo {
+  /** A participant as the instructor's lists show it; `scenario` names its party (see labels). */
+  private participantInfo(
+    p: ParticipantRecord,
+    tables: readonly TableRecord[],
+    scenario: Scenario | undefined,
+  ): ParticipantInfo {
     const table = tables.find((t) => t.id === p.tableId);
-    const scenario = table ? this.ctx.catalog.get(table.scenarioId) : undefined;
     return {
       id: p.id,
       name: p.name,
@@ -197,7 +206,7 @@ export class SessionService {
     if (settings.tables !== "auto") {
       for (let n = 1; n <= settings.tables; n++) await this.createTable(session, n);
     }
-    return success({ session: this.sessionInfo(session), instructorToken });
+    return success({ session: await this.sessionInfo(session), instructorToken });
   }
 
   /**
@@ -359,8 +368,8 @@ export class SessionService {
           await this.seatingChanged(session.id, [table.id]);
           return success({
             participantToken: token,
-            participant: this.participantInfo(participant, [table]),
-            session: this.studentSessionInfo(session),
+            participant: this.participantInfo(participant, [table], await this.labels(session)),
+            session: await this.studentSessionInfo(session),
           });
         } catch (error) {
           if (!(error instanceof ConflictError)) throw error;
@@ -377,8 +386,8 @@ export class SessionService {
     if (!session) return failure(404, "UnknownSession", "Your session no longer exists.");
     const tables = await this.ctx.store.tablesOfSession(session.id);
     return success({
-      participant: this.participantInfo(participant, tables),
-      session: this.studentSessionInfo(session),
+      participant: this.participantInfo(participant, tables, await this.labels(session)),
+      session: await this.studentSessionInfo(session),
     });
   }
 
@@ -410,7 +419,10 @@ export class SessionService {
     }
     await this.ctx.store.setSeatRequest(participant.id, { ...wanted, at: new Date().toISOString() });
     publishToSession(session.id, "participants", await this.participants(session));
-    return success({ granted: false, participant: this.participantInfo(participant, tables) });
+    return success({
+      granted: false,
+      participant: this.participantInfo(participant, tables, await this.labels(session)),
+    });
   }
 
   // ---- instructor ---------------------------------------------------------------------------
@@ -418,7 +430,8 @@ export class SessionService {
   async participants(session: SessionRecord): Promise<ParticipantInfo[]> {
     const tables = await this.ctx.store.tablesOfSession(session.id);
     const participants = await this.ctx.store.participantsOfSession(session.id);
-    return participants.map((p) => this.participantInfo(p, tables));
+    const scenario = await this.labels(session);
+    return participants.map((p) => this.participantInfo(p, tables, scenario));
   }
 
   /** Moves a student to a seat (swapping with whoever sits there), or out of any seat. */
@@ -460,7 +473,7 @@ export class SessionService {
       const affected = [participant.tableId, target.tableId].filter((id): id is string => Boolean(id));
       await this.seatingChanged(session.id, affected);
       const updated = await this.ctx.store.getParticipant(participantId);
-      return success(this.participantInfo(updated ?? participant, tables));
+      return success(this.participantInfo(updated ?? participant, tables, await this.labels(session)));
     });
   }
 
@@ -563,7 +576,7 @@ export class SessionService {
       if (summary) summaries.push(summary);
     }
     const fresh = (await this.ctx.store.getSession(session.id)) ?? session;
-    return { session: this.sessionInfo(fresh), participants: await this.participants(fresh), tables: summaries };
+    return { session: await this.sessionInfo(fresh), participants: await this.participants(fresh), tables: summaries };
   }
 
   /** The public summary of the scenario version the session plays (see scenarios/versions.ts). */
@@ -605,6 +618,6 @@ export class SessionService {
       summaries.push(await this.storedSummary(record, state));
     }
     const participants = await this.ctx.store.participantsOfSession(session.id);
-    return { session: this.sessionInfo(session), rows: resultRows(participants, tables), tables: summaries };
+    return { session: await this.sessionInfo(session), rows: resultRows(participants, tables), tables: summaries };
   }
 }
