@@ -69,6 +69,8 @@ interface Row {
   heapMB: number;
   serverLoopP99: number;
   genLoopP99: number;
+  /** The generator's own CPU over the window, as a share of one core: what receiving the views costs the clients. */
+  genCpu: number;
 }
 
 interface HeapNode {
@@ -187,11 +189,14 @@ async function level(mode: Mode, clients: number): Promise<Row> {
   if (profDir) server.profile(profKind);
   metrics.measuring = true;
   const windowStart = performance.now();
+  const genCpuBefore = process.cpuUsage();
   // With --node-flags=--trace-gc, the server's own clock (its GC lines' times) at the window's start.
   if (flags.has("late"))
     console.log(`${mode} ${clients}: window starts at server uptime ${before.uptime.toFixed(0)} ms`);
   await sleep(windowS * 1000);
   metrics.measuring = false;
+  const genCpuUsed = process.cpuUsage(genCpuBefore);
+  const genCpu = (genCpuUsed.user + genCpuUsed.system) / 1000 / (performance.now() - windowStart);
   const after = await server.stats();
   if (profDir) {
     mkdirSync(profDir, { recursive: true });
@@ -250,6 +255,7 @@ async function level(mode: Mode, clients: number): Promise<Row> {
     heapMB: after.memory.heapUsed / 1e6,
     serverLoopP99: after.loopP99,
     genLoopP99: genLoop.percentile(99) / 1e6,
+    genCpu,
   };
 }
 
@@ -270,13 +276,13 @@ for (const clients of levels) {
 }
 
 console.log(
-  "\n| server | clients | moves | own p50 / p99 (ms) | others p50 / p99 (ms) | ack p50 / p99 (ms) | rejected / errors / drops / lost | server CPU (of one core) | server RSS / heap (MB) | server loop p99 (ms) | generator loop p99 (ms) |",
+  "\n| server | clients | moves | own p50 / p99 (ms) | others p50 / p99 (ms) | ack p50 / p99 (ms) | rejected / errors / drops / lost | server CPU (of one core) | server RSS / heap (MB) | server loop p99 (ms) | generator loop p99 (ms) | generator CPU |",
 );
-console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 for (const r of rows) {
   const ack = r.mode === "parley" ? `${ms(r.acks, 50)} / ${ms(r.acks, 99)}` : "—";
   console.log(
-    `| ${r.mode === "echo" ? "bare echo room" : "Parley"} | ${r.clients} | ${r.sent} | ${ms(r.own, 50)} / ${ms(r.own, 99)} | ${ms(r.others, 50)} / ${ms(r.others, 99)} | ${ack} | ${r.rejected} / ${r.errors} / ${r.drops} / ${r.lost} | ${(r.cpu * 100).toFixed(0)}% | ${r.rssMB.toFixed(0)} / ${r.heapMB.toFixed(0)} | ${r.serverLoopP99.toFixed(1)} | ${r.genLoopP99.toFixed(1)} |`,
+    `| ${r.mode === "echo" ? "bare echo room" : "Parley"} | ${r.clients} | ${r.sent} | ${ms(r.own, 50)} / ${ms(r.own, 99)} | ${ms(r.others, 50)} / ${ms(r.others, 99)} | ${ack} | ${r.rejected} / ${r.errors} / ${r.drops} / ${r.lost} | ${(r.cpu * 100).toFixed(0)}% | ${r.rssMB.toFixed(0)} / ${r.heapMB.toFixed(0)} | ${r.serverLoopP99.toFixed(1)} | ${r.genLoopP99.toFixed(1)} | ${(r.genCpu * 100).toFixed(0)}% |`,
   );
 }
 for (const r of rows) if (r.rejectedCodes) console.log(`${r.mode} ${r.clients}: rejected ${r.rejectedCodes}`);
