@@ -3,8 +3,9 @@ import { connectStudent, createSession, joinSession } from "../helpers/classroom
 import { bootTestServer, http, type TestServer } from "../helpers/server.ts";
 
 /**
- * A seat's rate limits are the seat's: a script that connects again and again (each time
- * with a fresh reservation) is limited as one connection would be.
+ * A student's rate limits are hers: a script that connects again and again (each time with
+ * a fresh reservation) is limited as one connection would be, and a student the instructor
+ * seats in her place starts with limits of his own.
  */
 let server: TestServer;
 beforeAll(async () => {
@@ -43,5 +44,43 @@ describe("a seat's rate limits", () => {
     // Six more lines within a second or two: at most one token came back meanwhile.
     expect(answers.filter((a) => a === "RateLimited").length).toBeGreaterThanOrEqual(5);
     await client.room.leave();
+  });
+
+  it("stay with the student, not the seat, when the instructor seats another there", async () => {
+    const created = await createSession(server.url, {
+      scenarioId: "us-china-tariffs",
+      tables: 1,
+      timing: { mode: "live", roundSeconds: 600 },
+    });
+    const ana = await joinSession(server.url, created.session.joinCode, "Ana", "usa");
+    const bo = await joinSession(server.url, created.session.joinCode, "Bo", "china");
+    await http(server.url, "POST", `/sessions/${created.session.id}/control`, {
+      token: created.instructorToken,
+      body: { action: "start" },
+    });
+    const first = await connectStudent(server.url, ana.participantToken);
+    await vi.waitFor(() => expect(first.seen.views.length).toBeGreaterThan(0));
+    for (let i = 0; i < 5; i++) first.room.send("move", { clientSeq: i, move: { kind: "chat", text: `Ana ${i}` } });
+    await vi.waitFor(() => expect(first.seen.acks.length).toBe(5));
+    // The instructor swaps them: Bo now holds the seat whose last student used up her chat.
+    const moved = await http(
+      server.url,
+      "POST",
+      `/sessions/${created.session.id}/participants/${bo.participant.id}/seat`,
+      { token: created.instructorToken, body: { tableId: bo.participant.tableId, seat: "usa" } },
+    );
+    expect(moved.status).toBe(200);
+    const bob = await connectStudent(server.url, bo.participantToken);
+    await vi.waitFor(() => expect(bob.seen.views.at(-1)?.viewer).toBe("usa"));
+    for (let i = 0; i < 3; i++) bob.room.send("move", { clientSeq: i, move: { kind: "chat", text: `Bo ${i}` } });
+    await vi.waitFor(() => expect(bob.seen.acks.length + bob.seen.rejected.length).toBe(3));
+    expect(bob.seen.rejected).toEqual([]);
+    // Ana, now at China's unused seat, still has her own limits: a token every 2 s since her five.
+    const again = await connectStudent(server.url, ana.participantToken);
+    await vi.waitFor(() => expect(again.seen.views.at(-1)?.viewer).toBe("china"));
+    for (let i = 0; i < 4; i++) again.room.send("move", { clientSeq: 10 + i, move: { kind: "chat", text: `Ana ${i}` } });
+    await vi.waitFor(() => expect(again.seen.acks.length + again.seen.rejected.length).toBe(4));
+    expect(again.seen.rejected.map((r) => r.code)).toContain("RateLimited");
+    await Promise.all([bob.room.leave(), again.room.leave()]);
   });
 });

@@ -112,9 +112,14 @@ function botsToAsk(state: GameState): { seat: SeatId; persona: string }[] {
   });
 }
 
-/** Whose rate limits a connection uses: its seat's, or its own. */
+/**
+ * Whose rate limits a connection uses: its participant's (however often it connects again),
+ * else its seat's, or its own (the instructor's). Not the seat's for a participant: a
+ * student the instructor seats there starts with limits of her own.
+ */
 function bucketKey(sessionId: string, identity: Identity): string {
-  return identity.kind === "seat" ? `seat:${identity.seat}` : sessionId;
+  if (identity.kind !== "seat") return sessionId;
+  return identity.participantId ? `participant:${identity.participantId}` : `seat:${identity.seat}`;
 }
 
 /**
