@@ -21,7 +21,7 @@ export { bindingRulings } from "./rules/rulings.ts";
 export { activeSeats, activeStates } from "./rules/seats.ts";
 export * from "./rules/types.ts";
 export { availableMoves, type MoveAvailability, validate, validateSystem, whyNot } from "./rules/validate.ts";
-export { RULES_VERSION, rulesNotice, unfoldableNotice } from "./rules/version.ts";
+export { RULES_VERSION, replayNotice, rulesNotice } from "./rules/version.ts";
 export { analyseScenario, type ScenarioAnalysis } from "./scenario/analysis.ts";
 export { checkScenario, type ScenarioCheck } from "./scenario/check.ts";
 export { scenarioJsonSchema, scenarioJsonSchemaText } from "./scenario/jsonSchema.ts";

@@ -78,7 +78,8 @@ describe("a seat's rate limits", () => {
     // Ana, now at China's unused seat, still has her own limits: a token every 2 s since her five.
     const again = await connectStudent(server.url, ana.participantToken);
     await vi.waitFor(() => expect(again.seen.views.at(-1)?.viewer).toBe("china"));
-    for (let i = 0; i < 4; i++) again.room.send("move", { clientSeq: 10 + i, move: { kind: "chat", text: `Ana ${i}` } });
+    for (let i = 0; i < 4; i++)
+      again.room.send("move", { clientSeq: 10 + i, move: { kind: "chat", text: `Ana ${i}` } });
     await vi.waitFor(() => expect(again.seen.acks.length + again.seen.rejected.length).toBe(4));
     expect(again.seen.rejected.map((r) => r.code)).toContain("RateLimited");
     await Promise.all([bob.room.leave(), again.room.leave()]);

@@ -5,10 +5,9 @@ import {
   type GameState,
   initialState,
   type LensOverrides,
-  rulesNotice,
+  replayNotice,
   type Scenario,
   type SeatId,
-  unfoldableNotice,
 } from "@parley/shared";
 
 /** A table's raw log as the server sends it to whoever may see everything (docs/API.md). */
@@ -53,17 +52,20 @@ export function foldLog(log: TableLogData): GameState[] {
  * other rules (rulesNotice), and where these rules could not fold it, if they could not.
  */
 export function foldNotice(log: Pick<TableLogData, "events">, states: readonly GameState[]): string | undefined {
-  const notices = [rulesNotice(log.events.map((e) => e.rulesVersion ?? null))];
   const last = states[states.length - 1];
   const failed = log.events[states.length - 1];
+  let unfoldable: { seq: number; error: unknown } | undefined;
   if (last && failed) {
     try {
       apply(last, failed.event);
     } catch (error) {
-      notices.push(unfoldableNotice(failed.event.seq, error));
+      unfoldable = { seq: failed.event.seq, error };
     }
   }
-  return notices.filter(Boolean).join(" ") || undefined;
+  return replayNotice(
+    log.events.map((e) => e.rulesVersion ?? null),
+    unfoldable,
+  );
 }
 
 /** The step at which each round starts (the first state showing that round). */

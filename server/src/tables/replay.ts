@@ -4,11 +4,10 @@ import {
   type GameEvent,
   type LensOverrides,
   RULES_VERSION,
-  rulesNotice,
+  replayNotice,
   type Scenario,
   type SeatId,
   type TableView,
-  unfoldableNotice,
   type Viewer,
   type ViewOptions,
   viewFor,
@@ -46,7 +45,7 @@ export interface Replay {
    * Said to whoever reads it when it folds the game under rules other than those it was
    * played with, or these rules could not fold every event (the steps then stop before it).
    */
-  notice?: string;
+  notice: string | undefined;
 }
 
 /**
@@ -63,12 +62,12 @@ export function buildReplay(
   let state = initialStateOf(scenario, record);
   const initial = viewFor(state, viewer, options);
   const steps: ReplayStep[] = [];
-  const notices = [rulesNotice(stored.map((e) => e.rulesVersion))];
+  let unfoldable: { seq: number; error: unknown } | undefined;
   for (const { event, at } of stored) {
     try {
       state = apply(state, event);
     } catch (error) {
-      notices.push(unfoldableNotice(event.seq, error));
+      unfoldable = { seq: event.seq, error };
       break;
     }
     steps.push({
@@ -92,6 +91,9 @@ export function buildReplay(
     initial,
     steps,
     rules: { played: [...new Set(stored.map((e) => e.rulesVersion))], current: RULES_VERSION },
-    ...(notices.some(Boolean) ? { notice: notices.filter(Boolean).join(" ") } : {}),
+    notice: replayNotice(
+      stored.map((e) => e.rulesVersion),
+      unfoldable,
+    ),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RULES_VERSION, rulesNotice } from "./version.ts";
+import { RULES_VERSION, replayNotice, rulesNotice } from "./version.ts";
 
 describe("rulesNotice", () => {
   const now = RULES_VERSION;
@@ -20,8 +20,25 @@ describe("rulesNotice", () => {
     );
   });
 
-  it("says so of events stored before versions were recorded", () => {
-    expect(rulesNotice([null, null])).toMatch(/^This game was played before Parley recorded rules versions;/);
-    expect(rulesNotice([null, now])).toMatch(/^Part of this game was played before Parley recorded rules versions;/);
+  it("says so of events stored before versions were recorded, which may have been under these rules", () => {
+    expect(rulesNotice([null, null])).toBe(
+      "This game was stored before Parley recorded rules versions: if Parley was upgraded since, the effects of its moves and its scores in this replay may differ from what the table saw.",
+    );
+    expect(rulesNotice([null, now])).toMatch(/^Part of this game was stored before Parley recorded rules versions:/);
+    expect(rulesNotice([null, now - 1])).toMatch(
+      new RegExp(
+        `^This game was played under rules version ${now - 1} \\(and some of it before Parley recorded rules versions\\);`,
+      ),
+    );
+  });
+
+  it("adds the event these rules could not fold", () => {
+    expect(replayNotice([now])).toBeUndefined();
+    expect(replayNotice([now], { seq: 4, error: new Error("No rule for move 'x'") })).toBe(
+      `Event 4 cannot be folded under rules version ${now} (No rule for move 'x'): the replay stops before it.`,
+    );
+    expect(replayNotice([now - 1], { seq: 4, error: "gone" })).toBe(
+      `${rulesNotice([now - 1])} Event 4 cannot be folded under rules version ${now} (gone): the replay stops before it.`,
+    );
   });
 });

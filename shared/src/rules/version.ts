@@ -19,17 +19,30 @@ export const RULES_VERSION = 1;
 export function rulesNotice(played: readonly (number | null)[]): string | undefined {
   const others = played.filter((v) => v !== RULES_VERSION);
   if (others.length === 0) return undefined;
-  const numbered = [...new Set(others.filter((v): v is number => v !== null))].sort((a, b) => a - b);
-  const then = [
-    ...(numbered.length > 0 ? [`under rules version${numbered.length > 1 ? "s" : ""} ${numbered.join(" and ")}`] : []),
-    ...(others.includes(null) ? ["before Parley recorded rules versions"] : []),
-  ].join(" and ");
   const whole = others.length === played.length ? "This game was" : "Part of this game was";
-  return `${whole} played ${then}; this replay folds it under rules version ${RULES_VERSION}, so the effects of its moves and its scores may differ from what the table saw.`;
+  const numbered = [...new Set(others.filter((v): v is number => v !== null))].sort((a, b) => a - b);
+  if (numbered.length === 0)
+    return `${whole} stored before Parley recorded rules versions: if Parley was upgraded since, the effects of its moves and its scores in this replay may differ from what the table saw.`;
+  const versions = `rules version${numbered.length > 1 ? "s" : ""} ${numbered.join(" and ")}`;
+  const older = others.includes(null) ? " (and some of it before Parley recorded rules versions)" : "";
+  return `${whole} played under ${versions}${older}; this replay folds it under rules version ${RULES_VERSION}, so the effects of its moves and its scores may differ from what the table saw.`;
 }
 
-/** What a replay says when these rules cannot fold a stored event (one accepted under other rules). */
-export function unfoldableNotice(seq: number, error: unknown): string {
-  const why = error instanceof Error ? error.message : String(error);
-  return `Event ${seq} cannot be folded under rules version ${RULES_VERSION} (${why}): the replay stops before it.`;
+/**
+ * A replay's whole notice: the rules its events were accepted under (rulesNotice), and the
+ * event these rules could not fold, where they could not (the replay stops before it).
+ */
+export function replayNotice(
+  played: readonly (number | null)[],
+  unfoldable?: { seq: number; error: unknown },
+): string | undefined {
+  const notices = [rulesNotice(played)];
+  if (unfoldable) {
+    const { seq, error } = unfoldable;
+    const why = error instanceof Error ? error.message : String(error);
+    notices.push(
+      `Event ${seq} cannot be folded under rules version ${RULES_VERSION} (${why}): the replay stops before it.`,
+    );
+  }
+  return notices.filter(Boolean).join(" ") || undefined;
 }
