@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { RULES_VERSION } from "@parley/shared";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPostgresStore } from "../../server/src/store/postgres.ts";
@@ -76,6 +77,8 @@ function storeSuite(open: () => Promise<Store>) {
     );
     const events = await store.events("t-events");
     expect(events.map((e) => e.event.seq)).toEqual([0, 1]);
+    // Each event names the rules version that accepted it (see shared/src/rules/version.ts).
+    expect(events.map((e) => e.rulesVersion)).toEqual([RULES_VERSION, RULES_VERSION]);
     // Text is stored as text: nothing escapes or interprets it.
     expect(events[1]?.event.move).toEqual({ kind: "broadcast", text: "<b>hi</b>" });
     expect(await store.getTable("missing")).toBeUndefined();
