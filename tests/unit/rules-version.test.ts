@@ -42,6 +42,11 @@ describe("the rules version", () => {
           const event = game.events[first];
           expect(first, `event ${first} (${event?.by} ${event?.move.kind}) now folds differently: ${raise}`).toBe(-1);
           expect(now.scores, `the final scores changed: ${raise}`).toEqual(game.scores);
+          const refused = now.refused && game.events[now.refused.index];
+          expect(
+            now.refused,
+            `event ${now.refused?.index} (${refused?.by} ${refused?.move.kind}) is now refused (${now.refused?.message}): ${raise}`,
+          ).toBeUndefined();
         });
       });
     });
