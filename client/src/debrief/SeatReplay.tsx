@@ -11,7 +11,7 @@ export function SeatReplay({
 }: {
   steps: { view: TableView }[];
   note?: string;
-  /** The replay's notice of the rules it was folded under, if any (see rulesNotice). */
+  /** The replay's notice of the rules it was folded under, if any (see replayNotice). */
   rules?: string;
 }) {
   const [step, setStep] = useState(steps.length - 1);
