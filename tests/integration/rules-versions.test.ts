@@ -10,7 +10,8 @@ import { bootTestServer, http } from "../helpers/server.ts";
 /**
  * Every stored event names the rules version that accepted it, and a replay that folds a
  * game under other rules says so; one these rules cannot fold at all stops before the
- * event they cannot fold, and says that too, instead of failing whole.
+ * event they cannot fold, and says that too, instead of failing whole, and so do the
+ * dashboard's summary of the table and the session's results.
  */
 const data = mkdtempSync(join(tmpdir(), "parley-rules-"));
 afterAll(() => rmSync(data, { recursive: true, force: true }));
@@ -87,6 +88,22 @@ describe("rules versions", () => {
       expect(stopped.body.notice).toContain(
         `Event 2 cannot be folded under rules version ${RULES_VERSION} (No rule for move 'retiredMove'): the replay stops before it.`,
       );
+    }
+    // The dashboard, the results and their exports still show the session: this table as far
+    // as the rules can fold it, and why no further.
+    const overview = await http<{ tables: { tableId: string; seq: number; notice?: string }[] }>(
+      server.url,
+      "GET",
+      `/sessions/${created.session.id}`,
+      { token },
+    );
+    expect(overview.status).toBe(200);
+    const summary = overview.body.tables.find((t) => t.tableId === tableId);
+    expect(summary?.seq).toBe(2);
+    expect(summary?.notice).toContain("Event 2 cannot be folded");
+    for (const path of ["export.json", "export.csv"]) {
+      const exported = await http(server.url, "GET", `/sessions/${created.session.id}/${path}`, { token });
+      expect(exported.status).toBe(200);
     }
     await server.stop();
   });

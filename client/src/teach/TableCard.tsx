@@ -49,6 +49,11 @@ export function TableCard({
           {table.status}
         </span>
       </h3>
+      {table.notice && (
+        <p className="small notice info" role="note" data-testid="table-rules-notice">
+          {table.notice}
+        </p>
+      )}
       <p className="small">
         {table.phase === "ended" ? (
           <strong>

@@ -1,8 +1,9 @@
 import { matchMaker } from "@colyseus/core";
 import {
   type Controller,
-  replay as fold,
+  foldStored,
   type GameState,
+  replayNotice,
   type Scenario,
   type SeatId,
   type TableSummary,
@@ -547,25 +548,38 @@ export class SessionService {
   private async tableSummary(table: TableRecord): Promise<TableSummary | undefined> {
     const live = await callOpenTableRoom<TableSummary>(table.id, "summary");
     if (live) return live;
-    const state = await this.storedState(table);
-    return state ? this.storedSummary(table, state) : undefined;
+    const stored = await this.storedState(table);
+    return stored ? this.storedSummary(table, stored) : undefined;
   }
 
-  /** A table's state folded from its stored log (for tables no room serves, and exports). */
-  private async storedState(table: TableRecord): Promise<GameState | undefined> {
+  /**
+   * A table's state folded from its stored log (for tables no room serves, and exports), as
+   * far as these rules can fold it; if they cannot fold it all, what its summary must say.
+   */
+  private async storedState(table: TableRecord): Promise<{ state: GameState; notice?: string } | undefined> {
     const scenario = await scenarioOf(this.ctx, table);
     if (!scenario) return undefined;
     const events = await this.ctx.store.events(table.id);
-    return fold(
+    const { state, unfoldable } = foldStored(
       initialStateOf(scenario, table),
       events.map((e) => e.event),
     );
+    if (!unfoldable) return { state };
+    const notice = replayNotice(
+      events.map((e) => e.rulesVersion),
+      unfoldable,
+    );
+    return { state, ...(notice ? { notice } : {}) };
   }
 
-  private async storedSummary(table: TableRecord, state: GameState): Promise<TableSummary> {
+  private async storedSummary(
+    table: TableRecord,
+    stored: { state: GameState; notice?: string },
+  ): Promise<TableSummary> {
     const runtime = await this.ctx.store.getRuntime(table.id);
     const participants = await this.ctx.store.participantsOfTable(table.id);
-    return summarise(state, table, runtime, participants, new Set(), false);
+    const summary = summarise(stored.state, table, runtime, participants, new Set(), false);
+    return stored.notice ? { ...summary, notice: stored.notice } : summary;
   }
 
   async overview(session: SessionRecord): Promise<Overview> {
@@ -612,10 +626,10 @@ export class SessionService {
     const tables = [];
     const summaries: TableSummary[] = [];
     for (const record of records) {
-      const state = await this.storedState(record);
-      if (!state) continue;
-      tables.push({ record, state });
-      summaries.push(await this.storedSummary(record, state));
+      const stored = await this.storedState(record);
+      if (!stored) continue;
+      tables.push({ record, state: stored.state });
+      summaries.push(await this.storedSummary(record, stored));
     }
     const participants = await this.ctx.store.participantsOfSession(session.id);
     return { session: await this.sessionInfo(session), rows: resultRows(participants, tables), tables: summaries };

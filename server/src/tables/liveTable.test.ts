@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { botDice, decideBotMove, viewFor } from "@parley/shared";
+import { botDice, decideBotMove, type GameEvent, viewFor } from "@parley/shared";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { loadCatalog } from "../scenarios/catalog.ts";
 import { openSqliteStore } from "../store/sqlite.ts";
@@ -10,6 +10,30 @@ import { LiveTable } from "./liveTable.ts";
 
 const work = mkdtempSync(join(tmpdir(), "parley-live-table-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe("a live table whose stored log these rules cannot fold", () => {
+  it("refuses to resume, naming the event, rather than carry on from part of its log", async () => {
+    const store = await openSqliteStore(join(work, "unfoldable.sqlite"));
+    const scenario = loadCatalog().get("us-china-tariffs");
+    if (!scenario) throw new Error("scenario missing");
+    const record = {
+      id: "t-unfoldable",
+      scenarioId: scenario.id,
+      seed: 4,
+      seats: ["usa", "china"],
+      controllers: { usa: { type: "human" as const, name: "Ana" }, china: { type: "human" as const, name: "Lin" } },
+      createdAt: new Date(0).toISOString(),
+    };
+    const table = await LiveTable.create(store, scenario, record);
+    expect((await table.submit("usa", { kind: "chat", text: "hello" })).ok).toBe(true);
+    // An event of a kind of move these rules no longer have (stored under other rules).
+    await store.appendEvent(record.id, { seq: 1, by: "china", move: { kind: "retiredMove" } } as unknown as GameEvent);
+    await expect(LiveTable.load(store, scenario, record)).rejects.toThrow(
+      /^Table t-unfoldable cannot resume: these rules \(version \d+\) cannot fold its event 1 \(No rule for move 'retiredMove'\)/,
+    );
+    await store.close();
+  });
+});
 
 describe("a live table with a bot", () => {
   it("stores the bot's reason with its move, and a table rebuilt from the log has it too", async () => {

@@ -5,6 +5,7 @@ import {
   initialState,
   type Move,
   type Rejection,
+  RULES_VERSION,
   type Scenario,
   type SeatId,
   type SystemMove,
@@ -57,7 +58,15 @@ export class LiveTable {
     let state = initialStateOf(scenario, record);
     let roundStartedAt: string | null = null;
     for (const { event, at } of await store.events(record.id)) {
-      const next = apply(state, event);
+      let next: GameState;
+      try {
+        next = apply(state, event);
+      } catch (error) {
+        // Carrying on from part of its log would number new events over stored ones.
+        throw new Error(
+          `Table ${record.id} cannot resume: these rules (version ${RULES_VERSION}) cannot fold its event ${event.seq} (${(error as Error).message}). Its replay and summary show it up to there.`,
+        );
+      }
       if (next.round !== state.round) roundStartedAt = at;
       state = next;
     }

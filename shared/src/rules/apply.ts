@@ -117,3 +117,23 @@ export function replay(initial: GameState, events: readonly GameEvent[]): GameSt
   for (const event of events) state = apply(state, event);
   return state;
 }
+
+/**
+ * Folds a stored log as far as these rules can: the state after the last event they could
+ * apply, and the first one they could not (an event accepted under other rules, see
+ * RULES_VERSION), if any. For what must show something of every stored table.
+ */
+export function foldStored(
+  initial: GameState,
+  events: readonly GameEvent[],
+): { state: GameState; unfoldable?: { seq: number; error: unknown } } {
+  let state = initial;
+  for (const event of events) {
+    try {
+      state = apply(state, event);
+    } catch (error) {
+      return { state, unfoldable: { seq: event.seq, error } };
+    }
+  }
+  return { state };
+}

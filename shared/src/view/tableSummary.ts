@@ -58,4 +58,9 @@ export interface TableSummary {
   outcome: Outcome | null;
   /** Whether a room serves the table right now (false: it rests in the database). */
   open: boolean;
+  /**
+   * Said when these rules cannot fold the table's stored log to its end (it was played under
+   * other rules, see replayNotice): the summary is of the table as far as they could.
+   */
+  notice?: string;
 }
