@@ -5,25 +5,34 @@ import { botDice, decideBotMove, type GameEvent, viewFor } from "@parley/shared"
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { loadCatalog } from "../scenarios/catalog.ts";
 import { openSqliteStore } from "../store/sqlite.ts";
-import type { Store } from "../store/store.ts";
+import type { Store, TableRecord } from "../store/store.ts";
 import { LiveTable } from "./liveTable.ts";
 
 const work = mkdtempSync(join(tmpdir(), "parley-live-table-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+/** A U.S.–China table (seed 4) with these controllers, and the scenario. */
+function usChinaTable(id: string, controllers: TableRecord["controllers"]) {
+  const scenario = loadCatalog().get("us-china-tariffs");
+  if (!scenario) throw new Error("scenario missing");
+  const record: TableRecord = {
+    id,
+    scenarioId: scenario.id,
+    seed: 4,
+    seats: ["usa", "china"],
+    controllers,
+    createdAt: new Date(0).toISOString(),
+  };
+  return { scenario, record };
+}
+
 describe("a live table whose stored log these rules cannot fold", () => {
   it("refuses to resume, naming the event, rather than carry on from part of its log", async () => {
     const store = await openSqliteStore(join(work, "unfoldable.sqlite"));
-    const scenario = loadCatalog().get("us-china-tariffs");
-    if (!scenario) throw new Error("scenario missing");
-    const record = {
-      id: "t-unfoldable",
-      scenarioId: scenario.id,
-      seed: 4,
-      seats: ["usa", "china"],
-      controllers: { usa: { type: "human" as const, name: "Ana" }, china: { type: "human" as const, name: "Lin" } },
-      createdAt: new Date(0).toISOString(),
-    };
+    const { scenario, record } = usChinaTable("t-unfoldable", {
+      usa: { type: "human", name: "Ana" },
+      china: { type: "human", name: "Lin" },
+    });
     const table = await LiveTable.create(store, scenario, record);
     expect((await table.submit("usa", { kind: "chat", text: "hello" })).ok).toBe(true);
     // An event of a kind of move these rules no longer have (stored under other rules).
@@ -38,19 +47,10 @@ describe("a live table whose stored log these rules cannot fold", () => {
 describe("a live table with a bot", () => {
   it("stores the bot's reason with its move, and a table rebuilt from the log has it too", async () => {
     const store = await openSqliteStore(join(work, "parley.sqlite"));
-    const scenario = loadCatalog().get("us-china-tariffs");
-    if (!scenario) throw new Error("scenario missing");
-    const record = {
-      id: "t-rationale",
-      scenarioId: scenario.id,
-      seed: 4,
-      seats: ["usa", "china"],
-      controllers: {
-        usa: { type: "bot" as const, persona: "hardliner" },
-        china: { type: "human" as const, name: "Lin" },
-      },
-      createdAt: new Date(0).toISOString(),
-    };
+    const { scenario, record } = usChinaTable("t-rationale", {
+      usa: { type: "bot", persona: "hardliner" },
+      china: { type: "human", name: "Lin" },
+    });
     const table = await LiveTable.create(store, scenario, record);
     const decision = decideBotMove(viewFor(table.state, "usa"), "hardliner", { dice: botDice(record.seed, "usa") });
     if (!decision) throw new Error("the bot had nothing to do");
