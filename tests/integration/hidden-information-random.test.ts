@@ -305,7 +305,7 @@ async function playSession(scenario: PlantedScenario, combos: SeatId[][], c: Cho
     const log = await instructor.call<TableLogData>("GET", `/sessions/${sessionId}/tables/${table.tableId}/log`);
     expect(log.status).toBe(200);
     checkTable(scenario, table, log.body, (student) => beforeTheEnd[students.indexOf(student)] as Mark);
-    countTable(foldLog(log.body));
+    countTable(foldLog(log.body).states);
     counts.games++;
   }
   counts.sessions++;
@@ -381,7 +381,7 @@ async function playSolo(scenario: PlantedScenario, seat: SeatId, c: Chooser) {
   const traces = tracesIn([{ where: "the debrief", text: log.text }], []);
   for (const party of Object.values(scenario.parties)) expect(traces.has(tokenTrace(party.token))).toBe(true);
   checkTable(scenario, table, log.body, () => beforeTheEnd);
-  countTable(foldLog(log.body));
+  countTable(foldLog(log.body).states);
   counts.soloGames++;
   counts.students++;
   await client.leaveRooms();
@@ -414,7 +414,7 @@ function checkTable(
   log: TableLogData,
   markOf: (student: Student) => Mark,
 ) {
-  const states = foldLog(log);
+  const { states } = foldLog(log);
   // Each private message: for its sender and addressees only.
   const whispers = log.events.flatMap(({ event }) => {
     if (isSystemEvent(event) || !("text" in event.move)) return [];

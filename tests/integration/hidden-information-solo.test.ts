@@ -39,7 +39,7 @@ afterAll(async () => {
 });
 
 /** Every state of a table while it was played (the ended ones left out), folded from its raw log. */
-const statesDuringPlay = (log: TableLogData): GameState[] => foldLog(log).filter((s) => s.phase === "playing");
+const statesDuringPlay = (log: TableLogData): GameState[] => foldLog(log).states.filter((s) => s.phase === "playing");
 
 /**
  * The probe for `owner`'s payoff table as `reader` knew it in `state`: a bot may have

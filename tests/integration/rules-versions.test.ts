@@ -105,6 +105,18 @@ describe("rules versions", () => {
       const exported = await http(server.url, "GET", `/sessions/${created.session.id}/${path}`, { token });
       expect(exported.status).toBe(200);
     }
+    // A "what if" from before that event still branches; from after it, it says why not.
+    const branch = (at: number) =>
+      http<{ code?: string; error?: string }>(
+        server.url,
+        "POST",
+        `/sessions/${created.session.id}/tables/${tableId}/branch`,
+        { token, body: { at, seat: ana.participant.seat } },
+      );
+    expect((await branch(2)).status).toBe(201);
+    const refused = await branch(4);
+    expect([refused.status, refused.body.code]).toEqual([409, "Unfoldable"]);
+    expect(refused.body.error).toContain("Event 2 cannot be folded");
     await server.stop();
   });
 });

@@ -1,6 +1,6 @@
 import { type GameEvent, RULES_VERSION, rulesNotice, simulateGame } from "@parley/shared";
 import { describe, expect, it } from "vitest";
-import { foldLog, foldNotice, type TableLogData } from "../../client/src/debrief/foldLog.ts";
+import { foldLog, type TableLogData } from "../../client/src/debrief/foldLog.ts";
 import { summit } from "../property/fixtures.ts";
 
 /** The debrief's fold of a raw log: every state, and what it must say when the log was played under other rules. */
@@ -22,10 +22,10 @@ describe("the debrief's fold", () => {
       game.events,
       game.events.map(() => RULES_VERSION),
     );
-    const states = foldLog(log);
+    const { states, notice } = foldLog(log);
     expect(states).toHaveLength(game.events.length + 1);
     expect(states[states.length - 1]).toEqual(game.state);
-    expect(foldNotice(log, states)).toBeUndefined();
+    expect(notice).toBeUndefined();
   });
 
   it("says when a log was played under other rules", () => {
@@ -33,9 +33,9 @@ describe("the debrief's fold", () => {
       game.events,
       game.events.map(() => RULES_VERSION - 1),
     );
-    const states = foldLog(log);
+    const { states, notice } = foldLog(log);
     expect(states).toHaveLength(game.events.length + 1);
-    expect(foldNotice(log, states)).toBe(rulesNotice([RULES_VERSION - 1]));
+    expect(notice).toBe(rulesNotice([RULES_VERSION - 1]));
   });
 
   it("stops before an event these rules cannot fold, and says which", () => {
@@ -43,9 +43,9 @@ describe("the debrief's fold", () => {
       i === 3 ? ({ ...e, move: { kind: "retiredMove" } } as unknown as GameEvent) : e,
     );
     const log = logOf(events, [null]);
-    const states = foldLog(log);
+    const { states, notice } = foldLog(log);
     expect(states).toHaveLength(4);
-    expect(foldNotice(log, states)).toBe(
+    expect(notice).toBe(
       `${rulesNotice([null, ...events.slice(1).map(() => null)])} Event 3 cannot be folded under rules version ${RULES_VERSION} (No rule for move 'retiredMove'): the replay stops before it.`,
     );
   });

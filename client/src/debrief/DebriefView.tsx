@@ -4,7 +4,7 @@ import { flushSync } from "react-dom";
 import type { DebriefEntry } from "../table/TableLog.tsx";
 import { AtThisStep } from "./AtThisStep.tsx";
 import { DebriefCharts } from "./DebriefCharts.tsx";
-import { foldLog, foldNotice, roundStarts, type TableLogData } from "./foldLog.ts";
+import { foldLog, roundStarts, type TableLogData } from "./foldLog.ts";
 import { StepLog } from "./StepLog.tsx";
 import { textByStep } from "./stepIndex.ts";
 import { useRestingValue } from "./useRestingValue.ts";
@@ -38,8 +38,7 @@ export function DebriefView({
   /** Who may be played in a "what if" from here, and how to start it. */
   branch?: { seats: string[]; run: (at: number, seat: string) => Promise<void> };
 }) {
-  const states = useMemo(() => foldLog(log), [log]);
-  const notice = useMemo(() => foldNotice(log, states), [log, states]);
+  const { states, notice } = useMemo(() => foldLog(log), [log]);
   const last = states.length - 1;
   const [step, setStep] = useState(last);
   const [viewer, setViewer] = useState<Viewer>("instructor");

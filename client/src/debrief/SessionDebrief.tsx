@@ -5,7 +5,7 @@ import { api } from "../net/http.ts";
 import { savedSession } from "../net/saved.ts";
 import { Link } from "../ui/Link.tsx";
 import { metricText } from "../ui/metric.ts";
-import { foldLog, foldNotice, type TableLogData } from "./foldLog.ts";
+import { foldLog, type TableLogData } from "./foldLog.ts";
 import { frontierAlong } from "./outcomeSpace.ts";
 
 interface SessionLogs {
@@ -29,10 +29,10 @@ export default function SessionDebrief({ sessionId }: { sessionId: string }) {
   const tables = useMemo(() => {
     if (!logs) return [];
     return logs.tables.map((t) => {
-      const states = foldLog({ ...t, scenario: logs.scenario });
+      const { states, notice } = foldLog({ ...t, scenario: logs.scenario });
       const start = states[0] as GameState;
       const state = states[states.length - 1] as GameState;
-      return { log: t, start, state, report: tableReport(state), notice: foldNotice(t, states) };
+      return { log: t, start, state, report: tableReport(state), notice };
     });
   }, [logs]);
   const first = tables[0];

@@ -1,6 +1,6 @@
 import {
-  apply,
   type Controller,
+  foldStored,
   type GameEvent,
   type GameState,
   initialState,
@@ -24,48 +24,36 @@ export interface TableLogData {
   events: { event: GameEvent; at: string; rulesVersion?: number | null }[];
 }
 
+/** A table's log folded for its debrief. */
+export interface FoldedLog {
+  /** `states[i]` is the table after its first i events. */
+  states: GameState[];
+  /** What the debrief must say when the log was played under other rules, or cannot be folded to its end (replayNotice). */
+  notice?: string;
+}
+
 /**
- * Every state of a table, folded once with the rules: `states[i]` is the table after its
- * first i events. Exact by construction, and it makes any step, for any seat, instant. An
- * event these rules cannot fold (a log played under other rules) ends it: see `foldNotice`.
+ * Every state of a table, folded once with the rules (`foldStored`, as the server folds):
+ * exact by construction, and it makes any step, for any seat, instant. An event these rules
+ * cannot fold ends the states, and the notice says which.
  */
-export function foldLog(log: TableLogData): GameState[] {
-  let state = initialState(log.scenario, log.seed, {
+export function foldLog(log: TableLogData): FoldedLog {
+  const start = initialState(log.scenario, log.seed, {
     seats: log.seats,
     controllers: log.controllers,
     lenses: log.lenses ?? undefined,
   });
-  const states = [state];
-  for (const { event } of log.events) {
-    try {
-      state = apply(state, event);
-    } catch {
-      break;
-    }
-    states.push(state);
-  }
-  return states;
-}
-
-/**
- * What the replay of `log` must tell its reader, given its fold: that it was played under
- * other rules (rulesNotice), and where these rules could not fold it, if they could not.
- */
-export function foldNotice(log: Pick<TableLogData, "events">, states: readonly GameState[]): string | undefined {
-  const last = states[states.length - 1];
-  const failed = log.events[states.length - 1];
-  let unfoldable: { seq: number; error: unknown } | undefined;
-  if (last && failed) {
-    try {
-      apply(last, failed.event);
-    } catch (error) {
-      unfoldable = { seq: failed.event.seq, error };
-    }
-  }
-  return replayNotice(
+  const states = [start];
+  const { unfoldable } = foldStored(
+    start,
+    log.events.map((e) => e.event),
+    (state) => states.push(state),
+  );
+  const notice = replayNotice(
     log.events.map((e) => e.rulesVersion ?? null),
     unfoldable,
   );
+  return { states, ...(notice ? { notice } : {}) };
 }
 
 /** The step at which each round starts (the first state showing that round). */

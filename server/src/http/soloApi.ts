@@ -1,4 +1,4 @@
-import { replay as fold, type GameEvent, type LensOverrides, type Scenario, type SeatId } from "@parley/shared";
+import { foldStored, type GameEvent, type LensOverrides, type Scenario, type SeatId } from "@parley/shared";
 import { Router as createRouter, type Response, type Router } from "express";
 import type { ServerContext } from "../context.ts";
 import { scenarioMissing, scenarioOf } from "../scenarios/versions.ts";
@@ -148,7 +148,7 @@ export function soloRouter(ctx: ServerContext, sessions: SessionService): Router
     const scenario = await tableScenario(table, res);
     if (!scenario) return;
     // Replaying bots from a running table would let a student probe the other seats' secrets.
-    const state = fold(
+    const { state } = foldStored(
       initialStateOf(scenario, table),
       (await ctx.store.events(table.id)).map((e) => e.event),
     );

@@ -2,9 +2,11 @@ import {
   apply,
   botPersonas,
   type Controller,
+  foldStored,
   type GameEvent,
   type GameState,
   type LensOverrides,
+  replayNotice,
   type Scenario,
   type SeatId,
   validateSystem,
@@ -103,8 +105,11 @@ interface NewSoloTable {
   controllers: Record<SeatId, Controller>;
   /** A branch keeps its source table's lens weights, so the same outcome scores the same. */
   lenses?: LensOverrides | null;
-  /** Events replayed first (a branch's prefix), then system events that seat the player and bots. */
-  prefix: GameEvent[];
+  /**
+   * A branch's source events, stored first, and the state they fold to (folded once, by the
+   * branch); then come the system events that seat the player and bots. Null for a new game.
+   */
+  prefix: { events: GameEvent[]; state: GameState } | null;
   seat: SeatId;
   name: string;
   personas: Record<SeatId, string>;
@@ -147,7 +152,7 @@ export class SoloTables {
         seed: seed ?? Math.floor(Math.random() * 2 ** 31),
         seats,
         controllers,
-        prefix: [],
+        prefix: null,
         seat,
         name: name || "Player",
         personas: chosen,
@@ -173,8 +178,16 @@ export class SoloTables {
         `This table has only ${stored.length} events; pick a step up to ${stored.length}.`,
       );
     const prefix = stored.slice(0, request.at).map((s) => s.event);
-    let state: GameState = initialStateOf(scenario, table);
-    for (const event of prefix) state = apply(state, event);
+    const { state, unfoldable } = foldStored(initialStateOf(scenario, table), prefix);
+    if (unfoldable)
+      return failure(
+        409,
+        "Unfoldable",
+        replayNotice(
+          stored.map((s) => s.rulesVersion),
+          unfoldable,
+        ) ?? "",
+      );
     if (state.phase === "ended")
       return failure(409, "GameOverThere", "The game had already ended at that step: pick an earlier one.");
     const personas: Record<SeatId, string> = {};
@@ -191,7 +204,7 @@ export class SoloTables {
       seats: table.seats,
       controllers: table.controllers,
       lenses: table.lenses ?? null,
-      prefix,
+      prefix: { events: prefix, state },
       seat: request.seat,
       name: request.name || "Player",
       personas,
@@ -233,14 +246,13 @@ export class SoloTables {
     };
     await this.ctx.store.createTable(record);
     // The prefix, then the seats' controllers from here on, all stored before any room opens.
-    let state = initialStateOf(spec.scenario, record);
+    let state = spec.prefix?.state ?? initialStateOf(spec.scenario, record);
     const seatings: { seat: SeatId; controller: Controller }[] = spec.seats.map((s) => ({
       seat: s,
       controller:
         s === spec.seat ? { type: "human", name: spec.name } : { type: "bot", persona: spec.personas[s] ?? "simple" },
     }));
-    const events: GameEvent[] = [...spec.prefix];
-    for (const event of spec.prefix) state = apply(state, event);
+    const events: GameEvent[] = [...(spec.prefix?.events ?? [])];
     for (const { seat, controller } of seatings) {
       const current = state.controllers[seat];
       if (JSON.stringify(current) === JSON.stringify(controller)) continue;

@@ -1,4 +1,4 @@
-import { replay as fold, sessionResultsOpen } from "@parley/shared";
+import { foldStored, sessionResultsOpen } from "@parley/shared";
 import type { ServerContext } from "../context.ts";
 import { scenarioOf } from "../scenarios/versions.ts";
 import { initialStateOf } from "../tables/liveTable.ts";
@@ -43,7 +43,7 @@ async function everyTableEnded(ctx: ServerContext, sessionId: string): Promise<b
   for (const t of unsure) {
     const scenario = await scenarioOf(ctx, t);
     const events = (await ctx.store.events(t.id)).map((e) => e.event);
-    if (!scenario || fold(initialStateOf(scenario, t), events).phase !== "ended") return false;
+    if (!scenario || foldStored(initialStateOf(scenario, t), events).state.phase !== "ended") return false;
     tableEnded(t.id);
   }
   return true;

@@ -369,7 +369,7 @@ export class SessionService {
           await this.seatingChanged(session.id, [table.id]);
           return success({
             participantToken: token,
-            participant: this.participantInfo(participant, [table], await this.labels(session)),
+            participant: this.participantInfo(participant, [table], scenario),
             session: await this.studentSessionInfo(session),
           });
         } catch (error) {

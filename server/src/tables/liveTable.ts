@@ -1,5 +1,6 @@
 import {
   apply,
+  foldStored,
   type GameEvent,
   type GameState,
   initialState,
@@ -55,21 +56,23 @@ export class LiveTable {
 
   /** Rebuilds a table from its stored log (after a restart, or when a room is re-created). */
   static async load(store: Store, scenario: Scenario, record: TableRecord): Promise<LiveTable> {
-    let state = initialStateOf(scenario, record);
+    const stored = await store.events(record.id);
+    const initial = initialStateOf(scenario, record);
+    let round = initial.round;
     let roundStartedAt: string | null = null;
-    for (const { event, at } of await store.events(record.id)) {
-      let next: GameState;
-      try {
-        next = apply(state, event);
-      } catch (error) {
-        // Carrying on from part of its log would number new events over stored ones.
-        throw new Error(
-          `Table ${record.id} cannot resume: these rules (version ${RULES_VERSION}) cannot fold its event ${event.seq} (${(error as Error).message}). Its replay and summary show it up to there.`,
-        );
-      }
-      if (next.round !== state.round) roundStartedAt = at;
-      state = next;
-    }
+    const { state, unfoldable } = foldStored(
+      initial,
+      stored.map((e) => e.event),
+      (next, i) => {
+        if (next.round !== round) roundStartedAt = stored[i]?.at ?? null;
+        round = next.round;
+      },
+    );
+    // Carrying on from part of its log would number new events over stored ones.
+    if (unfoldable)
+      throw new Error(
+        `Table ${record.id} cannot resume: these rules (version ${RULES_VERSION}) cannot fold its event ${unfoldable.seq} (${(unfoldable.error as Error).message}). Its replay and summary show it up to there.`,
+      );
     return new LiveTable(record, scenario, store, state, roundStartedAt);
   }
 

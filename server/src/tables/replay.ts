@@ -1,6 +1,6 @@
 import {
-  apply,
   type Controller,
+  foldStored,
   type GameEvent,
   type LensOverrides,
   RULES_VERSION,
@@ -59,24 +59,22 @@ export function buildReplay(
   viewer: Viewer,
   options: ViewOptions = {},
 ): Replay {
-  let state = initialStateOf(scenario, record);
-  const initial = viewFor(state, viewer, options);
+  const start = initialStateOf(scenario, record);
+  const initial = viewFor(start, viewer, options);
   const steps: ReplayStep[] = [];
-  let unfoldable: { seq: number; error: unknown } | undefined;
-  for (const { event, at } of stored) {
-    try {
-      state = apply(state, event);
-    } catch (error) {
-      unfoldable = { seq: event.seq, error };
-      break;
-    }
-    steps.push({
-      seq: event.seq,
-      at,
-      ...(viewer === "instructor" ? { event } : {}),
-      view: viewFor(state, viewer, options),
-    });
-  }
+  const { unfoldable } = foldStored(
+    start,
+    stored.map((s) => s.event),
+    (state, i) => {
+      const { event, at } = stored[i] as StoredEvent;
+      steps.push({
+        seq: event.seq,
+        at,
+        ...(viewer === "instructor" ? { event } : {}),
+        view: viewFor(state, viewer, options),
+      });
+    },
+  );
   const setup = {
     seed: record.seed,
     seats: [...record.seats],

@@ -121,19 +121,23 @@ export function replay(initial: GameState, events: readonly GameEvent[]): GameSt
 /**
  * Folds a stored log as far as these rules can: the state after the last event they could
  * apply, and the first one they could not (an event accepted under other rules, see
- * RULES_VERSION), if any. For what must show something of every stored table.
+ * RULES_VERSION), if any; `onStep` sees the state after each event applied, with its place
+ * in `events`. Every fold of a stored log goes through here (replays, the debrief,
+ * summaries, a table resuming), so each says the same about a log it cannot fold to its end.
  */
 export function foldStored(
   initial: GameState,
   events: readonly GameEvent[],
+  onStep?: (state: GameState, index: number) => void,
 ): { state: GameState; unfoldable?: { seq: number; error: unknown } } {
   let state = initial;
-  for (const event of events) {
+  for (const [index, event] of events.entries()) {
     try {
       state = apply(state, event);
     } catch (error) {
       return { state, unfoldable: { seq: event.seq, error } };
     }
+    onStep?.(state, index);
   }
   return { state };
 }
