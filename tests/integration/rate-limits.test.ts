@@ -13,28 +13,44 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
+/** A started live U.S.–China session with these students joined, each in the seat named. */
+async function started(students: Record<string, string>) {
+  const created = await createSession(server.url, {
+    scenarioId: "us-china-tariffs",
+    tables: 1,
+    timing: { mode: "live", roundSeconds: 600 },
+  });
+  const joined = [];
+  for (const [name, seat] of Object.entries(students))
+    joined.push(await joinSession(server.url, created.session.joinCode, name, seat));
+  await http(server.url, "POST", `/sessions/${created.session.id}/control`, {
+    token: created.instructorToken,
+    body: { action: "start" },
+  });
+  return { created, joined };
+}
+
+/** A student's connection, once it holds its first view. */
+async function connected(participantToken: string) {
+  const client = await connectStudent(server.url, participantToken);
+  await vi.waitFor(() => expect(client.seen.views.length).toBeGreaterThan(0));
+  return client;
+}
+
 describe("a seat's rate limits", () => {
   it("are not refilled by connecting again", async () => {
-    const created = await createSession(server.url, {
-      scenarioId: "us-china-tariffs",
-      tables: 1,
-      timing: { mode: "live", roundSeconds: 600 },
-    });
-    const ana = await joinSession(server.url, created.session.joinCode, "Ana", "usa");
-    await http(server.url, "POST", `/sessions/${created.session.id}/control`, {
-      token: created.instructorToken,
-      body: { action: "start" },
-    });
-    let client = await connectStudent(server.url, ana.participantToken);
-    await vi.waitFor(() => expect(client.seen.views.length).toBeGreaterThan(0));
+    const {
+      joined: [ana],
+    } = await started({ Ana: "usa" });
+    if (!ana) throw new Error("Ana did not join");
+    let client = await connected(ana.participantToken);
     // The chat limit: five at once, then one every two seconds.
     for (let i = 0; i < 5; i++) client.room.send("move", { clientSeq: i, move: { kind: "chat", text: `line ${i}` } });
     await vi.waitFor(() => expect(client.seen.acks.length).toBe(5));
     const answers: string[] = [];
     for (let round = 0; round < 3; round++) {
       await client.room.leave();
-      client = await connectStudent(server.url, ana.participantToken);
-      await vi.waitFor(() => expect(client.seen.views.length).toBeGreaterThan(0));
+      client = await connected(ana.participantToken);
       const { seen } = client;
       for (let i = 0; i < 2; i++)
         client.room.send("move", { clientSeq: 10 * round + i, move: { kind: "chat", text: `again ${round}.${i}` } });
@@ -47,19 +63,12 @@ describe("a seat's rate limits", () => {
   });
 
   it("stay with the student, not the seat, when the instructor seats another there", async () => {
-    const created = await createSession(server.url, {
-      scenarioId: "us-china-tariffs",
-      tables: 1,
-      timing: { mode: "live", roundSeconds: 600 },
-    });
-    const ana = await joinSession(server.url, created.session.joinCode, "Ana", "usa");
-    const bo = await joinSession(server.url, created.session.joinCode, "Bo", "china");
-    await http(server.url, "POST", `/sessions/${created.session.id}/control`, {
-      token: created.instructorToken,
-      body: { action: "start" },
-    });
-    const first = await connectStudent(server.url, ana.participantToken);
-    await vi.waitFor(() => expect(first.seen.views.length).toBeGreaterThan(0));
+    const {
+      created,
+      joined: [ana, bo],
+    } = await started({ Ana: "usa", Bo: "china" });
+    if (!ana || !bo) throw new Error("they did not join");
+    const first = await connected(ana.participantToken);
     for (let i = 0; i < 5; i++) first.room.send("move", { clientSeq: i, move: { kind: "chat", text: `Ana ${i}` } });
     await vi.waitFor(() => expect(first.seen.acks.length).toBe(5));
     // The instructor swaps them: Bo now holds the seat whose last student used up her chat.
