@@ -1,5 +1,5 @@
 import type { Room, SeatReservation } from "@colyseus/sdk";
-import { applyViewPatch, type Move, type TableView, type ViewPatch } from "@parley/shared";
+import { applyViewPatch, closeCodes, type Move, type TableView, type ViewPatch } from "@parley/shared";
 import { create } from "zustand";
 import { gameClient } from "../net/colyseus.ts";
 import { ApiError, api, post } from "../net/http.ts";
@@ -50,10 +50,6 @@ interface TableStore {
 
 let clientSeq = 0;
 let noticeId = 0;
-/** Close code the server uses when a seat moved elsewhere (docs/API.md). */
-const seatChangedCode = 4100;
-/** The server's close code for a connection whose link the instructor has replaced. */
-const tokenRenewedCode = 4101;
 /**
  * The waits before each attempt to take the seat again when its connection is lost for good
  * (the server restarted, so the SDK's own reconnection has nobody to reconnect to): about
@@ -122,11 +118,11 @@ export const useTable = create<TableStore>((set, get) => {
       if (get().room !== room) return;
       set({ room: undefined });
       // This page's own leaves (connect, leave) let go of the room first and never get here.
-      if (code === tokenRenewedCode) {
+      if (code === closeCodes.tokenRenewed) {
         set({ phase: "renewed" });
         return;
       }
-      if (code !== seatChangedCode) {
+      if (code !== closeCodes.seatChanged) {
         void rejoin(token);
         return;
       }

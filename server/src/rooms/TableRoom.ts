@@ -13,6 +13,7 @@ import { MapSchema, schema, t } from "@colyseus/schema";
 import {
   botDice,
   botMayAct,
+  closeCodes,
   decideBotMove,
   type GameEvent,
   type GameState,
@@ -83,11 +84,6 @@ function assertNever(value: never): never {
   throw new Error(`Unexpected join options ${JSON.stringify(value)}`);
 }
 
-/** Close code for a client whose seat moved elsewhere (see docs/API.md). */
-const SEAT_CHANGED = 4100;
-/** The close code of a connection whose participant token the instructor has replaced. */
-const TOKEN_RENEWED = 4101;
-
 type Timer = ReturnType<Room["clock"]["setTimeout"]>;
 
 /**
@@ -143,8 +139,9 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
   /** Connections that dropped and may still reconnect: they hold their seats, but are not online. */
   private dropped = new Set<string>();
   /**
-   * The polite rate limits, of each seat (kept when its connection is replaced: connecting
-   * again does not refill them) or of each other connection (the instructor's, by its id).
+   * The polite rate limits, of each student (kept when her connection is replaced: connecting
+   * again does not refill them) or of each other connection (the instructor's, by its id):
+   * see bucketKey.
    */
   private buckets = new Map<string, { messages: TokenBucket; chat: TokenBucket }>();
   private botTimer: Timer | undefined;
@@ -323,7 +320,7 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     this.dropped.delete(client.sessionId);
     if (!this.identities.has(client.sessionId)) {
       // Its seat was taken over by a newer connection (a reload, another device) meanwhile.
-      client.leave(SEAT_CHANGED, "You opened your seat somewhere else.");
+      client.leave(closeCodes.seatChanged, "You opened your seat somewhere else.");
       return;
     }
     this.syncStatus();
@@ -339,7 +336,7 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     this.sentViews.delete(client.sessionId);
     const identity = this.identities.get(client.sessionId);
     this.identities.delete(client.sessionId);
-    // A seat's limits stay with the seat; a watching connection's go with it.
+    // A student's limits stay for her next connection; a watching connection's go with it.
     if (identity?.kind !== "seat") this.buckets.delete(client.sessionId);
     if (identity?.kind === "seat" && this.holders.get(identity.seat) === client.sessionId) {
       this.holders.delete(identity.seat);
@@ -428,7 +425,7 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
       client.send("seatChanged", payload);
     }
     client.send("notice", { text: message });
-    client.leave(SEAT_CHANGED, message);
+    client.leave(closeCodes.seatChanged, message);
   }
 
   /**
@@ -469,7 +466,7 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
       this.identities.delete(sessionId);
       const client = this.clients.getById(sessionId);
       client?.send("notice", { text });
-      client?.leave(TOKEN_RENEWED, text);
+      client?.leave(closeCodes.tokenRenewed, text);
       if (this.holders.get(identity.seat) !== sessionId) continue;
       this.holders.delete(identity.seat);
       if (this.botsCoverAbsence()) await this.botTakesOver(identity.seat, identity.name);
