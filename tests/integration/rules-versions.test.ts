@@ -119,4 +119,78 @@ describe("rules versions", () => {
     expect(refused.body.error).toContain("Event 2 cannot be folded");
     await server.stop();
   });
+
+  it("a running table these rules cannot fold is tried again later, not at every sweep, and the instructor can still end it", async () => {
+    const dir = mkdtempSync(join(data, "running-"));
+    let server = await bootTestServer({ dataDir: dir });
+    const { created, students } = await classOf(server.url, ["Ana", "Bo"], {
+      tables: 1,
+      timing: { mode: "live", roundSeconds: 600 },
+    });
+    const [ana] = students;
+    if (!ana) throw new Error("no student");
+    for (let i = 1; i <= 2; i++) ana.room.send("move", { clientSeq: i, move: { kind: "chat", text: `line ${i}` } });
+    await vi.waitFor(() => expect(ana.seen.acks.length).toBe(2), { timeout: 10_000 });
+    for (const s of students) await s.room.leave();
+    const tableId = ana.participant.tableId;
+    await server.stop();
+    const tamper = new Database(server.sqliteFile);
+    // The student's last chat line becomes a kind of move these rules do not have.
+    const chats = (
+      tamper.prepare("select seq, event from events where table_id = ? order by seq").all(tableId) as {
+        seq: number;
+        event: string;
+      }[]
+    ).filter((row) => JSON.parse(row.event).move?.kind === "chat");
+    const last = chats.at(-1);
+    if (!last) throw new Error("no chat stored");
+    const event = JSON.parse(last.event);
+    event.move = { kind: "retiredMove" };
+    tamper
+      .prepare("update events set event = ? where table_id = ? and seq = ?")
+      .run(JSON.stringify(event), tableId, last.seq);
+    tamper.close();
+
+    const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      // Sweeps every 200 ms: over 2 s, about ten. The table is tried at 0, 0.2, 0.6 and 1.4 s.
+      server = await bootTestServer({ dataDir: dir, sweepIntervalMs: 200 });
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      const reopenings = errors.mock.calls.filter((call) =>
+        String(call[0]).startsWith(`Could not reopen live table ${tableId}`),
+      );
+      expect(reopenings.map((call) => String(call[0]))).toEqual([
+        `Could not reopen live table ${tableId} (tried 1 time; next in 200 ms)`,
+      ]);
+      expect(String(reopenings[0]?.[1])).toContain(`cannot fold its event ${last.seq}`);
+
+      // The instructor ends the session: that table ends too (its runtime: no event can be
+      // added to a log these rules cannot fold), and the sweeps stop trying it.
+      const token = created.instructorToken;
+      const ended = await http<{ tableId: string; result: { ok: boolean } }[]>(
+        server.url,
+        "POST",
+        `/sessions/${created.session.id}/control`,
+        { token, body: { action: "end" } },
+      );
+      expect(ended.status).toBe(200);
+      expect(ended.body.find((r) => r.tableId === tableId)?.result).toEqual({ ok: true });
+      const attempts = () =>
+        errors.mock.calls.filter((call) => call.some((part) => String(part).includes("cannot resume"))).length;
+      const before = attempts();
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(attempts()).toBe(before);
+      const overview = await http<{
+        session: { status: string };
+        tables: { tableId: string; status: string; notice?: string }[];
+      }>(server.url, "GET", `/sessions/${created.session.id}`, { token });
+      expect(overview.body.session.status).toBe("ended");
+      const card = overview.body.tables.find((t) => t.tableId === tableId);
+      expect(card?.status).toBe("ended");
+      expect(card?.notice).toContain("cannot be folded");
+    } finally {
+      errors.mockRestore();
+      await server.stop();
+    }
+  });
 });

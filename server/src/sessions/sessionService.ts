@@ -522,7 +522,8 @@ export class SessionService {
         for (const table of targets) {
           reached.add(table.id);
           const result = await callTableRoom<ControlResult>(table.id, "control", [action]).catch(
-            (error: unknown): ControlResult => {
+            async (error: unknown): Promise<ControlResult> => {
+              if (action.action === "end" && (await this.endUnresumable(table))) return { ok: true };
               console.error(`Control ${action.action} failed at table ${table.id}`, error);
               return { ok: false, code: "Unavailable", message: "This table could not be reached. Try again." };
             },
@@ -538,6 +539,21 @@ export class SessionService {
       if (endsSession) await matchMaker.presence.publish(resultsChannel(session.id), "session ended");
       return success(results);
     });
+  }
+
+  /**
+   * Ends a table whose room cannot open because these rules cannot fold its log (see
+   * LiveTable.load): no event can be added to that log, so the end is its runtime's alone,
+   * and the table stops being one the sweep reopens. Its replay and summary still show it as
+   * far as the rules fold it, with the notice that says why. False for any other table.
+   */
+  private async endUnresumable(table: TableRecord): Promise<boolean> {
+    const stored = await this.storedState(table);
+    if (!stored?.unfoldable) return false;
+    const runtime = await this.ctx.store.getRuntime(table.id);
+    if (runtime && runtime.status !== "ended")
+      await this.ctx.store.putRuntime({ ...runtime, status: "ended", deadlineAt: null, remainingMs: null });
+    return true;
   }
 
   async hasTable(session: SessionRecord, tableId: string): Promise<boolean> {
@@ -556,7 +572,9 @@ export class SessionService {
    * A table's state folded from its stored log (for tables no room serves, and exports), as
    * far as these rules can fold it; if they cannot fold it all, what its summary must say.
    */
-  private async storedState(table: TableRecord): Promise<{ state: GameState; notice?: string } | undefined> {
+  private async storedState(
+    table: TableRecord,
+  ): Promise<{ state: GameState; unfoldable?: true; notice?: string } | undefined> {
     const scenario = await scenarioOf(this.ctx, table);
     if (!scenario) return undefined;
     const events = await this.ctx.store.events(table.id);
@@ -569,7 +587,7 @@ export class SessionService {
       events.map((e) => e.rulesVersion),
       unfoldable,
     );
-    return { state, ...(notice ? { notice } : {}) };
+    return { state, unfoldable: true, ...(notice ? { notice } : {}) };
   }
 
   private async storedSummary(
