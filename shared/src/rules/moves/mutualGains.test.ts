@@ -5,6 +5,8 @@ import { pairKey } from "../indicators.ts";
 import { initialState } from "../initialState.ts";
 import { nextRound, play, refusal } from "../testing/play.ts";
 import { riverScenario } from "../testing/river.ts";
+import type { GameState } from "../types.ts";
+import { availableMoves, validate } from "../validate.ts";
 
 /** The river (testing/river.ts) with a third state, a tribunal for the water issue and one creative option. */
 const basin = riverScenario({
@@ -68,6 +70,27 @@ describe("proposeCreative", () => {
       code: "NotEnoughTrust",
       message: "Trust between you and Delta is 50; Resilience fund needs 52.",
     });
+  });
+
+  it("NoCreativeOptionReady: the move is offered only when a locked option could be put forward now", () => {
+    const offered = (state: GameState) => availableMoves(state, "a").find((m) => m.kind === "proposeCreative");
+    // Round 1: no groundwork yet, so the list says why, in the words the move's refusal uses.
+    expect(offered(initialState(basin, 1))).toMatchObject({
+      available: false,
+      reason:
+        "Resilience fund needs groundwork first: sharing interests or a workshop must have happened at this table.",
+    });
+    // Groundwork done, trust with Delta still short.
+    let s = play(initialState(basin, 1), "a", { kind: "shareInterests", to: ["b"], issueIds: ["water"] });
+    s = nextRound(s);
+    expect(offered(s)).toMatchObject({
+      available: false,
+      reason: "Trust between you and Delta is 50; Resilience fund needs 52.",
+    });
+    // A workshop brings every pair to 53: now it can be put forward.
+    s = nextRound(play(initialState(basin, 1), "a", { kind: "workshop", with: ["b", "c"] }));
+    expect(offered(s)).toMatchObject({ available: true });
+    expect(validate(s, "a", { kind: "proposeCreative", creativeId: "fund" }).ok).toBe(true);
   });
 
   it("unlocks the option; a package may then include it, and its bonus scores", () => {

@@ -95,6 +95,22 @@ function creativeOf(state: GameState, id: string): CreativeOption | undefined {
   return state.scenario.creativeOptions.find((c) => c.id === id);
 }
 
+/** Why `creative` cannot be put forward yet for want of groundwork, or null. */
+function missingGroundwork(state: GameState, creative: CreativeOption): string | null {
+  if (creative.unlock.after.length === 0) return null;
+  if (creative.unlock.after.some((kind) => (state.families.groundwork[kind] ?? 0) > 0)) return null;
+  const words = creative.unlock.after.map((k) => groundworkWords[k] ?? k);
+  return `${creative.name} needs groundwork first: ${words.join(" or ")} must have happened at this table.`;
+}
+
+/** Why `seat` cannot put `creative` forward for want of trust with another state, or null. */
+function trustShort(state: GameState, seat: SeatId, creative: CreativeOption): string | null {
+  const short = activeStates(state).find((s) => s !== seat && trustBetween(state, seat, s) < creative.unlock.trust);
+  if (!short) return null;
+  const trust = Math.round(trustBetween(state, seat, short));
+  return `Trust between you and ${seatName(state, short)} is ${trust}; ${creative.name} needs ${creative.unlock.trust}.`;
+}
+
 export const proposeCreative = defineMove("proposeCreative", {
   approach: "mutualGains",
   summary:
@@ -121,18 +137,25 @@ export const proposeCreative = defineMove("proposeCreative", {
     ),
     check("NeedsGroundwork", (state, _seat, move) => {
       const creative = creativeOf(state, move.creativeId);
-      if (!creative || creative.unlock.after.length === 0) return null;
-      if (creative.unlock.after.some((kind) => (state.families.groundwork[kind] ?? 0) > 0)) return null;
-      const words = creative.unlock.after.map((k) => groundworkWords[k] ?? k);
-      return `${creative.name} needs groundwork first: ${words.join(" or ")} must have happened at this table.`;
+      return creative ? missingGroundwork(state, creative) : null;
     }),
     check("NotEnoughTrust", (state, seat, move) => {
       const creative = creativeOf(state, move.creativeId);
-      if (!creative) return null;
-      const short = activeStates(state).find((s) => s !== seat && trustBetween(state, seat, s) < creative.unlock.trust);
-      if (!short) return null;
-      const trust = Math.round(trustBetween(state, seat, short));
-      return `Trust between you and ${seatName(state, short)} is ${trust}; ${creative.name} needs ${creative.unlock.trust}.`;
+      return creative ? trustShort(state, seat, creative) : null;
+    }),
+  ],
+  // Offered only when some creative option still locked could be put forward now; else the
+  // first one's reason (the list of moves would otherwise invite a move sure to be refused).
+  availability: [
+    check<unknown>("NoCreativeOptionReady", (state, seat) => {
+      let first: string | null = null;
+      for (const creative of state.scenario.creativeOptions) {
+        if (state.families.unlocked.includes(creative.id)) continue;
+        const reason = missingGroundwork(state, creative) ?? trustShort(state, seat, creative);
+        if (reason === null) return null;
+        first ??= reason;
+      }
+      return first;
     }),
   ],
   apply(draft, seat, move, seq) {
