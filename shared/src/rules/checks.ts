@@ -1,6 +1,6 @@
 import { type Check, check } from "./moveRule.ts";
 import { isDealParty, partyKind, seatName } from "./names.ts";
-import type { SeatId } from "./types.ts";
+import type { GameState, SeatId } from "./types.ts";
 
 /** Checks and check builders that several move families share. */
 
@@ -49,6 +49,28 @@ export function namedSeatChecks<M>(pick: (move: M) => SeatId[], noun: string, ru
       return third ? `${seatName(state, third)} is not a party to the dispute; choose a state.` : null;
     }),
   ];
+}
+
+/**
+ * For a move's availability (argument-free): offered only when some seat it could name (not
+ * the mover, not walked away, a state when `rules.states`) is not `blocked`; else the first
+ * one's reason, the words its refusal would use.
+ */
+export function someCounterpart(
+  code: string,
+  blocked: (state: GameState, seat: SeatId, other: SeatId) => string | null,
+  rules: SeatRules = {},
+): Check<unknown> {
+  return check<unknown>(code, (state, seat) => {
+    let first: string | null = null;
+    for (const other of state.seats) {
+      if (other === seat || state.walkedAway.includes(other) || (rules.states && !isDealParty(state, other))) continue;
+      const reason = blocked(state, seat, other);
+      if (reason === null) return null;
+      first ??= reason;
+    }
+    return first;
+  });
 }
 
 /** A text message: not empty, not too long. */

@@ -171,6 +171,24 @@ describe("concede", () => {
     });
   });
 
+  it("NothingToConcede: not offered once every open proposal offers the least it can on every issue", () => {
+    // Alpha's proposal offers 'remove' (worth 0 to it): no option is worth less.
+    let s = play(initialState(trade, 1), "a", {
+      kind: "propose",
+      to: ["b"],
+      package: { options: { tariffs: "remove" } },
+    });
+    s = play(s, "b", { kind: "pass" });
+    expect(availableMoves(s, "a").find((m) => m.kind === "concede")).toMatchObject({
+      available: false,
+      reason:
+        "Your open proposals already offer, on every issue, the least you can give: the option worth least to you, or the one a ruling binds.",
+    });
+    expect(availableMoves(open(initialState(trade, 1)), "a").find((m) => m.kind === "concede")?.available).toBe(false);
+    s = play(open(initialState(trade, 1)), "b", { kind: "pass" });
+    expect(availableMoves(s, "a").find((m) => m.kind === "concede")?.available).toBe(true);
+  });
+
   it("NoOpenProposal: there is nothing to concede on without an open proposal", () => {
     const move = availableMoves(initialState(trade, 1), "a").find((m) => m.kind === "concede");
     expect(move?.reason).toBe("You have no open proposal to concede on.");
@@ -197,6 +215,29 @@ describe("withhold", () => {
     let s = play(initialState(trade, 1), "a", { kind: "withhold", from: "b" });
     s = play(s, "b", { kind: "pass" });
     expect(refusal(s, "a", { kind: "withhold", from: "b" }).code).toBe("AlreadyWithholding");
+  });
+
+  it("with the only other party withheld from, withholding, sharing and fact-finding are greyed with the reason", () => {
+    let s = play(initialState(trade, 1), "a", { kind: "withhold", from: "b" });
+    // Both have moved: round 2 begins, the withholding still in force.
+    s = play(s, "b", { kind: "pass" });
+    expect(s.round).toBe(2);
+    const reasons = (seat: string) =>
+      Object.fromEntries(
+        availableMoves(s, seat)
+          .filter((m) => ["withhold", "shareInterests", "jointFactFinding"].includes(m.kind))
+          .map((m) => [m.kind, m.reason]),
+      );
+    expect(reasons("a")).toEqual({
+      withhold: "You already withhold information from Beta (until the end of round 2).",
+      shareInterests: "You are withholding information from Beta until the end of round 2.",
+      jointFactFinding: "You are withholding information from Beta until the end of round 2.",
+    });
+    expect(reasons("b")).toEqual({
+      withhold: undefined,
+      shareInterests: "Alpha is withholding information from you until the end of round 2.",
+      jointFactFinding: "Alpha is withholding information from you until the end of round 2.",
+    });
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Measure } from "../../scenario/schema.ts";
-import { namedSeatChecks, statesOnly } from "../checks.ts";
+import { namedSeatChecks, someCounterpart, statesOnly } from "../checks.ts";
 import { addLog } from "../draft.ts";
 import { addLegitimacy, addTension, addTrust, addTrustWith } from "../indicators.ts";
 import { magnitude } from "../magnitudes.ts";
@@ -54,12 +54,21 @@ function notAtMaximum<M extends { measureId: string }>(): Check<M> {
   });
 }
 
+/** A threat needs a measure left to raise whose target is still at the table. */
+const targetAtTable = check<unknown>("NobodyToThreaten", (state, seat) => {
+  const raisable = state.scenario.measures.filter((m) => m.by === seat && levelOf(state, m.id) < m.maxLevel);
+  const gone = raisable.find((m) => state.walkedAway.includes(m.against));
+  return gone && raisable.every((m) => state.walkedAway.includes(m.against))
+    ? `${seatName(state, gone.against)} has walked away from the table.`
+    : null;
+});
+
 export const threaten = defineMove("threaten", {
   approach: "competitive",
   summary: "Warn a party that you will impose or escalate one of your measures: lowers trust, raises tension.",
   main: true,
   preconditions: [statesOnly("threaten a measure"), hasMeasures],
-  availability: [measureLeftToRaise],
+  availability: [measureLeftToRaise, targetAtTable],
   checks: [
     ...ownMeasureChecks(),
     check("WrongTarget", (state, _seat, move) => {
@@ -179,6 +188,22 @@ function ownOpenProposal(state: GameState, seat: SeatId, proposalId: string) {
 
 const concessionPackageChecks = packageChecks().filter((c) => c.code === "RulingMustBeKept");
 
+/** Whether some issue of `pkg` can move to an option worth less to `seat` that the rulings allow. */
+function someConcession(state: GameState, seat: SeatId, pkg: Package): boolean {
+  const table = state.scenario.parties.find((p) => p.id === seat)?.payoffs ?? {};
+  return state.scenario.issues.some((issue) => {
+    const values = table[issue.id] ?? {};
+    const now = values[pkg.options[issue.id] ?? ""] ?? 0;
+    return issue.options.some(
+      (option) =>
+        (values[option.id] ?? 0) < now &&
+        concessionPackageChecks.every(
+          (c) => c.test(state, seat, { package: conceded(pkg, issue.id, option.id) }) === null,
+        ),
+    );
+  });
+}
+
 export const concede = defineMove("concede", {
   approach: "competitive",
   summary: "Move one issue of your open proposal to an option worth less to you: a new version, and a little trust.",
@@ -187,6 +212,11 @@ export const concede = defineMove("concede", {
   availability: [
     check<unknown>("NoOpenProposal", (state, seat) =>
       openProposalsBy(state, seat).length > 0 ? null : "You have no open proposal to concede on.",
+    ),
+    check<unknown>("NothingToConcede", (state, seat) =>
+      openProposalsBy(state, seat).some((proposal) => someConcession(state, seat, proposal.package))
+        ? null
+        : "Your open proposals already offer, on every issue, the least you can give: the option worth least to you, or the one a ruling binds.",
     ),
   ],
   checks: [
@@ -254,20 +284,24 @@ export const concede = defineMove("concede", {
   },
 });
 
+/** Why `seat` cannot start withholding from `other` (it already does), or null. */
+function alreadyWithholding(state: GameState, seat: SeatId, other: SeatId): string | null {
+  const current = withholding(state, seat, other);
+  return current
+    ? `You already withhold information from ${seatName(state, other)} (until the end of round ${current.untilRound}).`
+    : null;
+}
+
 export const withhold = defineMove("withhold", {
   approach: "competitive",
   summary:
     "Refuse to share information with a party for a while: blocks joint fact-finding and sharing between you, lowers trust.",
   main: true,
   preconditions: [statesOnly("withhold information")],
+  availability: [someCounterpart("WithholdingFromEveryone", alreadyWithholding)],
   checks: [
     ...namedSeatChecks<{ from: SeatId }>((m) => [m.from], "party to withhold from"),
-    check("AlreadyWithholding", (state, seat, move) => {
-      const current = withholding(state, seat, move.from);
-      return current
-        ? `You already withhold information from ${seatName(state, move.from)} (until the end of round ${current.untilRound}).`
-        : null;
-    }),
+    check("AlreadyWithholding", (state, seat, move) => alreadyWithholding(state, seat, move.from)),
   ],
   apply(draft, seat, move, seq) {
     const effect = magnitude(draft, "withhold");

@@ -1,5 +1,5 @@
 import type { CreativeOption } from "../../scenario/schema.ts";
-import { namedSeatChecks, statesOnly } from "../checks.ts";
+import { namedSeatChecks, someCounterpart, statesOnly } from "../checks.ts";
 import { addLog } from "../draft.ts";
 import { doneTogether, offerOpenUntil, openOffer } from "../factFinding.ts";
 import { countGroundwork } from "../groundwork.ts";
@@ -17,22 +17,27 @@ function reveal(draft: GameState, owner: SeatId, reader: SeatId, issueIds: strin
   draft.families.revealed[owner] = readers;
 }
 
+/** Why `seat` cannot look at information together with `other` (a withholding either way), or null. */
+function withheldBetween(state: GameState, seat: SeatId, other: SeatId): string | null {
+  const mine = withholding(state, seat, other);
+  if (mine)
+    return `You are withholding information from ${seatName(state, other)} until the end of round ${mine.untilRound}.`;
+  const theirs = withholding(state, other, seat);
+  if (theirs)
+    return `${seatName(state, other)} is withholding information from you until the end of round ${theirs.untilRound}.`;
+  return null;
+}
+
 /** Neither side may be withholding information from the other. */
 function notWithheld<M>(pick: (move: M) => SeatId[]): Check<M>[] {
   return [
     check<M>("YouWithhold", (state, seat, move) => {
       const other = pick(move).find((s) => withholding(state, seat, s));
-      const w = other ? withholding(state, seat, other) : undefined;
-      return other && w
-        ? `You are withholding information from ${seatName(state, other)} until the end of round ${w.untilRound}.`
-        : null;
+      return other ? withheldBetween(state, seat, other) : null;
     }),
     check<M>("TheyWithhold", (state, seat, move) => {
       const other = pick(move).find((s) => withholding(state, s, seat));
-      const w = other ? withholding(state, other, seat) : undefined;
-      return other && w
-        ? `${seatName(state, other)} is withholding information from you until the end of round ${w.untilRound}.`
-        : null;
+      return other ? withheldBetween(state, seat, other) : null;
     }),
   ];
 }
@@ -50,6 +55,16 @@ export const shareInterests = defineMove("shareInterests", {
     "Show chosen parties your points on chosen issues: builds trust and opens creative options, but a hard bargainer can use what you reveal.",
   main: true,
   preconditions: [statesOnly("share interests")],
+  availability: [
+    someCounterpart(
+      "NobodyToShareWith",
+      (state, seat, other) =>
+        withheldBetween(state, seat, other) ??
+        (state.scenario.issues.every((i) => (state.families.revealed[seat]?.[other] ?? []).includes(i.id))
+          ? `You have already shared every issue with ${seatName(state, other)}.`
+          : null),
+    ),
+  ],
   checks: [
     ...namedSeatChecks<{ to: SeatId[] }>((m) => m.to, "party to share with"),
     check("NoIssueChosen", (_s, _seat, move) =>
@@ -185,6 +200,7 @@ export const jointFactFinding = defineMove("jointFactFinding", {
     "Study an issue together with another party (both must choose it within two rounds): on a legal issue you both learn the legal merits, otherwise each other's points on it.",
   main: true,
   preconditions: [statesOnly("take part in joint fact-finding")],
+  availability: [someCounterpart("NobodyToStudyWith", withheldBetween, { states: true })],
   checks: [
     ...namedSeatChecks<{ with: SeatId }>((m) => [m.with], "partner", { states: true }),
     knownIssue(),
