@@ -95,7 +95,7 @@ test("journey 1: three students join with the code and play a table with a media
   const card = dashboard.getByTestId("table-card-1");
   for (const name of students.keys()) await expect(card).toContainText(name);
   await expect(card.getByText("online")).toHaveCount(3);
-  await expect(card.getByRole("listitem").filter({ hasText: "India (mediator)" })).toContainText("Bot (mediator)");
+  await expect(card.getByRole("listitem").filter({ hasText: "India (mediator)" })).toContainText("Bot (Mediator)");
 
   // Who sits where: the seat is on each student's screen. The students hold the three states.
   const seatOf = async (page: Page) => (await page.locator(".table-head strong").first().textContent()) ?? "";
@@ -142,7 +142,7 @@ test("journey 1: three students join with the code and play a table with a media
     await expect(mediatorsProposal(page)).toBeVisible({ timeout: 20_000 });
     await expect(mediatorsProposal(page).getByText("below your BATNA")).toHaveCount(0);
   }
-  await expect(card).toContainText("India (mediator): Bot (mediator)");
+  await expect(card).toContainText("India (mediator): Bot (Mediator)");
 
   // Russia and Ukraine accept; the United States, seeing both acceptances, accepts last.
   await mediatorsProposal(russia)

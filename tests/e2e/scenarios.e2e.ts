@@ -54,8 +54,20 @@ for (const { scenario, seat } of cases) {
     for (const other of scenario.parties.filter((p) => p.id !== seat.id)) {
       await expect(page.getByText(opening(other.confidentialBrief))).toHaveCount(0);
     }
-    for (const issue of scenario.issues) {
-      await expect(page.getByRole("group", { name: issue.name, exact: true })).toBeVisible();
+    if ((seat.kind ?? "state") === "state") {
+      // A state builds packages: one group of options per issue, its points beside each.
+      for (const issue of scenario.issues) {
+        await expect(page.getByRole("group", { name: issue.name, exact: true })).toBeVisible();
+      }
+    } else {
+      // A third party has no payoff table or BATNA: its brief says how it scores, and it sees
+      // the agenda (the issues, no points) where a state builds its packages.
+      await expect(page.getByRole("heading", { name: "How you score" })).toBeVisible();
+      await expect(page.getByTestId("third-party-aims")).toContainText("Any agreement");
+      await expect(page.getByText("Your BATNA (no deal)")).toHaveCount(0);
+      const agenda = page.getByTestId("third-party-note");
+      for (const issue of scenario.issues) await expect(agenda.getByText(issue.name, { exact: true })).toBeVisible();
+      await expect(page.getByRole("button", { name: "Propose this package" })).toHaveCount(0);
     }
     // The empty seats are bots, and they play. Their first moves may be private to each
     // other (a back channel), so the proof is the round: once this seat passes, round 1
@@ -66,3 +78,38 @@ for (const { scenario, seat } of cases) {
     await expect(page.getByText(/^Round 2 of \d+$/)).toBeVisible();
   });
 }
+
+test("camp-david-1978: the mediator plays to the end, and its result says how it scored", async ({ page }) => {
+  await page.goto("/solo");
+  await page.getByLabel("Scenario").selectOption("camp-david-1978");
+  await page.getByRole("radio", { name: /^United States \(mediator\) \(/ }).check();
+  await page.getByLabel("Your name").fill("Student");
+  await page.getByRole("button", { name: "Start the negotiation" }).click();
+  await expect(page.getByRole("heading", { name: "How you score" })).toBeVisible();
+  // Pass every round until the game is over (the bots play the parties).
+  const over = page.getByRole("heading", { name: /^(Agreement reached|No agreement)$/ });
+  for (let step = 0; step < 120 && !(await over.isVisible()); step++) {
+    try {
+      const pass = page.getByTestId("move-pass");
+      const toggle = pass.locator("button.move-toggle");
+      if ((await toggle.getAttribute("aria-expanded", { timeout: 500 })) !== "true")
+        await toggle.click({ timeout: 500 });
+      const send = pass.locator(".move-form").getByRole("button", { name: "Pass this round", exact: true });
+      if (await send.isEnabled({ timeout: 500 })) await send.click({ timeout: 500 });
+    } catch {
+      // The table moved on while we looked: look again.
+    }
+    await page.waitForTimeout(150);
+  }
+  await expect(over).toBeVisible();
+  // Its points come from its aims (an agreement, the table's tension), said in words; a
+  // third party has no 0–100 scale or lens, shown as a dash with the reason, never "undefined".
+  const result = page.getByTestId("third-party-result");
+  await expect(result).toContainText(/for the agreement|none for an agreement/);
+  await expect(result).toContainText("for the table's tension at the end");
+  await expect(page.getByRole("heading", { name: "The lenses" })).toBeVisible();
+  const row = page.getByTestId("score-usa");
+  await expect(row.locator("td").nth(2)).toHaveText("—");
+  await expect(row.locator("td").nth(2)).toHaveAttribute("title", /third party/);
+  await expect(page.locator("body")).not.toContainText("undefined");
+});

@@ -6,7 +6,47 @@ export function controllerText(controller: TableView["parties"][number]["control
   return controller.persona ? `bot: ${controller.persona}` : "bot";
 }
 
-/** The situation, your public and confidential brief, your BATNA and what others told you. */
+const signed = (n: number) => `${n > 0 ? "+" : n < 0 ? "−" : ""}${Math.abs(Math.round(n * 10) / 10)}`;
+
+/**
+ * A third party (a mediator, an NGO) has no payoff table and no BATNA: it scores by its aims,
+ * points for any agreement and for a calm table. Shown instead of the BATNA, with what the
+ * table would give it if it ended now.
+ */
+function ThirdPartyAims({ view, aims }: { view: TableView; aims: NonNullable<NonNullable<TableView["me"]>["aims"]> }) {
+  const tension = view.indicators.tension;
+  const agreed = view.outcome?.kind === "agreement";
+  const calm = aims.tensionWeight * (50 - tension);
+  return (
+    <>
+      <h3>How you score</h3>
+      <dl className="facts" data-testid="third-party-aims">
+        <div>
+          <dt>Any agreement</dt>
+          <dd>
+            <strong>{signed(aims.agreementBonus)}</strong> points
+          </dd>
+        </div>
+        <div>
+          <dt>A calm table</dt>
+          <dd>
+            {signed(aims.tensionWeight)} per point of tension below 50 at the end (and {signed(-aims.tensionWeight)} per
+            point above)
+          </dd>
+        </div>
+        <div>
+          <dt>{view.phase === "ended" ? "At the end" : "If it ended now"}</dt>
+          <dd>
+            <strong>{signed((agreed ? aims.agreementBonus : 0) + calm)}</strong> points (
+            {agreed ? "an agreement" : "no agreement"}, tension {Math.round(tension)})
+          </dd>
+        </div>
+      </dl>
+    </>
+  );
+}
+
+/** The situation, your public and confidential brief, your BATNA (or a third party's aims) and what others told you. */
 export function Briefs({ view }: { view: TableView }) {
   const me = view.parties.find((p) => p.id === view.me?.seat);
   const secrets = view.me;
@@ -24,7 +64,8 @@ export function Briefs({ view }: { view: TableView }) {
         Confidential <span className="badge">only you</span>
       </h3>
       <p className="confidential">{secrets?.confidentialBrief}</p>
-      {secrets && (
+      {secrets?.aims && <ThirdPartyAims view={view} aims={secrets.aims} />}
+      {secrets && !secrets.aims && (
         <dl className="facts">
           <div>
             <dt>Your BATNA (no deal)</dt>

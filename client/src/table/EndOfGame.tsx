@@ -1,10 +1,11 @@
 import { botPersonas, describePackage, type TableView } from "@parley/shared";
 import type { SavedSeat } from "../net/saved.ts";
 import { Link } from "../ui/Link.tsx";
-import { metricText } from "../ui/metric.ts";
+import { metricReason, metricText } from "../ui/metric.ts";
 import { issueName, optionName, partyName } from "../ui/names.ts";
 import type { DebriefEntry } from "./TableLog.tsx";
 
+const round1 = (n: number) => Math.round(n * 10) / 10;
 const personaName = (id: string) => botPersonas.find((p) => p.id === id)?.name ?? id;
 
 /** The outcome, your score under both lenses, every party's score and what others had revealed. */
@@ -13,6 +14,8 @@ export function EndOfGame({ view, seat }: { view: TableView; seat: SavedSeat }) 
   const me = view.me?.seat ?? "";
   const mine = view.scores?.find((s) => s.seat === me);
   const lenses = view.report?.lenses[me];
+  /** A third party's aims: it scores by them, with no BATNA, 0–100 scale or lens. */
+  const aims = view.me?.aims;
   const revealed = Object.entries(view.revealedToViewer);
   return (
     <section className="panel outcome" aria-labelledby="outcome-title">
@@ -32,7 +35,28 @@ export function EndOfGame({ view, seat }: { view: TableView; seat: SavedSeat }) 
         </p>
       )}
       <div className="score-cards">
-        {mine && (
+        {mine && aims && (
+          <div className="score-card" data-testid="third-party-result">
+            <h3>Your result</h3>
+            <p className="big-number">{round1(mine.points)}</p>
+            <p>
+              points:{" "}
+              {outcome?.kind === "agreement" ? `${aims.agreementBonus} for the agreement` : "none for an agreement"},{" "}
+              {round1(mine.points - (outcome?.kind === "agreement" ? aims.agreementBonus : 0))} for the table's tension
+              at the end ({Math.round(view.indicators.tension)}).
+            </p>
+          </div>
+        )}
+        {mine && aims && (
+          <div className="score-card">
+            <h3>The lenses</h3>
+            <p>
+              The realist and liberal lenses score the parties to the deal. As a third party you are judged by your
+              aims: an agreement, and a calm table.
+            </p>
+          </div>
+        )}
+        {mine && !aims && (
           <div className="score-card">
             <h3>Your result</h3>
             <p className="big-number">{mine.points}</p>
@@ -42,19 +66,19 @@ export function EndOfGame({ view, seat }: { view: TableView; seat: SavedSeat }) 
             </p>
           </div>
         )}
-        {lenses && (
+        {lenses && !aims && (
           <div className="score-card">
             <h3>Realist lens</h3>
-            <p className="big-number" title={lenses.realist.score.defined ? undefined : lenses.realist.score.reason}>
+            <p className="big-number" title={metricReason(lenses.realist.score)}>
               {metricText(lenses.realist.score, 1)}
             </p>
             <p className="small">Your own outcome and your relative gains over the others.</p>
           </div>
         )}
-        {lenses && (
+        {lenses && !aims && (
           <div className="score-card">
             <h3>Liberal lens</h3>
-            <p className="big-number" title={lenses.liberal.score.defined ? undefined : lenses.liberal.score.reason}>
+            <p className="big-number" title={metricReason(lenses.liberal.score)}>
               {metricText(lenses.liberal.score, 1)}
             </p>
             <p className="small">Your outcome plus the table's efficiency, trust and your legitimacy.</p>
@@ -108,37 +132,53 @@ function AllResults({ view }: { view: TableView }) {
   const bots = view.parties.filter((p) => p.controller.type === "bot");
   return (
     <>
-      <table>
-        <caption>Every party's score</caption>
-        <thead>
-          <tr>
-            <th scope="col">Party</th>
-            <th scope="col">Played by</th>
-            <th scope="col">Points</th>
-            <th scope="col">Score (0–100)</th>
-            <th scope="col">Over BATNA</th>
-            <th scope="col">Realist</th>
-            <th scope="col">Liberal</th>
-          </tr>
-        </thead>
-        <tbody>
-          {view.scores?.map((s) => {
-            const party = view.parties.find((p) => p.id === s.seat);
-            const c = party?.controller;
-            return (
-              <tr key={s.seat} data-testid={`score-${s.seat}`}>
-                <th scope="row">{partyName(view, s.seat)}</th>
-                <td>{c?.type === "bot" ? `Bot (${c.persona ? personaName(c.persona) : "?"})` : c?.name || "Player"}</td>
-                <td className="num">{s.points}</td>
-                <td className="num">{metricText(s.normalised)}</td>
-                <td className="num">{s.surplus}</td>
-                <td className="num">{metricText(view.report?.lenses[s.seat]?.realist.score, 1)}</td>
-                <td className="num">{metricText(view.report?.lenses[s.seat]?.liberal.score, 1)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <div className="scroll-x">
+        <table>
+          <caption>Every party's score</caption>
+          <thead>
+            <tr>
+              <th scope="col">Party</th>
+              <th scope="col">Played by</th>
+              <th scope="col">Points</th>
+              <th scope="col">Score (0–100)</th>
+              <th scope="col">Over BATNA</th>
+              <th scope="col">Realist</th>
+              <th scope="col">Liberal</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.scores?.map((s) => {
+              const party = view.parties.find((p) => p.id === s.seat);
+              const c = party?.controller;
+              return (
+                <tr key={s.seat} data-testid={`score-${s.seat}`}>
+                  <th scope="row">{partyName(view, s.seat)}</th>
+                  <td>
+                    {c?.type === "bot" ? `Bot (${c.persona ? personaName(c.persona) : "?"})` : c?.name || "Player"}
+                  </td>
+                  <td className="num">{round1(s.points)}</td>
+                  <td className="num" title={metricReason(s.normalised)}>
+                    {metricText(s.normalised)}
+                  </td>
+                  <td className="num">{party?.kind === "state" ? s.surplus : "—"}</td>
+                  <td className="num" title={metricReason(view.report?.lenses[s.seat]?.realist.score)}>
+                    {metricText(view.report?.lenses[s.seat]?.realist.score, 1)}
+                  </td>
+                  <td className="num" title={metricReason(view.report?.lenses[s.seat]?.liberal.score)}>
+                    {metricText(view.report?.lenses[s.seat]?.liberal.score, 1)}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {view.parties.some((p) => p.kind !== "state") && (
+        <p className="muted small">
+          — : a third party (a mediator, an NGO) scores by its aims (an agreement, a calm table), with no BATNA, 0–100
+          scale or lens.
+        </p>
+      )}
       {bots.length > 0 && (
         <>
           <h3>Who the bots were</h3>

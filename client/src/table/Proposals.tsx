@@ -55,7 +55,12 @@ export function Proposals({ view, canMove }: { view: TableView; canMove: boolean
   return (
     <section className="panel" aria-labelledby="proposals-title">
       <h2 id="proposals-title">Proposals</h2>
-      {open.length === 0 && <p className="muted">No open proposal. Build one below.</p>}
+      {open.length === 0 && (
+        <p className="muted">
+          No open proposal.
+          {view.parties.find((p) => p.id === view.me?.seat)?.kind === "state" ? " Build one below." : ""}
+        </p>
+      )}
       <ul className="proposals">
         {open.map((p) => {
           const mine = p.by === seat;

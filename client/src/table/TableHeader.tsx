@@ -51,7 +51,12 @@ export function TableHeader({ view, seat }: { view: TableView; seat: SavedSeat }
       <div className="round-box" aria-live="polite">
         <p className="round">{ended ? "Game over" : `Round ${view.round} of ${view.scenario.roundLimit}`}</p>
         <RoundTimer table={table} timing={timing} />
-        {!ended && (
+        {!ended && table?.status === "waiting" && (
+          <p className="small">
+            <span className="badge">Waiting for the start</span>
+          </p>
+        )}
+        {!ended && table?.status !== "waiting" && (
           <p className="small">
             {acted ? (
               <span className="badge ok">✓ You have moved this round</span>

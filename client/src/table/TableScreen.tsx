@@ -16,6 +16,8 @@ import { TableLog } from "./TableLog.tsx";
 export function TableScreen({ view, seat }: { view: TableView; seat: SavedSeat }) {
   const status = useTable((s) => s.table?.status);
   const ended = view.phase === "ended";
+  const myKind = view.parties.find((p) => p.id === view.me?.seat)?.kind;
+  const thirdParty = myKind === "mediator" || myKind === "ngo" ? myKind : undefined;
   const canMove = !ended && status !== "waiting" && status !== "paused";
   return (
     <div className="table-screen">
@@ -39,7 +41,12 @@ export function TableScreen({ view, seat }: { view: TableView; seat: SavedSeat }
         </div>
         <div className="col col-main">
           <Proposals view={view} canMove={canMove} />
-          {!ended && <PackageBuilder view={view} canMove={canMove} />}
+          {!ended &&
+            (thirdParty ? (
+              <ThirdPartyNote view={view} kind={thirdParty} />
+            ) : (
+              <PackageBuilder view={view} canMove={canMove} />
+            ))}
           {!ended && <MovePalette view={view} canMove={canMove} />}
         </div>
         <div className="col col-side">
@@ -48,5 +55,31 @@ export function TableScreen({ view, seat }: { view: TableView; seat: SavedSeat }
         </div>
       </div>
     </div>
+  );
+}
+
+/**
+ * A third party builds no package of its own: it is not a party to the deal and has no payoff
+ * table. It sees the agenda instead (the issues and their options, without points).
+ */
+function ThirdPartyNote({ view, kind }: { view: TableView; kind: "mediator" | "ngo" }) {
+  return (
+    <section className="panel" aria-labelledby="third-party-title" data-testid="third-party-note">
+      <h2 id="third-party-title">The agenda</h2>
+      <p>
+        {kind === "mediator"
+          ? "As the mediator you are not a party to the deal, so you do not propose packages of your own. Once a party has invited mediation and the others accept it, put forward a mediator's proposal (Moves, under Mediation and arbitration): the parties answer it as they would any proposal."
+          : "As a non-governmental party you are not a party to the deal, so you do not propose packages. Work on the table through Track II (workshops, back channels) and the chat."}{" "}
+        You score by your aims (see your brief): any agreement, and a calm table.
+      </p>
+      <dl className="agenda">
+        {view.scenario.issues.map((issue) => (
+          <div key={issue.id}>
+            <dt>{issue.name}</dt>
+            <dd>{issue.options.map((o) => o.label).join(" · ")}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
   );
 }

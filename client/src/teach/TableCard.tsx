@@ -1,3 +1,4 @@
+import { botPersonas } from "@parley/shared";
 import { useId, useState } from "react";
 import { useServerNow } from "../net/serverClock.ts";
 import { formatDuration } from "../table/TableHeader.tsx";
@@ -6,12 +7,24 @@ import { Link } from "../ui/Link.tsx";
 import { metricText } from "../ui/metric.ts";
 import type { TableSummary } from "./types.ts";
 
-function Clock({ table }: { table: TableSummary }) {
+const personaName = (id: string | undefined) => botPersonas.find((p) => p.id === id)?.name ?? id ?? "?";
+
+function Clock({ table, separator }: { table: TableSummary; separator?: boolean }) {
   const now = useServerNow();
+  const lead = separator ? " · " : "";
   if (table.status === "paused" && table.remainingMs !== null)
-    return <span>paused, {formatDuration(table.remainingMs)} left</span>;
+    return (
+      <span>
+        {lead}paused, {formatDuration(table.remainingMs)} left
+      </span>
+    );
   if (table.status === "running" && table.deadlineAt)
-    return <span>{formatDuration(Date.parse(table.deadlineAt) - now)} left</span>;
+    return (
+      <span>
+        {lead}
+        {formatDuration(Date.parse(table.deadlineAt) - now)} left
+      </span>
+    );
   return null;
 }
 
@@ -61,7 +74,8 @@ export function TableCard({
           </strong>
         ) : (
           <>
-            Round <strong>{table.round}</strong> of {table.roundLimit} · <Clock table={table} />
+            Round <strong>{table.round}</strong> of {table.roundLimit}
+            {table.status === "waiting" ? " · waiting for the start" : <Clock table={table} separator />}
           </>
         )}
       </p>
@@ -70,7 +84,7 @@ export function TableCard({
           const score = table.scores.find((x) => x.seat === s.seat);
           const who =
             s.controller.type === "bot"
-              ? `Bot (${s.controller.persona})`
+              ? `Bot (${personaName(s.controller.persona)})`
               : (s.participantName ?? (s.controller.name || "Player"));
           return (
             <li key={s.seat} className="seat-line">
@@ -85,8 +99,18 @@ export function TableCard({
                 )}
               </span>
               <span className="small">
-                {s.walkedAway ? "walked away" : table.phase === "ended" ? "" : s.acted ? "✓ moved" : "… not moved"}
-                {score && <> · {score.points} pts</>}
+                {[
+                  s.walkedAway ? "walked away" : table.phase === "ended" ? "" : s.acted ? "✓ moved" : "… not moved",
+                  score ? `${Math.round(score.points * 10) / 10} pts` : "",
+                ]
+                  .filter(Boolean)
+                  .join(" · ")}
+                {score?.normalised.defined && (
+                  <span title="On the party's own 0–100 scale">
+                    {" "}
+                    ({metricText(score.normalised)}/100{table.phase === "ended" ? "" : " if it ended now"})
+                  </span>
+                )}
               </span>
             </li>
           );
@@ -95,9 +119,6 @@ export function TableCard({
       <p className="small">
         Tension <strong>{Math.round(table.indicators.tension)}</strong> · mean trust{" "}
         <strong>{Math.round(meanTrustOf(table.indicators))}</strong>
-        {table.scores.length > 0 && (
-          <> · provisional scores {table.scores.map((s) => metricText(s.normalised)).join(" / ")}</>
-        )}
       </p>
       <div className="row small">
         <Link href={`/replay/${sessionId}/${table.tableId}`}>Replay table {table.number}</Link>

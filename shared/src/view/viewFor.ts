@@ -1,5 +1,6 @@
 import { reconcile } from "../data/reconcile.ts";
 import { sameButLog } from "../rules/apply.ts";
+import { isDealParty } from "../rules/names.ts";
 import { proposalAudience } from "../rules/proposals.ts";
 import type {
   Claim,
@@ -73,6 +74,11 @@ export interface SeatSecrets {
   merits: Record<string, number>;
   /** The seat's own points for each creative option, should an agreement include it. */
   creativeBonus: Record<string, number>;
+  /**
+   * A third party's (mediator, NGO) own aims, by which it scores instead of a payoff table:
+   * points for any agreement, and per point of tension below 50 at the end.
+   */
+  aims?: { agreementBonus: number; tensionWeight: number };
 }
 
 export interface TableView {
@@ -168,6 +174,7 @@ function buildSecrets(state: GameState, seat: SeatId): SeatSecrets {
     range: pointRange(state.scenario, seat),
     merits,
     creativeBonus: Object.fromEntries(state.scenario.creativeOptions.map((c) => [c.id, c.bonus[seat] ?? 0])),
+    ...(party?.aims && !isDealParty(state, seat) ? { aims: { ...party.aims } } : {}),
   };
 }
 
