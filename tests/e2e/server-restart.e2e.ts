@@ -108,3 +108,42 @@ test("a server restart or crash mid-game: the table stays on screen, the seat co
   await expect(conversation).toContainText("Sent during the crash");
   await expect(conversation).toContainText("After the restart");
 });
+
+test("a server restart while the instructor watches: the dashboard says so, reconnects by itself and is live again", async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  if (!server || server.exitCode !== null) {
+    server = startServer();
+    await healthy();
+  }
+  const dashboard = await (await browser.newContext()).newPage();
+  await dashboard.goto(`${origin}/teach`);
+  await dashboard.getByLabel("Scenario").selectOption("us-china-tariffs");
+  await dashboard.getByLabel("Tables").selectOption("1");
+  await dashboard.getByRole("button", { name: "Create the session" }).click();
+  const code = (await dashboard.getByTestId("join-code").textContent())?.trim() ?? "";
+  await expect(dashboard.getByText(/Instructor dashboard · live/)).toBeVisible();
+
+  const stopped = exitOf(server);
+  server.kill("SIGTERM");
+  expect(await stopped).toBe(0);
+  await expect(dashboard.getByTestId("dashboard-reconnecting")).toBeVisible();
+  await expect(dashboard.getByText(/Instructor dashboard · reconnecting…/)).toBeVisible();
+
+  server = startServer();
+  await healthy();
+  // Back without a reload (its tries wait up to 30 s apart; the first few come sooner).
+  await expect(dashboard.getByTestId("dashboard-reconnecting")).toHaveCount(0, { timeout: 45_000 });
+  await expect(dashboard.getByText(/Instructor dashboard · live/)).toBeVisible();
+  // Live again: a student who joins now appears on the table's card as she sits down.
+  const student = await (await browser.newContext()).newPage();
+  await student.goto(`${origin}/join`);
+  await student.getByLabel("Join code").fill(code);
+  await student.getByLabel(/Your name/).fill("Dana");
+  await student.getByRole("button", { name: "Take my seat" }).click();
+  await expect(student.getByRole("heading", { name: "Your brief" })).toBeVisible();
+  await expect(dashboard.getByTestId("table-card-1")).toContainText("Dana");
+  await student.context().close();
+  await dashboard.context().close();
+});

@@ -24,7 +24,8 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
   const [overview, setOverview] = useState<Overview>();
   const [scenario, setScenario] = useState<ScenarioSummary>();
   const [error, setError] = useState<string>();
-  const [live, setLive] = useState(false);
+  /** The live connection: being opened, open, or lost and being tried again. */
+  const [link, setLink] = useState<"connecting" | "live" | "lost">("connecting");
   const [selected, setSelected] = useState<string[]>([]);
   const [results, setResults] = useState<string>();
   const [projector, setProjector] = useState(false);
@@ -35,41 +36,66 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
     if (!token) return;
     let room: Room | undefined;
     let closed = false;
-    api<Overview>(`/sessions/${sessionId}`, { token })
-      .then((o) => {
-        setOverview(o);
-        // The version this session plays, which may differ from the file as it is now.
-        return api<ScenarioSummary>(`/sessions/${sessionId}/scenario`, { token }).then(setScenario);
-      })
-      .catch((e: Error) => setError(e.message));
-    gameClient()
-      .joinOrCreate("session", { sessionId, instructorToken: token })
-      .then((r) => {
-        if (closed) {
-          void r.leave();
-          return;
-        }
-        room = r;
-        setLive(true);
-        r.onMessage("overview", (o: Overview) => setOverview(o));
-        r.onMessage("table", (summary: TableSummary) =>
-          setOverview((o) => {
-            if (!o) return o;
-            const known = o.tables.some((t) => t.tableId === summary.tableId);
-            const tables = known
-              ? o.tables.map((t) => (t.tableId === summary.tableId ? summary : t))
-              : [...o.tables, summary];
-            return { ...o, tables: tables.sort((a, b) => (a.number ?? 0) - (b.number ?? 0)) };
-          }),
-        );
-        r.onMessage("participants", (participants: ParticipantInfo[]) =>
-          setOverview((o) => (o ? { ...o, participants } : o)),
-        );
-        r.onLeave(() => setLive(false));
-      })
-      .catch(() => setLive(false));
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let attempts = 0;
+    const load = () =>
+      api<Overview>(`/sessions/${sessionId}`, { token })
+        .then((o) => {
+          setOverview(o);
+          setError(undefined);
+          // The version this session plays, which may differ from the file as it is now.
+          return api<ScenarioSummary>(`/sessions/${sessionId}/scenario`, { token }).then(setScenario);
+        })
+        .catch((e: Error) => setError(e.message));
+    // A lost connection (a server restart, a network cut) is tried again by itself, waiting
+    // 1, 2, 4… up to 30 s between tries, and the overview is loaded afresh once it is back.
+    const connectLater = () => {
+      if (closed) return;
+      const wait = Math.min(30_000, 1000 * 2 ** attempts++);
+      retry = setTimeout(connect, wait);
+    };
+    const connect = () => {
+      gameClient()
+        .joinOrCreate("session", { sessionId, instructorToken: token })
+        .then((r) => {
+          if (closed) {
+            void r.leave();
+            return;
+          }
+          room = r;
+          if (attempts > 0) void load();
+          attempts = 0;
+          setLink("live");
+          r.onMessage("overview", (o: Overview) => setOverview(o));
+          r.onMessage("table", (summary: TableSummary) =>
+            setOverview((o) => {
+              if (!o) return o;
+              const known = o.tables.some((t) => t.tableId === summary.tableId);
+              const tables = known
+                ? o.tables.map((t) => (t.tableId === summary.tableId ? summary : t))
+                : [...o.tables, summary];
+              return { ...o, tables: tables.sort((a, b) => (a.number ?? 0) - (b.number ?? 0)) };
+            }),
+          );
+          r.onMessage("participants", (participants: ParticipantInfo[]) =>
+            setOverview((o) => (o ? { ...o, participants } : o)),
+          );
+          r.onLeave(() => {
+            room = undefined;
+            setLink("lost");
+            connectLater();
+          });
+        })
+        .catch(() => {
+          setLink("lost");
+          connectLater();
+        });
+    };
+    void load();
+    connect();
     return () => {
       closed = true;
+      clearTimeout(retry);
       void room?.leave();
     };
   }, [sessionId, token]);
@@ -140,14 +166,21 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
           </button>
         </div>
       )}
+      {link === "lost" && (
+        <p className="banner warn" role="status" data-testid="dashboard-reconnecting">
+          The connection to the server was lost. Reconnecting by itself; until then the tables below may be out of date.
+        </p>
+      )}
       <div className="dash-head">
         <div>
-          <p className="eyebrow">Instructor dashboard {live ? "· live" : "· not live (reload to reconnect)"}</p>
+          <p className="eyebrow">
+            Instructor dashboard · {link === "live" ? "live" : link === "connecting" ? "connecting…" : "reconnecting…"}
+          </p>
           <h1>{session.settings.title ?? session.scenarioTitle}</h1>
           <p className="muted">
             {session.scenarioTitle} · status <strong>{session.status}</strong> · {participants.length} student
             {participants.length === 1 ? "" : "s"} · {tables.length} table{tables.length === 1 ? "" : "s"} · {moved}{" "}
-            main moves made this round
+            main move{moved === 1 ? "" : "s"} made this round
           </p>
         </div>
         <div className="join-code-box">
