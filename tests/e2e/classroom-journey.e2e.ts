@@ -71,10 +71,26 @@ test("journey 1: three students join with the code and play a table with a media
   sessionUrl = dashboard.url();
   await expectNoSeriousA11yViolations(dashboard, "dashboard");
 
-  // The projector view shows the code large.
-  await dashboard.getByRole("button", { name: "Show on the projector" }).click();
+  // The projector view shows the code large. It is a modal dialog: Tab stays inside it,
+  // Escape closes it and focus returns to the button that opened it.
+  const show = dashboard.getByRole("button", { name: "Show on the projector" });
+  await show.click();
+  const projector = dashboard.getByRole("dialog", { name: "Join code for the projector" });
   await expect(dashboard.getByTestId("projector-code")).toHaveText(code);
+  // (Past its one button, Tab may leave for the browser's own controls: never for the page.)
+  for (let i = 0; i < 4; i++) {
+    await dashboard.keyboard.press("Tab");
+    const inside = await projector.evaluate(
+      (d) => document.activeElement === document.body || d.contains(document.activeElement),
+    );
+    expect(inside).toBe(true);
+  }
+  await dashboard.keyboard.press("Escape");
+  await expect(projector).toHaveCount(0);
+  await expect(show).toBeFocused();
+  await show.click();
   await dashboard.getByRole("button", { name: "Close the projector view" }).click();
+  await expect(projector).toHaveCount(0);
 
   // Three students, each in a browser of their own (one on a tablet).
   for (const [name, viewport] of [

@@ -50,6 +50,8 @@ interface TableStore {
 
 let clientSeq = 0;
 let noticeId = 0;
+/** How long a notice stays unless dismissed first. */
+const noticeMs: Record<Notice["tone"], number> = { info: 15_000, error: 30_000 };
 /**
  * The waits before each attempt to take the seat again when its connection is lost for good
  * (the server restarted, so the SDK's own reconnection has nobody to reconnect to): about
@@ -64,8 +66,13 @@ export const useTable = create<TableStore>((set, get) => {
    * rejoined on a new connection (the server restarted), this page sends them there.
    */
   let waiting = new Set<number>();
-  const notify = (tone: Notice["tone"], text: string) =>
-    set((s) => ({ notices: [...s.notices.slice(-3), { id: ++noticeId, tone, text }] }));
+  // A notice goes by itself after a while (the table's log keeps the instructor's news; a
+  // refusal matters while the student is still at that move): a pile of them covered a phone.
+  const notify = (tone: Notice["tone"], text: string) => {
+    const id = ++noticeId;
+    set((s) => ({ notices: [...s.notices.slice(-3), { id, tone, text }] }));
+    setTimeout(() => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })), noticeMs[tone]);
+  };
 
   const attach = (room: Room, token: string) => {
     let moved = false;

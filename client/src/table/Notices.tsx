@@ -1,6 +1,6 @@
 import { useTable } from "../state/tableStore.ts";
 
-/** Refusals and news from the instructor; each stays until dismissed (at most four). */
+/** Refusals and news from the instructor: the last four, each until dismissed or its time is up (two on a phone). */
 export function Notices() {
   const { notices, dismiss } = useTable();
   return (

@@ -153,7 +153,16 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
   return (
     <div className="page dashboard">
       {projector && (
-        <div className="projector" role="dialog" aria-modal="true" aria-label="Join code for the projector">
+        // A modal <dialog>: the dashboard behind it is inert (Tab stays inside), Escape closes
+        // it, and focus goes back to the button that opened it.
+        <dialog
+          className="projector"
+          aria-label="Join code for the projector"
+          ref={(d) => {
+            if (d && !d.open) d.showModal();
+          }}
+          onClose={() => setProjector(false)}
+        >
           <p className="lead">
             Go to <strong>{joinUrl}</strong> and type the code
           </p>
@@ -161,10 +170,12 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
             {session.joinCode}
           </p>
           <p>{participants.length} joined so far</p>
-          <button type="button" className="primary" ref={(b) => b?.focus()} onClick={() => setProjector(false)}>
-            Close the projector view
-          </button>
-        </div>
+          <form method="dialog">
+            <button type="submit" className="primary">
+              Close the projector view
+            </button>
+          </form>
+        </dialog>
       )}
       {link === "lost" && (
         <p className="banner warn" role="status" data-testid="dashboard-reconnecting">
