@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { savedSeats, savedSessions } from "../net/saved.ts";
+import { savedSeats, savedSessions, seatLabel } from "../net/saved.ts";
 import { Link } from "../ui/Link.tsx";
 
 /** Pick a replay: a session you teach (every table), or a table you played. */
@@ -34,9 +34,7 @@ export default function ReplayPicker() {
           <ul className="plain-list">
             {seats.map((s) => (
               <li key={s.participantId}>
-                <Link href={`/debrief/${s.participantId}`}>
-                  {s.kind === "solo" ? "Solo" : "Class"}: {s.title}, as {s.party}
-                </Link>
+                <Link href={`/debrief/${s.participantId}`}>{seatLabel(s)}</Link>
               </li>
             ))}
           </ul>

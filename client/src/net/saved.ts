@@ -40,6 +40,15 @@ function write<T>(key: string, items: T[]): void {
   localStorage.setItem(key, JSON.stringify(items.slice(0, 50)));
 }
 
+/**
+ * How a saved seat is listed: "Class: IR 210, as Egypt", "Solo: U.S.–China…, as China", or a
+ * "what if" game by its own title (a solo game's title already says "Solo:" or "What if:").
+ */
+export function seatLabel(seat: SavedSeat): string {
+  const titled = /^(Solo|What if): /.test(seat.title);
+  return `${titled ? "" : seat.kind === "solo" ? "Solo: " : "Class: "}${seat.title}, as ${seat.party}`;
+}
+
 export const savedSeats = (): SavedSeat[] => read<SavedSeat>(seatsKey);
 export const savedSeat = (participantId: string) => savedSeats().find((s) => s.participantId === participantId);
 export function saveSeat(seat: SavedSeat): void {

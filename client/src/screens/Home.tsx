@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { savedSeats, savedSessions } from "../net/saved.ts";
+import { savedSeats, savedSessions, seatLabel } from "../net/saved.ts";
 import { Link } from "../ui/Link.tsx";
 
 /** The four doors: join a class, play solo, teach, open a replay; plus what this browser was doing. */
@@ -51,9 +51,7 @@ export function Home() {
           <ul className="plain-list">
             {seats.map((s) => (
               <li key={s.participantId}>
-                <Link href={`/play/${s.participantId}`}>
-                  {s.kind === "solo" ? "Solo" : "Class"}: {s.title}, as {s.party}
-                </Link>
+                <Link href={`/play/${s.participantId}`}>{seatLabel(s)}</Link>
               </li>
             ))}
             {sessions.map((s) => (

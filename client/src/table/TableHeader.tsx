@@ -42,7 +42,9 @@ export function TableHeader({ view, seat }: { view: TableView; seat: SavedSeat }
   return (
     <div className="table-head">
       <div>
-        <p className="eyebrow">{seat.kind === "solo" ? "Solo game" : seat.title}</p>
+        <p className="eyebrow">
+          {seat.kind !== "solo" ? seat.title : seat.title.startsWith("What if: ") ? seat.title : "Solo game"}
+        </p>
         <h1>{view.scenario.title}</h1>
         <p className="muted">
           You are <strong>{me ? partyName(view, me) : "watching"}</strong> · {view.scenario.dateContext}

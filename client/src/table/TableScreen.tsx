@@ -13,6 +13,14 @@ import { TableHeader } from "./TableHeader.tsx";
 import { TableLog } from "./TableLog.tsx";
 
 /** A seat at the table: brief and indicators, proposals and moves, chat and the log. */
+const jumps = [
+  ["briefs-title", "Brief"],
+  ["proposals-title", "Proposals"],
+  ["moves-title", "Moves"],
+  ["chat-title", "Chat"],
+  ["log-title", "What happened"],
+] as const;
+
 export function TableScreen({ view, seat }: { view: TableView; seat: SavedSeat }) {
   const status = useTable((s) => s.table?.status);
   const ended = view.phase === "ended";
@@ -34,6 +42,16 @@ export function TableScreen({ view, seat }: { view: TableView; seat: SavedSeat }
         </p>
       )}
       {ended && <EndOfGame view={view} seat={seat} />}
+      {/* On a phone the columns stack, and the chat sat thousands of pixels down: a way to each part. */}
+      <nav className="jump-nav" aria-label="Parts of the table">
+        {jumps
+          .filter(([id]) => !(ended && id === "moves-title"))
+          .map(([id, label]) => (
+            <a key={id} href={`#${id}`}>
+              {label}
+            </a>
+          ))}
+      </nav>
       <div className="table-grid">
         <div className="col col-brief">
           <Briefs view={view} />

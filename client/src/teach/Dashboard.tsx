@@ -199,9 +199,11 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
           <p className="join-code" data-testid="join-code">
             {session.joinCode}
           </p>
-          <button type="button" onClick={() => setProjector(true)}>
-            Show on the projector
-          </button>
+          {session.status !== "ended" && (
+            <button type="button" onClick={() => setProjector(true)}>
+              Show on the projector
+            </button>
+          )}
         </div>
       </div>
       <div className="toolbar panel">
@@ -227,7 +229,14 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
           Debrief the session
         </Link>
       </div>
-      <Controls scenario={scenario} selected={selected} tables={tables} control={control} />
+      {session.status === "ended" ? (
+        <p className="notice info" role="status" data-testid="session-ended">
+          This session is over: every table has ended, and each student can open every party's score and the debrief.
+          Download the results above, or debrief the session with the class.
+        </p>
+      ) : (
+        <Controls scenario={scenario} selected={selected} tables={tables} control={control} />
+      )}
       <p role="status" aria-live="polite" className="small" data-testid="control-results">
         {results}
       </p>
