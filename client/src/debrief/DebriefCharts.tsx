@@ -102,31 +102,29 @@ export const DebriefCharts = memo(function DebriefCharts({ states, step }: { sta
 function TableMetrics({ report, name }: { report: TableReport; name: (seat: string) => string }) {
   return (
     <div className="table-scroll">
-      <div className="scroll-x">
-        <table>
-          <caption>The table at this step</caption>
-          <thead>
-            <tr>
-              <th scope="col">Party</th>
-              <th scope="col">Points</th>
-              <th scope="col">Over BATNA</th>
-              <th scope="col">Realist</th>
-              <th scope="col">Liberal</th>
+      <table>
+        <caption>The table at this step</caption>
+        <thead>
+          <tr>
+            <th scope="col">Party</th>
+            <th scope="col">Points</th>
+            <th scope="col">Over BATNA</th>
+            <th scope="col">Realist</th>
+            <th scope="col">Liberal</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.scores.map((s) => (
+            <tr key={s.seat}>
+              <th scope="row">{name(s.seat)}</th>
+              <td className="num">{s.points}</td>
+              <td className="num">{s.surplus}</td>
+              <td className="num">{metricText(report.lenses[s.seat]?.realist.score, 1)}</td>
+              <td className="num">{metricText(report.lenses[s.seat]?.liberal.score, 1)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {report.scores.map((s) => (
-              <tr key={s.seat}>
-                <th scope="row">{name(s.seat)}</th>
-                <td className="num">{s.points}</td>
-                <td className="num">{s.surplus}</td>
-                <td className="num">{metricText(report.lenses[s.seat]?.realist.score, 1)}</td>
-                <td className="num">{metricText(report.lenses[s.seat]?.liberal.score, 1)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </table>
       <p className="small">
         Joint points {report.jointPoints} of a possible {report.bestJointPoints} · efficiency{" "}
         {metricText(report.efficiency, 1)}% ·{" "}

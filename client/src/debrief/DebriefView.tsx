@@ -97,7 +97,7 @@ export function DebriefView({
         <div className="field">
           <label htmlFor={ids.viewer}>View as</label>
           <select id={ids.viewer} value={viewer} onChange={(e) => setViewer(e.target.value)}>
-            <option value="instructor">Everything revealed (as the instructor sees it)</option>
+            <option value="instructor">All revealed (instructor's view)</option>
             {final.seats.map((s) => (
               <option key={s} value={s}>
                 {name(s)} (what this seat saw)

@@ -37,6 +37,8 @@ export default function SessionDebrief({ sessionId }: { sessionId: string }) {
   }, [logs]);
   const first = tables[0];
   const parties = first?.report.parties ?? [];
+  /** Every seat, third parties too (scored by their aims, with no lens: a dash). */
+  const seats = first?.state.seats ?? [];
   const [x, setX] = useState("");
   const [y, setY] = useState("");
   const xs = x || parties[0] || "";
@@ -124,54 +126,51 @@ export default function SessionDebrief({ sessionId }: { sessionId: string }) {
       <section className="panel" aria-labelledby="results-title">
         <h2 id="results-title">Results by table</h2>
         <div className="table-scroll">
-          <div className="scroll-x">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Table</th>
-                  <th scope="col">Outcome</th>
-                  {parties.map((s) => (
-                    <th key={s} scope="col">
-                      {first ? seatName(first.state, s) : s}: points (realist / liberal)
-                    </th>
-                  ))}
-                  <th scope="col">Efficiency</th>
-                  <th scope="col">From the frontier</th>
-                  <th scope="col">Replay</th>
-                </tr>
-              </thead>
-              <tbody>
-                {tables.map((t) => (
-                  <tr key={t.log.tableId}>
-                    <th scope="row">{t.log.number}</th>
-                    <td>
-                      {t.state.phase !== "ended"
-                        ? `in progress (round ${t.state.round})`
-                        : t.state.outcome?.kind === "agreement"
-                          ? `agreement, round ${t.state.outcome.round}`
-                          : "no agreement"}
-                    </td>
-                    {parties.map((s) => {
-                      const score = t.report.scores.find((x) => x.seat === s);
-                      const lens = t.report.lenses[s];
-                      return (
-                        <td key={s} className="num">
-                          {score?.points} ({metricText(lens?.realist.score, 1)} / {metricText(lens?.liberal.score, 1)})
-                        </td>
-                      );
-                    })}
-                    <td className="num">{metricText(t.report.efficiency, 1)}%</td>
-                    <td className="num">
-                      {t.report.onFrontier ? "on it" : metricText(t.report.distanceToFrontier, 1)}
-                    </td>
-                    <td>
-                      <Link href={`/replay/${sessionId}/${t.log.tableId}`}>Table {t.log.number}</Link>
-                    </td>
-                  </tr>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Table</th>
+                <th scope="col">Outcome</th>
+                {seats.map((s) => (
+                  <th key={s} scope="col">
+                    {first ? seatName(first.state, s) : s}: points (realist / liberal)
+                  </th>
                 ))}
-              </tbody>
-            </table>
-          </div>
+                <th scope="col">Efficiency</th>
+                <th scope="col">From the frontier</th>
+                <th scope="col">Replay</th>
+              </tr>
+            </thead>
+            <tbody>
+              {tables.map((t) => (
+                <tr key={t.log.tableId}>
+                  <th scope="row">{t.log.number}</th>
+                  <td>
+                    {t.state.phase !== "ended"
+                      ? `in progress (round ${t.state.round})`
+                      : t.state.outcome?.kind === "agreement"
+                        ? `agreement, round ${t.state.outcome.round}`
+                        : "no agreement"}
+                  </td>
+                  {seats.map((s) => {
+                    const score = t.report.scores.find((x) => x.seat === s);
+                    const lens = t.report.lenses[s];
+                    return (
+                      <td key={s} className="num">
+                        {score === undefined ? "" : Math.round(score.points * 10) / 10} (
+                        {metricText(lens?.realist.score, 1)} / {metricText(lens?.liberal.score, 1)})
+                      </td>
+                    );
+                  })}
+                  <td className="num">{metricText(t.report.efficiency, 1)}%</td>
+                  <td className="num">{t.report.onFrontier ? "on it" : metricText(t.report.distanceToFrontier, 1)}</td>
+                  <td>
+                    <Link href={`/replay/${sessionId}/${t.log.tableId}`}>Table {t.log.number}</Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       </section>
     </div>

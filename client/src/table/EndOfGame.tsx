@@ -132,7 +132,7 @@ function AllResults({ view }: { view: TableView }) {
   const bots = view.parties.filter((p) => p.controller.type === "bot");
   return (
     <>
-      <div className="scroll-x">
+      <div className="table-scroll">
         <table>
           <caption>Every party's score</caption>
           <thead>

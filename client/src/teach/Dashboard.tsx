@@ -413,28 +413,26 @@ function Participants({ participants }: { participants: ParticipantInfo[] }) {
         <p className="muted">Nobody has joined yet.</p>
       ) : (
         <div className="table-scroll">
-          <div className="scroll-x">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Table</th>
-                  <th scope="col">Party</th>
-                  <th scope="col">Asked for</th>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Table</th>
+                <th scope="col">Party</th>
+                <th scope="col">Asked for</th>
+              </tr>
+            </thead>
+            <tbody>
+              {participants.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row">{p.name}</th>
+                  <td>{p.table ?? "not seated"}</td>
+                  <td>{p.party ?? "–"}</td>
+                  <td>{p.requested ? [p.requested.seat, p.requested.tableId].filter(Boolean).join(" at ") : "–"}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {participants.map((p) => (
-                  <tr key={p.id}>
-                    <th scope="row">{p.name}</th>
-                    <td>{p.table ?? "not seated"}</td>
-                    <td>{p.party ?? "–"}</td>
-                    <td>{p.requested ? [p.requested.seat, p.requested.tableId].filter(Boolean).join(" at ") : "–"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </table>
         </div>
       )}
     </section>
