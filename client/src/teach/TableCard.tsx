@@ -106,9 +106,15 @@ export function TableCard({
                   .filter(Boolean)
                   .join(" · ")}
                 {score?.normalised.defined && (
-                  <span title="On the party's own 0–100 scale">
+                  <span
+                    title={
+                      table.phase === "ended"
+                        ? "On the party's own 0–100 scale"
+                        : "On the party's own 0–100 scale, if the table ended now"
+                    }
+                  >
                     {" "}
-                    ({metricText(score.normalised)}/100{table.phase === "ended" ? "" : " if it ended now"})
+                    · {metricText(score.normalised)}/100
                   </span>
                 )}
               </span>
