@@ -736,7 +736,7 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     if (this.runtime && this.runtime.status !== "running") return;
     for (const { seat, persona } of botsToAsk(state)) {
       const dice = botDice(this.table.record.seed, seat);
-      const decision = decideBotMove(viewFor(state, seat), persona, { dice });
+      const decision = decideBotMove(viewFor(state, seat, { withoutMoves: true }), persona, { dice });
       if (!decision) continue;
       const move: Move = decision.move;
       const result = await this.table.submit(seat, move, decision.rationale);

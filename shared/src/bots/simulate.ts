@@ -113,7 +113,10 @@ export function simulateGame(setup: SimulationSetup): SimulatedGame {
       if (state.walkedAway.includes(seat)) continue;
       if (!setup.askEverySeat && !botMayAct(state, seat)) continue;
       const bot = bots[seat] as BotSeat;
-      const decision = decideBotMove(viewFor(state, seat), bot.persona, { dice: dice[seat], overrides: bot.overrides });
+      const decision = decideBotMove(viewFor(state, seat, { withoutMoves: true }), bot.persona, {
+        dice: dice[seat],
+        overrides: bot.overrides,
+      });
       if (!decision) continue;
       const result = validate(state, seat, decision.move);
       if (result.ok) {

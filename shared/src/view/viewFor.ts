@@ -220,6 +220,11 @@ export interface ViewOptions extends ReportOptions {
    * still play the scenario, and would learn its secrets through classmates).
    */
   holdResults?: boolean;
+  /**
+   * Leave out the moves the seat is offered (`moves`): a bot decides from the table, not from
+   * that list, and building it for every decision was a large share of a simulated game.
+   */
+  withoutMoves?: boolean;
 }
 
 /**
@@ -473,7 +478,7 @@ export function viewsFor(
     // would write into when it kept an equal part of another line at the same place.
     const view = reconcile(
       last,
-      oneView(state, viewer, seat, isInstructor, held, revealAll, c, cache, last?.log ?? log),
+      oneView(state, viewer, seat, isInstructor, held, revealAll, c, cache, last?.log ?? log, !options.withoutMoves),
     );
     view.log = log;
     cache.views.set(viewer, view);
@@ -574,6 +579,7 @@ function oneView(
   c: CommonParts,
   cache: ViewCache,
   log: LogEntry[],
+  withMoves: boolean,
 ): TableView {
   const s = state.scenario;
   const f = state.families;
@@ -622,7 +628,7 @@ function oneView(
   };
   if (seat) {
     view.me = { seat, ...secretsOf(state, seat, cache) };
-    view.moves = availableMoves(state, seat);
+    if (withMoves) view.moves = availableMoves(state, seat);
   }
   if (revealAll) {
     view.scores = c.scores();
