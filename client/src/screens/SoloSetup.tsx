@@ -105,6 +105,8 @@ export function SoloSetup() {
           </select>
           {scenario && (
             <div className="scenario-card">
+              {/* The list cuts a long title at its width: the card gives it whole. */}
+              <h3>{scenario.title}</h3>
               <p className="muted">{scenario.dateContext}</p>
               <p>{scenario.summary}</p>
               <p className="muted small">

@@ -312,7 +312,12 @@ function Controls({
         Controls <span className="muted small">(apply to {scope})</span>
       </h2>
       <div className="controls">
-        <button type="button" className="primary" onClick={() => void control({ action: "start" })}>
+        {/* The button to press next: Start while a table waits for it. */}
+        <button
+          type="button"
+          className={tables.length === 0 || tables.some((t) => t.status === "waiting") ? "primary" : undefined}
+          onClick={() => void control({ action: "start" })}
+        >
           Start
         </button>
         <button type="button" onClick={() => void control({ action: "pause" })}>
