@@ -55,7 +55,7 @@ export {
 export { type Frontier, nonDominated, paretoFrontier } from "./scoring/pareto.ts";
 export { bestPackageFor, packagePoints, pointRange } from "./scoring/points.ts";
 export { type NashReport, type ReportOptions, type TableReport, tableReport } from "./scoring/report.ts";
-export { outcomePoints, type PartyScore, scoreParty, scoreTable } from "./scoring/score.ts";
+export { type Aims, aimsPoints, outcomePoints, type PartyScore, scoreParty, scoreTable } from "./scoring/score.ts";
 export { type Trajectories, trajectories } from "./scoring/trajectories.ts";
 export { closeCodes } from "./view/closeCodes.ts";
 export { type SeatSummary, sessionResultsOpen, type TableStatus, type TableSummary } from "./view/tableSummary.ts";

@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
 import { parse } from "yaml";
+import { passIfAble } from "./moves.ts";
 
 /** The parts of a scenario file this test reads (straight from the YAML, as an author wrote it). */
 interface ScenarioFile {
@@ -90,12 +91,7 @@ test("camp-david-1978: the mediator plays to the end, and its result says how it
   const over = page.getByRole("heading", { name: /^(Agreement reached|No agreement)$/ });
   for (let step = 0; step < 120 && !(await over.isVisible()); step++) {
     try {
-      const pass = page.getByTestId("move-pass");
-      const toggle = pass.locator("button.move-toggle");
-      if ((await toggle.getAttribute("aria-expanded", { timeout: 500 })) !== "true")
-        await toggle.click({ timeout: 500 });
-      const send = pass.locator(".move-form").getByRole("button", { name: "Pass this round", exact: true });
-      if (await send.isEnabled({ timeout: 500 })) await send.click({ timeout: 500 });
+      await passIfAble(page);
     } catch {
       // The table moved on while we looked: look again.
     }

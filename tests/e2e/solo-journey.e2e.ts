@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./accessibility.ts";
+import { passIfAble } from "./moves.ts";
 
 test("journey 2: a solo game against a bot, played to the end, and its debrief", async ({ page }) => {
   await page.goto("/");
@@ -46,12 +47,7 @@ test("journey 2: a solo game against a bot, played to the end, and its debrief",
           .click({ timeout: 500 });
         continue;
       }
-      const pass = page.getByTestId("move-pass");
-      const toggle = pass.locator("button.move-toggle");
-      if ((await toggle.getAttribute("aria-expanded", { timeout: 500 })) !== "true")
-        await toggle.click({ timeout: 500 });
-      const send = pass.locator(".move-form").getByRole("button", { name: "Pass this round", exact: true });
-      if (await send.isEnabled({ timeout: 500 })) await send.click({ timeout: 500 });
+      await passIfAble(page);
     } catch {
       // The table moved on while we looked: look again.
     }

@@ -4,6 +4,7 @@ import { ApproachMixChart } from "../charts/ApproachMixChart.tsx";
 import { LineSeriesChart } from "../charts/LineSeriesChart.tsx";
 import { OutcomeSpacePlot } from "../charts/OutcomeSpacePlot.tsx";
 import { metricText } from "../ui/metric.ts";
+import { ScoreCells } from "../ui/ScoreCells.tsx";
 import { frontierAlong, outcomeSpaceData } from "./outcomeSpace.ts";
 import { countedApproaches, endOfRounds, mixRows, relationRows, scoreRows } from "./series.ts";
 
@@ -108,6 +109,7 @@ function TableMetrics({ report, name }: { report: TableReport; name: (seat: stri
           <tr>
             <th scope="col">Party</th>
             <th scope="col">Points</th>
+            <th scope="col">Score (0–100)</th>
             <th scope="col">Over BATNA</th>
             <th scope="col">Realist</th>
             <th scope="col">Liberal</th>
@@ -117,10 +119,7 @@ function TableMetrics({ report, name }: { report: TableReport; name: (seat: stri
           {report.scores.map((s) => (
             <tr key={s.seat}>
               <th scope="row">{name(s.seat)}</th>
-              <td className="num">{s.points}</td>
-              <td className="num">{s.surplus}</td>
-              <td className="num">{metricText(report.lenses[s.seat]?.realist.score, 1)}</td>
-              <td className="num">{metricText(report.lenses[s.seat]?.liberal.score, 1)}</td>
+              <ScoreCells score={s} lenses={report.lenses[s.seat]} thirdParty={!report.parties.includes(s.seat)} />
             </tr>
           ))}
         </tbody>

@@ -4,7 +4,7 @@ import { OutcomeSpacePlot } from "../charts/OutcomeSpacePlot.tsx";
 import { api } from "../net/http.ts";
 import { savedSession } from "../net/saved.ts";
 import { Link } from "../ui/Link.tsx";
-import { metricText } from "../ui/metric.ts";
+import { metricText, pointsText } from "../ui/metric.ts";
 import { foldLog, type TableLogData } from "./foldLog.ts";
 import { frontierAlong } from "./outcomeSpace.ts";
 
@@ -157,8 +157,8 @@ export default function SessionDebrief({ sessionId }: { sessionId: string }) {
                     const lens = t.report.lenses[s];
                     return (
                       <td key={s} className="num">
-                        {score === undefined ? "" : Math.round(score.points * 10) / 10} (
-                        {metricText(lens?.realist.score, 1)} / {metricText(lens?.liberal.score, 1)})
+                        {score === undefined ? "" : pointsText(score.points)} ({metricText(lens?.realist.score, 1)} /{" "}
+                        {metricText(lens?.liberal.score, 1)})
                       </td>
                     );
                   })}

@@ -1,4 +1,5 @@
-import type { TableView } from "@parley/shared";
+import { type Aims, aimsPoints, type TableView } from "@parley/shared";
+import { pointsText } from "../ui/metric.ts";
 import { issueName, optionName, partyName } from "../ui/names.ts";
 
 export function controllerText(controller: TableView["parties"][number]["controller"]): string {
@@ -6,17 +7,17 @@ export function controllerText(controller: TableView["parties"][number]["control
   return controller.persona ? `bot: ${controller.persona}` : "bot";
 }
 
-const signed = (n: number) => `${n > 0 ? "+" : n < 0 ? "−" : ""}${Math.abs(Math.round(n * 10) / 10)}`;
+const signed = (n: number) => `${n > 0 ? "+" : n < 0 ? "−" : ""}${pointsText(Math.abs(n))}`;
 
 /**
  * A third party (a mediator, an NGO) has no payoff table and no BATNA: it scores by its aims,
  * points for any agreement and for a calm table. Shown instead of the BATNA, with what the
  * table would give it if it ended now.
  */
-function ThirdPartyAims({ view, aims }: { view: TableView; aims: NonNullable<NonNullable<TableView["me"]>["aims"]> }) {
+function ThirdPartyAims({ view, aims }: { view: TableView; aims: Aims }) {
   const tension = view.indicators.tension;
   const agreed = view.outcome?.kind === "agreement";
-  const calm = aims.tensionWeight * (50 - tension);
+  const now = aimsPoints(aims, agreed, tension);
   return (
     <>
       <h3>How you score</h3>
@@ -37,8 +38,8 @@ function ThirdPartyAims({ view, aims }: { view: TableView; aims: NonNullable<Non
         <div>
           <dt>{view.phase === "ended" ? "At the end" : "If it ended now"}</dt>
           <dd>
-            <strong>{signed((agreed ? aims.agreementBonus : 0) + calm)}</strong> points (
-            {agreed ? "an agreement" : "no agreement"}, tension {Math.round(tension)})
+            <strong>{signed(now.total)}</strong> points ({agreed ? "an agreement" : "no agreement"}, tension{" "}
+            {Math.round(tension)})
           </dd>
         </div>
       </dl>

@@ -1,12 +1,10 @@
-import { botPersonas, describePackage, type TableView } from "@parley/shared";
+import { aimsPoints, botPersonas, describePackage, type TableView } from "@parley/shared";
 import type { SavedSeat } from "../net/saved.ts";
 import { Link } from "../ui/Link.tsx";
-import { metricReason, metricText } from "../ui/metric.ts";
-import { issueName, optionName, partyName } from "../ui/names.ts";
+import { metricReason, metricText, pointsText } from "../ui/metric.ts";
+import { issueName, isThirdParty, optionName, partyName, personaName } from "../ui/names.ts";
+import { ScoreCells } from "../ui/ScoreCells.tsx";
 import type { DebriefEntry } from "./TableLog.tsx";
-
-const round1 = (n: number) => Math.round(n * 10) / 10;
-const personaName = (id: string) => botPersonas.find((p) => p.id === id)?.name ?? id;
 
 /** The outcome, your score under both lenses, every party's score and what others had revealed. */
 export function EndOfGame({ view, seat }: { view: TableView; seat: SavedSeat }) {
@@ -16,6 +14,7 @@ export function EndOfGame({ view, seat }: { view: TableView; seat: SavedSeat }) 
   const lenses = view.report?.lenses[me];
   /** A third party's aims: it scores by them, with no BATNA, 0–100 scale or lens. */
   const aims = view.me?.aims;
+  const parts = aims && aimsPoints(aims, outcome?.kind === "agreement", view.indicators.tension);
   const revealed = Object.entries(view.revealedToViewer);
   return (
     <section className="panel outcome" aria-labelledby="outcome-title">
@@ -38,12 +37,10 @@ export function EndOfGame({ view, seat }: { view: TableView; seat: SavedSeat }) 
         {mine && aims && (
           <div className="score-card" data-testid="third-party-result">
             <h3>Your result</h3>
-            <p className="big-number">{round1(mine.points)}</p>
+            <p className="big-number">{pointsText(mine.points)}</p>
             <p>
-              points:{" "}
-              {outcome?.kind === "agreement" ? `${aims.agreementBonus} for the agreement` : "none for an agreement"},{" "}
-              {round1(mine.points - (outcome?.kind === "agreement" ? aims.agreementBonus : 0))} for the table's tension
-              at the end ({Math.round(view.indicators.tension)}).
+              points: {parts?.agreement ? `${pointsText(parts.agreement)} for the agreement` : "none for an agreement"},{" "}
+              {pointsText(parts?.calm ?? 0)} for the table's tension at the end ({Math.round(view.indicators.tension)}).
             </p>
           </div>
         )}
@@ -153,20 +150,8 @@ function AllResults({ view }: { view: TableView }) {
               return (
                 <tr key={s.seat} data-testid={`score-${s.seat}`}>
                   <th scope="row">{partyName(view, s.seat)}</th>
-                  <td>
-                    {c?.type === "bot" ? `Bot (${c.persona ? personaName(c.persona) : "?"})` : c?.name || "Player"}
-                  </td>
-                  <td className="num">{round1(s.points)}</td>
-                  <td className="num" title={metricReason(s.normalised)}>
-                    {metricText(s.normalised)}
-                  </td>
-                  <td className="num">{party?.kind === "state" ? s.surplus : "—"}</td>
-                  <td className="num" title={metricReason(view.report?.lenses[s.seat]?.realist.score)}>
-                    {metricText(view.report?.lenses[s.seat]?.realist.score, 1)}
-                  </td>
-                  <td className="num" title={metricReason(view.report?.lenses[s.seat]?.liberal.score)}>
-                    {metricText(view.report?.lenses[s.seat]?.liberal.score, 1)}
-                  </td>
+                  <td>{c?.type === "bot" ? `Bot (${personaName(c.persona)})` : c?.name || "Player"}</td>
+                  <ScoreCells score={s} lenses={view.report?.lenses[s.seat]} thirdParty={isThirdParty(view, s.seat)} />
                 </tr>
               );
             })}

@@ -1,7 +1,7 @@
 import { describePackage, type Package, type Proposal, type TableView, viewPoints } from "@parley/shared";
 import { useTable } from "../state/tableStore.ts";
 import { ApproachTag } from "../ui/approaches.tsx";
-import { issueName, list, optionName, partyName } from "../ui/names.ts";
+import { issueName, isThirdParty, list, optionName, partyName } from "../ui/names.ts";
 
 const framingText: Record<Proposal["framing"], string> = {
   plain: "proposal",
@@ -58,7 +58,7 @@ export function Proposals({ view, canMove }: { view: TableView; canMove: boolean
       {open.length === 0 && (
         <p className="muted">
           No open proposal.
-          {view.parties.find((p) => p.id === view.me?.seat)?.kind === "state" ? " Build one below." : ""}
+          {view.me && !isThirdParty(view, view.me.seat) ? " Build one below." : ""}
         </p>
       )}
       <ul className="proposals">

@@ -25,7 +25,7 @@ export function TableScreen({ view, seat }: { view: TableView; seat: SavedSeat }
   const status = useTable((s) => s.table?.status);
   const ended = view.phase === "ended";
   const myKind = view.parties.find((p) => p.id === view.me?.seat)?.kind;
-  const thirdParty = myKind === "mediator" || myKind === "ngo" ? myKind : undefined;
+  const thirdParty = myKind !== undefined && myKind !== "state" ? myKind : undefined;
   const canMove = !ended && status !== "waiting" && status !== "paused";
   return (
     <div className="table-screen">

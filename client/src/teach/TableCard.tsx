@@ -1,13 +1,11 @@
-import { botPersonas } from "@parley/shared";
 import { useId, useState } from "react";
 import { useServerNow } from "../net/serverClock.ts";
 import { formatDuration } from "../table/TableHeader.tsx";
 import { meanTrustOf } from "../ui/indicators.ts";
 import { Link } from "../ui/Link.tsx";
-import { metricText } from "../ui/metric.ts";
+import { metricText, pointsText } from "../ui/metric.ts";
+import { personaName } from "../ui/names.ts";
 import type { TableSummary } from "./types.ts";
-
-const personaName = (id: string | undefined) => botPersonas.find((p) => p.id === id)?.name ?? id ?? "?";
 
 function Clock({ table, separator }: { table: TableSummary; separator?: boolean }) {
   const now = useServerNow();
@@ -101,7 +99,7 @@ export function TableCard({
               <span className="small">
                 {[
                   s.walkedAway ? "walked away" : table.phase === "ended" ? "" : s.acted ? "✓ moved" : "… not moved",
-                  score ? `${Math.round(score.points * 10) / 10} pts` : "",
+                  score ? `${pointsText(score.points)} pts` : "",
                 ]
                   .filter(Boolean)
                   .join(" · ")}

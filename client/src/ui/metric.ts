@@ -9,3 +9,6 @@ export const metricText = (m: Metric | undefined, digits = 0): string => (m?.def
 /** Why a metric cannot be computed (for a title attribute), or undefined when it can. */
 export const metricReason = (m: Metric | undefined): string | undefined =>
   m === undefined ? undefined : m.defined ? undefined : m.reason;
+
+/** Points as shown: a third party's can have a tenth (0.6 a point of tension). */
+export const pointsText = (n: number): string => String(Math.round(n * 10) / 10);

@@ -1,4 +1,4 @@
-import type { TableView } from "@parley/shared";
+import { botPersonas, type TableView } from "@parley/shared";
 
 /** A party's display name in a view. */
 export const partyName = (view: Pick<TableView, "parties">, id: string): string =>
@@ -12,3 +12,12 @@ export const issueName = (view: Pick<TableView, "scenario">, issueId: string): s
 
 export const list = (items: string[]): string =>
   items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+
+/** A bot persona's display name ("Default", "Tit-for-tat") from its id. */
+export const personaName = (id: string | undefined): string => botPersonas.find((p) => p.id === id)?.name ?? id ?? "?";
+
+/** Whether a seat is a third party (a mediator, an NGO): not bound by the deal, scored by its aims. */
+export const isThirdParty = (view: Pick<TableView, "parties">, seat: string | undefined): boolean => {
+  const kind = view.parties.find((p) => p.id === seat)?.kind;
+  return kind !== undefined && kind !== "state";
+};

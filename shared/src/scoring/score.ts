@@ -18,14 +18,36 @@ export interface PartyScore {
   inAgreement: boolean;
 }
 
+/** A third party's (mediator, NGO) aims: points for any agreement, and per point of tension below 50. */
+export interface Aims {
+  agreementBonus: number;
+  tensionWeight: number;
+}
+
+/**
+ * A third party's points from its aims, in their two parts: the agreement's (if any) and the
+ * table's calm (tension below 50 at the end, negative above). The one place this is computed:
+ * scores, and the screens that explain them.
+ */
+export function aimsPoints(
+  aims: Aims,
+  agreed: boolean,
+  tension: number,
+): { agreement: number; calm: number; total: number } {
+  const agreement = agreed ? aims.agreementBonus : 0;
+  const calm = aims.tensionWeight * (50 - tension);
+  return { agreement, calm, total: agreement + calm };
+}
+
+/** A third party without aims in its scenario scores nothing. */
+export const noAims: Aims = { agreementBonus: 0, tensionWeight: 0 };
+
 /** Points each seat gets from the current outcome (or from no agreement, if none yet). */
 export function outcomePoints(state: GameState, seat: SeatId): number {
   const outcome = state.outcome;
   if (!isDealParty(state, seat)) {
-    const aims = state.scenario.parties.find((p) => p.id === seat)?.aims;
-    if (!aims) return 0;
-    const agreed = outcome?.kind === "agreement" ? aims.agreementBonus : 0;
-    return agreed + aims.tensionWeight * (50 - state.indicators.tension);
+    const aims = state.scenario.parties.find((p) => p.id === seat)?.aims ?? noAims;
+    return aimsPoints(aims, outcome?.kind === "agreement", state.indicators.tension).total;
   }
   if (outcome?.kind === "agreement" && outcome.parties.includes(seat)) {
     return packagePoints(state.scenario, seat, outcome.package);

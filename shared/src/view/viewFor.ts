@@ -20,7 +20,7 @@ import { availableMoves, type MoveAvailability } from "../rules/validate.ts";
 import type { AgreementRule, Forum } from "../scenario/schema.ts";
 import { pointRange } from "../scoring/points.ts";
 import { type ReportOptions, type TableReport, tableReport } from "../scoring/report.ts";
-import { type PartyScore, scoreTable } from "../scoring/score.ts";
+import { type Aims, noAims, type PartyScore, scoreTable } from "../scoring/score.ts";
 
 /** What anyone at the table may know about a party. */
 export interface PublicParty {
@@ -78,7 +78,7 @@ export interface SeatSecrets {
    * A third party's (mediator, NGO) own aims, by which it scores instead of a payoff table:
    * points for any agreement, and per point of tension below 50 at the end.
    */
-  aims?: { agreementBonus: number; tensionWeight: number };
+  aims?: Aims;
 }
 
 export interface TableView {
@@ -174,7 +174,9 @@ function buildSecrets(state: GameState, seat: SeatId): SeatSecrets {
     range: pointRange(state.scenario, seat),
     merits,
     creativeBonus: Object.fromEntries(state.scenario.creativeOptions.map((c) => [c.id, c.bonus[seat] ?? 0])),
-    ...(party?.aims && !isDealParty(state, seat) ? { aims: { ...party.aims } } : {}),
+    // Every third party has aims (none written: nothing to score), so a seat has them exactly
+    // when it is not a party to the deal.
+    ...(party && !isDealParty(state, seat) ? { aims: { ...(party.aims ?? noAims) } } : {}),
   };
 }
 

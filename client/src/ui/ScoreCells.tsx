@@ -1,0 +1,28 @@
+import type { PartyScore, TableReport } from "@parley/shared";
+import { MetricCell } from "./MetricCell.tsx";
+import { pointsText } from "./metric.ts";
+
+/**
+ * A party's points, its score on its 0–100 scale, over its BATNA and both lenses: the cells
+ * the end screen and the debrief show alike. A third party has no BATNA, scale or lens: dashes,
+ * each with its reason.
+ */
+export function ScoreCells({
+  score,
+  lenses,
+  thirdParty,
+}: {
+  score: PartyScore;
+  lenses: TableReport["lenses"][string] | undefined;
+  thirdParty: boolean;
+}) {
+  return (
+    <>
+      <td className="num">{pointsText(score.points)}</td>
+      <MetricCell metric={score.normalised} />
+      <td className="num">{thirdParty ? "—" : score.surplus}</td>
+      <MetricCell metric={lenses?.realist.score} digits={1} />
+      <MetricCell metric={lenses?.liberal.score} digits={1} />
+    </>
+  );
+}
