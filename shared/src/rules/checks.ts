@@ -51,26 +51,9 @@ export function namedSeatChecks<M>(pick: (move: M) => SeatId[], noun: string, ru
   ];
 }
 
-/**
- * For a move's availability (argument-free): offered only when some seat it could name (not
- * the mover, not walked away, a state when `rules.states`) is not `blocked`; else the first
- * one's reason, the words its refusal would use.
- */
-export function someCounterpart(
-  code: string,
-  blocked: (state: GameState, seat: SeatId, other: SeatId) => string | null,
-  rules: SeatRules = {},
-): Check<unknown> {
-  return check<unknown>(code, (state, seat) => {
-    let first: string | null = null;
-    for (const other of state.seats) {
-      if (other === seat || state.walkedAway.includes(other) || (rules.states && !isDealParty(state, other))) continue;
-      const reason = blocked(state, seat, other);
-      if (reason === null) return null;
-      first ??= reason;
-    }
-    return first;
-  });
+/** The other seats still at the table: whom a move's candidate arguments can name. */
+export function present(state: GameState, seat: SeatId): SeatId[] {
+  return state.seats.filter((other) => other !== seat && !state.walkedAway.includes(other));
 }
 
 /** A text message: not empty, not too long. */

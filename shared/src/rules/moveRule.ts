@@ -33,6 +33,13 @@ export interface MoveRule<K extends MoveKind = MoveKind> {
    * with a more specific message ("The court has already ruled on this issue").
    */
   availability?: Check<MoveOf<K>>[];
+  /**
+   * For a move whose every argument may be refused (a concession needs an option worth less,
+   * a threat a target still at the table): the arguments the seat could choose now. The move
+   * is offered only if one of them passes `checks` (the refusals themselves, not a summary
+   * written again); otherwise it is greyed with `none`, or the first one's refusal.
+   */
+  candidates?: { of: (state: GameState, seat: SeatId) => MoveOf<K>[]; none?: string };
   /** Checks of the move's arguments. */
   checks: Check<MoveOf<K>>[];
   /** Mutates a draft: the move's effects and its log line. */

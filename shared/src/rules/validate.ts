@@ -104,9 +104,25 @@ export function availableMoves(state: GameState, seat: SeatId): MoveAvailability
         break;
       }
     }
+    if (reason === undefined && rule.candidates) reason = noCandidate(rule as MoveRule, state, seat);
     out.push(availability(rule, reason));
   }
   return out;
+}
+
+/** Why none of the arguments a seat could choose now passes the move's checks, or undefined if one does. */
+function noCandidate(rule: MoveRule, state: GameState, seat: SeatId): string | undefined {
+  let first: string | undefined;
+  for (const move of rule.candidates?.of(state, seat) ?? []) {
+    let refusal: string | null = null;
+    for (const c of rule.checks) {
+      refusal = c.test(state, seat, move);
+      if (refusal !== null) break;
+    }
+    if (refusal === null) return undefined;
+    first ??= refusal;
+  }
+  return rule.candidates?.none ?? first ?? "There is nothing to choose for this move now.";
 }
 
 /**

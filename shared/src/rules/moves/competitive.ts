@@ -1,5 +1,5 @@
 import type { Measure } from "../../scenario/schema.ts";
-import { namedSeatChecks, someCounterpart, statesOnly } from "../checks.ts";
+import { namedSeatChecks, present, statesOnly } from "../checks.ts";
 import { addLog } from "../draft.ts";
 import { addLegitimacy, addTension, addTrust, addTrustWith } from "../indicators.ts";
 import { magnitude } from "../magnitudes.ts";
@@ -54,21 +54,18 @@ function notAtMaximum<M extends { measureId: string }>(): Check<M> {
   });
 }
 
-/** A threat needs a measure left to raise whose target is still at the table. */
-const targetAtTable = check<unknown>("NobodyToThreaten", (state, seat) => {
-  const raisable = state.scenario.measures.filter((m) => m.by === seat && levelOf(state, m.id) < m.maxLevel);
-  const gone = raisable.find((m) => state.walkedAway.includes(m.against));
-  return gone && raisable.every((m) => state.walkedAway.includes(m.against))
-    ? `${seatName(state, gone.against)} has walked away from the table.`
-    : null;
-});
-
 export const threaten = defineMove("threaten", {
   approach: "competitive",
   summary: "Warn a party that you will impose or escalate one of your measures: lowers trust, raises tension.",
   main: true,
   preconditions: [statesOnly("threaten a measure"), hasMeasures],
-  availability: [measureLeftToRaise, targetAtTable],
+  availability: [measureLeftToRaise],
+  candidates: {
+    of: (state, seat) =>
+      state.scenario.measures
+        .filter((m) => m.by === seat)
+        .map((m) => ({ kind: "threaten", measureId: m.id, target: m.against })),
+  },
   checks: [
     ...ownMeasureChecks(),
     check("WrongTarget", (state, _seat, move) => {
@@ -188,22 +185,6 @@ function ownOpenProposal(state: GameState, seat: SeatId, proposalId: string) {
 
 const concessionPackageChecks = packageChecks().filter((c) => c.code === "RulingMustBeKept");
 
-/** Whether some issue of `pkg` can move to an option worth less to `seat` that the rulings allow. */
-function someConcession(state: GameState, seat: SeatId, pkg: Package): boolean {
-  const table = state.scenario.parties.find((p) => p.id === seat)?.payoffs ?? {};
-  return state.scenario.issues.some((issue) => {
-    const values = table[issue.id] ?? {};
-    const now = values[pkg.options[issue.id] ?? ""] ?? 0;
-    return issue.options.some(
-      (option) =>
-        (values[option.id] ?? 0) < now &&
-        concessionPackageChecks.every(
-          (c) => c.test(state, seat, { package: conceded(pkg, issue.id, option.id) }) === null,
-        ),
-    );
-  });
-}
-
 export const concede = defineMove("concede", {
   approach: "competitive",
   summary: "Move one issue of your open proposal to an option worth less to you: a new version, and a little trust.",
@@ -213,12 +194,18 @@ export const concede = defineMove("concede", {
     check<unknown>("NoOpenProposal", (state, seat) =>
       openProposalsBy(state, seat).length > 0 ? null : "You have no open proposal to concede on.",
     ),
-    check<unknown>("NothingToConcede", (state, seat) =>
-      openProposalsBy(state, seat).some((proposal) => someConcession(state, seat, proposal.package))
-        ? null
-        : "Your open proposals already offer, on every issue, the least you can give: the option worth least to you, or the one a ruling binds.",
-    ),
   ],
+  candidates: {
+    of: (state, seat) =>
+      openProposalsBy(state, seat).flatMap((p) =>
+        state.scenario.issues.flatMap((issue) =>
+          issue.options
+            .filter((o) => o.id !== p.package.options[issue.id])
+            .map((o) => ({ kind: "concede", proposalId: p.id, issueId: issue.id, optionId: o.id })),
+        ),
+      ),
+    none: "Your open proposals already offer, on every issue, the least you can give: the option worth least to you, or the one a ruling binds.",
+  },
   checks: [
     knownProposal,
     check("NotYourProposal", (state, seat, move) =>
@@ -284,24 +271,21 @@ export const concede = defineMove("concede", {
   },
 });
 
-/** Why `seat` cannot start withholding from `other` (it already does), or null. */
-function alreadyWithholding(state: GameState, seat: SeatId, other: SeatId): string | null {
-  const current = withholding(state, seat, other);
-  return current
-    ? `You already withhold information from ${seatName(state, other)} (until the end of round ${current.untilRound}).`
-    : null;
-}
-
 export const withhold = defineMove("withhold", {
   approach: "competitive",
   summary:
     "Refuse to share information with a party for a while: blocks joint fact-finding and sharing between you, lowers trust.",
   main: true,
   preconditions: [statesOnly("withhold information")],
-  availability: [someCounterpart("WithholdingFromEveryone", alreadyWithholding)],
+  candidates: { of: (state, seat) => present(state, seat).map((other) => ({ kind: "withhold", from: other })) },
   checks: [
     ...namedSeatChecks<{ from: SeatId }>((m) => [m.from], "party to withhold from"),
-    check("AlreadyWithholding", (state, seat, move) => alreadyWithholding(state, seat, move.from)),
+    check("AlreadyWithholding", (state, seat, move) => {
+      const current = withholding(state, seat, move.from);
+      return current
+        ? `You already withhold information from ${seatName(state, move.from)} (until the end of round ${current.untilRound}).`
+        : null;
+    }),
   ],
   apply(draft, seat, move, seq) {
     const effect = magnitude(draft, "withhold");

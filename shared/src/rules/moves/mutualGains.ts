@@ -1,12 +1,12 @@
 import type { CreativeOption } from "../../scenario/schema.ts";
-import { namedSeatChecks, someCounterpart, statesOnly } from "../checks.ts";
+import { namedSeatChecks, present, statesOnly } from "../checks.ts";
 import { addLog } from "../draft.ts";
 import { doneTogether, offerOpenUntil, openOffer } from "../factFinding.ts";
 import { countGroundwork } from "../groundwork.ts";
 import { addTrust, addTrustWith, trustBetween } from "../indicators.ts";
 import { magnitude } from "../magnitudes.ts";
 import { type Check, check, defineMove } from "../moveRule.ts";
-import { issueName, seatName, seatNames } from "../names.ts";
+import { isDealParty, issueName, seatName, seatNames } from "../names.ts";
 import { activeStates } from "../seats.ts";
 import type { GameState, SeatId } from "../types.ts";
 import { withholding } from "../withholding.ts";
@@ -17,27 +17,22 @@ function reveal(draft: GameState, owner: SeatId, reader: SeatId, issueIds: strin
   draft.families.revealed[owner] = readers;
 }
 
-/** Why `seat` cannot look at information together with `other` (a withholding either way), or null. */
-function withheldBetween(state: GameState, seat: SeatId, other: SeatId): string | null {
-  const mine = withholding(state, seat, other);
-  if (mine)
-    return `You are withholding information from ${seatName(state, other)} until the end of round ${mine.untilRound}.`;
-  const theirs = withholding(state, other, seat);
-  if (theirs)
-    return `${seatName(state, other)} is withholding information from you until the end of round ${theirs.untilRound}.`;
-  return null;
-}
-
 /** Neither side may be withholding information from the other. */
 function notWithheld<M>(pick: (move: M) => SeatId[]): Check<M>[] {
   return [
     check<M>("YouWithhold", (state, seat, move) => {
       const other = pick(move).find((s) => withholding(state, seat, s));
-      return other ? withheldBetween(state, seat, other) : null;
+      const w = other ? withholding(state, seat, other) : undefined;
+      return other && w
+        ? `You are withholding information from ${seatName(state, other)} until the end of round ${w.untilRound}.`
+        : null;
     }),
     check<M>("TheyWithhold", (state, seat, move) => {
       const other = pick(move).find((s) => withholding(state, s, seat));
-      return other ? withheldBetween(state, seat, other) : null;
+      const w = other ? withholding(state, other, seat) : undefined;
+      return other && w
+        ? `${seatName(state, other)} is withholding information from you until the end of round ${w.untilRound}.`
+        : null;
     }),
   ];
 }
@@ -55,16 +50,14 @@ export const shareInterests = defineMove("shareInterests", {
     "Show chosen parties your points on chosen issues: builds trust and opens creative options, but a hard bargainer can use what you reveal.",
   main: true,
   preconditions: [statesOnly("share interests")],
-  availability: [
-    someCounterpart(
-      "NobodyToShareWith",
-      (state, seat, other) =>
-        withheldBetween(state, seat, other) ??
-        (state.scenario.issues.every((i) => (state.families.revealed[seat]?.[other] ?? []).includes(i.id))
-          ? `You have already shared every issue with ${seatName(state, other)}.`
-          : null),
-    ),
-  ],
+  candidates: {
+    of: (state, seat) =>
+      present(state, seat).map((other) => ({
+        kind: "shareInterests",
+        to: [other],
+        issueIds: state.scenario.issues.map((i) => i.id),
+      })),
+  },
   checks: [
     ...namedSeatChecks<{ to: SeatId[] }>((m) => m.to, "party to share with"),
     check("NoIssueChosen", (_s, _seat, move) =>
@@ -110,22 +103,6 @@ function creativeOf(state: GameState, id: string): CreativeOption | undefined {
   return state.scenario.creativeOptions.find((c) => c.id === id);
 }
 
-/** Why `creative` cannot be put forward yet for want of groundwork, or null. */
-function missingGroundwork(state: GameState, creative: CreativeOption): string | null {
-  if (creative.unlock.after.length === 0) return null;
-  if (creative.unlock.after.some((kind) => (state.families.groundwork[kind] ?? 0) > 0)) return null;
-  const words = creative.unlock.after.map((k) => groundworkWords[k] ?? k);
-  return `${creative.name} needs groundwork first: ${words.join(" or ")} must have happened at this table.`;
-}
-
-/** Why `seat` cannot put `creative` forward for want of trust with another state, or null. */
-function trustShort(state: GameState, seat: SeatId, creative: CreativeOption): string | null {
-  const short = activeStates(state).find((s) => s !== seat && trustBetween(state, seat, s) < creative.unlock.trust);
-  if (!short) return null;
-  const trust = Math.round(trustBetween(state, seat, short));
-  return `Trust between you and ${seatName(state, short)} is ${trust}; ${creative.name} needs ${creative.unlock.trust}.`;
-}
-
 export const proposeCreative = defineMove("proposeCreative", {
   approach: "mutualGains",
   summary:
@@ -152,27 +129,26 @@ export const proposeCreative = defineMove("proposeCreative", {
     ),
     check("NeedsGroundwork", (state, _seat, move) => {
       const creative = creativeOf(state, move.creativeId);
-      return creative ? missingGroundwork(state, creative) : null;
+      if (!creative || creative.unlock.after.length === 0) return null;
+      if (creative.unlock.after.some((kind) => (state.families.groundwork[kind] ?? 0) > 0)) return null;
+      const words = creative.unlock.after.map((k) => groundworkWords[k] ?? k);
+      return `${creative.name} needs groundwork first: ${words.join(" or ")} must have happened at this table.`;
     }),
     check("NotEnoughTrust", (state, seat, move) => {
       const creative = creativeOf(state, move.creativeId);
-      return creative ? trustShort(state, seat, creative) : null;
+      if (!creative) return null;
+      const short = activeStates(state).find((s) => s !== seat && trustBetween(state, seat, s) < creative.unlock.trust);
+      if (!short) return null;
+      const trust = Math.round(trustBetween(state, seat, short));
+      return `Trust between you and ${seatName(state, short)} is ${trust}; ${creative.name} needs ${creative.unlock.trust}.`;
     }),
   ],
-  // Offered only when some creative option still locked could be put forward now; else the
-  // first one's reason (the list of moves would otherwise invite a move sure to be refused).
-  availability: [
-    check<unknown>("NoCreativeOptionReady", (state, seat) => {
-      let first: string | null = null;
-      for (const creative of state.scenario.creativeOptions) {
-        if (state.families.unlocked.includes(creative.id)) continue;
-        const reason = missingGroundwork(state, creative) ?? trustShort(state, seat, creative);
-        if (reason === null) return null;
-        first ??= reason;
-      }
-      return first;
-    }),
-  ],
+  candidates: {
+    of: (state) =>
+      state.scenario.creativeOptions
+        .filter((c) => !state.families.unlocked.includes(c.id))
+        .map((c) => ({ kind: "proposeCreative", creativeId: c.id })),
+  },
   apply(draft, seat, move, seq) {
     const creative = creativeOf(draft, move.creativeId);
     if (!creative) return;
@@ -200,7 +176,14 @@ export const jointFactFinding = defineMove("jointFactFinding", {
     "Study an issue together with another party (both must choose it within two rounds): on a legal issue you both learn the legal merits, otherwise each other's points on it.",
   main: true,
   preconditions: [statesOnly("take part in joint fact-finding")],
-  availability: [someCounterpart("NobodyToStudyWith", withheldBetween, { states: true })],
+  candidates: {
+    of: (state, seat) =>
+      present(state, seat)
+        .filter((other) => isDealParty(state, other))
+        .flatMap((other) =>
+          state.scenario.issues.map((i) => ({ kind: "jointFactFinding", with: other, issueId: i.id })),
+        ),
+  },
   checks: [
     ...namedSeatChecks<{ with: SeatId }>((m) => [m.with], "partner", { states: true }),
     knownIssue(),
