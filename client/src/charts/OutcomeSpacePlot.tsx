@@ -11,6 +11,7 @@ import {
   YAxis,
   ZAxis,
 } from "recharts";
+import { batnaLabelPositions } from "./batnaLabels.ts";
 import { seriesColours } from "./palette.ts";
 
 export interface PlotPoint {
@@ -49,6 +50,7 @@ export const OutcomeSpacePlot = memo(function OutcomeSpacePlot({
   const frontier = useMemo(() => [...data.frontier].sort((a, b) => a.x - b.x), [data.frontier]);
   const nash = useSinglePoint(data.nash);
   const outcome = useSinglePoint(data.outcome);
+  const labels = batnaLabelPositions(data);
   return (
     <figure className="chart" aria-labelledby={captionId}>
       <figcaption id={captionId}>{title}</figcaption>
@@ -76,20 +78,20 @@ export const OutcomeSpacePlot = memo(function OutcomeSpacePlot({
             <ZAxis range={[60, 60]} />
             <Tooltip cursor={{ strokeDasharray: "3 3" }} />
             <Legend verticalAlign="top" wrapperStyle={{ fontSize: 12 }} />
-            {data.batna && (
+            {data.batna && labels && (
               <ReferenceLine
                 x={data.batna.x}
                 stroke="#8a6d00"
                 strokeDasharray="5 4"
-                label={{ value: `${data.xLabel} BATNA`, fontSize: 11, position: "insideTopLeft" }}
+                label={{ value: `${data.xLabel} BATNA`, fontSize: 11, position: labels.x }}
               />
             )}
-            {data.batna && (
+            {data.batna && labels && (
               <ReferenceLine
                 y={data.batna.y}
                 stroke="#8a6d00"
                 strokeDasharray="5 4"
-                label={{ value: `${data.yLabel} BATNA`, fontSize: 11, position: "insideBottomRight" }}
+                label={{ value: `${data.yLabel} BATNA`, fontSize: 11, position: labels.y }}
               />
             )}
             <Scatter
