@@ -9,7 +9,12 @@ test("journey 2: a solo game against a bot, played to the end, and its debrief",
   await page.getByLabel("Scenario").selectOption("us-china-tariffs");
   await page.getByRole("radio", { name: /^United States/ }).check();
   await page.getByLabel("Bot playing China").selectOption("surprise");
+  // A pasted name past the limit is cut there, and the field says so.
+  await page.getByLabel("Your name").fill("Ada ".repeat(20));
+  await expect(page.getByLabel("Your name")).toHaveValue("Ada ".repeat(15));
+  await expect(page.getByLabel("Your name")).toHaveAccessibleDescription("That is the limit: 60 characters.");
   await page.getByLabel("Your name").fill("Ada");
+  await expect(page.getByLabel("Your name")).toHaveAccessibleDescription("");
   await expectNoSeriousA11yViolations(page, "solo setup");
   await page.getByRole("button", { name: "Start the negotiation" }).click();
   await expect(page.getByRole("heading", { name: "Your brief" })).toBeVisible();

@@ -2,6 +2,7 @@ import { useId, useState } from "react";
 import { post } from "../net/http.ts";
 import { saveSeat } from "../net/saved.ts";
 import { navigate } from "../router.ts";
+import { CharactersLeft } from "../ui/CharactersLeft.tsx";
 
 interface Joined {
   participantToken: string;
@@ -16,7 +17,7 @@ export function JoinScreen() {
   const [name, setName] = useState("");
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const ids = { code: useId(), name: useId(), hint: useId() };
+  const ids = { code: useId(), name: useId(), hint: useId(), nameLeft: useId() };
 
   async function join(event: React.FormEvent) {
     event.preventDefault();
@@ -67,7 +68,15 @@ export function JoinScreen() {
           Six letters and digits, as your instructor shows them. Case and dashes do not matter.
         </p>
         <label htmlFor={ids.name}>Your name (as on the class list, if your instructor has one)</label>
-        <input id={ids.name} value={name} onChange={(e) => setName(e.target.value)} maxLength={60} required />
+        <input
+          id={ids.name}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          maxLength={60}
+          required
+          aria-describedby={ids.nameLeft}
+        />
+        <CharactersLeft id={ids.nameLeft} length={name.length} max={60} />
         <button type="submit" className="primary" disabled={busy || !code.trim() || !name.trim()}>
           {busy ? "Joining…" : "Take my seat"}
         </button>

@@ -3,6 +3,7 @@ import { useEffect, useId, useState } from "react";
 import { api, post, type ScenarioSummary } from "../net/http.ts";
 import { saveSeat } from "../net/saved.ts";
 import { navigate } from "../router.ts";
+import { CharactersLeft } from "../ui/CharactersLeft.tsx";
 
 export interface SoloCreated {
   participantToken: string;
@@ -35,7 +36,7 @@ export function SoloSetup() {
   const [personas, setPersonas] = useState<Record<string, string>>({});
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const ids = { scenario: useId(), name: useId() };
+  const ids = { scenario: useId(), name: useId(), nameLeft: useId() };
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: load the list once
   useEffect(() => {
@@ -158,7 +159,9 @@ export function SoloSetup() {
               maxLength={60}
               onChange={(e) => setName(e.target.value)}
               placeholder="Player"
+              aria-describedby={ids.nameLeft}
             />
+            <CharactersLeft id={ids.nameLeft} length={name.length} max={60} />
             <button type="submit" className="primary" disabled={!scenario || !seat || busy}>
               {busy ? "Starting…" : "Start the negotiation"}
             </button>

@@ -1,6 +1,7 @@
 import type { TableView } from "@parley/shared";
 import { useId, useState } from "react";
 import { useTable } from "../state/tableStore.ts";
+import { CharactersLeft } from "../ui/CharactersLeft.tsx";
 import { list, partyName } from "../ui/names.ts";
 
 /** Public and private chat: the chat lines of the log, and a composer. */
@@ -9,7 +10,7 @@ export function ChatPanel({ view, canMove }: { view: TableView; canMove: boolean
   const seat = view.me?.seat ?? "";
   const [text, setText] = useState("");
   const [to, setTo] = useState("all");
-  const ids = { text: useId(), to: useId() };
+  const ids = { text: useId(), to: useId(), left: useId() };
   const lines = view.log.filter((e) => e.kind === "chat" || e.kind === "backChannel" || e.kind === "shuttle");
   const others = view.parties.filter((p) => p.id !== seat && !p.walkedAway);
   return (
@@ -68,11 +69,13 @@ export function ChatPanel({ view, canMove }: { view: TableView; canMove: boolean
               placeholder="Write a message"
               onChange={(e) => setText(e.target.value)}
               disabled={!canMove}
+              aria-describedby={ids.left}
             />
             <button type="submit" disabled={!canMove || !text.trim()}>
               Send
             </button>
           </div>
+          <CharactersLeft id={ids.left} length={text.length} max={500} />
         </form>
       )}
     </section>

@@ -1,6 +1,7 @@
 import type { Move, MoveKind, Package, TableView } from "@parley/shared";
 import { type ReactNode, useId, useState } from "react";
 import { moveTitles } from "../ui/approaches.tsx";
+import { CharactersLeft } from "../ui/CharactersLeft.tsx";
 
 interface FormProps {
   view: TableView;
@@ -372,10 +373,19 @@ function Checks({
 
 function TextField({ label, value, onChange }: { label: string; value: string; onChange: (value: string) => void }) {
   const id = useId();
+  const left = useId();
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <textarea id={id} value={value} maxLength={500} rows={2} onChange={(e) => onChange(e.target.value)} />
+      <textarea
+        id={id}
+        value={value}
+        maxLength={500}
+        rows={2}
+        onChange={(e) => onChange(e.target.value)}
+        aria-describedby={left}
+      />
+      <CharactersLeft id={left} length={value.length} max={500} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useId, useState } from "react";
 import { gameClient } from "../net/colyseus.ts";
 import { api, download, post, type ScenarioSummary } from "../net/http.ts";
 import { savedSession } from "../net/saved.ts";
+import { CharactersLeft } from "../ui/CharactersLeft.tsx";
 import { useDisplayPref } from "../ui/displayPrefs.ts";
 import { Link } from "../ui/Link.tsx";
 import { TableCard } from "./TableCard.tsx";
@@ -297,7 +298,7 @@ function Controls({
   const [minutes, setMinutes] = useState(2);
   const [text, setText] = useState("");
   const [confirmEnd, setConfirmEnd] = useState(false);
-  const ids = { event: useId(), minutes: useId(), text: useId() };
+  const ids = { event: useId(), minutes: useId(), text: useId(), textLeft: useId() };
   const scope =
     selected.length > 0
       ? `tables ${tables
@@ -380,11 +381,13 @@ function Controls({
               maxLength={500}
               onChange={(e) => setText(e.target.value)}
               placeholder="Five minutes left"
+              aria-describedby={ids.textLeft}
             />
             <button type="submit" disabled={!text.trim()}>
               Broadcast
             </button>
           </div>
+          <CharactersLeft id={ids.textLeft} length={text.length} max={500} />
         </form>
         {confirmEnd ? (
           <span className="row" role="alert">

@@ -3,6 +3,7 @@ import { useEffect, useId, useState } from "react";
 import { api, post, type ScenarioSummary } from "../net/http.ts";
 import { type SavedSession, savedSessions, saveSession } from "../net/saved.ts";
 import { navigate } from "../router.ts";
+import { CharactersLeft } from "../ui/CharactersLeft.tsx";
 import { Link } from "../ui/Link.tsx";
 
 interface Created {
@@ -28,6 +29,7 @@ export default function TeachScreen() {
   const ids = {
     scenario: useId(),
     title: useId(),
+    titleLeft: useId(),
     lens: useId(),
     minutes: useId(),
     hours: useId(),
@@ -125,7 +127,9 @@ export default function TeachScreen() {
           maxLength={120}
           onChange={(e) => setTitle(e.target.value)}
           placeholder="IR 210, Tuesday"
+          aria-describedby={ids.titleLeft}
         />
+        <CharactersLeft id={ids.titleLeft} length={title.length} max={120} />
         <label htmlFor={ids.lens}>Scoring lens shown first in the debrief</label>
         <select id={ids.lens} value={lens} onChange={(e) => setLens(e.target.value as typeof lens)}>
           <option value="both">Both lenses</option>
