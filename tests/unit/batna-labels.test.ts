@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { batnaLabelPositions } from "../../client/src/charts/batnaLabels.ts";
-import type { OutcomeSpaceData, PlotPoint } from "../../client/src/charts/OutcomeSpacePlot.tsx";
+import type { OutcomeSpaceData, PlotPoint } from "../../client/src/charts/outcomeSpaceData.ts";
 
 const point = (x: number, y: number): PlotPoint => ({ x, y, label: `${x}, ${y}` });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { charactersLeftText } from "../../client/src/ui/CharactersLeft.tsx";
+import { charactersLeftText } from "../../client/src/ui/charactersLeft.ts";
 
 describe("a field's characters left", () => {
   it("says nothing while the text is far from the limit", () => {

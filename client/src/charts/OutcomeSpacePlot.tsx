@@ -12,26 +12,8 @@ import {
   ZAxis,
 } from "recharts";
 import { batnaLabelPositions } from "./batnaLabels.ts";
+import type { OutcomeSpaceData, PlotPoint } from "./outcomeSpaceData.ts";
 import { seriesColours } from "./palette.ts";
-
-export interface PlotPoint {
-  x: number;
-  y: number;
-  label: string;
-}
-
-export interface OutcomeSpaceData {
-  xLabel: string;
-  yLabel: string;
-  frontier: PlotPoint[];
-  nash?: PlotPoint;
-  batna?: { x: number; y: number };
-  /** Offers in order, one trail per proposer. */
-  trails: { name: string; points: PlotPoint[] }[];
-  outcome?: PlotPoint;
-  /** Other tables' outcomes (the session debrief). */
-  outcomes?: PlotPoint[];
-}
 
 /**
  * The outcome space of two parties: the Pareto frontier, the Nash point, each party's

@@ -1,4 +1,4 @@
-import type { OutcomeSpaceData } from "./OutcomeSpacePlot.tsx";
+import type { OutcomeSpaceData } from "./outcomeSpaceData.ts";
 
 /** Where a reference line's name is written (Recharts' label positions). */
 export type LabelPosition = "insideBottomLeft" | "insideBottomRight" | "insideTopLeft";

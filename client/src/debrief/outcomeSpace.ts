@@ -1,5 +1,5 @@
 import { type GameState, outcomePoints, packagePoints, type SeatId, seatName, type TableReport } from "@parley/shared";
-import type { OutcomeSpaceData, PlotPoint } from "../charts/OutcomeSpacePlot.tsx";
+import type { OutcomeSpaceData, PlotPoint } from "../charts/outcomeSpaceData.ts";
 
 /** The upper-right envelope of points in two dimensions: the frontier as these two parties see it. */
 export function envelope(points: PlotPoint[]): PlotPoint[] {
