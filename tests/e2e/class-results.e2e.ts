@@ -105,3 +105,40 @@ test("in a session whose tables fill as students come, the results open when the
   await expect(page.getByTestId("results-held")).toHaveCount(0);
   await expect(dashboard.getByTestId("end-to-open-results")).toHaveCount(0);
 });
+
+/**
+ * With a set number of tables no latecomer can open another, so the session is over when its
+ * last table ends: the dashboard says so and offers no more controls (it had said "status
+ * running" and offered Start and End, whose End was refused at the ended table).
+ */
+test("a session of one table is over when that table ends, without the instructor's End", async ({ browser }) => {
+  const dashboard = await (await browser.newContext()).newPage();
+  await dashboard.goto("/teach");
+  await dashboard.getByLabel("Scenario").selectOption("us-china-tariffs");
+  await dashboard.getByLabel("Tables").selectOption("1");
+  await dashboard.getByRole("button", { name: "Create the session" }).click();
+  const code = ((await dashboard.getByTestId("join-code").textContent()) ?? "").trim();
+
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/");
+  await page.getByRole("link", { name: "Join with a code" }).click();
+  await page.getByLabel("Join code").fill(code);
+  await page.getByLabel(/Your name/).fill("Noor");
+  await page.getByRole("button", { name: "Take my seat" }).click();
+  await dashboard.getByRole("button", { name: "Start", exact: true }).click();
+  await expect(page.getByText(/^Round 1 of/)).toBeVisible();
+  await expect(dashboard.getByTestId("session-ended")).toHaveCount(0);
+
+  const walkAway = page.getByTestId("move-walkAway");
+  await walkAway.locator("button.move-toggle").click();
+  await walkAway.getByRole("button", { name: "Walk away", exact: true }).click();
+  await walkAway.getByRole("button", { name: "Yes: walk away" }).click();
+  await expect(page.getByRole("table", { name: "Every party's score" })).toBeVisible();
+
+  await expect(dashboard.getByTestId("session-ended")).toBeVisible();
+  await expect(dashboard.getByText(/status ended/)).toBeVisible();
+  await expect(dashboard.getByRole("button", { name: "End…" })).toHaveCount(0);
+  await expect(dashboard.getByRole("button", { name: "Start", exact: true })).toHaveCount(0);
+  await expect(dashboard.getByRole("button", { name: "Show on the projector" })).toHaveCount(0);
+  await expect(dashboard.getByTestId("end-to-open-results")).toHaveCount(0);
+});

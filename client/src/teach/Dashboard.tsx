@@ -150,6 +150,12 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
   const { session, participants, tables } = overview;
   const joinUrl = `${window.location.origin}/join`;
   const moved = tables.reduce((n, t) => n + t.seats.filter((s) => s.acted).length, 0);
+  const everyTableEnded = tables.length > 0 && tables.every((t) => t.status === "ended");
+  // Over once the instructor ended it, or once its last table ended where no new table can
+  // open (a set number of tables): the results are open then, and nothing is left to control.
+  const over =
+    session.status === "ended" ||
+    (everyTableEnded && sessionResultsOpen({ tables: session.settings.tables, ended: false }, true));
 
   return (
     <div className="page dashboard">
@@ -190,7 +196,8 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
           </p>
           <h1>{session.settings.title ?? session.scenarioTitle}</h1>
           <p className="muted">
-            {session.scenarioTitle} · status <strong>{session.status}</strong> · {participants.length} student
+            {session.scenarioTitle} · status <strong>{over ? "ended" : session.status}</strong> · {participants.length}{" "}
+            student
             {participants.length === 1 ? "" : "s"} · {tables.length} table{tables.length === 1 ? "" : "s"} · {moved}{" "}
             main move{moved === 1 ? "" : "s"} made this round
           </p>
@@ -200,7 +207,7 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
           <p className="join-code" data-testid="join-code">
             {session.joinCode}
           </p>
-          {session.status !== "ended" && (
+          {!over && (
             <button type="button" onClick={() => setProjector(true)}>
               Show on the projector
             </button>
@@ -230,7 +237,7 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
           Debrief the session
         </Link>
       </div>
-      {session.status === "ended" ? (
+      {over ? (
         <p className="notice info" role="status" data-testid="session-ended">
           This session is over: every table has ended, and each student can open every party's score and the debrief.
           Download the results above, or debrief the session with the class.
@@ -243,14 +250,12 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
       </p>
       <h2>Tables</h2>
       {tables.length === 0 && <p className="muted">No table yet: tables open as students join.</p>}
-      {tables.length > 0 &&
-        tables.every((t) => t.status === "ended") &&
-        !sessionResultsOpen({ tables: session.settings.tables, ended: session.status === "ended" }, true) && (
-          <p className="notice info" role="status" data-testid="end-to-open-results">
-            Every table has finished. Students see their own results; a latecomer could still open a new table, so every
-            party's score and the debrief open for them when you end the session (End…, no table selected).
-          </p>
-        )}
+      {everyTableEnded && !over && (
+        <p className="notice info" role="status" data-testid="end-to-open-results">
+          Every table has finished. Students see their own results; a latecomer could still open a new table, so every
+          party's score and the debrief open for them when you end the session (End…, no table selected).
+        </p>
+      )}
       <div className="tables-grid">
         {tables.map((t) => (
           <TableCard

@@ -188,7 +188,7 @@ const rows: PersonaRow[] = [
     id: "mediator",
     name: "Mediator",
     description:
-      "For a mediator's seat: wins consent, then proposes packages near the fair (Nash) point and shuttles between the parties.",
+      "Seeks mediation and frames its offers as packages near the fair (Nash) point; in a mediator's seat, wins the parties' consent, then proposes such packages and shuttles between them.",
     parameters: {
       ...base,
       concessionExponent: 1.2,
