@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -151,6 +151,77 @@ describe("parley replay", () => {
     const seatView = await parley("replay", "seat.json");
     expect(seatView.code).toBe(2);
     expect(seatView.stderr).toContain("export the replay as the instructor");
+  });
+});
+
+describe("parley replay, when the scenario's file changed after the game", () => {
+  /** A scenario file of one's own: the U.S.–China case under another id, with the U.S. BATNA given. */
+  function ownScenario(batna: number) {
+    const source = readFileSync(join(repoRoot, "scenarios/us-china-tariffs.yaml"), "utf8")
+      .replace("id: us-china-tariffs", "id: my-case")
+      .replace("batna: 42", `batna: ${batna}`);
+    writeFileSync(join(work, "my-case.yaml"), source);
+  }
+
+  it("folds a simulated game with the scenario it was played with, whatever the file says now", async () => {
+    ownScenario(42);
+    const simulated = await parley("simulate", "--scenario", "my-case.yaml", "--seed", "3", "--json");
+    expect(simulated.code).toBe(0);
+    writeFileSync(join(work, "own.json"), simulated.stdout);
+    ownScenario(50); // the author edits the file after the game
+
+    const replayed = await parley("replay", "own.json");
+    expect(replayed.code).toBe(0);
+    expect(replayed.stdout).toContain("These are the scores the game recorded.");
+
+    // Against the edited file, on request: the changed BATNA is a difference, and it says why it may be.
+    const edited = await parley("replay", "own.json", "--scenario", "my-case.yaml");
+    expect(edited.code).toBe(1);
+    expect(edited.stdout).toContain("The recomputed scores differ from the recorded ones:");
+    expect(edited.stderr).toMatch(/usa: BATNA [\d.]+, recorded [\d.]+/);
+    expect(edited.stderr).toMatch(/usa: over its BATNA -?[\d.]+, recorded -?[\d.]+/);
+    expect(edited.stderr).toContain("if it changed since the game was played, give its file as it was then");
+  });
+
+  it("tells an older file naming a scenario of one's own how to give it", async () => {
+    ownScenario(42);
+    const game = JSON.parse((await parley("simulate", "--scenario", "my-case.yaml", "--seed", "3", "--json")).stdout);
+    game.scenario = { id: game.scenario.id, title: game.scenario.title }; // as files were before
+    writeFileSync(join(work, "older-own.json"), JSON.stringify(game));
+    const unknown = await parley("replay", "older-own.json");
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("Unknown scenario 'my-case'");
+    expect(unknown.stderr).toContain("give it with --scenario FILE.yaml");
+    const given = await parley("replay", "older-own.json", "--scenario", "my-case.yaml");
+    expect(given.code).toBe(0);
+  });
+
+  it("folds a table replay with the scenario its session kept, not the file of that id", async () => {
+    const shipped = loadCatalog().get("us-china-tariffs");
+    if (!shipped) throw new Error("scenario missing");
+    // The session kept a version whose U.S. BATNA differs from today's file.
+    const kept = structuredClone(shipped);
+    const usa = kept.parties.find((p) => p.id === "usa");
+    if (!usa) throw new Error("no usa");
+    usa.batna += 8;
+    const game = simulateGame({ scenario: kept, seed: 9, bots: { usa: "integrator", china: "hardliner" } });
+    const record: TableRecord = {
+      id: "t2",
+      scenarioId: kept.id,
+      seed: 9,
+      seats: game.seats,
+      controllers: game.controllers,
+      createdAt: "2026-01-01T00:00:00.000Z",
+    };
+    const stored = game.events.map((event) => ({ event, at: "2026-01-01T00:00:00.000Z", rulesVersion: RULES_VERSION }));
+    writeFileSync(join(work, "kept.json"), JSON.stringify(buildReplay(kept, record, stored, "instructor")));
+    const replayed = await parley("replay", "kept.json", "--json");
+    expect(replayed.code).toBe(0);
+    expect(JSON.parse(replayed.stdout).matchesRecorded).toBe(true);
+    // Against today's file the BATNA differs, and replay says so.
+    const today = await parley("replay", "kept.json", "--scenario", "us-china-tariffs");
+    expect(today.code).toBe(1);
+    expect(today.stderr).toMatch(/usa: BATNA [\d.]+, recorded [\d.]+/);
   });
 });
 

@@ -8,6 +8,7 @@ import {
   initialState,
   isSystemEvent,
   type LensOverrides,
+  parseScenario,
   RULES_VERSION,
   rulesNotice,
   type Scenario,
@@ -21,17 +22,20 @@ import { scenarioFromArgument, UsageError } from "./botArgs.ts";
 import { type CliIO, type Command, exitCodes, parseCommandArgs } from "./command.ts";
 import { scoresText } from "./gameText.ts";
 
-const help = `Usage: parley replay FILE [--json] [--scenario ID]
+const help = `Usage: parley replay FILE [--json] [--scenario ID|FILE.yaml]
 
 Recomputes a game from its event log and prints the scores, then checks them against the
 scores recorded in the file. FILE is either the JSON of \`parley simulate --json\` or a
 table replay exported by the server as the instructor
-(GET /api/sessions/:id/tables/:tableId/replay). Exits with 1 when the recomputed scores
-differ from the recorded ones. When the file was played under other rules (each file
-carries the rules version it was played under), it says so first.
+(GET /api/sessions/:id/tables/:tableId/replay). Both carry the scenario the game was
+played with, and the game is folded with it, even if the scenario's file has changed since
+(older files name the scenario only: it is then read from scenarios/). Exits with 1 when
+the recomputed scores differ from the recorded ones. When the file was played under other
+rules (each file carries the rules version it was played under), it says so first.
 
 Options:
-  --scenario ID  the scenario to replay against (default: the one the file names)
+  --scenario ID|FILE.yaml
+                 the scenario to replay against instead (a shipped id, or a file)
   --json         print the recomputed report as JSON
   -h, --help     show this help`;
 
@@ -42,6 +46,8 @@ const options = {
 
 interface Loaded {
   scenarioId: string;
+  /** The scenario as the file recorded it, whole (absent in older files: their id only). */
+  scenario?: unknown;
   seed: number;
   seats: SeatId[];
   controllers: Record<SeatId, Controller>;
@@ -79,6 +85,7 @@ function load(text: string, name: string): Loaded {
     }
     return {
       scenarioId: scenario.id,
+      scenario: "parties" in scenario ? scenario : undefined,
       seed: data.seed,
       seats: data.seats as SeatId[],
       controllers: data.controllers as Record<SeatId, Controller>,
@@ -102,6 +109,7 @@ function load(text: string, name: string): Loaded {
     const report = isObject(last) && isObject(last.report) ? last.report : undefined;
     return {
       scenarioId: data.scenarioId,
+      scenario: setup.scenario,
       seed: setup.seed,
       seats: setup.seats as SeatId[],
       controllers: setup.controllers as Record<SeatId, Controller>,
@@ -128,6 +136,12 @@ function differences(report: TableReport, recorded: NonNullable<Loaded["recorded
       continue;
     }
     if (!close(then.points, score.points)) out.push(`${score.seat}: points ${score.points}, recorded ${then.points}`);
+    if (!close(then.batna, score.batna)) out.push(`${score.seat}: BATNA ${score.batna}, recorded ${then.batna}`);
+    if (!close(then.surplus, score.surplus))
+      out.push(`${score.seat}: over its BATNA ${score.surplus}, recorded ${then.surplus}`);
+    const [a, b] = [score.normalised, then.normalised];
+    if (a?.defined && b?.defined && !close(a.value, b.value))
+      out.push(`${score.seat}: score (0–100) ${a.value}, recorded ${b.value}`);
   }
   if (!close(recorded.jointPoints ?? Number.NaN, report.jointPoints)) {
     out.push(`joint points ${report.jointPoints}, recorded ${recorded.jointPoints}`);
@@ -145,6 +159,32 @@ function differences(report: TableReport, recorded: NonNullable<Loaded["recorded
   return out;
 }
 
+/**
+ * The scenario to fold with: the one given, else the one the file carries (the version that
+ * was played), else the one of that id in scenarios/ (older files).
+ */
+function scenarioOf(loaded: Loaded, given: string | undefined, file: string, cwd: string): Scenario {
+  if (given !== undefined) return scenarioFromArgument(given, cwd);
+  if (loaded.scenario !== undefined) {
+    const parsed = parseScenario(JSON.stringify(loaded.scenario), `${file} (its scenario)`);
+    if (!parsed.ok) {
+      const first = parsed.problems[0];
+      throw new UsageError(
+        `${file} carries a scenario that is not valid${first ? ` (${first.field}: ${first.message})` : ""}; give one with --scenario.`,
+      );
+    }
+    return parsed.scenario;
+  }
+  try {
+    return scenarioFromArgument(loaded.scenarioId, cwd);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    throw new UsageError(
+      `${error.message} ${file} names its scenario only: if it was played with a file of your own, give it with --scenario FILE.yaml.`,
+    );
+  }
+}
+
 function run(args: string[], io: CliIO): number {
   const parsed = parseCommandArgs("replay", args, options, io);
   if (!parsed) return exitCodes.usage;
@@ -160,7 +200,7 @@ function run(args: string[], io: CliIO): number {
       throw new UsageError(`No such file: ${file}`);
     }
     const loaded = load(text, file);
-    const scenario: Scenario = scenarioFromArgument(values.scenario ?? loaded.scenarioId, io.cwd);
+    const scenario = scenarioOf(loaded, values.scenario, file, io.cwd);
     let state: GameState;
     try {
       state = initialState(scenario, loaded.seed, {
@@ -219,6 +259,10 @@ function run(args: string[], io: CliIO): number {
       );
     }
     for (const line of diff) io.err(`  ${line}`);
+    if (diff.length > 0 && (values.scenario !== undefined || loaded.scenario === undefined))
+      io.err(
+        `  (replayed against ${values.scenario ?? `the scenario '${loaded.scenarioId}' of scenarios/`}: if it changed since the game was played, give its file as it was then, --scenario FILE.yaml)`,
+      );
     return diff.length === 0 ? exitCodes.ok : exitCodes.failed;
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;

@@ -41,7 +41,11 @@ export interface SimulationFile {
   version: 1;
   /** The rules version it was played under (RULES_VERSION); absent in files from before versions. */
   rulesVersion: number;
-  scenario: { id: string; title: string };
+  /**
+   * The scenario it was played with, whole (files from before this carry its id and title
+   * only), so that \`parley replay\` folds the game with it even after its file changed.
+   */
+  scenario: Scenario;
   seed: number;
   seats: string[];
   personas: Record<string, string>;
@@ -56,7 +60,7 @@ export function simulationFile(scenario: Scenario, game: SimulatedGame): Simulat
     format: "parley-simulation",
     version: 1,
     rulesVersion: RULES_VERSION,
-    scenario: { id: scenario.id, title: scenario.title },
+    scenario,
     seed: game.seed,
     seats: game.seats,
     personas: Object.fromEntries(game.seats.map((s) => [s, game.bots[s]?.persona ?? ""])),

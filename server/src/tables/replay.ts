@@ -28,10 +28,13 @@ export interface Replay {
   scenarioId: string;
   viewer: Viewer;
   /**
-   * How the table was set up (its seed draws the rulings), so `parley replay` can fold the
-   * events again: only in the instructor's replay.
+   * How the table was set up (its seed draws the rulings) and the scenario as its session
+   * kept it (every party's payoffs: the instructor sees them all), so `parley replay` can
+   * fold the events again, even after the scenario's file changed: only in the instructor's
+   * replay.
    */
   setup?: {
+    scenario: Scenario;
     seed: number;
     seats: SeatId[];
     controllers: Record<SeatId, Controller>;
@@ -76,6 +79,7 @@ export function buildReplay(
     },
   );
   const setup = {
+    scenario,
     seed: record.seed,
     seats: [...record.seats],
     controllers: { ...record.controllers },
