@@ -142,3 +142,51 @@ test("a session of one table is over when that table ends, without the instructo
   await expect(dashboard.getByRole("button", { name: "Show on the projector" })).toHaveCount(0);
   await expect(dashboard.getByTestId("end-to-open-results")).toHaveCount(0);
 });
+
+/**
+ * Accepting a package worth less than one's BATNA asks once more: an agreement on it scores
+ * below walking away, and a student who clicked too fast could not take it back.
+ */
+test("accepting a proposal below one's BATNA asks once more before it is sent", async ({ browser, request }) => {
+  const session = await createSession(request, 1);
+  const join = async (name: string) => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto("/join");
+    await page.getByLabel("Join code").fill(session.joinCode);
+    await page.getByLabel(/Your name/).fill(name);
+    await page.getByRole("button", { name: "Take my seat" }).click();
+    await expect(page.getByText("The negotiation has not started yet")).toBeVisible();
+    return page;
+  };
+  const first = await join("Ines");
+  const second = await join("Jun");
+  const seats = (await session.participants()) as unknown as { name: string; seat: string }[];
+  const [usa, china] = seats.find((p) => p.name === "Ines")?.seat === "usa" ? [first, second] : [second, first];
+  await session.control({ action: "start" });
+  await expect(usa.getByText(/^Round 1 of/)).toBeVisible();
+
+  // The United States proposes everything its own way: worth almost nothing to China.
+  const choose = async (issue: string, option: RegExp) =>
+    usa.getByRole("group", { name: issue }).getByRole("radio", { name: option }).check();
+  await choose("Tariffs", /Keep current tariffs/);
+  await choose("Purchase commitments", /Large purchases/);
+  await choose("Semiconductor export controls", /Broad controls stay/);
+  await choose("Critical minerals", /Full resumption/);
+  await choose("Intellectual property", /Enforcement mechanism/);
+  await choose("Consultation mechanism", /None/);
+  await usa.getByRole("button", { name: "Propose this package" }).click();
+
+  const card = china.locator(".proposal.open");
+  await expect(card.getByText("below your BATNA")).toBeVisible();
+  await card.getByRole("button", { name: /^Accept proposal/ }).click();
+  await expect(card.getByRole("alert")).toContainText(/worth 0 points to you, below your BATNA of [\d.]+/);
+  // Nothing was sent: the proposal is still open, and Cancel takes the question back.
+  await expect(card.getByRole("button", { name: /^Reject proposal/ })).toBeVisible();
+  await card.getByRole("button", { name: "Cancel" }).click();
+  await expect(card.getByRole("alert")).toHaveCount(0);
+  await expect(china.getByRole("heading", { name: "Agreement reached" })).toHaveCount(0);
+
+  await card.getByRole("button", { name: /^Accept proposal/ }).click();
+  await card.getByRole("button", { name: /^Yes: accept proposal/ }).click();
+  await expect(china.getByRole("heading", { name: "Agreement reached" })).toBeVisible();
+});

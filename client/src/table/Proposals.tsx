@@ -1,4 +1,5 @@
 import { describePackage, type Package, type Proposal, type TableView, viewPoints } from "@parley/shared";
+import { useState } from "react";
 import { useTable } from "../state/tableStore.ts";
 import { ApproachTag } from "../ui/approaches.tsx";
 import { issueName, isThirdParty, list, optionName, partyName } from "../ui/names.ts";
@@ -51,6 +52,8 @@ export function Proposals({ view, canMove }: { view: TableView; canMove: boolean
   const open = view.proposals.filter((p) => p.status === "open").reverse();
   const lines = [...new Set(view.proposals.map((p) => p.by))];
   const worth = (pkg: Package) => (view.me ? viewPoints(view, pkg) : undefined);
+  // Accepting a package worth less than walking away asks once more (the proposal it is for).
+  const [confirmBelow, setConfirmBelow] = useState<string | null>(null);
 
   return (
     <section className="panel" aria-labelledby="proposals-title">
@@ -90,10 +93,28 @@ export function Proposals({ view, canMove }: { view: TableView; canMove: boolean
                 </p>
               )}
               <StatusLine view={view} p={p} />
+              {canAnswer && confirmBelow === p.id && view.me && points !== undefined && (
+                <p role="alert" className="warn">
+                  Proposal {p.id} is worth {points} points to you, below your BATNA of {view.me.batna}: if it is agreed
+                  you score less than walking away would give you. Press the button again to accept it.{" "}
+                  <button type="button" className="link" onClick={() => setConfirmBelow(null)}>
+                    Cancel
+                  </button>
+                </p>
+              )}
               {canAnswer && (
                 <div className="row">
-                  <button type="button" className="primary" onClick={() => send({ kind: "accept", proposalId: p.id })}>
-                    Accept proposal {p.id}
+                  <button
+                    type="button"
+                    className="primary"
+                    onClick={() => {
+                      const below = view.me !== undefined && points !== undefined && points < view.me.batna;
+                      if (below && confirmBelow !== p.id) return setConfirmBelow(p.id);
+                      setConfirmBelow(null);
+                      send({ kind: "accept", proposalId: p.id });
+                    }}
+                  >
+                    {confirmBelow === p.id ? `Yes: accept proposal ${p.id}` : `Accept proposal ${p.id}`}
                   </button>
                   <button type="button" onClick={() => send({ kind: "reject", proposalId: p.id })}>
                     Reject proposal {p.id}
