@@ -1,4 +1,4 @@
-import type { Scenario, ScenarioAnalysis } from "@parley/shared";
+import { pointRange, type Scenario, type ScenarioAnalysis } from "@parley/shared";
 
 const round = (n: number) => String(Math.round(n * 10) / 10);
 const percent = (part: number, whole: number) => (whole === 0 ? "0%" : `${round((100 * part) / whole)}%`);
@@ -14,14 +14,21 @@ export function describeAnalysis(scenario: Scenario, analysis: ScenarioAnalysis)
     const numbers = analysis.parties[state];
     if (!numbers) continue;
     const name = scenario.parties.find((p) => p.id === state)?.name ?? state;
+    // The brief's "best package" counts creative options too; these numbers are the issues'.
+    const withCreative = pointRange(scenario, state).best;
+    const creative = withCreative !== numbers.best ? ` (${round(withCreative)} with creative options)` : "";
     lines.push(
-      `${name}: best ${round(numbers.best)}, worst ${round(numbers.worst)}, BATNA ${round(numbers.batna)}; midpoint ${round(midpoint.points[state] ?? 0)}, best joint ${round(bestJoint.points[state] ?? 0)}${nash ? `, Nash ${round(nash.points[state] ?? 0)}` : ""}`,
+      `${name}: best ${round(numbers.best)}${creative}, worst ${round(numbers.worst)}, BATNA ${round(numbers.batna)}; midpoint ${round(midpoint.points[state] ?? 0)}, best joint ${round(bestJoint.points[state] ?? 0)}${nash ? `, Nash ${round(nash.points[state] ?? 0)}` : ""}`,
     );
   }
   const describe = (options: Record<string, string>) =>
     Object.entries(options)
       .map(([issue, option]) => `${issue}=${option}`)
       .join(", ");
+  if (scenario.creativeOptions.length > 0)
+    lines.push(
+      "packages are the issues' options alone: creative options, once unlocked, add their bonuses (students' briefs count them in their best package)",
+    );
   lines.push(`midpoint package: ${describe(midpoint.options)}`);
   lines.push(`best joint package: ${describe(bestJoint.options)}`);
   if (nash) lines.push(`Nash package: ${describe(nash.options)}`);

@@ -7,8 +7,10 @@ import { describeAnalysis } from "./stats.ts";
 
 const help = `Usage: parley validate [options] [files or folders...]
 
-Checks scenario files: YAML syntax, the schema, every id reference, and the lints below.
-Prints every problem as \`file:line: field: message\` and one OK line per valid file.
+Checks scenario files: YAML syntax, the schema, every id reference, and the lints below,
+in that order; each stage runs once those before it pass (a file with mistakes of several
+kinds takes a run for each). Prints every problem the first failing stage finds as
+\`file:line: field: message\`, and one OK line per valid file.
 Exits with 1 when any file is invalid (or, with --strict, has warnings); 2 on bad usage.
 A folder means every .yaml/.yml file directly inside it; no argument means the
 repository's scenarios/ folder.
