@@ -3,12 +3,7 @@ import { applyViewPatch, closeCodes, type Move, type TableView, type ViewPatch }
 import { create } from "zustand";
 import { gameClient } from "../net/colyseus.ts";
 import { ApiError, api, post } from "../net/http.ts";
-
-export interface Notice {
-  id: number;
-  tone: "error" | "info";
-  text: string;
-}
+import { type Notice, noticesFor } from "./notices.ts";
 
 /** The room's public status (its Colyseus schema state): clock, pause, who is connected. */
 export interface TableStatus {
@@ -70,9 +65,15 @@ export const useTable = create<TableStore>((set, get) => {
   // refusal matters while the student is still at that move): a pile of them covered a phone.
   const notify = (tone: Notice["tone"], text: string) => {
     const id = ++noticeId;
-    set((s) => ({ notices: [...s.notices.slice(-3), { id, tone, text }] }));
+    set((s) => ({ notices: [...s.notices.slice(-3), { id, tone, text, round: s.view?.round, at: Date.now() }] }));
     setTimeout(() => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })), noticeMs[tone]);
   };
+
+  const show = (view: TableView) =>
+    set((s) => {
+      const notices = noticesFor(s.notices, s.view?.round, view.round, Date.now());
+      return notices === s.notices ? { view } : { view, notices };
+    });
 
   const attach = (room: Room, token: string) => {
     let moved = false;
@@ -82,14 +83,14 @@ export const useTable = create<TableStore>((set, get) => {
     // after a crash the new process never knew it, so give up after ~11 s and rejoin.
     room.reconnection.maxRetries = 6;
     room.onMessage("view", (view: TableView) => {
-      if (get().room === room) set({ view });
+      if (get().room === room) show(view);
     });
     // After the first view, the server sends only what changed; a patch for another view
     // than ours (a message lost in a drop) asks for the whole view again.
     room.onMessage("viewPatch", (patch: ViewPatch) => {
       if (get().room !== room) return;
       const view = applyViewPatch(get().view, patch);
-      if (view) set({ view });
+      if (view) show(view);
       else room.send("resync");
     });
     room.onStateChange((state: unknown) => {

@@ -1,0 +1,25 @@
+export interface Notice {
+  id: number;
+  tone: "error" | "info";
+  text: string;
+  /** The round it came in, and when: news of an earlier round goes when the next begins. */
+  round?: number;
+  at?: number;
+}
+
+/** How long news of an earlier round may stay once the next round begins. */
+const graceMs = 5000;
+
+/**
+ * The notices to show when the view's round goes from `before` to `round`: a new round makes
+ * the news of earlier ones stale ("The negotiation has begun: round 1 of 6" under a clock
+ * saying round 2), so it goes unless it came in the last few seconds (an instructor's
+ * broadcast just before the round ended; the table's log keeps it anyway). Refusals stay:
+ * they go by themselves. The same array when nothing goes.
+ */
+export function noticesFor(notices: Notice[], before: number | undefined, round: number, now: number): Notice[] {
+  if (before === undefined || round <= before) return notices;
+  const current = (n: Notice) =>
+    n.tone !== "info" || n.round === undefined || n.round >= round || now - (n.at ?? now) < graceMs;
+  return notices.every(current) ? notices : notices.filter(current);
+}
