@@ -47,6 +47,8 @@ export const OutcomeSpacePlot = memo(function OutcomeSpacePlot({
               tick={{ fontSize: 12 }}
               label={{ value: `${data.xLabel} (points)`, position: "bottom", fontSize: 12 }}
               domain={["auto", "auto"]}
+              // A point at the end of the range is drawn whole, off the axis line.
+              padding={{ left: 10, right: 10 }}
             />
             <YAxis
               type="number"
@@ -55,6 +57,7 @@ export const OutcomeSpacePlot = memo(function OutcomeSpacePlot({
               tick={{ fontSize: 12 }}
               label={{ value: `${data.yLabel} (points)`, angle: -90, position: "insideLeft", fontSize: 12 }}
               domain={["auto", "auto"]}
+              padding={{ top: 10, bottom: 10 }}
               width={56}
             />
             <ZAxis range={[60, 60]} />

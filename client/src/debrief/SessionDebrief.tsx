@@ -137,7 +137,7 @@ export default function SessionDebrief({ sessionId }: { sessionId: string }) {
                   </th>
                 ))}
                 <th scope="col">Efficiency</th>
-                <th scope="col">From the frontier</th>
+                <th scope="col">From the frontier (scale points)</th>
                 <th scope="col">Replay</th>
               </tr>
             </thead>
