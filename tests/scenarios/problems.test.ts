@@ -46,6 +46,23 @@ describe("every kind of problem names the file, the line and the field", () => {
     expect(formatProblem(problem as ScenarioProblem)).toMatch(/^scenarios\/fixture\.yaml:\d+: parties\[0\]\.name: /);
   });
 
+  it("a Tab in the indentation is one problem, in plain words, with its echoes counted", () => {
+    const text = edit(validFixture, ["    publicBrief: Upstream state.\n", "\tpublicBrief: Upstream state.\n"]);
+    const problems = problemsOf(text);
+    // The parser reports the Tab and then what it could not read after it; the Tab is the cause.
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.message).toMatch(
+      /^YAML syntax error: Tabs are not allowed as indentation: indent with spaces, not the Tab key \(and \d+ more syntax errors? after it, most likely caused by this one: fix it and check again\)$/,
+    );
+  });
+
+  it("a field out of its column says to check the indentation", () => {
+    const text = edit(validFixture, ["    name: Downstream\n", "   name: Downstream\n"]);
+    const [problem, ...rest] = problemsOf(text);
+    expect(rest).toEqual([]);
+    expect(problem?.message).toMatch(/^YAML syntax error: .*: check the indentation here/);
+  });
+
   it("a key written twice is a YAML error at its second occurrence", () => {
     const text = edit(validFixture, [
       "    batna: 40\n    payoffs:\n      water: { low: 0",

@@ -18,17 +18,31 @@ export function readYaml(source: string): YamlRead {
   const lineOf = (offset: number): number => lineCounter.linePos(offset).line;
 
   if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      errors: doc.errors.map((error) => {
-        const path = pathAtOffset(doc.contents, error.pos[0]);
-        const message =
-          error.code === "DUPLICATE_KEY"
-            ? `YAML error: '${String(path[path.length - 1] ?? "")}' is written twice in the same block`
-            : `YAML syntax error: ${error.message.split("\n")[0]}`;
-        return { line: lineOf(error.pos[0]), path, message };
-      }),
-    };
+    // A key written twice is its own mistake, each one reported. Of the syntax errors, the
+    // parser's first is the cause and the rest mostly its echoes, in the parser's words
+    // ("A block sequence may not be used as an implicit map key"): the first is reported,
+    // with what usually causes it, and the others counted.
+    const duplicates = doc.errors.filter((error) => error.code === "DUPLICATE_KEY");
+    const syntax = doc.errors.filter((error) => error.code !== "DUPLICATE_KEY");
+    const errors = duplicates.map((error) => {
+      const path = pathAtOffset(doc.contents, error.pos[0]);
+      const message = `YAML error: '${String(path[path.length - 1] ?? "")}' is written twice in the same block`;
+      return { line: lineOf(error.pos[0]), path, message };
+    });
+    const [first] = syntax;
+    if (first) {
+      const more = syntax.length - 1;
+      const echoes =
+        more > 0
+          ? ` (and ${more} more syntax error${more === 1 ? "" : "s"} after it, most likely caused by this one: fix it and check again)`
+          : "";
+      errors.push({
+        line: lineOf(first.pos[0]),
+        path: pathAtOffset(doc.contents, first.pos[0]),
+        message: `YAML syntax error: ${first.message.split("\n")[0]}${syntaxHint(first.code, first.message)}${echoes}`,
+      });
+    }
+    return { ok: false, errors: errors.sort((x, y) => x.line - y.line) };
   }
 
   const lineAt = (path: FieldPath): number => {
@@ -53,6 +67,17 @@ export function readYaml(source: string): YamlRead {
   };
 
   return { ok: true, data: doc.toJS(), lineAt };
+}
+
+/** What usually causes a syntax error like this, in words for an author who is not a programmer. */
+function syntaxHint(code: string, message: string): string {
+  if (code === "TAB_AS_INDENT") return ": indent with spaces, not the Tab key";
+  if (/quote|escape/i.test(message))
+    return ": a quote opened here is not closed (or a value with a colon or a # in it needs quotes)";
+  if (/flow (map|sequence|collection)|[{}[\]]/i.test(message)) return ": a bracket or brace opened here is not closed";
+  if (/indent|column|indicator|implicit|block|mapping/i.test(message))
+    return ": check the indentation here (a field belongs to the block above when it starts in the same column as the fields beside it, and each list item starts with '- ')";
+  return "";
 }
 
 /**
