@@ -1,4 +1,5 @@
-import { join } from "node:path";
+import { existsSync, statSync } from "node:fs";
+import { delimiter, join, resolve } from "node:path";
 
 /** Everything the server reads from its environment, with defaults for one laptop. */
 export interface ServerConfig {
@@ -18,6 +19,23 @@ export interface ServerConfig {
   reconnectSeconds: number;
   /** How often this process looks for round deadlines whose table room is closed. */
   sweepIntervalMs: number;
+  /** Folders of an instructor's own scenarios, served besides the shipped ones (`SCENARIOS_DIR`). */
+  scenarioDirs: string[];
+}
+
+/** `SCENARIOS_DIR`: one folder, or several separated by the system's path delimiter (':'). */
+function foldersFrom(env: NodeJS.ProcessEnv, name: string): string[] {
+  const raw = optional(env[name]);
+  if (raw === undefined) return [];
+  return raw
+    .split(delimiter)
+    .filter((part) => part.length > 0)
+    .map((part) => {
+      const folder = resolve(part);
+      if (!existsSync(folder) || !statSync(folder).isDirectory())
+        throw new Error(`${name}: '${part}' is not a folder (give the folder that holds your scenario files).`);
+      return folder;
+    });
 }
 
 function numberFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -42,5 +60,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     botDelayMs: numberFrom(env, "BOT_DELAY_MS", 700),
     reconnectSeconds: numberFrom(env, "RECONNECT_SECONDS", 60),
     sweepIntervalMs: numberFrom(env, "SWEEP_INTERVAL_MS", 15_000),
+    scenarioDirs: foldersFrom(env, "SCENARIOS_DIR"),
   };
 }

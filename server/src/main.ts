@@ -1,13 +1,21 @@
 import { formatProblem } from "@parley/shared";
 import { startServer } from "./app.ts";
 import { configFromEnv } from "./config.ts";
-import { loadCatalog } from "./scenarios/catalog.ts";
+import { defaultScenarioDir, loadCatalog } from "./scenarios/catalog.ts";
 import { onStopSignal } from "./stopSignals.ts";
 import { openStore } from "./store/open.ts";
 
-const config = configFromEnv();
+const config = (() => {
+  try {
+    return configFromEnv();
+  } catch (error) {
+    // A setting that cannot be used (PORT=abc, SCENARIOS_DIR that is not a folder): say which.
+    console.error(`Parley cannot start: ${(error as Error).message}`);
+    process.exit(1);
+  }
+})();
 
-const catalog = loadCatalog();
+const catalog = loadCatalog([defaultScenarioDir, ...config.scenarioDirs]);
 for (const problem of catalog.problems) console.warn(`Scenario skipped: ${formatProblem(problem)}`);
 
 const store = await openStore({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile });

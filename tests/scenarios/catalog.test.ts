@@ -1,5 +1,10 @@
-import { describe, expect, it } from "vitest";
-import { loadCatalog } from "../../server/src/scenarios/catalog.ts";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { delimiter, join } from "node:path";
+import { formatProblem } from "@parley/shared";
+import { afterAll, describe, expect, it } from "vitest";
+import { configFromEnv } from "../../server/src/config.ts";
+import { defaultScenarioDir, loadCatalog } from "../../server/src/scenarios/catalog.ts";
 import { shippedScenarioIds } from "./scenarioFiles.ts";
 
 describe("the server's scenario catalog", () => {
@@ -13,5 +18,32 @@ describe("the server's scenario catalog", () => {
         .sort(),
     ).toEqual(shippedScenarioIds);
     for (const id of shippedScenarioIds) expect(catalog.get(id)?.id).toBe(id);
+  });
+});
+
+describe("an instructor's own scenarios (SCENARIOS_DIR)", () => {
+  const own = mkdtempSync(join(tmpdir(), "parley-own-"));
+  const shipped = readFileSync(join(defaultScenarioDir, "us-china-tariffs.yaml"), "utf8");
+  writeFileSync(join(own, "my-case.yaml"), shipped.replace("id: us-china-tariffs", "id: my-case"));
+  // The same id as a shipped scenario: which would a session play?
+  writeFileSync(join(own, "us-china-copy.yaml"), shipped);
+  afterAll(() => rmSync(own, { recursive: true, force: true }));
+
+  it("are served besides the shipped ones; an id already taken is reported with both files, not served", () => {
+    const catalog = loadCatalog([defaultScenarioDir, own]);
+    expect(catalog.get("my-case")?.title).toBe(catalog.get("us-china-tariffs")?.title);
+    expect(catalog.list()).toHaveLength(shippedScenarioIds.length + 1);
+    expect(catalog.problems.map(formatProblem)).toEqual([
+      `${join(own, "us-china-copy.yaml")}:1: id: 'us-china-tariffs' is already the id of scenarios/us-china-tariffs.yaml: give this scenario another id (and file name)`,
+    ]);
+  });
+
+  it("are read from the folders SCENARIOS_DIR names; a wrong folder stops the server with a clear error", () => {
+    expect(configFromEnv({ SCENARIOS_DIR: own }).scenarioDirs).toEqual([own]);
+    expect(configFromEnv({ SCENARIOS_DIR: `${own}${delimiter}${own}` }).scenarioDirs).toEqual([own, own]);
+    expect(configFromEnv({}).scenarioDirs).toEqual([]);
+    expect(() => configFromEnv({ SCENARIOS_DIR: join(own, "nowhere") })).toThrow(
+      `SCENARIOS_DIR: '${join(own, "nowhere")}' is not a folder (give the folder that holds your scenario files).`,
+    );
   });
 });

@@ -21,20 +21,42 @@ function sourceHash(source: string): string {
   return createHash("sha256").update(source).digest("hex");
 }
 
-/** Loads every `*.yaml` scenario of a folder; invalid files are reported, not served. */
-export function loadCatalog(dir = defaultScenarioDir): ScenarioCatalog {
+/**
+ * Loads every `*.yaml` scenario of a folder, or of several in turn (the shipped ones, then an
+ * instructor's own: `SCENARIOS_DIR`); invalid files are reported, not served, and so is a
+ * file whose id an earlier file already has.
+ */
+export function loadCatalog(dirs: string | readonly string[] = defaultScenarioDir): ScenarioCatalog {
   const scenarios = new Map<string, Scenario>();
   const versions = new Map<string, ScenarioVersion>();
+  const files = new Map<string, string>();
   const problems: ScenarioProblem[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    if (!name.endsWith(".yaml") && !name.endsWith(".yml")) continue;
-    const file = join(dir, name);
-    const source = readFileSync(file, "utf8");
-    const result = parseScenario(source, `scenarios/${name}`);
-    if (result.ok) {
-      scenarios.set(result.scenario.id, result.scenario);
-      versions.set(result.scenario.id, { hash: sourceHash(source), scenarioId: result.scenario.id, source });
-    } else problems.push(...result.problems);
+  for (const dir of typeof dirs === "string" ? [dirs] : dirs) {
+    const shown = (name: string) => (resolve(dir) === defaultScenarioDir ? `scenarios/${name}` : join(dir, name));
+    for (const name of readdirSync(dir).sort()) {
+      if (!name.endsWith(".yaml") && !name.endsWith(".yml")) continue;
+      const source = readFileSync(join(dir, name), "utf8");
+      const result = parseScenario(source, shown(name));
+      if (!result.ok) {
+        problems.push(...result.problems);
+        continue;
+      }
+      const { id } = result.scenario;
+      const earlier = files.get(id);
+      if (earlier !== undefined) {
+        problems.push({
+          file: shown(name),
+          line: 1,
+          field: "id",
+          message: `'${id}' is already the id of ${earlier}: give this scenario another id (and file name)`,
+          severity: "error",
+        });
+        continue;
+      }
+      files.set(id, shown(name));
+      scenarios.set(id, result.scenario);
+      versions.set(id, { hash: sourceHash(source), scenarioId: id, source });
+    }
   }
   return {
     get: (id) => scenarios.get(id),
