@@ -53,7 +53,12 @@ export function relationRows(rounds: GameState[]): { rows: Row[]; series: Series
   };
 }
 
-export const countedApproaches: Approach[] = approaches.filter((a) => a !== "universal");
+/**
+ * The approach mix's bars: the four approaches and Track II, then the basic moves (propose,
+ * answer, walk away) that belong to none, so that a party who only proposed and answered
+ * has a bar too (its row was empty, as if it had done nothing).
+ */
+export const countedApproaches: Approach[] = [...approaches.filter((a) => a !== "universal"), "universal"];
 
 /** Each party's moves by approach at a step (chat and passes not counted). */
 export function mixRows(state: GameState): { party: string; seat: SeatId; counts: Record<Approach, number> }[] {
