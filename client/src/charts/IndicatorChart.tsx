@@ -1,6 +1,7 @@
 import { pairKey, type TableView } from "@parley/shared";
 import { partyName } from "../ui/names.ts";
-import { LineSeriesChart, type Row, type Series } from "./LineSeriesChart.tsx";
+import { LineSeriesChart } from "./LineSeriesChart.tsx";
+import type { Row, Series } from "./lineSeries.ts";
 
 /** The table screen's chart: tension, your trust with each party and your legitimacy, round by round. */
 export default function IndicatorChart({ view }: { view: TableView }) {

@@ -10,14 +10,8 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import type { Row, Series } from "./lineSeries.ts";
 import { seriesColours, seriesDashes } from "./palette.ts";
-
-export interface Series {
-  key: string;
-  label: string;
-}
-
-export type Row = { round: number } & Record<string, number | undefined>;
 
 /**
  * Values over rounds, one line per series (each with its own colour, dash and legend

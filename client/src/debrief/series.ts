@@ -8,7 +8,7 @@ import {
   type SeatId,
   seatName,
 } from "@parley/shared";
-import type { Row, Series } from "../charts/LineSeriesChart.tsx";
+import type { Row, Series } from "../charts/lineSeries.ts";
 
 /** The last state of every round: what the over-rounds charts plot. */
 export function endOfRounds(states: GameState[]): GameState[] {
