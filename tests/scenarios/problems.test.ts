@@ -63,6 +63,11 @@ describe("every kind of problem names the file, the line and the field", () => {
     expect(problem?.message).toMatch(/^YAML syntax error: .*: check the indentation here/);
   });
 
+  it("an empty list says so in words", () => {
+    const text = edit(validFixture, ["issues:\n  - id: water\n", "issues: []\nformerIssues:\n  - id: water\n"]);
+    expect(problemsOf(text).map((p) => `${p.field}: ${p.message}`)).toContain("issues: must not be empty");
+  });
+
   it("a key written twice is a YAML error at its second occurrence", () => {
     const text = edit(validFixture, [
       "    batna: 40\n    payoffs:\n      water: { low: 0",

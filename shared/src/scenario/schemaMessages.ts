@@ -56,8 +56,15 @@ function messageOf(issue: z.core.$ZodIssue, found: unknown): string {
       const bound = issue.code === "too_small" ? issue.minimum : issue.maximum;
       const strict = issue.inclusive === false;
       const word = issue.code === "too_small" ? (strict ? "more than" : "at least") : strict ? "less than" : "at most";
-      if (issue.origin === "array") return `needs ${word} ${String(bound)} items`;
-      if (issue.origin === "string") return `needs ${word} ${String(bound)} characters`;
+      const count = (noun: string) => `${String(bound)} ${noun}${Number(bound) === 1 ? "" : "s"}`;
+      if (issue.origin === "array")
+        return Number(bound) === 1 && issue.code === "too_small"
+          ? "must not be empty"
+          : `needs ${word} ${count("item")}`;
+      if (issue.origin === "string")
+        return Number(bound) === 1 && issue.code === "too_small"
+          ? "must not be empty"
+          : `needs ${word} ${count("character")}`;
       return `must be ${word} ${String(bound)} (found ${describeValue(found)})`;
     }
     case "invalid_format":
