@@ -137,6 +137,7 @@ test("a session of one table is over when that table ends, without the instructo
 
   await expect(dashboard.getByTestId("session-ended")).toBeVisible();
   await expect(dashboard.getByText(/status ended/)).toBeVisible();
+  await expect(dashboard.getByText(/made this round/)).toHaveCount(0);
   await expect(dashboard.getByRole("button", { name: "End…" })).toHaveCount(0);
   await expect(dashboard.getByRole("button", { name: "Start", exact: true })).toHaveCount(0);
   await expect(dashboard.getByRole("button", { name: "Show on the projector" })).toHaveCount(0);

@@ -198,8 +198,8 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
           <p className="muted">
             {session.scenarioTitle} · status <strong>{over ? "ended" : session.status}</strong> · {participants.length}{" "}
             student
-            {participants.length === 1 ? "" : "s"} · {tables.length} table{tables.length === 1 ? "" : "s"} · {moved}{" "}
-            main move{moved === 1 ? "" : "s"} made this round
+            {participants.length === 1 ? "" : "s"} · {tables.length} table{tables.length === 1 ? "" : "s"}
+            {!over && ` · ${moved} main move${moved === 1 ? "" : "s"} made this round`}
           </p>
         </div>
         <div className="join-code-box">
