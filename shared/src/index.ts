@@ -52,6 +52,7 @@ export {
   type SpaceConstraints,
   spaceSize,
 } from "./scoring/outcomeSpace.ts";
+export { noAgreementReason } from "./scoring/outcomeText.ts";
 export { type Frontier, nonDominated, paretoFrontier } from "./scoring/pareto.ts";
 export { bestPackageFor, packagePoints, pointRange } from "./scoring/points.ts";
 export { type NashReport, type ReportOptions, type TableReport, tableReport } from "./scoring/report.ts";

@@ -199,6 +199,14 @@ test("journey 3: the instructor replays the table, scrubs, switches seats and br
   await expect(dashboard.getByTestId("step")).toHaveText("1");
   await dashboard.getByRole("button", { name: "Go to the end" }).click();
   await expect(dashboard.getByTestId("step")).toHaveText(String(last));
+  // The game is over there: nothing to play on from, and the page says where to go.
+  await expect(dashboard.getByRole("button", { name: `Play on from step ${last}` })).toBeDisabled();
+  await expect(dashboard.getByText(/The game is over at this step: go back/)).toBeVisible();
+
+  // Chat lines in the replay's log name their speaker, as in the table's log.
+  await expect(
+    dashboard.locator(".step-list").getByText("Ukraine: “We will talk, but only with guarantees that hold.”"),
+  ).toBeVisible();
 
   // As Russia saw it: Russia's view, not everyone's.
   await dashboard.getByLabel("View as").selectOption("russia");

@@ -220,13 +220,22 @@ describe("a whole class in one session", () => {
     expect(csv.headers.get("content-type")).toMatch(/text\/csv/);
     const lines = csv.text.trim().split("\r\n");
     expect(lines[0]).toBe(
-      "participant,participant_id,table,table_id,seat,party,outcome,round,points,normalised,surplus,batna,in_agreement,realist,liberal",
+      "participant,participant_id,table,table_id,seat,party,outcome,ended_because,round,points,normalised,surplus,batna,in_agreement,realist,liberal",
     );
+    // A byte order mark first, so a spreadsheet opened by a double click reads names as UTF-8.
+    const bytes = new Uint8Array(
+      await (
+        await fetch(`${server.url}/api/sessions/${created.session.id}/export.csv`, {
+          headers: { authorization: `Bearer ${created.instructorToken}` },
+        })
+      ).arrayBuffer(),
+    );
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(lines.length).toBe(1 + 8);
     for (const name of [...names, "Hal"]) {
       const row = lines.find((l) => l.startsWith(`${name},`));
       expect(row, name).toBeDefined();
-      expect(row).toContain(",no agreement,");
+      expect(row).toContain(",no agreement,the instructor ended it,");
     }
     expect(lines.filter((l) => l.includes(",4,")).length).toBe(2);
 

@@ -61,7 +61,10 @@ export const OutcomeSpacePlot = memo(function OutcomeSpacePlot({
               width={56}
             />
             <ZAxis range={[60, 60]} />
-            <Tooltip cursor={{ strokeDasharray: "3 3" }} />
+            <Tooltip
+              cursor={{ strokeDasharray: "3 3" }}
+              content={(tip) => <PointTip {...tip} xLabel={data.xLabel} yLabel={data.yLabel} />}
+            />
             <Legend verticalAlign="top" wrapperStyle={{ fontSize: 12 }} />
             {data.batna && labels && (
               <ReferenceLine
@@ -150,6 +153,32 @@ export const OutcomeSpacePlot = memo(function OutcomeSpacePlot({
     </figure>
   );
 });
+
+/**
+ * What a point is, under the pointer: its name (a table, an offer, the Nash point) and both
+ * parties' points, each named (the default tooltip gave two bare numbers, y's first).
+ */
+function PointTip({
+  active,
+  payload,
+  xLabel,
+  yLabel,
+}: {
+  active?: boolean;
+  payload?: readonly { payload?: unknown }[];
+  xLabel: string;
+  yLabel: string;
+}) {
+  const point = payload?.[0]?.payload as PlotPoint | undefined;
+  if (!active || !point) return null;
+  return (
+    <div className="chart-tip">
+      <strong>{point.label}</strong>
+      <br />
+      {xLabel} {point.x} · {yLabel} {point.y}
+    </div>
+  );
+}
 
 /** One point as a series, the same array while the point stays where it is. */
 function useSinglePoint(point: PlotPoint | undefined): PlotPoint[] | undefined {

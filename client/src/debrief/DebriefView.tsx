@@ -1,7 +1,8 @@
-import { seatName, type Viewer, viewFor } from "@parley/shared";
+import { noAgreementReason, seatName, type Viewer, viewFor } from "@parley/shared";
 import { useCallback, useEffect, useId, useMemo, useState } from "react";
 import { flushSync } from "react-dom";
 import type { DebriefEntry } from "../table/TableLog.tsx";
+import { entryText } from "../ui/logText.ts";
 import { AtThisStep } from "./AtThisStep.tsx";
 import { DebriefCharts } from "./DebriefCharts.tsx";
 import { foldLog, roundStarts, type TableLogData } from "./foldLog.ts";
@@ -47,10 +48,14 @@ export function DebriefView({
   const final = states[last] ?? states[0];
   if (!state || !final) throw new Error("A fold always has its opening state");
   const view = useMemo(() => viewFor(state, viewer), [state, viewer]);
-  const finalLog = useMemo(() => viewFor(final, viewer).log as DebriefEntry[], [final, viewer]);
+  const name = useCallback((seat: string) => seatName(final, seat), [final]);
+  // Lines as read (a chat line names its speaker), for the log and the step's text alike.
+  const finalLog = useMemo(
+    () => (viewFor(final, viewer).log as DebriefEntry[]).map((e) => ({ ...e, text: entryText(e, name) })),
+    [final, viewer, name],
+  );
   const stepTexts = useMemo(() => textByStep(finalLog), [finalLog]);
   const starts = useMemo(() => roundStarts(states), [states]);
-  const name = useCallback((seat: string) => seatName(final, seat), [final]);
   const ids = { slider: useId(), viewer: useId() };
 
   useEffect(() => {
@@ -88,8 +93,8 @@ export function DebriefView({
             {final.scenario.title} ·{" "}
             {final.outcome?.kind === "agreement"
               ? `agreement in round ${final.outcome.round}`
-              : final.phase === "ended"
-                ? "no agreement"
+              : final.outcome
+                ? `no agreement: ${noAgreementReason(final.outcome.reason)}`
                 : "still in progress"}{" "}
             · {last} events
           </p>
@@ -97,7 +102,7 @@ export function DebriefView({
         <div className="field">
           <label htmlFor={ids.viewer}>View as</label>
           <select id={ids.viewer} value={viewer} onChange={(e) => setViewer(e.target.value)}>
-            <option value="instructor">All revealed (instructor's view)</option>
+            <option value="instructor">All revealed (every party's numbers)</option>
             {final.seats.map((s) => (
               <option key={s} value={s}>
                 {name(s)} (what this seat saw)
@@ -169,7 +174,9 @@ export function DebriefView({
             ended={final.phase === "ended"}
             go={go}
           />
-          {branch && <WhatIf seats={branch.seats} name={name} step={step} onBranch={branch.run} />}
+          {branch && (
+            <WhatIf seats={branch.seats} name={name} step={step} over={state.phase === "ended"} onBranch={branch.run} />
+          )}
         </div>
         <DebriefCharts states={states} step={chartStep} />
       </div>

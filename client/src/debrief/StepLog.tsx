@@ -31,16 +31,19 @@ export const StepLog = memo(function StepLog({
     return () => cancelAnimationFrame(frame);
   }, []);
   const shown = entriesBefore(entries, step);
+  // The step's own lines (a move and the "Round 2 begins" it caused, say): from its first.
+  const first = Math.min(entriesBefore(entries, step - 1), Math.max(shown - 1, 0));
   useLayoutEffect(() => {
     const box = list.current;
     const line = box?.children[shown - 1] ?? box?.children[0];
-    if (!box || !line) return;
-    keepInView(box, line);
+    const top = box?.children[first] ?? line;
+    if (!box || !line || !top) return;
+    keepInView(box, top, line);
     // Lines coming into view are drawn in the next frame; one whose remembered height is out
     // of date (the line that was current was bold) may shift the step's line: check again then.
-    const frame = requestAnimationFrame(() => keepInView(box, line));
+    const frame = requestAnimationFrame(() => keepInView(box, top, line));
     return () => cancelAnimationFrame(frame);
-  }, [shown]);
+  }, [shown, first]);
   return (
     <section className="panel" aria-labelledby="steps-title">
       <h2 id="steps-title">{title}</h2>
@@ -61,14 +64,16 @@ export const StepLog = memo(function StepLog({
   );
 });
 
-/** Scroll the list (never the page) just enough to show the line. */
-function keepInView(box: HTMLElement, line: Element) {
+/**
+ * Scroll the list (never the page) just enough to show the lines from `first` to `last`, or,
+ * when they do not all fit, from `first` down.
+ */
+function keepInView(box: HTMLElement, first: Element, last: Element) {
   const boxTop = box.getBoundingClientRect().top;
-  const { top, bottom } = line.getBoundingClientRect();
-  const from = top - boxTop + box.scrollTop;
-  const to = bottom - boxTop + box.scrollTop;
+  const from = first.getBoundingClientRect().top - boxTop + box.scrollTop;
+  const to = last.getBoundingClientRect().bottom - boxTop + box.scrollTop;
   if (from < box.scrollTop) box.scrollTop = from;
-  else if (to > box.scrollTop + box.clientHeight) box.scrollTop = to - box.clientHeight;
+  else if (to > box.scrollTop + box.clientHeight) box.scrollTop = Math.min(from, to - box.clientHeight);
 }
 
 /** One line of the log; memoised with stable props, so a step redraws only the lines it changes. */

@@ -5,11 +5,14 @@ export function WhatIf({
   seats,
   name,
   step,
+  over,
   onBranch,
 }: {
   seats: string[];
   name: (seat: string) => string;
   step: number;
+  /** The game is over at this step: nothing to play on from (the debrief opens at the end). */
+  over: boolean;
   onBranch: (at: number, seat: string) => Promise<void>;
 }) {
   const [seat, setSeat] = useState(seats[0] ?? "");
@@ -19,8 +22,10 @@ export function WhatIf({
   return (
     <section className="panel" aria-labelledby="whatif-title">
       <h2 id="whatif-title">What if…?</h2>
-      <p className="small">
-        Continue this table from step {step} as a solo game: you take one seat, bots play the others.
+      <p className="small" id={`${id}-about`}>
+        {over
+          ? "The game is over at this step: go back to an earlier one (the slider, or ◀ Move) to play on from there."
+          : `Continue this table from step ${step} as a solo game: you take one seat, bots play the others.`}
       </p>
       {error && (
         <p role="alert" className="error">
@@ -43,7 +48,8 @@ export function WhatIf({
         <button
           type="button"
           className="primary"
-          disabled={busy}
+          disabled={busy || over}
+          aria-describedby={`${id}-about`}
           onClick={async () => {
             setBusy(true);
             setError(undefined);

@@ -1,8 +1,8 @@
-import { aimsPoints, botPersonas, describePackage, type TableView } from "@parley/shared";
+import { aimsPoints, botPersonas, describePackage, noAgreementReason, type TableView } from "@parley/shared";
 import type { SavedSeat } from "../net/saved.ts";
 import { Link } from "../ui/Link.tsx";
 import { metricReason, metricText, pointsText } from "../ui/metric.ts";
-import { issueName, isThirdParty, optionName, partyName, personaName } from "../ui/names.ts";
+import { capitalised, issueName, isThirdParty, optionName, partyName, personaName } from "../ui/names.ts";
 import { ScoreCells } from "../ui/ScoreCells.tsx";
 import type { DebriefEntry } from "./TableLog.tsx";
 
@@ -25,12 +25,8 @@ export function EndOfGame({ view, seat }: { view: TableView; seat: SavedSeat }) 
         </p>
       ) : (
         <p>
-          {outcome?.reason === "walkout"
-            ? "Too many parties walked away."
-            : outcome?.reason === "roundLimit"
-              ? "The rounds ran out."
-              : "The negotiation was ended."}{" "}
-          Every state falls back on its BATNA.
+          {outcome ? `${capitalised(noAgreementReason(outcome.reason))}.` : "The negotiation was ended."} Every state
+          falls back on its BATNA.
         </p>
       )}
       <div className="score-cards">

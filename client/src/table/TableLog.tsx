@@ -1,6 +1,7 @@
 import type { LogEntry, TableView } from "@parley/shared";
 import { useState } from "react";
 import { ApproachTag } from "../ui/approaches.tsx";
+import { entryText } from "../ui/logText.ts";
 import { partyName } from "../ui/names.ts";
 
 /** A log entry may carry a bot's reason for its move (shown only once the game has ended). */
@@ -36,7 +37,7 @@ export function TableLog({ view }: { view: TableView }) {
                     className={`log-${entry.by === "system" ? "system" : "move"}`}
                   >
                     {entry.by !== "system" && <ApproachTag approach={entry.approach} />}{" "}
-                    {entry.kind === "chat" ? `${partyName(view, entry.by)}: “${entry.text}”` : entry.text}
+                    {entryText(entry, (seat) => partyName(view, seat))}
                   </li>
                 ))}
             </ol>

@@ -21,3 +21,9 @@ export const isThirdParty = (view: Pick<TableView, "parties">, seat: string | un
   const kind = view.parties.find((p) => p.id === seat)?.kind;
   return kind !== undefined && kind !== "state";
 };
+
+/** A phrase as a sentence's start: its first letter a capital. */
+export const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** A name's possessive: "China’s", and "United States’" for a name ending in s. */
+export const possessive = (name: string): string => (/s$/i.test(name) ? `${name}’` : `${name}’s`);

@@ -87,7 +87,9 @@ export function sessionsRouter(sessions: SessionService): Router {
     res
       .type("text/csv; charset=utf-8")
       .set("Content-Disposition", `attachment; filename="parley-${session.id}-results.csv"`)
-      .send(toCsv(resultColumns, rows.map(resultCells)));
+      // With a byte order mark: a spreadsheet opened by a double click reads the file as UTF-8
+      // only with one ("Zoë" read as "ZoÃ«" without it).
+      .send(`\uFEFF${toCsv(resultColumns, rows.map(resultCells))}`);
   });
 
   // ---- students ----

@@ -1,4 +1,4 @@
-import { type GameState, type Metric, seatName, tableReport } from "@parley/shared";
+import { type GameState, type Metric, noAgreementReason, seatName, tableReport } from "@parley/shared";
 import type { ParticipantRecord, TableRecord } from "../store/store.ts";
 import type { Cell } from "./csv.ts";
 
@@ -12,6 +12,8 @@ export interface ResultRow {
   party: string | null;
   /** "agreement", "no agreement" or "in progress". */
   outcome: string;
+  /** Why there was no agreement ("the rounds ran out", "a party walked away…"); null otherwise. */
+  endedBecause: string | null;
   round: number | null;
   points: number | null;
   /** 0–100 between the party's worst and best packages; null where undefined. */
@@ -32,6 +34,7 @@ export const resultColumns = [
   "seat",
   "party",
   "outcome",
+  "ended_because",
   "round",
   "points",
   "normalised",
@@ -72,6 +75,7 @@ export function resultRows(
       seat: p.seat,
       party: table && p.seat ? seatName(table.state, p.seat) : null,
       outcome: table ? outcomeText(table.state) : "not seated",
+      endedBecause: table?.state.outcome?.kind === "noAgreement" ? noAgreementReason(table.state.outcome.reason) : null,
       round: table?.state.round ?? null,
       points: score ? round2(score.points) : null,
       normalised: score ? metricValue(score.normalised) : null,
@@ -93,6 +97,7 @@ export function resultCells(row: ResultRow): Cell[] {
     row.seat,
     row.party,
     row.outcome,
+    row.endedBecause,
     row.round,
     row.points,
     row.normalised,

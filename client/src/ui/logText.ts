@@ -1,0 +1,16 @@
+import type { LogEntry, SeatId } from "@parley/shared";
+import { list } from "./names.ts";
+
+/**
+ * A log line as read anywhere (the table's log, the debrief's log and its step text): a chat
+ * line names its speaker and, when private, whom it went to; every other line names its
+ * actors in its own text.
+ */
+export function entryText(
+  entry: Pick<LogEntry, "kind" | "by" | "text" | "visibleTo">,
+  name: (seat: SeatId) => string,
+): string {
+  if (entry.kind !== "chat" || entry.by === "system") return entry.text;
+  const to = entry.visibleTo === "all" ? [] : entry.visibleTo.filter((seat) => seat !== entry.by);
+  return `${name(entry.by)}${to.length > 0 ? ` (to ${list(to.map(name))} only)` : ""}: “${entry.text}”`;
+}
