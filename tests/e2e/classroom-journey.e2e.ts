@@ -211,7 +211,10 @@ test("journey 3: the instructor replays the table, scrubs, switches seats and br
   // As Russia saw it: Russia's view, not everyone's.
   await dashboard.getByLabel("View as").selectOption("russia");
   await expect(dashboard.getByRole("heading", { name: "The log as Russia saw it" })).toBeVisible();
+  // The charts below still show every party's numbers, and say so.
+  await expect(dashboard.getByTestId("charts-reveal-all")).toContainText("whatever Russia could see then");
   await dashboard.getByLabel("View as").selectOption("instructor");
+  await expect(dashboard.getByTestId("charts-reveal-all")).toHaveCount(0);
 
   // What if the United States had not accepted? Continue from just before the end in its seat, bots elsewhere.
   await slider.focus();

@@ -16,7 +16,16 @@ const autoDomain: [number | "auto", number | "auto"] = ["auto", "auto"];
  * step, so a scrub's urgent redraw never renders them; each chart gets new data only when
  * what it shows has changed (Recharts redraws a whole chart for any new prop).
  */
-export const DebriefCharts = memo(function DebriefCharts({ states, step }: { states: GameState[]; step: number }) {
+export const DebriefCharts = memo(function DebriefCharts({
+  states,
+  step,
+  seen,
+}: {
+  states: GameState[];
+  step: number;
+  /** The seat the replay is viewed as, if one: the charts still show everything, and say so. */
+  seen?: string;
+}) {
   const state = states[step] ?? states[0];
   if (!state) throw new Error("A fold always has its opening state");
   const report = useMemo(() => tableReport(state), [state]);
@@ -44,6 +53,11 @@ export const DebriefCharts = memo(function DebriefCharts({ states, step }: { sta
     <div data-chart-step={step}>
       <section className="panel" aria-labelledby="space-title">
         <h2 id="space-title">Outcome space</h2>
+        {seen && (
+          <p className="muted small" data-testid="charts-reveal-all">
+            The charts and tables from here on show every party's numbers, whatever {name(seen)} could see then.
+          </p>
+        )}
         {parties.length > 2 && (
           <div className="row">
             <div className="field inline">

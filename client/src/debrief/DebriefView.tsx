@@ -178,7 +178,11 @@ export function DebriefView({
             <WhatIf seats={branch.seats} name={name} step={step} over={state.phase === "ended"} onBranch={branch.run} />
           )}
         </div>
-        <DebriefCharts states={states} step={chartStep} />
+        <DebriefCharts
+          states={states}
+          step={chartStep}
+          seen={viewer === "instructor" || viewer === "observer" ? undefined : viewer}
+        />
       </div>
     </div>
   );
