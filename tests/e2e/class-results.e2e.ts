@@ -141,6 +141,8 @@ test("a session of one table is over when that table ends, without the instructo
   await expect(dashboard.getByRole("button", { name: "End…" })).toHaveCount(0);
   await expect(dashboard.getByRole("button", { name: "Start", exact: true })).toHaveCount(0);
   await expect(dashboard.getByRole("button", { name: "Show on the projector" })).toHaveCount(0);
+  await expect(dashboard.getByTestId("join-code")).toHaveCount(0);
+  await expect(dashboard.getByText(/Instructor dashboard · session over/i)).toBeVisible();
   await expect(dashboard.getByTestId("end-to-open-results")).toHaveCount(0);
 });
 

@@ -1,6 +1,6 @@
 import { botPersonas, pairKey, type TableView } from "@parley/shared";
 import { memo } from "react";
-import { partyName } from "../ui/names.ts";
+import { partyName, possessive } from "../ui/names.ts";
 
 /** The table at the step on screen, as the chosen viewer saw it: round, tension, trust, who played, open proposals. */
 export const AtThisStep = memo(function AtThisStep({ view }: { view: TableView }) {
@@ -23,7 +23,7 @@ export const AtThisStep = memo(function AtThisStep({ view }: { view: TableView }
       </ul>
       {view.me && (
         <p className="small">
-          {partyName(view, view.me.seat)}’s BATNA then: <strong>{view.me.batna}</strong> points
+          {possessive(partyName(view, view.me.seat))} BATNA then: <strong>{view.me.batna}</strong> points
         </p>
       )}
       <h3>Who played</h3>

@@ -2,7 +2,7 @@ import { describePackage, type Package, type Proposal, type TableView, viewPoint
 import { useState } from "react";
 import { useTable } from "../state/tableStore.ts";
 import { ApproachTag } from "../ui/approaches.tsx";
-import { issueName, isThirdParty, list, optionName, partyName } from "../ui/names.ts";
+import { issueName, isThirdParty, list, optionName, partyName, possessive } from "../ui/names.ts";
 
 const framingText: Record<Proposal["framing"], string> = {
   plain: "proposal",
@@ -61,7 +61,7 @@ export function Proposals({ view, canMove }: { view: TableView; canMove: boolean
       {open.length === 0 && (
         <p className="muted">
           No open proposal.
-          {view.me && !isThirdParty(view, view.me.seat) ? " Build one below." : ""}
+          {view.me && view.phase === "playing" && !isThirdParty(view, view.me.seat) ? " Build one below." : ""}
         </p>
       )}
       <ul className="proposals">
@@ -75,7 +75,7 @@ export function Proposals({ view, canMove }: { view: TableView; canMove: boolean
           return (
             <li key={p.id} className={`proposal open ${mine ? "mine" : ""}`} aria-label={`Proposal ${p.id}`}>
               <p className="proposal-head">
-                <ApproachTag approach={p.approach} /> <strong>{partyName(view, p.by)}</strong>’s{" "}
+                <ApproachTag approach={p.approach} /> <strong>{possessive(partyName(view, p.by))}</strong>{" "}
                 {framingText[p.framing]} to {list(p.to.map((s) => partyName(view, s)))} · round {p.round} · version{" "}
                 {p.version}
               </p>

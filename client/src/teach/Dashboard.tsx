@@ -192,7 +192,8 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
       <div className="dash-head">
         <div>
           <p className="eyebrow">
-            Instructor dashboard · {link === "live" ? "live" : link === "connecting" ? "connecting…" : "reconnecting…"}
+            Instructor dashboard ·{" "}
+            {over ? "session over" : link === "live" ? "live" : link === "connecting" ? "connecting…" : "reconnecting…"}
           </p>
           <h1>{session.settings.title ?? session.scenarioTitle}</h1>
           <p className="muted">
@@ -202,17 +203,18 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
             {!over && ` · ${moved} main move${moved === 1 ? "" : "s"} made this round`}
           </p>
         </div>
-        <div className="join-code-box">
-          <p className="small">Join at {joinUrl} with code</p>
-          <p className="join-code" data-testid="join-code">
-            {session.joinCode}
-          </p>
-          {!over && (
+        {/* Nobody joins a session that is over: the code would only lead the page on a projector. */}
+        {!over && (
+          <div className="join-code-box">
+            <p className="small">Join at {joinUrl} with code</p>
+            <p className="join-code" data-testid="join-code">
+              {session.joinCode}
+            </p>
             <button type="button" onClick={() => setProjector(true)}>
               Show on the projector
             </button>
-          )}
-        </div>
+          </div>
+        )}
       </div>
       <div className="toolbar panel">
         <label className="choice">
@@ -306,7 +308,7 @@ function Controls({
   const ids = { event: useId(), minutes: useId(), text: useId(), textLeft: useId() };
   const scope =
     selected.length > 0
-      ? `tables ${tables
+      ? `table${selected.length === 1 ? "" : "s"} ${tables
           .filter((t) => selected.includes(t.tableId))
           .map((t) => t.number)
           .join(", ")}`
