@@ -26,14 +26,23 @@ async function startedAutoSession() {
   return { created, control };
 }
 
-/** A student who joins, sits at a new table and walks away at once, ending it. */
+/** A student who joins, sits at a new table and walks away at once, ending it (results held). */
 async function earlyLeaver(code: string) {
+  return leaver(code, true);
+}
+
+/** The same where the results open as the table ends (a session with a set number of tables). */
+function earlyLeaverAt(code: string) {
+  return leaver(code, false);
+}
+
+async function leaver(code: string, held: boolean) {
   const joined = await joinSession(server.url, code, "Early", "usa");
   const client = await connectStudent(server.url, joined.participantToken);
   await vi.waitFor(() => expect(client.seen.views.length).toBeGreaterThan(0));
   client.room.send("move", { clientSeq: 1, move: { kind: "walkAway" } });
   const last = () => client.seen.views.at(-1) as TableView;
-  await vi.waitFor(() => expect(last()).toMatchObject({ phase: "ended", resultsHeld: true }));
+  await vi.waitFor(() => expect(last()).toMatchObject({ phase: "ended", ...(held ? { resultsHeld: true } : {}) }));
   const log = () => http<{ code?: string }>(server.url, "GET", "/me/log", { token: joined.participantToken });
   return { joined, client, last, log };
 }
@@ -43,6 +52,13 @@ describe("the results of a session whose tables fill as students come", () => {
     const { created, control } = await startedAutoSession();
     const early = await earlyLeaver(created.session.joinCode);
     // Every table there is has ended, yet the results stay held: more students may come.
+    const status = async () =>
+      (
+        await http<{ session: { status: string } }>(server.url, "GET", `/sessions/${created.session.id}`, {
+          token: created.instructorToken,
+        })
+      ).body.session.status;
+    expect(await status()).toBe("running");
     const refused = await early.log();
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe("SessionNotEnded");
@@ -73,6 +89,31 @@ describe("the results of a session whose tables fill as students come", () => {
     await vi.waitFor(() => expect(early.last().resultsHeld).toBeUndefined());
     expect(early.last().scores).toHaveLength(2);
     expect((await early.log()).status).toBe(200);
+    await early.client.room.leave();
+  });
+});
+
+describe("a session with a set number of tables", () => {
+  it("is over once every table has ended: its status and exports say ended, without the instructor's End", async () => {
+    const created = await createSession(server.url, {
+      scenarioId: "us-china-tariffs",
+      tables: 1,
+      timing: { mode: "live", roundSeconds: 600 },
+    });
+    const instructor = (path: string) =>
+      http<{ session: { status: string } }>(server.url, "GET", `/sessions/${created.session.id}${path}`, {
+        token: created.instructorToken,
+      });
+    const control = (body: Record<string, unknown>) =>
+      http(server.url, "POST", `/sessions/${created.session.id}/control`, { token: created.instructorToken, body });
+    expect((await control({ action: "start" })).status).toBe(200);
+    expect((await instructor("")).body.session.status).toBe("running");
+
+    const early = await earlyLeaverAt(created.session.joinCode);
+    // Its only table has ended: the results are open, and the session reads as ended.
+    await vi.waitFor(() => expect(early.last().resultsHeld).toBeUndefined());
+    expect((await instructor("")).body.session.status).toBe("ended");
+    expect((await instructor("/export.json")).body.session.status).toBe("ended");
     await early.client.room.leave();
   });
 });

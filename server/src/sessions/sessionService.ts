@@ -132,12 +132,16 @@ export class SessionService {
   }
 
   async sessionInfo(session: SessionRecord): Promise<SessionInfo> {
+    // A session with a set number of tables is over once every table has ended (no latecomer
+    // can open another), as its results are open then; the instructor's End is not needed.
+    const over =
+      session.status === "running" && session.settings.tables !== "auto" && (await this.resultsOpen(session.id));
     return {
       id: session.id,
       joinCode: session.joinCode,
       scenarioId: session.scenarioId,
       scenarioTitle: (await this.labels(session))?.title ?? session.scenarioId,
-      status: session.status,
+      status: over ? "ended" : session.status,
       settings: session.settings,
       createdAt: session.createdAt,
     };
