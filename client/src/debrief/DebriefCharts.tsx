@@ -123,7 +123,9 @@ function TableMetrics({ report, name }: { report: TableReport; name: (seat: stri
           <tr>
             <th scope="col">Party</th>
             <th scope="col">Points</th>
-            <th scope="col" className="nowrap">Score (0–100)</th>
+            <th scope="col" className="nowrap">
+              Score (0–100)
+            </th>
             <th scope="col">Over BATNA</th>
             <th scope="col">Realist</th>
             <th scope="col">Liberal</th>

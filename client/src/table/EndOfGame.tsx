@@ -133,7 +133,9 @@ function AllResults({ view }: { view: TableView }) {
               <th scope="col">Party</th>
               <th scope="col">Played by</th>
               <th scope="col">Points</th>
-              <th scope="col" className="nowrap">Score (0–100)</th>
+              <th scope="col" className="nowrap">
+                Score (0–100)
+              </th>
               <th scope="col">Over BATNA</th>
               <th scope="col">Realist</th>
               <th scope="col">Liberal</th>
