@@ -2,7 +2,10 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App.tsx";
 import { syncServerClock } from "./net/serverClock.ts";
+import { applyStoredDisplayPrefs } from "./ui/displayPrefs.ts";
 import "./styles.css";
+
+applyStoredDisplayPrefs();
 
 // Round clocks count down by the server's time: measure the offset now and now and then.
 void syncServerClock();

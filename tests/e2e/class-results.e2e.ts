@@ -142,6 +142,17 @@ test("a session of one table is over when that table ends, without the instructo
   await expect(dashboard.getByRole("button", { name: "Start", exact: true })).toHaveCount(0);
   await expect(dashboard.getByRole("button", { name: "Show on the projector" })).toHaveCount(0);
   await expect(dashboard.getByTestId("join-code")).toHaveCount(0);
+
+  // Large text chosen for the projector carries to the debrief, opened afresh in a new tab.
+  await dashboard.getByLabel("Large text").check();
+  const debrief = await dashboard.context().newPage();
+  await debrief.goto(
+    new URL(
+      (await dashboard.getByRole("link", { name: "Debrief the session" }).getAttribute("href")) ?? "",
+      dashboard.url(),
+    ).toString(),
+  );
+  await expect(debrief.locator("html")).toHaveClass(/large-text/);
   await expect(dashboard.getByText(/Instructor dashboard · session over/i)).toBeVisible();
   await expect(dashboard.getByTestId("end-to-open-results")).toHaveCount(0);
 });
