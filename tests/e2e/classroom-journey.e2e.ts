@@ -203,6 +203,17 @@ test("journey 3: the instructor replays the table, scrubs, switches seats and br
   await expect(dashboard.getByRole("button", { name: `Play on from step ${last}` })).toBeDisabled();
   await expect(dashboard.getByText(/The game is over at this step: go back/)).toBeVisible();
 
+  // The log is one Tab stop (the step on screen), arrows move within it, Enter goes there.
+  const stop = dashboard.locator(".step-list button[tabindex='0']");
+  await expect(stop).toHaveCount(1);
+  await stop.focus();
+  await dashboard.keyboard.press("Home");
+  await dashboard.keyboard.press("ArrowDown");
+  await dashboard.keyboard.press("Enter");
+  await expect(dashboard.getByTestId("step")).not.toHaveText(String(last));
+  await dashboard.getByRole("button", { name: "Go to the end" }).click();
+  await expect(dashboard.getByTestId("step")).toHaveText(String(last));
+
   // Chat lines in the replay's log name their speaker, as in the table's log.
   await expect(
     dashboard.locator(".step-list").getByText("Ukraine: “We will talk, but only with guarantees that hold.”"),

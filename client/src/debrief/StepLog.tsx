@@ -1,4 +1,4 @@
-import { memo, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { type KeyboardEvent, memo, useEffect, useId, useLayoutEffect, useRef, useState } from "react";
 import type { DebriefEntry } from "../table/TableLog.tsx";
 import { ApproachTag } from "../ui/approaches.tsx";
 import { entriesBefore } from "./stepIndex.ts";
@@ -21,6 +21,7 @@ export const StepLog = memo(function StepLog({
   go: (step: number) => void;
 }) {
   const list = useRef<HTMLOListElement>(null);
+  const keysId = useId();
   // Every line is laid out once, so the browser remembers its height; after that, lines out of
   // view skip layout and paint (the "lazy" style) and the list still scrolls to exact places.
   const [lazy, setLazy] = useState(false);
@@ -47,7 +48,17 @@ export const StepLog = memo(function StepLog({
   return (
     <section className="panel" aria-labelledby="steps-title">
       <h2 id="steps-title">{title}</h2>
-      <ol className={lazy ? "step-list lazy" : "step-list"} ref={list}>
+      <p className="sr-only" id={keysId}>
+        One stop for the whole log: the arrow keys move between its lines, Enter goes to a line's step.
+      </p>
+      {/* One Tab stop for the list (the line of the step on screen), arrows within it: a
+          button per line had put every line of a long game between the keyboard and What if. */}
+      <ol
+        className={lazy ? "step-list lazy" : "step-list"}
+        ref={list}
+        aria-describedby={keysId}
+        onKeyDown={(event) => moveFocus(event, list.current)}
+      >
         {entries.map((entry, i) => (
           <StepRow
             // biome-ignore lint/suspicious/noArrayIndexKey: the log is append-only
@@ -55,6 +66,7 @@ export const StepLog = memo(function StepLog({
             entry={entry}
             current={entry.seq + 1 === step}
             future={i >= shown}
+            tabbable={i === Math.max(shown - 1, 0)}
             ended={ended}
             go={go}
           />
@@ -63,6 +75,20 @@ export const StepLog = memo(function StepLog({
     </section>
   );
 });
+
+/** Arrow keys (and Home, End) move the focus among the log's line buttons. */
+function moveFocus(event: KeyboardEvent<HTMLOListElement>, box: HTMLOListElement | null) {
+  const keys: Record<string, number> = { ArrowDown: 1, ArrowUp: -1 };
+  if (!box || !(event.key in keys || event.key === "Home" || event.key === "End")) return;
+  const buttons = [...box.querySelectorAll<HTMLButtonElement>("li > button")];
+  const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+  if (at < 0) return;
+  const to = event.key === "Home" ? 0 : event.key === "End" ? buttons.length - 1 : at + (keys[event.key] ?? 0);
+  const next = buttons[Math.min(Math.max(to, 0), buttons.length - 1)];
+  if (!next) return;
+  event.preventDefault();
+  next.focus();
+}
 
 /**
  * Scroll the list (never the page) just enough to show the lines from `first` to `last`, or,
@@ -81,18 +107,26 @@ const StepRow = memo(function StepRow({
   entry,
   current,
   future,
+  tabbable,
   ended,
   go,
 }: {
   entry: DebriefEntry;
   current: boolean;
   future: boolean;
+  /** The list's one Tab stop: the line of the step on screen. */
+  tabbable: boolean;
   ended: boolean;
   go: (step: number) => void;
 }) {
   return (
     <li className={current ? "current" : future ? "future" : ""}>
-      <button type="button" aria-current={current ? "step" : undefined} onClick={() => go(entry.seq + 1)}>
+      <button
+        type="button"
+        tabIndex={tabbable ? 0 : -1}
+        aria-current={current ? "step" : undefined}
+        onClick={() => go(entry.seq + 1)}
+      >
         <span className="muted small">R{entry.round} · </span>
         {entry.by !== "system" && <ApproachTag approach={entry.approach} />} {entry.text}
         {/* The bots' reasons for their moves (shown only after the game). */}
