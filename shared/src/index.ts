@@ -19,6 +19,7 @@ export { describePackage } from "./rules/packages.ts";
 export { dealParties } from "./rules/proposals.ts";
 export { bindingRulings } from "./rules/rulings.ts";
 export { activeSeats, activeStates } from "./rules/seats.ts";
+export { textLimits } from "./rules/textLimits.ts";
 export * from "./rules/types.ts";
 export { availableMoves, type MoveAvailability, validate, validateSystem, whyNot } from "./rules/validate.ts";
 export { RULES_VERSION, replayNotice, rulesNotice } from "./rules/version.ts";
@@ -52,7 +53,7 @@ export {
   type SpaceConstraints,
   spaceSize,
 } from "./scoring/outcomeSpace.ts";
-export { noAgreementReason } from "./scoring/outcomeText.ts";
+export { noAgreementReason, outcomeWords } from "./scoring/outcomeText.ts";
 export { type Frontier, nonDominated, paretoFrontier } from "./scoring/pareto.ts";
 export { bestPackageFor, packagePoints, pointRange } from "./scoring/points.ts";
 export { type NashReport, type ReportOptions, type TableReport, tableReport } from "./scoring/report.ts";

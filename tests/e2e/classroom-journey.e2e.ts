@@ -180,7 +180,7 @@ test("journey 3: the instructor replays the table, scrubs, switches seats and br
   await dashboard.goto(sessionUrl);
   await dashboard.getByRole("link", { name: "Debrief the session" }).click();
   await expect(dashboard.getByRole("heading", { name: /Debrief: IR 210, Tuesday/ })).toBeVisible();
-  await expect(dashboard.getByRole("cell", { name: /^agreement, round [23]$/ })).toBeVisible();
+  await expect(dashboard.getByRole("cell", { name: /^agreement in round [23]$/ })).toBeVisible();
   await expectNoSeriousA11yViolations(dashboard, "session debrief");
 
   await dashboard.getByRole("link", { name: "Table 1", exact: true }).click();

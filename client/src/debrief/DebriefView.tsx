@@ -1,4 +1,4 @@
-import { noAgreementReason, seatName, type Viewer, viewFor } from "@parley/shared";
+import { outcomeWords, seatName, type Viewer, viewFor } from "@parley/shared";
 import { useCallback, useEffect, useId, useMemo, useState } from "react";
 import { flushSync } from "react-dom";
 import type { DebriefEntry } from "../table/TableLog.tsx";
@@ -90,13 +90,7 @@ export function DebriefView({
           <p className="eyebrow">Replay and debrief</p>
           <h1>{heading}</h1>
           <p className="muted">
-            {final.scenario.title} ·{" "}
-            {final.outcome?.kind === "agreement"
-              ? `agreement in round ${final.outcome.round}`
-              : final.outcome
-                ? `no agreement: ${noAgreementReason(final.outcome.reason)}`
-                : "still in progress"}{" "}
-            · {last} events
+            {final.scenario.title} · {outcomeWords(final)} · {last} events
           </p>
         </div>
         <div className="field">

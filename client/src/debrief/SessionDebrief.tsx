@@ -1,4 +1,4 @@
-import { type GameState, noAgreementReason, outcomePoints, type Scenario, seatName, tableReport } from "@parley/shared";
+import { type GameState, outcomePoints, outcomeWords, type Scenario, seatName, tableReport } from "@parley/shared";
 import { useEffect, useId, useMemo, useState } from "react";
 import { OutcomeSpacePlot } from "../charts/OutcomeSpacePlot.tsx";
 import { api } from "../net/http.ts";
@@ -70,7 +70,7 @@ export default function SessionDebrief({ sessionId }: { sessionId: string }) {
     outcomes: tables.map((t) => ({
       x: outcomePoints(t.state, xs),
       y: outcomePoints(t.state, ys),
-      label: `Table ${t.log.number}: ${t.state.phase !== "ended" ? "in progress" : t.state.outcome?.kind === "agreement" ? "agreement" : "no agreement (each party's BATNA when it ended)"}`,
+      label: `Table ${t.log.number}: ${outcomeWords(t.state)}${t.state.outcome?.kind === "noAgreement" ? " (each party's BATNA then)" : ""}`,
     })),
   };
   return (
@@ -145,15 +145,7 @@ export default function SessionDebrief({ sessionId }: { sessionId: string }) {
               {tables.map((t) => (
                 <tr key={t.log.tableId}>
                   <th scope="row">{t.log.number}</th>
-                  <td>
-                    {t.state.phase !== "ended"
-                      ? `in progress (round ${t.state.round})`
-                      : t.state.outcome?.kind === "agreement"
-                        ? `agreement, round ${t.state.outcome.round}`
-                        : t.state.outcome
-                          ? `no agreement: ${noAgreementReason(t.state.outcome.reason)}`
-                          : "no agreement"}
-                  </td>
+                  <td>{outcomeWords(t.state)}</td>
                   {seats.map((s) => {
                     const score = t.report.scores.find((x) => x.seat === s);
                     const lens = t.report.lenses[s];

@@ -1,3 +1,4 @@
+import { textLimits } from "@parley/shared";
 import { useId, useState } from "react";
 import { post } from "../net/http.ts";
 import { saveSeat } from "../net/saved.ts";
@@ -72,11 +73,11 @@ export function JoinScreen() {
           id={ids.name}
           value={name}
           onChange={(e) => setName(e.target.value)}
-          maxLength={60}
+          maxLength={textLimits.name}
           required
           aria-describedby={ids.nameLeft}
         />
-        <CharactersLeft id={ids.nameLeft} length={name.length} max={60} />
+        <CharactersLeft id={ids.nameLeft} length={name.length} max={textLimits.name} />
         <button type="submit" className="primary" disabled={busy || !code.trim() || !name.trim()}>
           {busy ? "Joining…" : "Take my seat"}
         </button>

@@ -1,4 +1,4 @@
-import { botPersonas } from "@parley/shared";
+import { botPersonas, textLimits } from "@parley/shared";
 import { useEffect, useId, useState } from "react";
 import { api, post, type ScenarioSummary } from "../net/http.ts";
 import { saveSeat } from "../net/saved.ts";
@@ -156,12 +156,12 @@ export function SoloSetup() {
             <input
               id={ids.name}
               value={name}
-              maxLength={60}
+              maxLength={textLimits.name}
               onChange={(e) => setName(e.target.value)}
               placeholder="Player"
               aria-describedby={ids.nameLeft}
             />
-            <CharactersLeft id={ids.nameLeft} length={name.length} max={60} />
+            <CharactersLeft id={ids.nameLeft} length={name.length} max={textLimits.name} />
             <button type="submit" className="primary" disabled={!scenario || !seat || busy}>
               {busy ? "Starting…" : "Start the negotiation"}
             </button>

@@ -2,9 +2,9 @@ export interface Notice {
   id: number;
   tone: "error" | "info";
   text: string;
-  /** The round it came in, and when: news of an earlier round goes when the next begins. */
+  /** The round it came in (none before the first view), and when: news of an earlier round goes when the next begins. */
   round?: number;
-  at?: number;
+  at: number;
 }
 
 /** How long news of an earlier round may stay once the next round begins. */
@@ -19,7 +19,6 @@ const graceMs = 5000;
  */
 export function noticesFor(notices: Notice[], before: number | undefined, round: number, now: number): Notice[] {
   if (before === undefined || round <= before) return notices;
-  const current = (n: Notice) =>
-    n.tone !== "info" || n.round === undefined || n.round >= round || now - (n.at ?? now) < graceMs;
+  const current = (n: Notice) => n.tone !== "info" || n.round === undefined || n.round >= round || now - n.at < graceMs;
   return notices.every(current) ? notices : notices.filter(current);
 }

@@ -1,4 +1,4 @@
-import type { TableView } from "@parley/shared";
+import { type TableView, textLimits } from "@parley/shared";
 import { useId, useState } from "react";
 import { useTable } from "../state/tableStore.ts";
 import { CharactersLeft } from "../ui/CharactersLeft.tsx";
@@ -65,7 +65,7 @@ export function ChatPanel({ view, canMove }: { view: TableView; canMove: boolean
             <input
               id={ids.text}
               value={text}
-              maxLength={500}
+              maxLength={textLimits.message}
               placeholder="Write a message"
               onChange={(e) => setText(e.target.value)}
               disabled={!canMove}
@@ -75,7 +75,7 @@ export function ChatPanel({ view, canMove }: { view: TableView; canMove: boolean
               Send
             </button>
           </div>
-          <CharactersLeft id={ids.left} length={text.length} max={500} />
+          <CharactersLeft id={ids.left} length={text.length} max={textLimits.message} />
         </form>
       )}
     </section>

@@ -1,4 +1,4 @@
-import type { Move, MoveKind, Package, TableView } from "@parley/shared";
+import { type Move, type MoveKind, type Package, type TableView, textLimits } from "@parley/shared";
 import { type ReactNode, useId, useState } from "react";
 import { moveTitles } from "../ui/approaches.tsx";
 import { CharactersLeft } from "../ui/CharactersLeft.tsx";
@@ -380,12 +380,12 @@ function TextField({ label, value, onChange }: { label: string; value: string; o
       <textarea
         id={id}
         value={value}
-        maxLength={500}
+        maxLength={textLimits.message}
         rows={2}
         onChange={(e) => onChange(e.target.value)}
         aria-describedby={left}
       />
-      <CharactersLeft id={left} length={value.length} max={500} />
+      <CharactersLeft id={left} length={value.length} max={textLimits.message} />
     </div>
   );
 }

@@ -70,6 +70,8 @@ export function Proposals({ view, canMove }: { view: TableView; canMove: boolean
           const canAnswer =
             canMove && p.to.includes(seat) && !p.acceptedBy.includes(seat) && !p.rejectedBy.includes(seat);
           const points = worth(p.package);
+          // Worth less than walking away: flagged, and accepting it asks once more.
+          const below = view.me !== undefined && points !== undefined && points < view.me.batna;
           const previous = previousVersion(view.proposals, p);
           const changes = previous ? packageChanges(view, previous.package, p.package) : [];
           return (
@@ -89,7 +91,7 @@ export function Proposals({ view, canMove }: { view: TableView; canMove: boolean
                 <p>
                   Worth <strong data-testid="proposal-points">{points}</strong> points to you
                   {view.me && <span className="muted"> (your BATNA: {view.me.batna})</span>}
-                  {view.me && points < view.me.batna && <span className="badge warn">below your BATNA</span>}
+                  {below && <span className="badge warn">below your BATNA</span>}
                 </p>
               )}
               <StatusLine view={view} p={p} />
@@ -108,7 +110,6 @@ export function Proposals({ view, canMove }: { view: TableView; canMove: boolean
                     type="button"
                     className="primary"
                     onClick={() => {
-                      const below = view.me !== undefined && points !== undefined && points < view.me.batna;
                       if (below && confirmBelow !== p.id) return setConfirmBelow(p.id);
                       setConfirmBelow(null);
                       send({ kind: "accept", proposalId: p.id });

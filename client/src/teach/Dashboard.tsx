@@ -1,5 +1,5 @@
 import type { Room } from "@colyseus/sdk";
-import { sessionResultsOpen } from "@parley/shared";
+import { sessionResultsOpen, textLimits } from "@parley/shared";
 import { useCallback, useEffect, useId, useState } from "react";
 import { gameClient } from "../net/colyseus.ts";
 import { api, download, post, type ScenarioSummary } from "../net/http.ts";
@@ -155,7 +155,7 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
   // open (a set number of tables): the results are open then, and nothing is left to control.
   const over =
     session.status === "ended" ||
-    (everyTableEnded && sessionResultsOpen({ tables: session.settings.tables, ended: false }, true));
+    sessionResultsOpen({ tables: session.settings.tables, ended: false }, everyTableEnded);
 
   return (
     <div className="page dashboard">
@@ -385,7 +385,7 @@ function Controls({
             <input
               id={ids.text}
               value={text}
-              maxLength={500}
+              maxLength={textLimits.message}
               onChange={(e) => setText(e.target.value)}
               placeholder="Five minutes left"
               aria-describedby={ids.textLeft}
@@ -394,7 +394,7 @@ function Controls({
               Broadcast
             </button>
           </div>
-          <CharactersLeft id={ids.textLeft} length={text.length} max={500} />
+          <CharactersLeft id={ids.textLeft} length={text.length} max={textLimits.message} />
         </form>
         {confirmEnd ? (
           <span className="row" role="alert">

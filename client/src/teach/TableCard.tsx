@@ -1,10 +1,11 @@
+import { outcomeWords } from "@parley/shared";
 import { useId, useState } from "react";
 import { useServerNow } from "../net/serverClock.ts";
 import { formatDuration } from "../table/TableHeader.tsx";
 import { meanTrustOf } from "../ui/indicators.ts";
 import { Link } from "../ui/Link.tsx";
 import { metricText, pointsText } from "../ui/metric.ts";
-import { personaName } from "../ui/names.ts";
+import { capitalised, personaName } from "../ui/names.ts";
 import type { TableSummary } from "./types.ts";
 
 function Clock({ table, separator }: { table: TableSummary; separator?: boolean }) {
@@ -67,9 +68,7 @@ export function TableCard({
       )}
       <p className="small">
         {table.phase === "ended" ? (
-          <strong>
-            {table.outcome?.kind === "agreement" ? `Agreement in round ${table.outcome.round}` : "No agreement"}
-          </strong>
+          <strong>{capitalised(outcomeWords(table))}</strong>
         ) : (
           <>
             Round <strong>{table.round}</strong> of {table.roundLimit}

@@ -1,4 +1,4 @@
-import { botPersonas } from "@parley/shared";
+import { botPersonas, textLimits } from "@parley/shared";
 import { useEffect, useId, useState } from "react";
 import { api, post, type ScenarioSummary } from "../net/http.ts";
 import { type SavedSession, savedSessions, saveSession } from "../net/saved.ts";
@@ -124,12 +124,12 @@ export default function TeachScreen() {
         <input
           id={ids.title}
           value={title}
-          maxLength={120}
+          maxLength={textLimits.title}
           onChange={(e) => setTitle(e.target.value)}
           placeholder="IR 210, Tuesday"
           aria-describedby={ids.titleLeft}
         />
-        <CharactersLeft id={ids.titleLeft} length={title.length} max={120} />
+        <CharactersLeft id={ids.titleLeft} length={title.length} max={textLimits.title} />
         <label htmlFor={ids.lens}>Scoring lens shown first in the debrief</label>
         <select id={ids.lens} value={lens} onChange={(e) => setLens(e.target.value as typeof lens)}>
           <option value="both">Both lenses</option>

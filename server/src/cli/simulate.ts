@@ -43,7 +43,7 @@ export interface SimulationFile {
   rulesVersion: number;
   /**
    * The scenario it was played with, whole (files from before this carry its id and title
-   * only), so that \`parley replay\` folds the game with it even after its file changed.
+   * only), so that `parley replay` folds the game with it even after its file changed.
    */
   scenario: Scenario;
   seed: number;

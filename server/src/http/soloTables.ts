@@ -9,6 +9,7 @@ import {
   replayNotice,
   type Scenario,
   type SeatId,
+  textLimits,
   validateSystem,
 } from "@parley/shared";
 import { z } from "zod";
@@ -45,7 +46,7 @@ export const SoloBody = z
   .object({
     scenarioId: z.string().min(1).max(64),
     seat: z.string().min(1).max(64),
-    name: z.string().trim().max(60).optional(),
+    name: z.string().trim().max(textLimits.name).optional(),
     /** The persona of each bot seat; seats left out are a surprise. */
     personas: z.record(z.string().max(64), PersonaChoice).optional(),
     seed: z
@@ -63,7 +64,7 @@ export const BranchBody = z
     at: z.number().int().min(0),
     /** The seat to play from there (an instructor may pick any; a student plays their own). */
     seat: z.string().min(1).max(64).optional(),
-    name: z.string().trim().max(60).optional(),
+    name: z.string().trim().max(textLimits.name).optional(),
     /** Personas for the other seats; seats left out keep their bot, or get a surprise one. */
     personas: z.record(z.string().max(64), PersonaChoice).optional(),
   })
@@ -217,7 +218,7 @@ export class SoloTables {
     const instructorToken = newToken(); // never handed out: a solo game has no instructor
     const settings = SessionSettingsSchema.parse({
       scenarioId: spec.scenario.id,
-      title: spec.title.slice(0, 120),
+      title: spec.title.slice(0, textLimits.title),
       timing: { mode: "async", roundHours: soloRoundHours },
       tables: 1,
       botPersonas: Object.values(spec.personas).length > 0 ? Object.values(spec.personas).slice(0, 8) : ["simple"],

@@ -1,3 +1,4 @@
+import { textLimits } from "@parley/shared";
 import { z } from "zod";
 
 /** What an instructor can do to a table (or to every table of a session at once). */
@@ -17,7 +18,7 @@ export const ControlActionSchema = z.discriminatedUnion("action", [
     })
     .strict(),
   z.object({ action: z.literal("injectEvent"), eventId: z.string().min(1).max(64) }).strict(),
-  z.object({ action: z.literal("broadcast"), text: z.string().trim().min(1).max(500) }).strict(),
+  z.object({ action: z.literal("broadcast"), text: z.string().trim().min(1).max(textLimits.message) }).strict(),
   z.object({ action: z.literal("replaceWithBot"), seat: z.string().min(1).max(64) }).strict(),
   z.object({ action: z.literal("end"), reason: z.string().trim().max(200).optional() }).strict(),
 ]);

@@ -1,6 +1,7 @@
 import { foldStored, sessionResultsOpen } from "@parley/shared";
 import type { ServerContext } from "../context.ts";
 import { scenarioOf } from "../scenarios/versions.ts";
+import type { SessionRecord } from "../store/store.ts";
 import { initialStateOf } from "../tables/liveTable.ts";
 
 /**
@@ -20,9 +21,10 @@ export function tableEnded(tableId: string): void {
  * Whether a session's results are open to its students (the rule: `sessionResultsOpen`).
  * Until then a student's table, ended or not, reveals nothing of the scenario's secrets.
  */
-export async function resultsOpen(ctx: ServerContext, sessionId: string): Promise<boolean> {
-  const session = await ctx.store.getSession(sessionId);
+export async function resultsOpen(ctx: ServerContext, of: string | SessionRecord): Promise<boolean> {
+  const session = typeof of === "string" ? await ctx.store.getSession(of) : of;
   if (!session) return false;
+  const sessionId = session.id;
   const rule = { tables: session.settings.tables, ended: session.status === "ended" };
   // Held whatever its tables say (an auto session its instructor has not ended): none is read.
   if (!sessionResultsOpen(rule, true)) return false;

@@ -7,6 +7,7 @@ import {
   type Scenario,
   type SeatId,
   type TableSummary,
+  textLimits,
   type Viewer,
   type ViewOptions,
 } from "@parley/shared";
@@ -83,7 +84,7 @@ export interface TableControlResult {
 const JoinBody = z
   .object({
     code: z.string().trim().min(1).max(20),
-    name: z.string().trim().min(1).max(60),
+    name: z.string().trim().min(1).max(textLimits.name),
     /** A party the student would like to play, honoured where one is free. */
     seat: z.string().max(64).optional(),
   })
@@ -134,8 +135,7 @@ export class SessionService {
   async sessionInfo(session: SessionRecord): Promise<SessionInfo> {
     // A session with a set number of tables is over once every table has ended (no latecomer
     // can open another), as its results are open then; the instructor's End is not needed.
-    const over =
-      session.status === "running" && session.settings.tables !== "auto" && (await this.resultsOpen(session.id));
+    const over = session.status === "running" && (await resultsOpen(this.ctx, session));
     return {
       id: session.id,
       joinCode: session.joinCode,

@@ -1,4 +1,4 @@
-import { botPersonas } from "@parley/shared";
+import { botPersonas, textLimits } from "@parley/shared";
 import { z } from "zod";
 
 const personaIds = () => botPersonas.map((p) => p.id);
@@ -31,7 +31,7 @@ export const TimingSchema = z.discriminatedUnion("mode", [
 export const SessionSettingsSchema = z
   .object({
     scenarioId: z.string().min(1).max(64),
-    title: z.string().trim().max(120).optional(),
+    title: z.string().trim().max(textLimits.title).optional(),
     /** The scoring lens shown first in the debrief; both are always computed. */
     lens: z.enum(["realist", "liberal", "both"]).default("both"),
     /** Per-session overrides of the scenario's lens weights. */
@@ -67,7 +67,7 @@ export const SessionSettingsSchema = z
       }),
     /** Optional class list: students then join with one of these labels. */
     roster: z
-      .array(z.string().trim().min(1).max(60))
+      .array(z.string().trim().min(1).max(textLimits.name))
       .max(1000)
       .optional()
       .superRefine((labels, ctx) => {

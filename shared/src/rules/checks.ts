@@ -1,5 +1,6 @@
 import { type Check, check } from "./moveRule.ts";
 import { isDealParty, partyKind, seatName } from "./names.ts";
+import { textLimits } from "./textLimits.ts";
 import type { GameState, SeatId } from "./types.ts";
 
 /** Checks and check builders that several move families share. */
@@ -57,7 +58,7 @@ export function present(state: GameState, seat: SeatId): SeatId[] {
 }
 
 /** A text message: not empty, not too long. */
-export function messageChecks<M extends { text: string }>(limit = 500): Check<M>[] {
+export function messageChecks<M extends { text: string }>(limit: number = textLimits.message): Check<M>[] {
   return [
     check<M>("EmptyMessage", (_s, _seat, move) => (move.text.trim().length > 0 ? null : "Write something to send.")),
     check<M>("MessageTooLong", (_s, _seat, move) =>

@@ -16,3 +16,14 @@ export function noAgreementReason(reason: NoAgreement["reason"]): string {
       return "the instructor ended it";
   }
 }
+
+/**
+ * A table's outcome in a few words, the same on the dashboard's card and in both debriefs:
+ * "agreement in round 3", "no agreement: the rounds ran out", "in progress (round 4)".
+ */
+export function outcomeWords(table: { phase: "playing" | "ended"; round: number; outcome?: Outcome | null }): string {
+  const { outcome } = table;
+  if (outcome?.kind === "agreement") return `agreement in round ${outcome.round}`;
+  if (outcome) return `no agreement: ${noAgreementReason(outcome.reason)}`;
+  return table.phase === "ended" ? "no agreement" : `in progress (round ${table.round})`;
+}

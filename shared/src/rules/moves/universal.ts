@@ -1,3 +1,4 @@
+import { messageChecks } from "../checks.ts";
 import { addLog } from "../draft.ts";
 import { framingApproach } from "../framing.ts";
 import { addTension, addTrustWith } from "../indicators.ts";
@@ -217,22 +218,12 @@ export const withdraw = defineMove("withdraw", {
   },
 });
 
-const chatLimit = 500;
-
 export const chat = defineMove("chat", {
   approach: "universal",
   summary: "Talk to the table, or privately to some seats.",
   main: false,
   checks: [
-    {
-      code: "EmptyMessage",
-      test: (_s, _seat, move) => (move.text.trim().length > 0 ? null : "Write something to send."),
-    },
-    {
-      code: "MessageTooLong",
-      test: (_s, _seat, move) =>
-        move.text.length <= chatLimit ? null : `Messages are limited to ${chatLimit} characters.`,
-    },
+    ...messageChecks(),
     {
       code: "UnknownRecipient",
       test: (state, seat, move) => {
