@@ -1,4 +1,5 @@
 import { type APIRequestContext, expect, test } from "@playwright/test";
+import { joinWithCode, teachSession, walkAway } from "./classroom.ts";
 
 /** An instructor's session made through the HTTP API, and a way to send it controls. */
 async function createSession(request: APIRequestContext, tables: number) {
@@ -35,6 +36,7 @@ test("a table that finishes early holds the class's secrets until every table ha
   request,
 }) => {
   const session = await createSession(request, 2);
+  // Through the home page's link, as a student finds it.
   await page.goto("/");
   await page.getByRole("link", { name: "Join with a code" }).click();
   await page.getByLabel("Join code").fill(session.joinCode);
@@ -47,11 +49,7 @@ test("a table that finishes early holds the class's secrets until every table ha
   await session.control({ action: "start", tables: [elif?.tableId] });
   await expect(page.getByText(/^Round 1 of/)).toBeVisible();
 
-  const walkAway = page.getByTestId("move-walkAway");
-  await walkAway.locator("button.move-toggle").click();
-  await walkAway.getByRole("button", { name: "Walk away", exact: true }).click();
-  await walkAway.getByRole("button", { name: "Yes: walk away" }).click();
-
+  await walkAway(page);
   await expect(page.getByRole("heading", { name: "No agreement" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Your result" })).toBeVisible();
   await expect(page.getByTestId("results-held")).toBeVisible();
@@ -73,27 +71,12 @@ test("a table that finishes early holds the class's secrets until every table ha
 test("in a session whose tables fill as students come, the results open when the instructor ends it", async ({
   browser,
 }) => {
-  const dashboard = await (await browser.newContext()).newPage();
-  await dashboard.goto("/teach");
-  await dashboard.getByLabel("Scenario").selectOption("us-china-tariffs");
-  await dashboard.getByLabel(/Title shown to students/).fill("Tables as the class fills");
-  await dashboard.getByRole("button", { name: "Create the session" }).click();
-  const code = ((await dashboard.getByTestId("join-code").textContent()) ?? "").trim();
-
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/");
-  await page.getByRole("link", { name: "Join with a code" }).click();
-  await page.getByLabel("Join code").fill(code);
-  await page.getByLabel(/Your name/).fill("Ana");
-  await page.getByRole("button", { name: "Take my seat" }).click();
-  await expect(page.getByText("The negotiation has not started yet")).toBeVisible();
+  const { dashboard, code } = await teachSession(browser, { title: "Tables as the class fills" });
+  const page = await joinWithCode(browser, code, "Ana");
   await dashboard.getByRole("button", { name: "Start", exact: true }).click();
   await expect(page.getByText(/^Round 1 of/)).toBeVisible();
 
-  const walkAway = page.getByTestId("move-walkAway");
-  await walkAway.locator("button.move-toggle").click();
-  await walkAway.getByRole("button", { name: "Walk away", exact: true }).click();
-  await walkAway.getByRole("button", { name: "Yes: walk away" }).click();
+  await walkAway(page);
   // Her table, the only one, has ended: her own result, and nothing of the others'.
   await expect(page.getByTestId("results-held")).toBeVisible();
   await expect(page.getByRole("table", { name: "Every party's score" })).toHaveCount(0);
@@ -112,27 +95,13 @@ test("in a session whose tables fill as students come, the results open when the
  * running" and offered Start and End, whose End was refused at the ended table).
  */
 test("a session of one table is over when that table ends, without the instructor's End", async ({ browser }) => {
-  const dashboard = await (await browser.newContext()).newPage();
-  await dashboard.goto("/teach");
-  await dashboard.getByLabel("Scenario").selectOption("us-china-tariffs");
-  await dashboard.getByLabel("Tables").selectOption("1");
-  await dashboard.getByRole("button", { name: "Create the session" }).click();
-  const code = ((await dashboard.getByTestId("join-code").textContent()) ?? "").trim();
-
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/");
-  await page.getByRole("link", { name: "Join with a code" }).click();
-  await page.getByLabel("Join code").fill(code);
-  await page.getByLabel(/Your name/).fill("Noor");
-  await page.getByRole("button", { name: "Take my seat" }).click();
+  const { dashboard, code } = await teachSession(browser, { tables: "1" });
+  const page = await joinWithCode(browser, code, "Noor");
   await dashboard.getByRole("button", { name: "Start", exact: true }).click();
   await expect(page.getByText(/^Round 1 of/)).toBeVisible();
   await expect(dashboard.getByTestId("session-ended")).toHaveCount(0);
 
-  const walkAway = page.getByTestId("move-walkAway");
-  await walkAway.locator("button.move-toggle").click();
-  await walkAway.getByRole("button", { name: "Walk away", exact: true }).click();
-  await walkAway.getByRole("button", { name: "Yes: walk away" }).click();
+  await walkAway(page);
   await expect(page.getByRole("table", { name: "Every party's score" })).toBeVisible();
 
   await expect(dashboard.getByTestId("session-ended")).toBeVisible();
@@ -163,17 +132,8 @@ test("a session of one table is over when that table ends, without the instructo
  */
 test("accepting a proposal below one's BATNA asks once more before it is sent", async ({ browser, request }) => {
   const session = await createSession(request, 1);
-  const join = async (name: string) => {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto("/join");
-    await page.getByLabel("Join code").fill(session.joinCode);
-    await page.getByLabel(/Your name/).fill(name);
-    await page.getByRole("button", { name: "Take my seat" }).click();
-    await expect(page.getByText("The negotiation has not started yet")).toBeVisible();
-    return page;
-  };
-  const first = await join("Ines");
-  const second = await join("Jun");
+  const first = await joinWithCode(browser, session.joinCode, "Ines");
+  const second = await joinWithCode(browser, session.joinCode, "Jun");
   const seats = (await session.participants()) as unknown as { name: string; seat: string }[];
   const [usa, china] = seats.find((p) => p.name === "Ines")?.seat === "usa" ? [first, second] : [second, first];
   await session.control({ action: "start" });

@@ -1,6 +1,6 @@
 import type { TableView } from "@parley/shared";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { connectStudent, createSession, joinSession } from "../helpers/classroom.ts";
+import { classOf, connectStudent, joinSession } from "../helpers/classroom.ts";
 import { bootTestServer, http, type TestServer } from "../helpers/server.ts";
 
 /**
@@ -15,28 +15,22 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-async function startedAutoSession() {
-  const created = await createSession(server.url, {
-    scenarioId: "us-china-tariffs",
+/** A started session (tables as the class fills unless `settings` say otherwise), and its instructor's calls. */
+async function startedSession(settings: Record<string, unknown> = {}) {
+  const { created, instructor } = await classOf(server.url, [], {
     timing: { mode: "live", roundSeconds: 600 },
+    ...settings,
   });
-  const control = (body: Record<string, unknown>) =>
-    http(server.url, "POST", `/sessions/${created.session.id}/control`, { token: created.instructorToken, body });
-  expect((await control({ action: "start" })).status).toBe(200);
-  return { created, control };
+  const control = (body: Record<string, unknown>) => instructor("POST", "/control", body);
+  const status = async () => ((await instructor("GET", "")).body.session as { status: string }).status;
+  return { created, control, instructor, status };
 }
 
-/** A student who joins, sits at a new table and walks away at once, ending it (results held). */
-async function earlyLeaver(code: string) {
-  return leaver(code, true);
-}
-
-/** The same where the results open as the table ends (a session with a set number of tables). */
-function earlyLeaverAt(code: string) {
-  return leaver(code, false);
-}
-
-async function leaver(code: string, held: boolean) {
+/**
+ * A student who joins, sits at a new table and walks away at once, ending it; its results held
+ * (`held`) or open at once (a session with a set number of tables).
+ */
+async function earlyLeaver(code: string, { held = true } = {}) {
   const joined = await joinSession(server.url, code, "Early", "usa");
   const client = await connectStudent(server.url, joined.participantToken);
   await vi.waitFor(() => expect(client.seen.views.length).toBeGreaterThan(0));
@@ -49,15 +43,9 @@ async function leaver(code: string, held: boolean) {
 
 describe("the results of a session whose tables fill as students come", () => {
   it("stay held while a latecomer can still open a table, and open when the instructor ends the session", async () => {
-    const { created, control } = await startedAutoSession();
+    const { created, control, status } = await startedSession();
     const early = await earlyLeaver(created.session.joinCode);
     // Every table there is has ended, yet the results stay held: more students may come.
-    const status = async () =>
-      (
-        await http<{ session: { status: string } }>(server.url, "GET", `/sessions/${created.session.id}`, {
-          token: created.instructorToken,
-        })
-      ).body.session.status;
     expect(await status()).toBe("running");
     const refused = await early.log();
     expect(refused.status).toBe(409);
@@ -82,7 +70,7 @@ describe("the results of a session whose tables fill as students come", () => {
   });
 
   it("open at a table that had ended before, when the instructor ends a session whose tables had all ended", async () => {
-    const { created, control } = await startedAutoSession();
+    const { created, control } = await startedSession();
     const early = await earlyLeaver(created.session.joinCode);
     expect((await control({ action: "end" })).status).toBe(200);
     // Nothing ended now: the end of the session itself opens the results at the table.
@@ -95,25 +83,14 @@ describe("the results of a session whose tables fill as students come", () => {
 
 describe("a session with a set number of tables", () => {
   it("is over once every table has ended: its status and exports say ended, without the instructor's End", async () => {
-    const created = await createSession(server.url, {
-      scenarioId: "us-china-tariffs",
-      tables: 1,
-      timing: { mode: "live", roundSeconds: 600 },
-    });
-    const instructor = (path: string) =>
-      http<{ session: { status: string } }>(server.url, "GET", `/sessions/${created.session.id}${path}`, {
-        token: created.instructorToken,
-      });
-    const control = (body: Record<string, unknown>) =>
-      http(server.url, "POST", `/sessions/${created.session.id}/control`, { token: created.instructorToken, body });
-    expect((await control({ action: "start" })).status).toBe(200);
-    expect((await instructor("")).body.session.status).toBe("running");
+    const { created, instructor, status } = await startedSession({ tables: 1 });
+    expect(await status()).toBe("running");
 
-    const early = await earlyLeaverAt(created.session.joinCode);
+    const early = await earlyLeaver(created.session.joinCode, { held: false });
     // Its only table has ended: the results are open, and the session reads as ended.
     await vi.waitFor(() => expect(early.last().resultsHeld).toBeUndefined());
-    expect((await instructor("")).body.session.status).toBe("ended");
-    expect((await instructor("/export.json")).body.session.status).toBe("ended");
+    expect(await status()).toBe("ended");
+    expect(((await instructor("GET", "/export.json")).body.session as { status: string }).status).toBe("ended");
     await early.client.room.leave();
   });
 });
