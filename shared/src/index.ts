@@ -14,7 +14,7 @@ export { defaultMagnitudes, type Magnitudes, magnitude } from "./rules/magnitude
 export { mediationActive } from "./rules/mediation.ts";
 export { approachOf, moveRules } from "./rules/moveRules.ts";
 export { MoveSchema, parseMove } from "./rules/moveSchema.ts";
-export { isDealParty, issueName, optionLabel, seatName } from "./rules/names.ts";
+export { andList, isDealParty, issueName, optionLabel, seatName } from "./rules/names.ts";
 export { describePackage } from "./rules/packages.ts";
 export { dealParties } from "./rules/proposals.ts";
 export { bindingRulings } from "./rules/rulings.ts";
@@ -60,6 +60,7 @@ export { type NashReport, type ReportOptions, type TableReport, tableReport } fr
 export { type Aims, aimsPoints, outcomePoints, type PartyScore, scoreParty, scoreTable } from "./scoring/score.ts";
 export { type Trajectories, trajectories } from "./scoring/trajectories.ts";
 export { closeCodes } from "./view/closeCodes.ts";
+export { entryText } from "./view/logText.ts";
 export { type SeatSummary, sessionResultsOpen, type TableStatus, type TableSummary } from "./view/tableSummary.ts";
 export {
   newViewCache,

@@ -1,6 +1,5 @@
-import type { LogEntry } from "@parley/shared";
+import { entryText, type LogEntry } from "@parley/shared";
 import { describe, expect, it } from "vitest";
-import { entryText } from "../../client/src/ui/logText.ts";
 
 const names: Record<string, string> = { eg: "Egypt", is: "Israel", us: "United States" };
 const name = (seat: string) => names[seat] ?? seat;

@@ -1,8 +1,7 @@
-import { outcomeWords, seatName, type Viewer, viewFor } from "@parley/shared";
+import { entryText, outcomeWords, seatName, type Viewer, viewFor } from "@parley/shared";
 import { useCallback, useEffect, useId, useMemo, useState } from "react";
 import { flushSync } from "react-dom";
 import type { DebriefEntry } from "../table/TableLog.tsx";
-import { entryText } from "../ui/logText.ts";
 import { AtThisStep } from "./AtThisStep.tsx";
 import { DebriefCharts } from "./DebriefCharts.tsx";
 import { foldLog, roundStarts, type TableLogData } from "./foldLog.ts";

@@ -1,7 +1,6 @@
-import type { LogEntry, TableView } from "@parley/shared";
+import { entryText, type LogEntry, type TableView } from "@parley/shared";
 import { useState } from "react";
 import { ApproachTag } from "../ui/approaches.tsx";
-import { entryText } from "../ui/logText.ts";
 import { partyName } from "../ui/names.ts";
 
 /** A log entry may carry a bot's reason for its move (shown only once the game has ended). */

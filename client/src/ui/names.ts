@@ -1,4 +1,4 @@
-import { botPersonas, type TableView } from "@parley/shared";
+import { andList, botPersonas, type TableView } from "@parley/shared";
 
 /** A party's display name in a view. */
 export const partyName = (view: Pick<TableView, "parties">, id: string): string =>
@@ -10,8 +10,8 @@ export const optionName = (view: Pick<TableView, "scenario">, issueId: string, o
 export const issueName = (view: Pick<TableView, "scenario">, issueId: string): string =>
   view.scenario.issues.find((i) => i.id === issueId)?.name ?? issueId;
 
-export const list = (items: string[]): string =>
-  items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+/** Names as read in a sentence ("A, B and C"): the rules' own joining. */
+export const list = andList;
 
 /** A bot persona's display name ("Default", "Tit-for-tat") from its id. */
 export const personaName = (id: string | undefined): string => botPersonas.find((p) => p.id === id)?.name ?? id ?? "?";

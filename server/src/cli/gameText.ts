@@ -1,4 +1,12 @@
-import { describePackage, type GameState, type Metric, meanTrust, seatName, type TableReport } from "@parley/shared";
+import {
+  describePackage,
+  entryText,
+  type GameState,
+  type Metric,
+  meanTrust,
+  seatName,
+  type TableReport,
+} from "@parley/shared";
 
 const one = (n: number) => (Math.round(n * 10) / 10).toFixed(1);
 const metric = (m: Metric, suffix = "") => (m.defined ? `${one(m.value)}${suffix}` : "undefined");
@@ -18,7 +26,7 @@ export function logText(state: GameState): string[] {
       lines.push("", `Round ${entry.round}`);
       continue;
     }
-    lines.push(`  ${entry.text}`);
+    lines.push(`  ${entryText(entry, (seat) => seatName(state, seat))}`);
     if (entry.rationale) lines.push(`      why: ${entry.rationale}`);
   }
   return lines;

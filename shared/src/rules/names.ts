@@ -6,10 +6,14 @@ export function seatName(state: Named, seat: SeatId): string {
   return state.scenario.parties.find((p) => p.id === seat)?.name ?? seat;
 }
 
-export function seatNames(state: Named, seats: SeatId[]): string {
-  const names = seats.map((s) => seatName(state, s));
+/** Names as read in a sentence: "A", "A and B", "A, B and C". */
+export function andList(names: readonly string[]): string {
   if (names.length <= 1) return names.join("");
   return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
+
+export function seatNames(state: Named, seats: SeatId[]): string {
+  return andList(seats.map((s) => seatName(state, s)));
 }
 
 export function issueName(state: Named, issueId: string): string {

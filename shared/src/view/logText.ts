@@ -1,8 +1,9 @@
-import type { LogEntry, SeatId } from "@parley/shared";
-import { list } from "./names.ts";
+import { andList } from "../rules/names.ts";
+import type { LogEntry, SeatId } from "../rules/types.ts";
 
 /**
- * A log line as read anywhere (the table's log, the debrief's log and its step text): a chat
+ * A log line as read anywhere (the table's log, the debrief's log and its step text, the
+ * command line's game text): a chat
  * line names its speaker and, when private, whom it went to; every other line names its
  * actors in its own text.
  */
@@ -12,5 +13,5 @@ export function entryText(
 ): string {
   if (entry.kind !== "chat" || entry.by === "system") return entry.text;
   const to = entry.visibleTo === "all" ? [] : entry.visibleTo.filter((seat) => seat !== entry.by);
-  return `${name(entry.by)}${to.length > 0 ? ` (to ${list(to.map(name))} only)` : ""}: “${entry.text}”`;
+  return `${name(entry.by)}${to.length > 0 ? ` (to ${andList(to.map(name))} only)` : ""}: “${entry.text}”`;
 }
