@@ -122,6 +122,16 @@ test("a session of one table is over when that table ends, without the instructo
     ).toString(),
   );
   await expect(debrief.locator("html")).toHaveClass(/large-text/);
+  // The charts' text grows with the page's (Recharts sizes it in pixels: 12 to 15).
+  const tick = debrief.locator(".chart .recharts-cartesian-axis-tick-value").first();
+  await expect(tick).toHaveAttribute("font-size", "15");
+  // High contrast chosen on the dashboard applies at once to the debrief open in the other
+  // tab, its charts redrawn in light colours.
+  const grid = debrief.locator(".chart .recharts-cartesian-grid line").first();
+  await expect(grid).toHaveAttribute("stroke", "#e3e7ee");
+  await dashboard.getByLabel("High contrast").check();
+  await expect(debrief.locator("html")).toHaveClass(/high-contrast/);
+  await expect(grid).toHaveAttribute("stroke", "#3d3d3d");
   await expect(dashboard.getByText(/Instructor dashboard · session over/i)).toBeVisible();
   await expect(dashboard.getByTestId("end-to-open-results")).toHaveCount(0);
 });

@@ -2,15 +2,7 @@ import type { Approach } from "@parley/shared";
 import { memo, useId } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { approachInfo } from "../ui/approaches.tsx";
-
-const colours: Record<Approach, string> = {
-  competitive: "#b3471d",
-  mediation: "#1f5fa8",
-  mutualGains: "#2e7d32",
-  judicial: "#6a3d9a",
-  trackTwo: "#00796b",
-  universal: "#4a5563",
-};
+import { useChartTheme } from "./useChartTheme.ts";
 
 /** Each party's moves by approach, stacked; the legend and the table name every approach. */
 export const ApproachMixChart = memo(function ApproachMixChart({
@@ -22,6 +14,8 @@ export const ApproachMixChart = memo(function ApproachMixChart({
 }) {
   const captionId = useId();
   const data = rows.map((r) => ({ party: r.party, ...r.counts }));
+  const theme = useChartTheme();
+  const text = { fontSize: theme.fontSize };
   return (
     <figure className="chart" aria-labelledby={captionId}>
       <figcaption id={captionId}>Approach mix: each party's moves by approach</figcaption>
@@ -31,23 +25,36 @@ export const ApproachMixChart = memo(function ApproachMixChart({
       >
         <ResponsiveContainer width="100%" height={Math.max(160, rows.length * 42 + 70)}>
           <BarChart data={data} layout="vertical" margin={{ top: 4, right: 12, bottom: 4, left: 8 }}>
-            <CartesianGrid stroke="#e3e7ee" />
-            <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12 }} />
-            <YAxis type="category" dataKey="party" width={110} tick={{ fontSize: 12 }} />
-            <Tooltip />
-            <Legend wrapperStyle={{ fontSize: 12 }} />
+            <CartesianGrid stroke={theme.grid} />
+            <XAxis type="number" allowDecimals={false} stroke={theme.axis} tick={text} />
+            <YAxis
+              type="category"
+              dataKey="party"
+              width={Math.round(theme.fontSize * 9)}
+              stroke={theme.axis}
+              tick={text}
+            />
+            <Tooltip
+              cursor={{ fill: theme.grid }}
+              contentStyle={{
+                background: theme.tooltip.background,
+                borderColor: theme.tooltip.border,
+                color: theme.tooltip.color,
+              }}
+            />
+            <Legend wrapperStyle={text} />
             {approaches.map((a) => (
               <Bar
                 key={a}
                 dataKey={a}
                 name={`${approachInfo[a].letter} · ${approachInfo[a].title}`}
                 stackId="mix"
-                fill={colours[a]}
+                fill={theme.approach[a]}
                 isAnimationActive={false}
                 label={{
                   position: "center",
-                  fill: "#fff",
-                  fontSize: 11,
+                  fill: theme.onApproach,
+                  fontSize: theme.smallFontSize,
                   formatter: (v: unknown) => (Number(v) > 0 ? approachInfo[a].letter : ""),
                 }}
               />

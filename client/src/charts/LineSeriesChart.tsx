@@ -11,7 +11,8 @@ import {
   YAxis,
 } from "recharts";
 import type { Row, Series } from "./lineSeries.ts";
-import { seriesColours, seriesDashes } from "./palette.ts";
+import { seriesDashes } from "./palette.ts";
+import { useChartTheme } from "./useChartTheme.ts";
 
 /**
  * Values over rounds, one line per series (each with its own colour, dash and legend
@@ -35,30 +36,44 @@ export const LineSeriesChart = memo(function LineSeriesChart({
   unit?: string;
 }) {
   const captionId = useId();
+  const theme = useChartTheme();
+  const text = { fontSize: theme.fontSize };
   return (
     <figure className="chart" aria-labelledby={captionId}>
       <figcaption id={captionId}>{title}</figcaption>
       <div role="img" aria-label={`${title}: a line chart, the numbers are in the table below.`}>
         <ResponsiveContainer width="100%" height={height}>
           <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
-            <CartesianGrid stroke="#e3e7ee" />
+            <CartesianGrid stroke={theme.grid} />
             <XAxis
               dataKey="round"
-              tick={{ fontSize: 12 }}
-              label={{ value: "round", position: "insideBottomRight", offset: -2, fontSize: 12 }}
+              stroke={theme.axis}
+              tick={text}
+              label={{ value: "round", position: "insideBottomRight", offset: -2, ...text }}
             />
-            <YAxis domain={domain} tick={{ fontSize: 12 }} width={40} />
-            <Tooltip />
-            <Legend wrapperStyle={{ fontSize: 12 }} />
+            <YAxis domain={domain} stroke={theme.axis} tick={text} width={Math.round(theme.fontSize * 3.4)} />
+            <Tooltip
+              contentStyle={{
+                background: theme.tooltip.background,
+                borderColor: theme.tooltip.border,
+                color: theme.tooltip.color,
+              }}
+            />
+            <Legend wrapperStyle={text} />
             {marker !== undefined && (
-              <ReferenceLine x={marker} stroke="#1b2430" strokeDasharray="3 3" label={{ value: "now", fontSize: 11 }} />
+              <ReferenceLine
+                x={marker}
+                stroke={theme.ink}
+                strokeDasharray="3 3"
+                label={{ value: "now", fontSize: theme.smallFontSize }}
+              />
             )}
             {series.map((s, i) => (
               <Line
                 key={s.key}
                 dataKey={s.key}
                 name={s.label}
-                stroke={seriesColours[i % seriesColours.length]}
+                stroke={theme.series[i % theme.series.length]}
                 strokeDasharray={seriesDashes[i % seriesDashes.length]}
                 strokeWidth={2}
                 dot={{ r: 3 }}

@@ -13,7 +13,7 @@ import {
 } from "recharts";
 import { batnaLabelPositions } from "./batnaLabels.ts";
 import type { OutcomeSpaceData, PlotPoint } from "./outcomeSpaceData.ts";
-import { seriesColours } from "./palette.ts";
+import { useChartTheme } from "./useChartTheme.ts";
 
 /**
  * The outcome space of two parties: the Pareto frontier, the Nash point, each party's
@@ -33,19 +33,22 @@ export const OutcomeSpacePlot = memo(function OutcomeSpacePlot({
   const nash = useSinglePoint(data.nash);
   const outcome = useSinglePoint(data.outcome);
   const labels = batnaLabelPositions(data);
+  const theme = useChartTheme();
+  const text = { fontSize: theme.fontSize };
   return (
     <figure className="chart" aria-labelledby={captionId}>
       <figcaption id={captionId}>{title}</figcaption>
       <div role="img" aria-label={`${title}: a scatter plot; the points are listed in the table below.`}>
         <ResponsiveContainer width="100%" height={340}>
           <ScatterChart margin={{ top: 8, right: 16, bottom: 28, left: 8 }}>
-            <CartesianGrid stroke="#e3e7ee" />
+            <CartesianGrid stroke={theme.grid} />
             <XAxis
               type="number"
               dataKey="x"
               name={data.xLabel}
-              tick={{ fontSize: 12 }}
-              label={{ value: `${data.xLabel} (points)`, position: "bottom", fontSize: 12 }}
+              stroke={theme.axis}
+              tick={text}
+              label={{ value: `${data.xLabel} (points)`, position: "bottom", ...text }}
               domain={["auto", "auto"]}
               // A point at the end of the range is drawn whole, off the axis line.
               padding={{ left: 10, right: 10 }}
@@ -54,39 +57,40 @@ export const OutcomeSpacePlot = memo(function OutcomeSpacePlot({
               type="number"
               dataKey="y"
               name={data.yLabel}
-              tick={{ fontSize: 12 }}
-              label={{ value: `${data.yLabel} (points)`, angle: -90, position: "insideLeft", fontSize: 12 }}
+              stroke={theme.axis}
+              tick={text}
+              label={{ value: `${data.yLabel} (points)`, angle: -90, position: "insideLeft", ...text }}
               domain={["auto", "auto"]}
               padding={{ top: 10, bottom: 10 }}
-              width={56}
+              width={Math.round(theme.fontSize * 4.7)}
             />
             <ZAxis range={[60, 60]} />
             <Tooltip
               cursor={{ strokeDasharray: "3 3" }}
               content={(tip) => <PointTip {...tip} xLabel={data.xLabel} yLabel={data.yLabel} />}
             />
-            <Legend verticalAlign="top" wrapperStyle={{ fontSize: 12 }} />
+            <Legend verticalAlign="top" wrapperStyle={text} />
             {data.batna && labels && (
               <ReferenceLine
                 x={data.batna.x}
-                stroke="#8a6d00"
+                stroke={theme.batna}
                 strokeDasharray="5 4"
-                label={{ value: `${data.xLabel} BATNA`, fontSize: 11, position: labels.x }}
+                label={{ value: `${data.xLabel} BATNA`, fontSize: theme.smallFontSize, position: labels.x }}
               />
             )}
             {data.batna && labels && (
               <ReferenceLine
                 y={data.batna.y}
-                stroke="#8a6d00"
+                stroke={theme.batna}
                 strokeDasharray="5 4"
-                label={{ value: `${data.yLabel} BATNA`, fontSize: 11, position: labels.y }}
+                label={{ value: `${data.yLabel} BATNA`, fontSize: theme.smallFontSize, position: labels.y }}
               />
             )}
             <Scatter
               name="Pareto frontier"
               data={frontier}
-              fill="#7a8699"
-              line={{ stroke: "#7a8699", strokeWidth: 2 }}
+              fill={theme.frontier}
+              line={{ stroke: theme.frontier, strokeWidth: 2 }}
               shape="circle"
               isAnimationActive={false}
             />
@@ -95,7 +99,7 @@ export const OutcomeSpacePlot = memo(function OutcomeSpacePlot({
                 key={trail.name}
                 name={`Offers by ${trail.name}`}
                 data={trail.points}
-                fill={seriesColours[(i + 1) % seriesColours.length]}
+                fill={theme.series[(i + 1) % theme.series.length]}
                 line={{ strokeDasharray: "4 3" }}
                 shape={i % 2 === 0 ? "triangle" : "square"}
                 isAnimationActive={false}
@@ -105,13 +109,17 @@ export const OutcomeSpacePlot = memo(function OutcomeSpacePlot({
               <Scatter
                 name="Tables' outcomes"
                 data={data.outcomes}
-                fill="#1f5fa8"
+                fill={theme.outcomes}
                 shape="diamond"
                 isAnimationActive={false}
               />
             )}
-            {nash && <Scatter name="Nash point" data={nash} fill="#2e7d32" shape="cross" isAnimationActive={false} />}
-            {outcome && <Scatter name="Outcome" data={outcome} fill="#a42323" shape="star" isAnimationActive={false} />}
+            {nash && (
+              <Scatter name="Nash point" data={nash} fill={theme.nash} shape="cross" isAnimationActive={false} />
+            )}
+            {outcome && (
+              <Scatter name="Outcome" data={outcome} fill={theme.outcome} shape="star" isAnimationActive={false} />
+            )}
           </ScatterChart>
         </ResponsiveContainer>
       </div>
