@@ -15,3 +15,26 @@ export async function expectNoSeriousA11yViolations(page: Page, screen: string):
     );
   expect(serious, `accessibility of ${screen}`).toEqual([]);
 }
+
+/**
+ * The page ends where its visible content ends: nothing invisible (a screen reader's hidden
+ * label placed outside its scrolling box) makes it taller, so that a student scrolled down
+ * when the game ends does not look at a blank screen.
+ */
+export async function expectPageEndsWithContent(page: Page, screen: string): Promise<void> {
+  const { height, content } = await page.evaluate(() => {
+    const clipped = (el: Element) => {
+      for (let up = el.parentElement; up && up !== document.body; up = up.parentElement)
+        if (getComputedStyle(up).overflowY !== "visible") return true;
+      return false;
+    };
+    let bottom = 0;
+    for (const el of document.body.querySelectorAll("*")) {
+      if (el.closest(".sr-only") || clipped(el)) continue;
+      const box = el.getBoundingClientRect();
+      if (box.height > 0 && box.width > 0) bottom = Math.max(bottom, box.bottom + window.scrollY);
+    }
+    return { height: document.documentElement.scrollHeight, content: bottom };
+  });
+  expect(height, `the page's height against its content's (${screen})`).toBeLessThanOrEqual(content + 64);
+}

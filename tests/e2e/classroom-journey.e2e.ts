@@ -1,5 +1,5 @@
 import { type Browser, type BrowserContext, expect, type Locator, type Page, test } from "@playwright/test";
-import { expectNoSeriousA11yViolations } from "./accessibility.ts";
+import { expectNoSeriousA11yViolations, expectPageEndsWithContent } from "./accessibility.ts";
 
 test.describe.configure({ mode: "serial" });
 
@@ -70,6 +70,10 @@ test("journey 1: three students join with the code and play a table with a media
   expect(code).toMatch(/^[A-Z0-9]{6}$/);
   sessionUrl = dashboard.url();
   await expectNoSeriousA11yViolations(dashboard, "dashboard");
+  // The projector's high contrast keeps every control readable (the End button's white on light red was not).
+  await dashboard.getByLabel("High contrast").check();
+  await expectNoSeriousA11yViolations(dashboard, "dashboard, high contrast");
+  await dashboard.getByLabel("High contrast").uncheck();
 
   // The projector view shows the code large. It is a modal dialog: Tab stays inside it,
   // Escape closes it and focus returns to the button that opened it.
@@ -174,6 +178,7 @@ test("journey 1: three students join with the code and play a table with a media
   for (const page of states) await expect(page.getByRole("heading", { name: "Agreement reached" })).toBeVisible();
   await expect(card).toContainText(/Agreement in round [23]/);
   await expectNoSeriousA11yViolations(russia, "end of game (class)");
+  await expectPageEndsWithContent(russia, "end of game (class)");
 });
 
 test("journey 3: the instructor replays the table, scrubs, switches seats and branches a what-if game", async () => {
@@ -189,6 +194,7 @@ test("journey 3: the instructor replays the table, scrubs, switches seats and br
   const last = Number(await dashboard.getByTestId("step").textContent());
   expect(last).toBeGreaterThan(3);
   await expectNoSeriousA11yViolations(dashboard, "table replay");
+  await expectPageEndsWithContent(dashboard, "table replay");
 
   // Scrub with the keyboard: to the start, one move on, then a round on.
   await slider.focus();
