@@ -1,6 +1,7 @@
 import { memo, useId, useMemo } from "react";
 import {
   CartesianGrid,
+  LabelList,
   Legend,
   ReferenceLine,
   ResponsiveContainer,
@@ -112,7 +113,16 @@ export const OutcomeSpacePlot = memo(function OutcomeSpacePlot({
                 fill={theme.outcomes}
                 shape="diamond"
                 isAnimationActive={false}
-              />
+              >
+                {/* Tables with the same outcome share a point: "×4" beside it. */}
+                <LabelList
+                  dataKey="count"
+                  position="right"
+                  fill={theme.ink}
+                  fontSize={theme.smallFontSize}
+                  formatter={(v: unknown) => (Number(v) > 1 ? `×${v}` : "")}
+                />
+              </Scatter>
             )}
             {nash && (
               <Scatter name="Nash point" data={nash} fill={theme.nash} shape="cross" isAnimationActive={false} />

@@ -1,6 +1,7 @@
 import { type GameState, outcomePoints, outcomeWords, type Scenario, seatName, tableReport } from "@parley/shared";
 import { useEffect, useId, useMemo, useState } from "react";
 import { OutcomeSpacePlot } from "../charts/OutcomeSpacePlot.tsx";
+import { mergeSamePlace } from "../charts/outcomeSpaceData.ts";
 import { api } from "../net/http.ts";
 import { savedSession } from "../net/saved.ts";
 import { Link } from "../ui/Link.tsx";
@@ -67,11 +68,13 @@ export default function SessionDebrief({ sessionId }: { sessionId: string }) {
     frontier: frontierAlong(first.report, xs, ys),
     batna: { x: first.start.batna[xs] ?? 0, y: first.start.batna[ys] ?? 0 },
     trails: [],
-    outcomes: tables.map((t) => ({
-      x: outcomePoints(t.state, xs),
-      y: outcomePoints(t.state, ys),
-      label: `Table ${t.log.number}: ${outcomeWords(t.state)}${t.state.outcome?.kind === "noAgreement" ? " (each party's BATNA then)" : ""}`,
-    })),
+    outcomes: mergeSamePlace(
+      tables.map((t) => ({
+        x: outcomePoints(t.state, xs),
+        y: outcomePoints(t.state, ys),
+        label: `Table ${t.log.number}: ${outcomeWords(t.state)}${t.state.outcome?.kind === "noAgreement" ? " (each party's BATNA then)" : ""}`,
+      })),
+    ),
   };
   return (
     <div className="page wide">
