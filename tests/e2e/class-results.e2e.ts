@@ -106,7 +106,7 @@ test("a session of one table is over when that table ends, without the instructo
 
   await expect(dashboard.getByTestId("session-ended")).toBeVisible();
   await expect(dashboard.getByText(/status ended/)).toBeVisible();
-  await expect(dashboard.getByText(/made this round/)).toHaveCount(0);
+  await expect(dashboard.getByText(/made their main move/)).toHaveCount(0);
   await expect(dashboard.getByRole("button", { name: "End…" })).toHaveCount(0);
   await expect(dashboard.getByRole("button", { name: "Start", exact: true })).toHaveCount(0);
   await expect(dashboard.getByRole("button", { name: "Show on the projector" })).toHaveCount(0);
@@ -173,4 +173,39 @@ test("accepting a proposal below one's BATNA asks once more before it is sent", 
   await card.getByRole("button", { name: /^Accept proposal/ }).click();
   await card.getByRole("button", { name: /^Yes: accept proposal/ }).click();
   await expect(china.getByRole("heading", { name: "Agreement reached" })).toBeVisible();
+});
+
+/**
+ * A student on another device (or whose browser forgot the seat) gets back to it with a new
+ * link the instructor makes on the dashboard; the old page says its link was replaced.
+ * The name-taken message had told her to ask for a link the instructor had no way to give.
+ */
+test("the instructor gives a student a new link to her seat, which opens it on another device", async ({ browser }) => {
+  const { dashboard, code } = await teachSession(browser, { tables: "1" });
+  const first = await joinWithCode(browser, code, "Noor");
+  const party = (await first.locator(".table-head h1, .table-head").first().textContent()) ?? "";
+
+  // On a second device the name is taken, and the message says what to ask for.
+  const second = await (await browser.newContext()).newPage();
+  await second.goto("/join");
+  await second.getByLabel("Join code").fill(code);
+  await second.getByLabel(/Your name/).fill("Noor");
+  await second.getByRole("button", { name: "Take my seat" }).click();
+  await expect(second.getByRole("alert")).toContainText("ask your instructor for a new link to your seat");
+
+  await dashboard.getByRole("button", { name: "New link for Noor" }).click();
+  const link = await dashboard.getByLabel("Link to Noor's seat").inputValue();
+  expect(link).toMatch(/\/join#seat=/);
+  await second.goto(link);
+  await expect(second).toHaveURL(/\/play\//);
+  await expect(second.getByText("The negotiation has not started yet")).toBeVisible();
+  expect((await second.locator(".table-head h1, .table-head").first().textContent()) ?? "").toBe(party);
+  await expect(first.getByRole("heading", { name: "This link was replaced" })).toBeVisible();
+
+  // The link works once per renewal: a new one makes the old one fail, with a way forward.
+  await dashboard.getByRole("button", { name: "New link for Noor" }).click();
+  await expect(dashboard.getByLabel("Link to Noor's seat")).not.toHaveValue(link);
+  const third = await (await browser.newContext()).newPage();
+  await third.goto(link);
+  await expect(third.getByRole("alert")).toContainText("That link to a seat no longer works");
 });

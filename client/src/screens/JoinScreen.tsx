@@ -1,6 +1,6 @@
 import { textLimits } from "@parley/shared";
-import { useId, useState } from "react";
-import { post } from "../net/http.ts";
+import { useEffect, useId, useState } from "react";
+import { api, post } from "../net/http.ts";
 import { saveSeat } from "../net/saved.ts";
 import { navigate } from "../router.ts";
 import { CharactersLeft } from "../ui/CharactersLeft.tsx";
@@ -11,8 +11,30 @@ interface Joined {
   session: { id: string; title: string | null; scenarioTitle: string };
 }
 
-/** A student joins a class: the code from the board, then their name (or class-list label). */
+/** The token of a link to a seat (`/join#seat=TOKEN`), if the page was opened with one. */
+const seatLinkToken = () => new URLSearchParams(window.location.hash.slice(1)).get("seat");
+
+function remember(joined: Joined): void {
+  saveSeat({
+    participantId: joined.participant.id,
+    token: joined.participantToken,
+    kind: "class",
+    title: joined.session.title ?? joined.session.scenarioTitle,
+    party: joined.participant.party,
+    seat: joined.participant.seat,
+    tableId: joined.participant.tableId,
+    savedAt: new Date().toISOString(),
+  });
+  navigate(`/play/${joined.participant.id}`, { replace: true });
+}
+
+/**
+ * A student joins a class: the code from the board, then their name (or class-list label).
+ * A link from the instructor to the student's seat (`/join#seat=TOKEN`, kept out of the
+ * server's logs) opens that seat on this browser instead.
+ */
 export function JoinScreen() {
+  const [seatToken, setSeatToken] = useState(seatLinkToken);
   const initialCode = new URLSearchParams(window.location.search).get("code") ?? "";
   const [code, setCode] = useState(initialCode);
   const [name, setName] = useState("");
@@ -20,29 +42,39 @@ export function JoinScreen() {
   const [busy, setBusy] = useState(false);
   const ids = { code: useId(), name: useId(), hint: useId(), nameLeft: useId() };
 
+  // The link pasted into this very page's address bar changes only its fragment.
+  useEffect(() => {
+    const follow = () => {
+      setError(undefined);
+      setSeatToken(seatLinkToken());
+    };
+    window.addEventListener("hashchange", follow);
+    return () => window.removeEventListener("hashchange", follow);
+  }, []);
+
+  useEffect(() => {
+    if (!seatToken) return;
+    api<Omit<Joined, "participantToken">>("/me", { token: seatToken })
+      .then((me) => remember({ ...me, participantToken: seatToken }))
+      .catch(() => {
+        window.history.replaceState(null, "", "/join");
+        setError("That link to a seat no longer works: ask your instructor for a new one, or join with the code.");
+      });
+  }, [seatToken]);
+
   async function join(event: React.FormEvent) {
     event.preventDefault();
     setBusy(true);
     setError(undefined);
     try {
-      const joined = await post<Joined>("/join", { code, name });
-      saveSeat({
-        participantId: joined.participant.id,
-        token: joined.participantToken,
-        kind: "class",
-        title: joined.session.title ?? joined.session.scenarioTitle,
-        party: joined.participant.party,
-        seat: joined.participant.seat,
-        tableId: joined.participant.tableId,
-        savedAt: new Date().toISOString(),
-      });
-      navigate(`/play/${joined.participant.id}`);
+      remember(await post<Joined>("/join", { code, name }));
     } catch (e) {
       setError((e as Error).message);
       setBusy(false);
     }
   }
 
+  if (seatToken && !error) return <p className="page">Opening your seat…</p>;
   return (
     <div className="page narrow">
       <h1>Join a class</h1>

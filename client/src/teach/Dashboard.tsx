@@ -149,7 +149,10 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
   if (!overview) return <p className="page">Loading the session…</p>;
   const { session, participants, tables } = overview;
   const joinUrl = `${window.location.origin}/join`;
-  const moved = tables.reduce((n, t) => n + t.seats.filter((s) => s.acted).length, 0);
+  // Seats still at a table in play, and those of them that made their round's main move
+  // (tables may be in different rounds: each counts in its own).
+  const playingSeats = tables.flatMap((t) => (t.phase === "playing" ? t.seats.filter((s) => !s.walkedAway) : []));
+  const moved = playingSeats.filter((s) => s.acted).length;
   const everyTableEnded = tables.length > 0 && tables.every((t) => t.status === "ended");
   // Over once the instructor ended it, or once its last table ended where no new table can
   // open (a set number of tables): the results are open then, and nothing is left to control.
@@ -200,7 +203,9 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
             {session.scenarioTitle} · status <strong>{over ? "ended" : session.status}</strong> · {participants.length}{" "}
             student
             {participants.length === 1 ? "" : "s"} · {tables.length} table{tables.length === 1 ? "" : "s"}
-            {!over && ` · ${moved} main move${moved === 1 ? "" : "s"} made this round`}
+            {!over &&
+              playingSeats.length > 0 &&
+              ` · ${moved} of ${playingSeats.length} seats have made their main move in their table's round`}
           </p>
         </div>
         {/* Nobody joins a session that is over: the code would only lead the page on a projector. */}
@@ -245,7 +250,13 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
           Download the results above, or debrief the session with the class.
         </p>
       ) : (
-        <Controls scenario={scenario} selected={selected} tables={tables} control={control} />
+        <Controls
+          scenario={scenario}
+          selected={selected}
+          tables={tables}
+          control={control}
+          clearSelection={() => setSelected([])}
+        />
       )}
       <p role="status" aria-live="polite" className="small" data-testid="control-results">
         {results}
@@ -270,7 +281,7 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
           />
         ))}
       </div>
-      <Participants participants={participants} />
+      <Participants participants={participants} sessionId={sessionId} token={token} />
     </div>
   );
 }
@@ -295,11 +306,13 @@ function Controls({
   selected,
   tables,
   control,
+  clearSelection,
 }: {
   scenario?: ScenarioSummary;
   selected: string[];
   tables: TableSummary[];
   control: (action: Action) => Promise<void>;
+  clearSelection: () => void;
 }) {
   const [eventId, setEventId] = useState("");
   const [minutes, setMinutes] = useState(2);
@@ -319,6 +332,14 @@ function Controls({
       <h2 id="controls-title">
         Controls <span className="muted small">(apply to {scope})</span>
       </h2>
+      {selected.length > 0 && (
+        <p className="small">
+          Only the tables ticked below.{" "}
+          <button type="button" className="link" onClick={clearSelection}>
+            Apply to every table instead
+          </button>
+        </p>
+      )}
       <div className="controls">
         {/* The button to press next: Start while a table waits for it. */}
         <button
@@ -420,10 +441,54 @@ function Controls({
   );
 }
 
-function Participants({ participants }: { participants: ParticipantInfo[] }) {
+/**
+ * The students who joined, with a new link to each one's seat: for a student on another
+ * device, or whose browser forgot the seat. The old link stops working.
+ */
+function Participants({
+  participants,
+  sessionId,
+  token,
+}: {
+  participants: ParticipantInfo[];
+  sessionId: string;
+  token: string | undefined;
+}) {
+  const [link, setLink] = useState<{ name: string; url: string } | { name: string; error: string }>();
+  async function newLink(p: ParticipantInfo) {
+    try {
+      const made = await post<{ participantToken: string }>(
+        `/sessions/${sessionId}/participants/${p.id}/token`,
+        {},
+        token,
+      );
+      setLink({ name: p.name, url: `${window.location.origin}/join#seat=${made.participantToken}` });
+    } catch (e) {
+      setLink({ name: p.name, error: (e as Error).message });
+    }
+  }
   return (
     <section className="panel" aria-labelledby="participants-title">
       <h2 id="participants-title">Students ({participants.length})</h2>
+      {link && "url" in link && (
+        <div className="notice" role="status" data-testid="seat-link">
+          <p>
+            A new link to <strong>{link.name}</strong>'s seat (give it to that student only; the old one no longer
+            works):
+          </p>
+          <input
+            readOnly
+            aria-label={`Link to ${link.name}'s seat`}
+            value={link.url}
+            onFocus={(e) => e.target.select()}
+          />
+        </div>
+      )}
+      {link && "error" in link && (
+        <p role="alert" className="error">
+          Could not make a new link for {link.name}: {link.error}
+        </p>
+      )}
       {participants.length === 0 ? (
         <p className="muted">Nobody has joined yet.</p>
       ) : (
@@ -435,6 +500,9 @@ function Participants({ participants }: { participants: ParticipantInfo[] }) {
                 <th scope="col">Table</th>
                 <th scope="col">Party</th>
                 <th scope="col">Asked for</th>
+                <th scope="col">
+                  <span className="sr-only">Link</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -444,6 +512,11 @@ function Participants({ participants }: { participants: ParticipantInfo[] }) {
                   <td>{p.table ?? "not seated"}</td>
                   <td>{p.party ?? "–"}</td>
                   <td>{p.requested ? [p.requested.seat, p.requested.tableId].filter(Boolean).join(" at ") : "–"}</td>
+                  <td>
+                    <button type="button" className="link" onClick={() => void newLink(p)}>
+                      New link<span className="sr-only"> for {p.name}</span>
+                    </button>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -122,6 +122,14 @@ export function TableCard({
       <p className="small">
         Tension <strong>{Math.round(table.indicators.tension)}</strong> · mean trust{" "}
         <strong>{Math.round(meanTrustOf(table.indicators))}</strong>
+        {table.crisis && (
+          <>
+            {" "}
+            <span className="badge danger" data-testid="crisis">
+              crisis: tension over the threshold
+            </span>
+          </>
+        )}
       </p>
       <div className="row small">
         <Link href={`/replay/${sessionId}/${table.tableId}`}>Replay table {table.number}</Link>

@@ -46,6 +46,11 @@ export default function TeachScreen() {
       .catch((e: Error) => setError(e.message));
   }, []);
   const scenario = scenarios.find((s) => s.id === scenarioId);
+  // A round's length to start from: the scenario's suggested time shared among its rounds.
+  const suggested = scenario
+    ? Math.max(0.5, Math.round((scenario.recommended.minutes / scenario.roundLimit) * 2) / 2)
+    : 5;
+  useEffect(() => setMinutes(suggested), [suggested]);
 
   async function create(event: React.FormEvent) {
     event.preventDefault();
@@ -177,9 +182,9 @@ export default function TeachScreen() {
         <label htmlFor={ids.tables}>Tables</label>
         <select id={ids.tables} value={tables} onChange={(e) => setTables(e.target.value)}>
           <option value="auto">As many as the class fills</option>
-          {[1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20].map((n) => (
+          {Array.from({ length: 20 }, (_, i) => i + 1).map((n) => (
             <option key={n} value={String(n)}>
-              {n} table{n === 1 ? "" : "s"} now
+              {n} table{n === 1 ? "" : "s"} now{scenario ? ` (${n * scenario.recommended.seats} seats)` : ""}
             </option>
           ))}
         </select>

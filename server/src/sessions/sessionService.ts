@@ -317,7 +317,7 @@ export class SessionService {
       failure(
         409,
         "NameTaken",
-        `Someone has already joined as '${label ?? name}'. Add an initial, or ask your instructor for your link.`,
+        `Someone has already joined as '${label ?? name}'. Add an initial; or, if that was you on another device, ask your instructor for a new link to your seat.`,
       );
     if (roster && !label)
       return failure(
@@ -350,7 +350,7 @@ export class SessionService {
           return failure(
             409,
             "SessionFull",
-            "Every seat of this session is taken. Ask your instructor to add a table.",
+            "Every seat of this session is taken. Tell your instructor: a session set up with more tables, or with as many as the class fills, has room for you.",
           );
         let table: TableRecord | undefined;
         try {

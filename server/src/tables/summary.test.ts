@@ -30,4 +30,17 @@ describe("a table's summary", () => {
     }
     expect(state.phase).toBe("ended");
   });
+
+  it("flags a table in crisis for the instructor, and not once it has ended", () => {
+    const state = game.initial;
+    expect(summary(state).crisis).toBe(false);
+    // Threats until tension passes the scenario's threshold.
+    const hot = {
+      ...state,
+      indicators: { ...state.indicators, tension: 100 },
+      families: { ...state.families, inCrisis: true },
+    };
+    expect(summary(hot).crisis).toBe(true);
+    expect(summary({ ...hot, phase: "ended" }).crisis).toBe(false);
+  });
 });

@@ -47,6 +47,7 @@ export function summarise(
     }),
     waitingFor: state.phase === "ended" ? [] : active.filter((s) => !state.acted.includes(s)),
     indicators: JSON.parse(JSON.stringify(state.indicators)) as Indicators,
+    crisis: state.phase === "playing" && state.families.inCrisis,
     scores: scoresOf(table, state),
     outcome: state.outcome ?? null,
     open,

@@ -54,6 +54,8 @@ export interface TableSummary {
   /** Active seats that have not made their main move this round. */
   waitingFor: SeatId[];
   indicators: Indicators;
+  /** Tension is over the scenario's crisis threshold (the instructor may want to look). */
+  crisis: boolean;
   scores: PartyScore[];
   outcome: Outcome | null;
   /** Whether a room serves the table right now (false: it rests in the database). */
