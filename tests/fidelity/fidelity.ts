@@ -44,8 +44,8 @@ const outsideScope = (check: Check): Check => ({ ...check, claim: `(outside the 
 
 /**
  * Lesson 3 is about bargaining to a package every state accepts. Under a qualified
- * majority the first package six members accept passes and the outvoted keep their
- * no-deal values, so distance to the frontier measures the vote rather than the bargaining.
+ * majority a package passes over the members who vote against it or abstain, and binds
+ * them, so distance to the frontier measures the vote rather than the bargaining.
  */
 function integrativeScope(scenario: Scenario): Scope {
   const unanimous = scenario.rules.agreement.rule === "all";
@@ -54,7 +54,7 @@ function integrativeScope(scenario: Scenario): Scope {
     applies: unanimous,
     reason: unanimous
       ? "every state must accept the package, and the issues weigh differently for different states"
-      : "a qualified majority: a package passes without the outvoted members, who keep their no-deal values (reported, not required)",
+      : "a qualified majority: a package passes over members who vote against it or abstain, and binds them (reported, not required)",
   };
 }
 
@@ -75,7 +75,11 @@ export function scenarioFidelity(scenario: Scenario, base: Sizes): ScenarioFidel
     ...(scopes[2]?.applies ? lessonTwo(scenario, sizes) : []),
     ...(scopes[3]?.applies ? lessonThree(robin) : lessonThree(robin).map(outsideScope)),
     ...litigantChecks(scenario, sizes, scopes[4]),
-    ...(scopes[5]?.applies ? lessonFive(scenario, sizes) : []),
+    ...(scopes[5]?.applies
+      ? lessonFive(scenario, sizes)
+      : scopes[5]?.reason.startsWith("a council")
+        ? lessonFive(scenario, sizes).map(outsideScope)
+        : []),
   ];
   return { scenario, robin, scopes, checks };
 }

@@ -9,6 +9,13 @@ export function trackTwoScope(scenario: Scenario): Scope {
     scenario.indicators.trust;
   let lowest = 100;
   for (const a of states) for (const b of states) if (a < b) lowest = Math.min(lowest, trust(a, b));
+  if (scenario.rules.agreement.rule === "qualified")
+    return {
+      scenarioId: scenario.id,
+      applies: false,
+      reason:
+        "a council: a resolution needs no veto, not every member, and reciprocal members adopt one in nearly every game, so Track II has no agreements to add (reported, not required)",
+    };
   return {
     scenarioId: scenario.id,
     applies: lowest < 50,

@@ -182,34 +182,48 @@ describe("patches carry only what changed", () => {
   });
 
   it("after an answer to one proposal among several: that proposal, not the list", () => {
-    const game = simulateGame({ scenario: summit, seed: 11 });
-    const viewers: Viewer[] = [...game.initial.seats];
-    const caches = tableCaches();
-    let state = game.initial;
-    const first = viewsFor(state, viewers, {}, caches.views);
-    sendableViews(first, []);
-    const sent = first.map((view) => sentView(view));
+    // Bot games of the council until a few answers to one proposal among three or more were checked.
     let checked = 0;
-    for (const event of game.events) {
-      const before = state;
-      state = apply(state, event);
-      const views = viewsFor(state, viewers, {}, caches.views);
-      const frames = sendableViews(views, sent);
-      const answered = "move" in event && (event.move.kind === "accept" || event.move.kind === "reject");
-      if (answered && before.proposals.length >= 3 && state.proposals.length === before.proposals.length) {
-        for (const frame of frames) {
-          if (!frame) continue;
-          const patch = decode(frame).message as ViewPatch;
-          expect(patch.proposals, "the whole list is not resent").toBeUndefined();
-          const change = patch.$items?.proposals;
-          if (change) expect(change.at.length).toBeLessThan(change.length);
-        }
-        checked++;
-      }
-      views.forEach((view, k) => {
-        sent[k] = sentView(view, sent[k]);
-      });
-    }
+    for (let seed = 1; seed <= 40 && checked < 3; seed++) checked += checkAnswersAmongSeveral(seed);
     expect(checked).toBeGreaterThan(0);
   });
 });
+
+/**
+ * Plays a bot game of the summit, checking the frames after every answer to one proposal
+ * among three or more that leaves the game on: the answered proposal is sent, not the whole
+ * list. Returns how many.
+ */
+function checkAnswersAmongSeveral(seed: number): number {
+  const game = simulateGame({ scenario: summit, seed });
+  const viewers: Viewer[] = [...game.initial.seats];
+  const caches = tableCaches();
+  let state = game.initial;
+  const first = viewsFor(state, viewers, {}, caches.views);
+  sendableViews(first, []);
+  const sent = first.map((view) => sentView(view));
+  let checked = 0;
+  for (const event of game.events) {
+    const before = state;
+    state = apply(state, event);
+    const views = viewsFor(state, viewers, {}, caches.views);
+    const frames = sendableViews(views, sent);
+    const answered = "move" in event && (event.move.kind === "accept" || event.move.kind === "reject");
+    // (An answer that ends the game closes every open proposal: a list of changes, rightly.)
+    const onlyItsProposal = state.phase === "playing" && state.proposals.length === before.proposals.length;
+    if (answered && before.proposals.length >= 3 && onlyItsProposal) {
+      for (const frame of frames) {
+        if (!frame) continue;
+        const patch = decode(frame).message as ViewPatch;
+        expect(patch.proposals, "the whole list is not resent").toBeUndefined();
+        const change = patch.$items?.proposals;
+        if (change) expect(change.at.length).toBeLessThan(change.length);
+      }
+      checked++;
+    }
+    views.forEach((view, k) => {
+      sent[k] = sentView(view, sent[k]);
+    });
+  }
+  return checked;
+}

@@ -45,6 +45,39 @@ function StatusLine({ view, p }: { view: TableView; p: Proposal }) {
   );
 }
 
+/**
+ * Under a council's rule (a qualified majority with vetoes): how the draft stands and when
+ * it is put to the vote, where a member that has not answered abstains and only a permanent
+ * member's rejection is a veto.
+ */
+function CouncilVote({ view, p, seat }: { view: TableView; p: Proposal; seat: string }) {
+  const rule = view.scenario.agreement;
+  if (rule.rule !== "qualified" || p.status !== "open") return null;
+  const own = !isThirdParty(view, p.by) && p.framing !== "mediator" && p.framing !== "award";
+  const inFavour = new Set([...(own ? [p.by] : []), ...p.acceptedBy]).size;
+  const voteRound = Math.min(p.expiresAfterRound, view.scenario.roundLimit);
+  const vetoes = rule.vetoes.map((s) => partyName(view, s));
+  const needed = (
+    <>
+      Council vote: {inFavour} in favour of the {rule.min} needed
+      {rule.mustInclude.length > 0 && <>, {list(rule.mustInclude.map((s) => partyName(view, s)))} among them</>}
+    </>
+  );
+  if (vetoes.length === 0)
+    return (
+      <p className="small" data-testid="council-vote">
+        {needed}. Adopted as soon as {rule.min} accept.
+      </p>
+    );
+  return (
+    <p className="small" data-testid="council-vote">
+      {needed}; a rejection by any of {list(vetoes)} is a veto. Adopted at once when they all accept; otherwise put to
+      the vote at the end of round {voteRound}, where a member that has not answered abstains
+      {rule.vetoes.includes(seat) ? " (your rejection vetoes it; your silence does not)" : ""}.
+    </p>
+  );
+}
+
 /** Open proposals to answer, then every proposer's line of versions with what changed. */
 export function Proposals({ view, canMove }: { view: TableView; canMove: boolean }) {
   const send = useTable((s) => s.send);
@@ -95,6 +128,7 @@ export function Proposals({ view, canMove }: { view: TableView; canMove: boolean
                 </p>
               )}
               <StatusLine view={view} p={p} />
+              <CouncilVote view={view} p={p} seat={seat} />
               {canAnswer && confirmBelow === p.id && view.me && points !== undefined && (
                 <p role="alert" className="warn">
                   Proposal {p.id} is worth {points} points to you, below your BATNA of {view.me.batna}: if it is agreed

@@ -94,6 +94,34 @@ export function rejection(situation: Situation, parameters: PersonaParameters, s
   };
 }
 
+/**
+ * At a council (a qualified majority) a draft goes to the vote at the end of its life, where
+ * silence is an abstention that lets it pass and binds the bot all the same. Before that
+ * round ends the bot answers a draft due for the vote that it would not accept: a permanent
+ * member vetoes it (the bots do not abstain: they vote for what they would accept and
+ * against the rest), an elected member votes against one worth less than its reservation
+ * value. The answer comes before its main move, so that the round cannot end first.
+ */
+export function councilVote(situation: Situation, parameters: PersonaParameters, stance: Stance): Decision | undefined {
+  const { view, me } = situation;
+  const rule = view.scenario.agreement;
+  if (rule.rule !== "qualified") return undefined;
+  const veto = rule.vetoes.includes(me);
+  const lastRound = view.round >= view.scenario.roundLimit;
+  for (const proposal of situation.awaitingAnswer) {
+    if (proposal.expiresAfterRound > view.round && !lastRound) continue;
+    const points = pointsOf(situation, proposal.package);
+    const { bar, reservation } = acceptanceBar(situation, parameters, stance, proposal);
+    const against = veto ? bar : reservation;
+    if (points + 1e-9 >= against) continue;
+    return {
+      move: { kind: "reject", proposalId: proposal.id },
+      rationale: `${veto ? "Vetoed" : "Voted against"} ${possessive(view, proposal.by)} draft as it came to the vote: worth ${n(points)} to it, below ${veto ? "what it would accept" : "its no-deal value with a margin for distrust"} (${n(against)}).`,
+    };
+  }
+  return undefined;
+}
+
 /** Answers to the courts: jurisdiction over claims against it, and rulings that went against it. */
 export function courtAnswer(situation: Situation, parameters: PersonaParameters): Decision | undefined {
   const { view, me } = situation;

@@ -1,5 +1,5 @@
 import type { TableView } from "../view/viewFor.ts";
-import { acceptable, courtAnswer, type Decision, rejection, thirdPartyAnswer } from "./answers.ts";
+import { acceptable, councilVote, courtAnswer, type Decision, rejection, thirdPartyAnswer } from "./answers.ts";
 import { packageSpaceFor } from "./packageSpace.ts";
 import type { PersonaParameters } from "./personas.ts";
 import { pressuresOn, readSituation, type Situation, sharedWith } from "./situation.ts";
@@ -30,7 +30,8 @@ function lastOwnMoveSeq(situation: Situation): number {
 
 /**
  * The one decision procedure every persona runs, from its seat's view alone: first the
- * answers that cannot wait (courts, mediation, arbitration, an acceptable proposal), then
+ * answers that cannot wait (courts, mediation, arbitration, an acceptable proposal, a
+ * council's draft coming to the vote), then
  * its main move of the round, then a rejection of what it will not take. Null when it has
  * nothing to do now.
  */
@@ -56,7 +57,8 @@ export function decide(view: TableView, parameters: PersonaParameters, dice: num
   const answer =
     courtAnswer(situation, parameters) ??
     thirdPartyAnswer(situation, parameters) ??
-    acceptable(situation, parameters, stance);
+    acceptable(situation, parameters, stance) ??
+    councilVote(situation, parameters, stance);
   if (answer) return answer;
   if (!situation.acted) {
     return stateMainMove({ situation, space, parameters, stance, dice, pressures, recentPressures, exploiters });

@@ -1,6 +1,6 @@
 import { addLog } from "./draft.ts";
 import { type Check, check } from "./moveRule.ts";
-import { isDealParty, seatName, seatNames } from "./names.ts";
+import { andList, isDealParty, seatName, seatNames } from "./names.ts";
 import { describePackage } from "./packages.ts";
 import { activeSeats, endGame } from "./rounds.ts";
 import type { Approach, Framing, GameState, Package, Proposal, SeatId } from "./types.ts";
@@ -80,9 +80,13 @@ function acceptances(state: GameState, proposal: Proposal): SeatId[] {
 
 /**
  * After an answer (or a walk-out), decides whether an open proposal has become the agreement,
- * has failed, or stays open, under the scenario's agreement rule.
+ * has failed, or stays open, under the scenario's agreement rule. Under a qualified rule (a
+ * council) a draft is adopted at once when enough members have accepted, every required one
+ * among them and every veto holder; otherwise it is put to the `vote` at the end of its life
+ * (see `expireProposals`), where a veto holder that has not answered abstains: only a
+ * rejection is a veto, as in the Security Council (UN Charter Art. 27(3) as practised).
  */
-export function resolveProposal(draft: GameState, proposal: Proposal, seq: number): void {
+export function resolveProposal(draft: GameState, proposal: Proposal, seq: number, { vote = false } = {}): void {
   if (proposal.status !== "open" || draft.phase === "ended") return;
   const parties = dealParties(draft, proposal);
   const accepted = acceptances(draft, proposal);
@@ -104,7 +108,7 @@ export function resolveProposal(draft: GameState, proposal: Proposal, seq: numbe
       !failed &&
       accepted.filter((s) => parties.includes(s)).length >= rule.min &&
       required.every((s) => accepted.includes(s)) &&
-      rule.vetoes.filter((s) => parties.includes(s)).every((s) => accepted.includes(s));
+      (vote || rule.vetoes.filter((s) => parties.includes(s)).every((s) => accepted.includes(s)));
   }
 
   if (failed) {
@@ -114,13 +118,30 @@ export function resolveProposal(draft: GameState, proposal: Proposal, seq: numbe
   if (!agreed) return;
 
   proposal.status = "accepted";
-  const bound = parties.filter((s) => accepted.includes(s));
+  const text = describePackage(draft.scenario, proposal.package);
+  // A council's decision binds every member still at the table, those who voted against or
+  // abstained too; under "all" every party has accepted.
+  const bound =
+    rule.rule === "all" ? parties : draft.seats.filter((s) => parties.includes(s) && !draft.walkedAway.includes(s));
+  const names = (seats: SeatId[]) => andList(seats.map((s) => seatName(draft, s)));
+  const votes = () => {
+    const against = bound.filter((s) => proposal.rejectedBy.includes(s));
+    const abstaining = bound.filter((s) => !accepted.includes(s) && !against.includes(s));
+    return [
+      `in favour: ${names(bound.filter((s) => accepted.includes(s)))}`,
+      ...(against.length ? [`against: ${names(against)}`] : []),
+      ...(abstaining.length ? [`abstaining: ${names(abstaining)}`] : []),
+    ].join("; ");
+  };
   addLog(draft, {
     seq,
     by: "system",
     kind: "agreement",
     approach: "universal",
-    text: `Agreement between ${bound.map((s) => seatName(draft, s)).join(", ")} on proposal ${proposal.id}: ${describePackage(draft.scenario, proposal.package)}.`,
+    text:
+      rule.rule === "all"
+        ? `Agreement between ${bound.map((s) => seatName(draft, s)).join(", ")} on proposal ${proposal.id}: ${text}.`
+        : `Proposal ${proposal.id} is adopted (${votes()}), binding every member: ${text}.`,
     visibleTo: "all",
   });
   endGame(
@@ -130,17 +151,33 @@ export function resolveProposal(draft: GameState, proposal: Proposal, seq: numbe
   );
 }
 
-/** Round-end hook: open proposals past their life expire. */
+/**
+ * Round-end hook: open proposals past their life expire. Under a qualified rule each is put
+ * to the vote first (and, in the last round, every open one: the council votes on the drafts
+ * before it before it rises), and may be adopted with abstentions.
+ */
 export function expireProposals(draft: GameState, seq: number): void {
+  const lastRound = draft.round >= draft.scenario.rules.roundLimit;
   for (const proposal of draft.proposals) {
-    if (proposal.status === "open" && proposal.expiresAfterRound <= draft.round) {
+    if (proposal.status !== "open") continue;
+    const due = proposal.expiresAfterRound <= draft.round;
+    if (draft.scenario.rules.agreement.rule === "qualified" && (due || lastRound)) {
+      resolveProposal(draft, proposal, seq, { vote: true });
+      if (draft.phase === "ended") return;
+    }
+    if (proposal.status === "open" && due) {
       proposal.status = "expired";
+      const rule = draft.scenario.rules.agreement;
+      const inFavour = acceptances(draft, proposal).filter((s) => dealParties(draft, proposal).includes(s)).length;
       addLog(draft, {
         seq,
         by: "system",
         kind: "proposalExpired",
         approach: "universal",
-        text: `Proposal ${proposal.id} by ${seatName(draft, proposal.by)} has expired unanswered.`,
+        text:
+          rule.rule === "qualified"
+            ? `Proposal ${proposal.id} by ${seatName(draft, proposal.by)} is put to the vote and not adopted: ${inFavour} in favour, ${rule.min} needed${rule.mustInclude.length ? `, with ${andList(rule.mustInclude.map((s) => seatName(draft, s)))}` : ""}.`
+            : `Proposal ${proposal.id} by ${seatName(draft, proposal.by)} has expired unanswered.`,
         visibleTo: [...new Set([proposal.by, ...proposal.to])],
       });
     }

@@ -9,7 +9,7 @@
  * made and the version was not raised (`npm run rules:record` records them again under the
  * new version).
  */
-export const RULES_VERSION = 1;
+export const RULES_VERSION = 2;
 
 /**
  * What a replay should tell its reader about the rules it folds a stored game under, given
