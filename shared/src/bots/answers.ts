@@ -148,7 +148,7 @@ export function courtAnswer(situation: Situation, parameters: PersonaParameters)
       move: { kind: defy ? "defy" : "comply", claimId: claim.id },
       rationale: defy
         ? `Defied the ruling on ${issue}: it does not accept the forum's authority over ${issue}${cost > 0 ? `, and complying would cost it ${n(cost)} points without a deal` : ""}.`
-        : `Complied with the ruling on ${issue}: it respects the court's decision and keeps its standing.`,
+        : `Complied with the ruling on ${issue}: it respects the decision and keeps its standing.`,
     };
   }
   return undefined;
