@@ -33,7 +33,7 @@ test("journey 2: a solo game against a bot, played to the end, and its debrief",
   const over = page.getByRole("heading", { name: /^(Agreement reached|No agreement)$/ });
   await page
     .getByRole("group", { name: "Tariffs" })
-    .getByRole("radio", { name: /pre-2018/ })
+    .getByRole("radio", { name: /2018–19 tariffs only/ })
     .check();
   await page
     .getByRole("group", { name: "Purchase commitments" })

@@ -2,7 +2,7 @@ import { expect, type Page, test } from "@playwright/test";
 
 /** The package that trades the U.S.'s priorities (purchases, minerals) for China's (tariffs, chips). */
 const logroll: Record<string, string> = {
-  Tariffs: "Roll back to pre-2018 levels",
+  Tariffs: "Lift the 2018–19 tariffs only",
   "Purchase commitments": "Large purchases",
   "Semiconductor export controls": "Licensing window for most chips",
   "Critical minerals": "Full resumption",

@@ -102,7 +102,7 @@ try {
   linRoom.send("move", { move: { kind: "chat", text: "We can move on purchases if the chip controls ease." } });
   await student
     .getByRole("group", { name: "Tariffs" })
-    .getByRole("radio", { name: /pre-2018/ })
+    .getByRole("radio", { name: /2018–19 tariffs only/ })
     .check();
   await student
     .getByRole("group", { name: "Purchase commitments" })
