@@ -67,27 +67,33 @@ export function Briefs({ view }: { view: TableView }) {
       <p className="confidential">{secrets?.confidentialBrief}</p>
       {secrets?.aims && <ThirdPartyAims view={view} aims={secrets.aims} />}
       {secrets && !secrets.aims && (
-        <dl className="facts">
-          <div>
-            <dt>Your BATNA (no deal)</dt>
-            <dd>
-              <strong>{secrets.batna}</strong> points
-              {secrets.batna !== secrets.initialBatna && (
-                <span className="muted"> (started at {secrets.initialBatna})</span>
-              )}
-            </dd>
-          </div>
-          <div>
-            <dt>Your best package</dt>
-            <dd>{secrets.range.best} points</dd>
-          </div>
-          {Object.entries(secrets.merits).map(([issue, merit]) => (
-            <div key={issue}>
-              <dt>Your lawyers on {issueName(view, issue)}</dt>
-              <dd>{Math.round(merit * 100)}% chance to win</dd>
+        <>
+          <dl className="facts">
+            <div>
+              <dt>Your BATNA (no deal)</dt>
+              <dd>
+                <strong>{secrets.batna}</strong> points
+                {secrets.batna !== secrets.initialBatna && (
+                  <span className="muted"> (started at {secrets.initialBatna})</span>
+                )}
+              </dd>
             </div>
-          ))}
-        </dl>
+            <div>
+              <dt>Your best package</dt>
+              <dd>{secrets.range.best} points</dd>
+            </div>
+            {Object.entries(secrets.merits).map(([issue, merit]) => (
+              <div key={issue}>
+                <dt>Your lawyers on {issueName(view, issue)}</dt>
+                <dd>{Math.round(merit * 100)}% chance to win</dd>
+              </div>
+            ))}
+          </dl>
+          {/* The first place a player meets the term: spelled out once, here. */}
+          <p className="muted small">
+            BATNA: your best alternative to a negotiated agreement, the points you get if there is no deal.
+          </p>
+        </>
       )}
       {revealed.length > 0 && (
         <>
