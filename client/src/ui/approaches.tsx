@@ -50,7 +50,7 @@ export const moveTitles: Record<MoveKind, string> = {
   defy: "Defy a ruling",
   confidenceBuilding: "Confidence-building measure",
   workshop: "Workshop",
-  backChannel: "Back channel (Track 1.5)",
+  backChannel: "Back channel (confidential message)",
 };
 
 /** The approach's letter on its colour; `decorative` where its name is already written beside it. */

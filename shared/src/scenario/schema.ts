@@ -367,7 +367,7 @@ export const MoveEffectsSchema = z
     defy: tweak("defying a ruling", { legitimacy: amount, tension: amount }),
     confidenceBuilding: tweak("a confidence-building measure", { trust: amount, tension: amount, cost: amount }),
     workshop: tweak("a problem-solving workshop", { trust: amount }),
-    backChannel: tweak("a Track 1.5 back channel", { trust: amount, tension: amount }),
+    backChannel: tweak("a back channel (a confidential message to one seat)", { trust: amount, tension: amount }),
     crisis: tweak("a crisis", { batna: amount, trust: amount }),
   })
   .partial()

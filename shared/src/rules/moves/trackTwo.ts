@@ -62,7 +62,7 @@ export const workshop = defineMove("workshop", {
 
 export const backChannel = defineMove("backChannel", {
   approach: "trackTwo",
-  summary: "Send a discreet Track 1.5 message to one seat: only it reads it; a little trust, a little less tension.",
+  summary: "Send a confidential message to one seat: only it reads it; a little trust, a little less tension.",
   main: true,
   preconditions: [],
   checks: [
