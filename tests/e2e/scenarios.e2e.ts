@@ -11,6 +11,7 @@ interface ScenarioFile {
   title: string;
   parties: { id: string; name: string; kind?: string; confidentialBrief: string }[];
   issues: { id: string; name: string }[];
+  rules?: { agreement?: { rule?: string } };
 }
 
 const scenarioDir = join(dirname(fileURLToPath(import.meta.url)), "../../scenarios");
@@ -77,6 +78,15 @@ for (const { scenario, seat } of cases) {
     await pass.locator("button.move-toggle").click();
     await pass.locator(".move-form").getByRole("button", { name: "Pass this round", exact: true }).click();
     await expect(page.getByText(/^Round 2 of \d+$/)).toBeVisible();
+    // At a council every open draft says how it stands and when it goes to the vote.
+    if (scenario.rules?.agreement?.rule === "qualified") {
+      // (The bots table drafts from round 1.)
+      const draft = page.locator(".proposal.open").first();
+      await expect(draft.getByTestId("council-vote")).toContainText(
+        /in favour of the \d+ needed; .* each hold a veto .* a member that has not answered abstains/,
+        { timeout: 15_000 },
+      );
+    } else await expect(page.getByTestId("council-vote")).toHaveCount(0);
   });
 }
 

@@ -71,8 +71,8 @@ function CouncilVote({ view, p, seat }: { view: TableView; p: Proposal; seat: st
     );
   return (
     <p className="small" data-testid="council-vote">
-      {needed}; a rejection by any of {list(vetoes)} is a veto. Adopted at once when they all accept; otherwise put to
-      the vote at the end of round {voteRound}, where a member that has not answered abstains
+      {needed}; {list(vetoes)} each hold a veto (one rejection sinks it). Adopted at once when they all accept;
+      otherwise put to the vote at the end of round {voteRound}, where a member that has not answered abstains
       {rule.vetoes.includes(seat) ? " (your rejection vetoes it; your silence does not)" : ""}.
     </p>
   );
