@@ -97,7 +97,7 @@ function applySystem(draft: GameState, move: SystemMove, seq: number): void {
       return;
     case "setController": {
       draft.controllers[move.seat] = move.controller;
-      const who = move.controller.type === "bot" ? "a bot" : move.controller.name || "a player";
+      const who = move.controller.type === "bot" ? "A bot" : move.controller.name || "A player";
       addLog(draft, {
         seq,
         by: "system",
