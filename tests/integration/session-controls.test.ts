@@ -42,11 +42,22 @@ describe("reconnection", () => {
     await vi.waitFor(() => expect(controllerOf(ben.seen, "usa")).toEqual({ type: "bot" }), { timeout: 5000 });
     // The notice follows the view: it goes out once the bot's arrival is on disk.
     await vi.waitFor(() => expect(ben.seen.notices).toContain("A bot plays United States until Ana returns."));
+    // The bot makes the seat's move of the round.
+    await vi.waitFor(() => expect(lastView(ben.seen).parties.find((p) => p.id === "usa")?.acted).toBe(true), {
+      timeout: 5000,
+    });
 
     const back = await connectStudent(server.url, ana.participantToken);
     await vi.waitFor(() => expect(controllerOf(ben.seen, "usa")).toEqual({ type: "human", name: "Ana" }));
     // Its view comes once its join completes, which may be after Ben hears of its return.
     await vi.waitFor(() => expect(back.seen.views.at(-1)?.me?.seat).toBe("usa"));
+    // Ana hears what the bot did for her, and only she does.
+    await vi.waitFor(() =>
+      expect(back.seen.notices.join("\n")).toMatch(
+        /Welcome back: while you were away a bot played United States and made [1-9]\d* moves?; "What happened" shows them\./,
+      ),
+    );
+    expect(ben.seen.notices.join("\n")).not.toContain("Welcome back");
     await back.room.leave();
     await ben.room.leave();
   });

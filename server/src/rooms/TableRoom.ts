@@ -150,6 +150,8 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
   private botsAgain = false;
   private deadlineTimer: Timer | undefined;
   private graceTimers = new Map<SeatId, Timer>();
+  /** The seq at which a bot took over each seat whose student is away (for the return's notice). */
+  private botSince = new Map<SeatId, number>();
   private lastRound = 0;
   /** The game's end has been seen (at the table, or when the room opened on an ended table). */
   private endSeen = false;
@@ -284,12 +286,17 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
       this.graceTimers.delete(seat);
       // Decided at its turn: a bot's takeover queued when this seat's last connection left
       // (a reload leaves, then joins) comes first, and is undone here.
-      await this.table.submitSystemAtTurn((state) => {
+      const back = await this.table.submitSystemAtTurn((state) => {
         const controller = state.controllers[seat];
         if (state.phase !== "playing" || this.holders.get(seat) !== client.sessionId) return undefined;
         if (controller?.type === "human" && controller.name === name) return undefined;
         return { kind: "setController", seat, controller: { type: "human", name } };
       });
+      const since = this.botSince.get(seat);
+      if (back.ok && since !== undefined) {
+        this.botSince.delete(seat);
+        client.send("notice", { text: this.whileAway(seat, since) });
+      }
     }
     this.syncStatus();
     this.sendView(client);
@@ -389,8 +396,20 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
         this.holders.has(seat) || state.controllers[seat]?.type === "bot"
           ? undefined
           : { kind: "setController", seat, controller: { type: "bot", persona: this.personaFor(seat) } },
-      () => this.notify(`A bot plays ${seatName(this.table.state, seat)} until ${who} returns.`),
+      (event) => {
+        this.botSince.set(seat, event.seq);
+        this.notify(`A bot plays ${seatName(this.table.state, seat)} until ${who} returns.`);
+      },
     );
+  }
+
+  /** What a returning student hears of the bot that played for them (its moves are in the log). */
+  private whileAway(seat: SeatId, since: number): string {
+    const moves = new Set(this.table.state.log.filter((e) => e.by === seat && e.seq > since).map((e) => e.seq)).size;
+    const party = seatName(this.table.state, seat);
+    return moves === 0
+      ? `Welcome back: a bot held ${party} while you were away and made no move.`
+      : `Welcome back: while you were away a bot played ${party} and made ${moves} move${moves === 1 ? "" : "s"}; "What happened" shows them.`;
   }
 
   /** After a restart, a live table holds each human seat for the reconnection window. */
