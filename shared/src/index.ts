@@ -16,7 +16,7 @@ export { approachOf, moveRules } from "./rules/moveRules.ts";
 export { MoveSchema, parseMove } from "./rules/moveSchema.ts";
 export { andList, isDealParty, issueName, optionLabel, seatName } from "./rules/names.ts";
 export { describePackage } from "./rules/packages.ts";
-export { dealParties } from "./rules/proposals.ts";
+export { dealParties, inFavourOf, voteRound } from "./rules/proposals.ts";
 export { bindingRulings } from "./rules/rulings.ts";
 export { activeSeats, activeStates } from "./rules/seats.ts";
 export { textLimits } from "./rules/textLimits.ts";

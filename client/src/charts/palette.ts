@@ -1,7 +1,7 @@
 import type { Approach } from "@parley/shared";
 
 /** Series colours (checked for contrast on white) and dash patterns, so lines differ by more than colour. */
-export const seriesColours = ["#1f5fa8", "#b3471d", "#2e7d32", "#7b3fa0", "#8a6d00", "#00796b", "#c2185b", "#455a64"];
+const seriesColours = ["#1f5fa8", "#b3471d", "#2e7d32", "#7b3fa0", "#8a6d00", "#00796b", "#c2185b", "#455a64"];
 /** The same hues, light, for the high-contrast display (on black). */
 const seriesColoursOnBlack = ["#7fc1ff", "#ffab7a", "#7ee29a", "#d7a8ff", "#ffd166", "#5fdccb", "#ff8ac4", "#cfd8dc"];
 export const seriesDashes = ["", "6 3", "2 3", "10 3 2 3", "4 4", "1 2", "8 2", "3 6"];

@@ -1,4 +1,12 @@
-import { describePackage, type Package, type Proposal, type TableView, viewPoints } from "@parley/shared";
+import {
+  describePackage,
+  inFavourOf,
+  type Package,
+  type Proposal,
+  type TableView,
+  viewPoints,
+  voteRound,
+} from "@parley/shared";
 import { useState } from "react";
 import { useTable } from "../state/tableStore.ts";
 import { ApproachTag } from "../ui/approaches.tsx";
@@ -53,9 +61,8 @@ function StatusLine({ view, p }: { view: TableView; p: Proposal }) {
 function CouncilVote({ view, p, seat }: { view: TableView; p: Proposal; seat: string }) {
   const rule = view.scenario.agreement;
   if (rule.rule !== "qualified" || p.status !== "open") return null;
-  const own = !isThirdParty(view, p.by) && p.framing !== "mediator" && p.framing !== "award";
-  const inFavour = new Set([...(own ? [p.by] : []), ...p.acceptedBy]).size;
-  const voteRound = Math.min(p.expiresAfterRound, view.scenario.roundLimit);
+  const inFavour = inFavourOf(p, (s) => !isThirdParty(view, s)).length;
+  const voteAt = voteRound(p, view.scenario.roundLimit);
   const vetoes = rule.vetoes.map((s) => partyName(view, s));
   const needed = (
     <>
@@ -72,7 +79,7 @@ function CouncilVote({ view, p, seat }: { view: TableView; p: Proposal; seat: st
   return (
     <p className="small" data-testid="council-vote">
       {needed}; {list(vetoes)} each hold a veto (one rejection sinks it). Adopted at once when they all accept;
-      otherwise put to the vote at the end of round {voteRound}, where a member that has not answered abstains
+      otherwise put to the vote at the end of round {voteAt}, where a member that has not answered abstains
       {rule.vetoes.includes(seat) ? " (your rejection vetoes it; your silence does not)" : ""}.
     </p>
   );

@@ -1,3 +1,4 @@
+import { voteRound } from "../rules/proposals.ts";
 import type { Move, Proposal } from "../rules/types.ts";
 import type { PersonaParameters } from "./personas.ts";
 import { listNames, meanTrustWith, nameOf, pointsOf, possessive, type Situation } from "./situation.ts";
@@ -107,9 +108,8 @@ export function councilVote(situation: Situation, parameters: PersonaParameters,
   const rule = view.scenario.agreement;
   if (rule.rule !== "qualified") return undefined;
   const veto = rule.vetoes.includes(me);
-  const lastRound = view.round >= view.scenario.roundLimit;
   for (const proposal of situation.awaitingAnswer) {
-    if (proposal.expiresAfterRound > view.round && !lastRound) continue;
+    if (view.round < voteRound(proposal, view.scenario.roundLimit)) continue;
     const points = pointsOf(situation, proposal.package);
     const { bar, reservation } = acceptanceBar(situation, parameters, stance, proposal);
     const against = veto ? bar : reservation;

@@ -72,11 +72,25 @@ export function dealParties(state: GameState, proposal: Pick<Proposal, "by" | "t
   return [...new Set([proposal.by, ...proposal.to])].filter((s) => isDealParty(state, s));
 }
 
-/** Seats whose acceptance a proposal still counts: the proposer accepts its own by making it. */
-function acceptances(state: GameState, proposal: Proposal): SeatId[] {
-  const own = isDealParty(state, proposal.by) && proposal.framing !== "mediator" && proposal.framing !== "award";
+/**
+ * Seats whose acceptance a proposal counts: those who accepted, and its proposer, which
+ * accepts its own by making it when it is a state (`isState`) and the proposal is its own
+ * (not a mediator's proposal or an award). The client counts a council's votes with it too.
+ */
+export function inFavourOf(
+  proposal: Pick<Proposal, "by" | "framing" | "acceptedBy">,
+  isState: (seat: SeatId) => boolean,
+): SeatId[] {
+  const own = isState(proposal.by) && proposal.framing !== "mediator" && proposal.framing !== "award";
   return [...new Set([...(own ? [proposal.by] : []), ...proposal.acceptedBy])];
 }
+
+/** The round at whose end a council puts a draft to the vote: the end of its life, or the last round. */
+export function voteRound(proposal: Pick<Proposal, "expiresAfterRound">, roundLimit: number): number {
+  return Math.min(proposal.expiresAfterRound, roundLimit);
+}
+
+const acceptances = (state: GameState, proposal: Proposal) => inFavourOf(proposal, (s) => isDealParty(state, s));
 
 /**
  * After an answer (or a walk-out), decides whether an open proposal has become the agreement,
@@ -157,11 +171,11 @@ export function resolveProposal(draft: GameState, proposal: Proposal, seq: numbe
  * before it before it rises), and may be adopted with abstentions.
  */
 export function expireProposals(draft: GameState, seq: number): void {
-  const lastRound = draft.round >= draft.scenario.rules.roundLimit;
   for (const proposal of draft.proposals) {
     if (proposal.status !== "open") continue;
     const due = proposal.expiresAfterRound <= draft.round;
-    if (draft.scenario.rules.agreement.rule === "qualified" && (due || lastRound)) {
+    const qualified = draft.scenario.rules.agreement.rule === "qualified";
+    if (qualified && draft.round >= voteRound(proposal, draft.scenario.rules.roundLimit)) {
       resolveProposal(draft, proposal, seq, { vote: true });
       if (draft.phase === "ended") return;
     }
