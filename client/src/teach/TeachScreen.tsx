@@ -18,7 +18,8 @@ export default function TeachScreen() {
   const [title, setTitle] = useState("");
   const [lens, setLens] = useState<"both" | "realist" | "liberal">("both");
   const [mode, setMode] = useState<"live" | "async">("live");
-  const [minutes, setMinutes] = useState(5);
+  /** Minutes per round the instructor typed; until then, the scenario's suggestion. */
+  const [typedMinutes, setMinutes] = useState<number>();
   const [hours, setHours] = useState(24);
   const [tables, setTables] = useState("auto");
   const [personas, setPersonas] = useState<string[]>([botPersonas[0]?.id ?? "simple"]);
@@ -50,7 +51,7 @@ export default function TeachScreen() {
   const suggested = scenario
     ? Math.max(0.5, Math.round((scenario.recommended.minutes / scenario.roundLimit) * 2) / 2)
     : 5;
-  useEffect(() => setMinutes(suggested), [suggested]);
+  const minutes = typedMinutes ?? suggested;
 
   async function create(event: React.FormEvent) {
     event.preventDefault();
