@@ -51,7 +51,9 @@ export async function startServer(ctx: ServerContext, options: ServeOptions): Pr
   const transport = new SpreadPingTransport({ maxPayload: 16 * 1024 });
   const app = transport.getExpressApp();
   app.set("trust proxy", "loopback");
-  app.use("/api", apiRouter(ctx, sessions));
+  // Other devices reach a server that listens on every interface (the default).
+  const onEveryInterface = options.host === "0.0.0.0" || options.host === "::";
+  app.use("/api", apiRouter(ctx, sessions, { onEveryInterface }));
   mountMonitor(app, options.monitorPassword);
   if (existsSync(join(clientDist, "index.html"))) {
     app.use(express.static(clientDist, { index: false, maxAge: "1h" }));

@@ -1,6 +1,7 @@
 import { formatProblem } from "@parley/shared";
 import { startServer } from "./app.ts";
 import { configFromEnv } from "./config.ts";
+import { networkUrls } from "./http/networkAddresses.ts";
 import { defaultScenarioDir, loadCatalog } from "./scenarios/catalog.ts";
 import { onStopSignal } from "./stopSignals.ts";
 import { openStore } from "./store/open.ts";
@@ -38,6 +39,10 @@ const scale = config.redisUrl
 console.log(
   `Parley is running: open http://${shown}:${server.port}/ (${catalog.list().length} scenarios, data in ${data}${scale})`,
 );
+// Students' devices cannot open `localhost`: an instructor teaching from this computer gives
+// them its network address (the projector view shows it too, with a QR code).
+const network = config.host === "0.0.0.0" || config.host === "::" ? networkUrls(server.port) : [];
+if (network.length > 0) console.log(`Students on this computer's network join at ${network[0]}/join`);
 
 // A restart (SIGTERM from systemd or a container runtime, Ctrl-C): every move in flight is
 // stored, no seat is handed to a bot for it, and the store closes cleanly. Students' pages

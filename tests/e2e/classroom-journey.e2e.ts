@@ -1,5 +1,6 @@
 import { type Browser, type BrowserContext, expect, type Locator, type Page, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations, expectPageEndsWithContent } from "./accessibility.ts";
+import { readQrCode } from "./qr.ts";
 
 test.describe.configure({ mode: "serial" });
 
@@ -81,6 +82,13 @@ test("journey 1: three students join with the code and play a table with a media
   await show.click();
   const projector = dashboard.getByRole("dialog", { name: "Join code for the projector" });
   await expect(dashboard.getByTestId("projector-code")).toHaveText(code);
+  // Its QR code, read as a phone's camera would, opens the join page with the code filled in.
+  // This server listens on 127.0.0.1 only, so the page is told no address that other devices
+  // can use, and says so.
+  const joinLink = `${new URL(dashboard.url()).origin}/join#code=${code}`;
+  await expect.poll(() => readQrCode(projector.locator(".join-qr"))).toBe(joinLink);
+  await expect(dashboard.getByTestId("projector-address")).toHaveText(`${new URL(dashboard.url()).origin}/join`);
+  await expect(projector.getByRole("status")).toContainText("works on this computer only");
   // (Past its one button, Tab may leave for the browser's own controls: never for the page.)
   for (let i = 0; i < 4; i++) {
     await dashboard.keyboard.press("Tab");
@@ -103,9 +111,15 @@ test("journey 1: three students join with the code and play a table with a media
     ["Cyrus", { width: 1280, height: 900 }],
   ] as const) {
     const { page } = await newPage(browser, viewport);
-    await page.goto("/");
-    await page.getByRole("link", { name: "Join with a code" }).click();
-    await page.getByLabel("Join code").fill(code.toLowerCase());
+    if (name === "Amira") {
+      // Amira scans the projector's QR code: the code is there, her name is all she types.
+      await page.goto(joinLink);
+      await expect(page.getByLabel("Join code")).toHaveValue(code);
+    } else {
+      await page.goto("/");
+      await page.getByRole("link", { name: "Join with a code" }).click();
+      await page.getByLabel("Join code").fill(code.toLowerCase());
+    }
     await page.getByLabel(/Your name/).fill(name);
     await page.getByRole("button", { name: "Take my seat" }).click();
     await expect(page.getByRole("heading", { name: "Your brief" })).toBeVisible();

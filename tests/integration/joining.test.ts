@@ -33,3 +33,14 @@ describe("joining with a name already taken", () => {
     expect(await tables()).toBe(2);
   });
 });
+
+describe("the address students join at", () => {
+  it("is not offered by a server that listens on this computer only, nor through a proxy", async () => {
+    // The test server listens on 127.0.0.1: no other device can reach it at any address.
+    const direct = await fetch(`${server.url}/api/addresses`);
+    expect(direct.status).toBe(200);
+    expect(await direct.json()).toEqual({ addresses: [] });
+    const proxied = await fetch(`${server.url}/api/addresses`, { headers: { "x-forwarded-for": "198.51.100.4" } });
+    expect(await proxied.json()).toEqual({ addresses: [] });
+  });
+});

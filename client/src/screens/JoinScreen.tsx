@@ -13,6 +13,10 @@ interface Joined {
 
 /** The token of a link to a seat (`/join#seat=TOKEN`), if the page was opened with one. */
 const seatLinkToken = () => new URLSearchParams(window.location.hash.slice(1)).get("seat");
+/** The join code of a link from the projector (`/join#code=CODE`, or `/join?code=CODE`). */
+const linkedCode = () =>
+  new URLSearchParams(window.location.hash.slice(1)).get("code") ??
+  new URLSearchParams(window.location.search).get("code");
 
 function remember(joined: Joined): void {
   saveSeat({
@@ -35,8 +39,8 @@ function remember(joined: Joined): void {
  */
 export function JoinScreen() {
   const [seatToken, setSeatToken] = useState(seatLinkToken);
-  const initialCode = new URLSearchParams(window.location.search).get("code") ?? "";
-  const [code, setCode] = useState(initialCode);
+  // The projector's QR code opens `/join#code=CODE` (in the fragment, out of the server's logs).
+  const [code, setCode] = useState(() => (linkedCode() ?? "").toUpperCase());
   const [name, setName] = useState("");
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);

@@ -7,6 +7,8 @@ import { savedSession } from "../net/saved.ts";
 import { CharactersLeft } from "../ui/CharactersLeft.tsx";
 import { useDisplayPref } from "../ui/displayPrefs.ts";
 import { Link } from "../ui/Link.tsx";
+import { QrCode } from "../ui/QrCode.tsx";
+import { useJoinAddress } from "./joinAddress.ts";
 import { TableCard } from "./TableCard.tsx";
 import type { ControlResult, Overview, ParticipantInfo, TableSummary } from "./types.ts";
 
@@ -30,6 +32,7 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
   const [selected, setSelected] = useState<string[]>([]);
   const [results, setResults] = useState<string>();
   const [projector, setProjector] = useState(false);
+  const joinAt = useJoinAddress();
   const [largeText, setLargeText] = useDisplayPref("large-text");
   const [contrast, setContrast] = useDisplayPref("high-contrast");
 
@@ -148,7 +151,7 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
   }
   if (!overview) return <p className="page">Loading the session…</p>;
   const { session, participants, tables } = overview;
-  const joinUrl = `${window.location.origin}/join`;
+  const joinUrl = `${joinAt.base}/join`;
   // Seats still at a table in play, and those of them that made their round's main move
   // (tables may be in different rounds: each counts in its own).
   const playingSeats = tables.flatMap((t) => (t.phase === "playing" ? t.seats.filter((s) => !s.walkedAway) : []));
@@ -174,11 +177,37 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
           onClose={() => setProjector(false)}
         >
           <p className="lead">
-            Go to <strong>{joinUrl}</strong> and type the code
+            Scan the QR code, or go to <strong data-testid="projector-address">{joinUrl}</strong> and type
           </p>
-          <p className="join-code" data-testid="projector-code">
-            {session.joinCode}
-          </p>
+          <div className="projector-join">
+            <QrCode
+              className="join-qr"
+              text={`${joinAt.base}/join#code=${session.joinCode}`}
+              label={`QR code: opens ${joinAt.base}/join with the code filled in`}
+            />
+            <p className="join-code" data-testid="projector-code">
+              {session.joinCode}
+            </p>
+          </div>
+          {joinAt.unreachable && (
+            <p className="banner warn small" role="status">
+              This page is open at {window.location.host}, which works on this computer only, and the server found no
+              network address for other devices. Students need an address their devices can reach: connect this computer
+              to the class's network, or run Parley on a server they can reach.
+            </p>
+          )}
+          {joinAt.choices.length > 1 && (
+            <label className="small">
+              This computer's address on the students' network{" "}
+              <select value={joinAt.base} onChange={(e) => joinAt.choose(e.target.value)}>
+                {joinAt.choices.map((address) => (
+                  <option key={address} value={address}>
+                    {address}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
           <p>{participants.length} joined so far</p>
           <form method="dialog">
             <button type="submit" className="primary">
@@ -281,7 +310,7 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
           />
         ))}
       </div>
-      <Participants participants={participants} sessionId={sessionId} token={token} />
+      <Participants participants={participants} sessionId={sessionId} token={token} joinBase={joinAt.base} />
     </div>
   );
 }
@@ -449,10 +478,13 @@ function Participants({
   participants,
   sessionId,
   token,
+  joinBase,
 }: {
   participants: ParticipantInfo[];
   sessionId: string;
   token: string | undefined;
+  /** Where students' devices reach this server (see `useJoinAddress`). */
+  joinBase: string;
 }) {
   const [link, setLink] = useState<{ name: string; url: string } | { name: string; error: string }>();
   async function newLink(p: ParticipantInfo) {
@@ -462,7 +494,7 @@ function Participants({
         {},
         token,
       );
-      setLink({ name: p.name, url: `${window.location.origin}/join#seat=${made.participantToken}` });
+      setLink({ name: p.name, url: `${joinBase}/join#seat=${made.participantToken}` });
     } catch (e) {
       setLink({ name: p.name, error: (e as Error).message });
     }

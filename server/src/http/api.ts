@@ -3,10 +3,15 @@ import express, { Router as createRouter, type NextFunction, type Request, type 
 import type { ServerContext } from "../context.ts";
 import { publicSummary } from "../scenarios/publicSummary.ts";
 import type { SessionService } from "../sessions/sessionService.ts";
+import { fromThisComputer, networkUrls } from "./networkAddresses.ts";
 import { sessionsRouter } from "./sessionsApi.ts";
 import { soloRouter } from "./soloApi.ts";
 
-export function apiRouter(ctx: ServerContext, sessions: SessionService): Router {
+export function apiRouter(
+  ctx: ServerContext,
+  sessions: SessionService,
+  listening: { onEveryInterface: boolean } = { onEveryInterface: false },
+): Router {
   const router = createRouter();
   router.use((_req, res, next) => {
     // Everything here is JSON (or CSV) data, never a page to render.
@@ -30,6 +35,13 @@ export function apiRouter(ctx: ServerContext, sessions: SessionService): Router 
   // measure their own clock's offset from it.
   router.get("/time", (_req, res) => {
     res.json({ now: Date.now() });
+  });
+  // Where students' devices can reach this server, told only to a page opened on this very
+  // computer (an instructor at `localhost`, whose projector needs an address that works
+  // for the class); anyone else gets an empty list.
+  router.get("/addresses", (req, res) => {
+    const here = listening.onEveryInterface && fromThisComputer(req.socket.remoteAddress, req.get("x-forwarded-for"));
+    res.json({ addresses: here ? networkUrls(req.socket.localPort ?? 0) : [] });
   });
   router.get("/scenarios", (_req, res) => {
     res.json(ctx.catalog.list().map(publicSummary));
