@@ -56,11 +56,33 @@ test("a table that finishes early holds the class's secrets until every table ha
   await expect(page.getByRole("table", { name: "Every party's score" })).toHaveCount(0);
   await expect(page.getByRole("heading", { name: "Who the bots were" })).toHaveCount(0);
 
+  // Her debrief, opened now, is her seat's replay and says when the rest opens, with no
+  // refused request on the way (the page had asked for the full log first: a 409 in the console).
+  const refused: string[] = [];
+  page.on("response", (response) => {
+    if (response.status() >= 400) refused.push(`${response.status()} ${response.url()}`);
+  });
+  page.on("console", (message) => {
+    if (message.type() === "error") refused.push(message.text());
+  });
+  await page.getByRole("link", { name: "Open the debrief" }).click();
+  await expect(page.getByText("The full debrief opens once your whole session is over.")).toBeVisible();
+  expect(refused).toEqual([]);
+  await page.goBack();
+
   // The instructor ends the session: the results open where Elif is, without a reload.
   await session.control({ action: "end" });
   await expect(page.getByRole("table", { name: "Every party's score" })).toBeVisible();
   await expect(page.getByTestId("results-held")).toHaveCount(0);
   await expect(page.getByRole("heading", { name: "Who the bots were" })).toBeVisible();
+  // Now the debrief is the full one.
+  await page.getByRole("link", { name: "Open the debrief" }).click();
+  await expect(
+    page
+      .getByRole("heading", { name: "Your table, as United States" })
+      .or(page.getByRole("heading", { name: "Your table, as China" })),
+  ).toBeVisible();
+  expect(refused).toEqual([]);
 });
 
 /**

@@ -9,6 +9,8 @@ import { DebriefView } from "./DebriefView.tsx";
 import type { TableLogData } from "./foldLog.ts";
 import { SeatReplay } from "./SeatReplay.tsx";
 
+const onceOverNote = "The full debrief opens once your whole session is over.";
+
 /**
  * A player's debrief of their own table. Once every table of the session has ended (a solo
  * game: once it has), everything is revealed and the full debrief opens; before that, the
@@ -22,15 +24,21 @@ export default function MyDebrief({ participantId }: { participantId: string }) 
   const [error, setError] = useState<string>();
   useEffect(() => {
     if (!seat) return;
-    api<TableLogData>("/me/log", { token: seat.token })
-      .then(setLog)
-      .catch(async (e: Error) => {
-        if (!(e instanceof ApiError) || e.status !== 409) {
-          setError(e.message);
-          return;
+    // The full log once the results are open; the seat's own views until then (asked for
+    // without a refused request first, which a browser's console would show as an error).
+    const seatView = async (note?: string) => {
+      setWaiting(note ?? onceOverNote);
+      setReplay(await api<{ steps: { view: TableView }[]; notice?: string }>("/me/replay", { token: seat.token }));
+    };
+    api<{ session: { resultsOpen: boolean } }>("/me", { token: seat.token })
+      .then(async ({ session }) => {
+        if (!session.resultsOpen) return seatView();
+        try {
+          setLog(await api<TableLogData>("/me/log", { token: seat.token }));
+        } catch (e) {
+          if (!(e instanceof ApiError) || e.status !== 409) throw e;
+          await seatView(e.message);
         }
-        setWaiting(e.message);
-        setReplay(await api<{ steps: { view: TableView }[]; notice?: string }>("/me/replay", { token: seat.token }));
       })
       .catch((e: Error) => setError(e.message));
   }, [seat]);

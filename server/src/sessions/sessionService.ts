@@ -56,6 +56,8 @@ export interface StudentSessionInfo {
   scenarioTitle: string;
   status: SessionRecord["status"];
   timing: SessionSettings["timing"];
+  /** Whether the results are open to students: every table's full log and the debrief (see resultsOpen). */
+  resultsOpen: boolean;
 }
 
 export interface ParticipantInfo {
@@ -155,6 +157,7 @@ export class SessionService {
       scenarioTitle: (await this.labels(session))?.title ?? session.scenarioId,
       status: session.status,
       timing: session.settings.timing,
+      resultsOpen: await resultsOpen(this.ctx, session),
     };
   }
 
