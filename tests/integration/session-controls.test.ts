@@ -159,8 +159,23 @@ describe("seating by the instructor and by request", () => {
     await vi.waitFor(() => expect(ian.seen.notices).toContain(`A bot now plays ${china}.`));
     const participants = (await instructor("GET", "/participants")).body as unknown as { name: string; seat: null }[];
     expect(participants.find((p) => p.name === "Jo")?.seat).toBeNull();
+    // The gradebook keeps the table and party Jo played, says she is no longer seated, and
+    // counts the moves the bot makes at her old seat.
+    await vi.waitFor(() =>
+      expect(lastView(ian.seen).log.some((entry) => entry.by === "china" && entry.kind !== "setController")).toBe(true),
+    );
+    const rows = (await instructor("GET", "/export.json")).body.rows as unknown as Record<string, unknown>[];
+    const joRow = rows.find((row) => row.participant === "Jo");
+    const ianRow = rows.find((row) => row.participant === "Ian");
+    expect(joRow).toMatchObject({ tableId: jo.participant.tableId, seat: "china", party: china, seated: false });
+    expect(joRow?.outcome).toBe("in progress");
+    expect(joRow?.seatBotMoves).toBeGreaterThan(0);
+    expect(ianRow).toMatchObject({ seated: true, seatBotMoves: 0 });
     const csv = (await instructor("GET", "/export.csv")).text;
-    expect(csv).toMatch(/\r\nJo,[^,]+,,,,,not seated,/);
+    expect(csv).toMatch(
+      new RegExp(`\\r\\nJo,[^,]+,${joRow?.table},${jo.participant.tableId},china,${china},in progress,`),
+    );
+    expect(csv).toMatch(new RegExp(`\\r\\nJo,.*,false,${joRow?.seatBotMoves}\\r\\n`));
     const refused = await http(server.url, "POST", "/me/reservation", { token: jo.participantToken });
     expect(refused.status).toBe(409);
     await ian.room.leave();

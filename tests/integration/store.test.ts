@@ -143,6 +143,19 @@ function storeSuite(open: () => Promise<Store>) {
     await store.setParticipantTokenHash("p5", "token-new");
     expect(await store.participantByTokenHash("token-p5")).toBeUndefined();
     expect((await store.participantsOfSession("s3")).length).toBe(3);
+
+    // Unseated (the seat given to a bot), a participant keeps the seat it last held; seated
+    // again, the new one.
+    expect((await store.getParticipant("p1"))?.lastSeat).toEqual({ tableId: "t31", seat: "china" });
+    expect((await store.getParticipant("p5"))?.lastSeat).toBeNull();
+    await store.assignSeats([{ participantId: "p1", tableId: null, seat: null }]);
+    expect(await store.getParticipant("p1")).toMatchObject({
+      tableId: null,
+      seat: null,
+      lastSeat: { tableId: "t31", seat: "china" },
+    });
+    await store.assignSeats([{ participantId: "p1", tableId: "t32", seat: "usa" }]);
+    expect((await store.getParticipant("p1"))?.lastSeat).toEqual({ tableId: "t32", seat: "usa" });
   });
 
   it("lets exactly one caller claim a due deadline", async () => {
@@ -207,6 +220,26 @@ describe("SQLite store", () => {
     const store = await openSqliteStore(file);
     expect(await store.getTable("old")).toMatchObject({ id: "old", seed: 7, sessionId: null });
     await store.close();
+  });
+
+  it("gives the participants of a database from before last seats were kept the seats they hold", async () => {
+    const file = join(dir, "before-last-seat.sqlite");
+    const store = await openSqliteStore(file);
+    await store.createSession(session("s9", "LST999"));
+    await store.createTable(table("t91", "s9", 1));
+    await store.createParticipant(participant("p91", "s9", "Ada", "t91", "usa"));
+    await store.createParticipant(participant("p92", "s9", "Bo", null, null));
+    await store.close();
+    // Back to the schema before migration 006, with its participants as they were stored then.
+    const old = new Database(file);
+    old.exec("ALTER TABLE participants DROP COLUMN last_table_id");
+    old.exec("ALTER TABLE participants DROP COLUMN last_seat");
+    old.prepare("DELETE FROM kysely_migration WHERE name = ?").run("006_participant_last_seat");
+    old.close();
+    const upgraded = await openSqliteStore(file);
+    expect((await upgraded.getParticipant("p91"))?.lastSeat).toEqual({ tableId: "t91", seat: "usa" });
+    expect((await upgraded.getParticipant("p92"))?.lastSeat).toBeNull();
+    await upgraded.close();
   });
 });
 

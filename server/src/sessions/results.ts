@@ -24,6 +24,13 @@ export interface ResultRow {
   /** 0–100 lens scores under the table's lens weights; null where undefined. */
   realist: number | null;
   liberal: number | null;
+  /**
+   * Whether the participant holds the seat now. False for one whose seat the instructor
+   * gave to a bot: the row still shows the table and party they played, and its result.
+   */
+  seated: boolean;
+  /** Moves a bot made at this seat over the game (covering an absence, or after the seat was given to it). */
+  seatBotMoves: number | null;
 }
 
 export const resultColumns = [
@@ -43,6 +50,8 @@ export const resultColumns = [
   "in_agreement",
   "realist",
   "liberal",
+  "seated",
+  "seat_bot_moves",
 ] as const;
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -56,24 +65,33 @@ function outcomeText(state: GameState): string {
   return state.outcome?.kind === "agreement" ? "agreement" : "no agreement";
 }
 
-/** Rows for every participant of a session, seated or not, in the order they joined. */
+/** How many of a seat's moves a bot made: every bot move, and only a bot's, carries its reason. */
+const botMoves = (state: GameState, seat: string) =>
+  state.log.filter((entry) => entry.by === seat && entry.rationale !== undefined).length;
+
+/**
+ * Rows for every participant of a session, in the order they joined: at the seat they hold,
+ * or, for one whose seat was given to a bot, at the seat they last held (not seated: no table).
+ */
 export function resultRows(
   participants: readonly ParticipantRecord[],
   tables: readonly { record: TableRecord; state: GameState }[],
 ): ResultRow[] {
   const reports = new Map(tables.map((t) => [t.record.id, tableReport(t.state)]));
   return participants.map((p) => {
-    const table = tables.find((t) => t.record.id === p.tableId);
-    const report = table && p.seat ? reports.get(table.record.id) : undefined;
-    const score = report?.scores.find((s) => s.seat === p.seat);
-    const lenses = p.seat ? report?.lenses[p.seat] : undefined;
+    const played = p.tableId && p.seat ? { tableId: p.tableId, seat: p.seat } : (p.lastSeat ?? null);
+    const table = played ? tables.find((t) => t.record.id === played.tableId) : undefined;
+    const seat = table ? (played?.seat ?? null) : null;
+    const report = table && seat ? reports.get(table.record.id) : undefined;
+    const score = report?.scores.find((s) => s.seat === seat);
+    const lenses = seat ? report?.lenses[seat] : undefined;
     return {
       participant: p.name,
       participantId: p.id,
       table: table?.record.number ?? null,
       tableId: table?.record.id ?? null,
-      seat: p.seat,
-      party: table && p.seat ? seatName(table.state, p.seat) : null,
+      seat,
+      party: table && seat ? seatName(table.state, seat) : null,
       outcome: table ? outcomeText(table.state) : "not seated",
       endedBecause: table?.state.outcome?.kind === "noAgreement" ? noAgreementReason(table.state.outcome.reason) : null,
       round: table?.state.round ?? null,
@@ -84,6 +102,8 @@ export function resultRows(
       inAgreement: score ? score.inAgreement : null,
       realist: lenses ? metricValue(lenses.realist.score) : null,
       liberal: lenses ? metricValue(lenses.liberal.score) : null,
+      seated: p.tableId !== null && p.seat !== null,
+      seatBotMoves: table && seat ? botMoves(table.state, seat) : null,
     };
   });
 }
@@ -106,5 +126,7 @@ export function resultCells(row: ResultRow): Cell[] {
     row.inAgreement,
     row.realist,
     row.liberal,
+    row.seated,
+    row.seatBotMoves,
   ];
 }

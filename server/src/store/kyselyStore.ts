@@ -83,6 +83,7 @@ function participantOf(row: Selectable<ParticipantsTable>): ParticipantRecord {
     seat: row.seat,
     requested: row.requested ? JSON.parse(row.requested) : null,
     joinedAt: row.joined_at,
+    lastSeat: row.last_table_id && row.last_seat ? { tableId: row.last_table_id, seat: row.last_seat } : null,
   };
 }
 
@@ -230,6 +231,8 @@ export function kyselyStore(db: Kysely<Database>, kind: Store["kind"]): Store {
             seat: p.seat,
             requested: p.requested ? JSON.stringify(p.requested) : null,
             joined_at: p.joinedAt,
+            last_table_id: p.tableId,
+            last_seat: p.seat,
           })
           .execute(),
       );
@@ -271,7 +274,13 @@ export function kyselyStore(db: Kysely<Database>, kind: Store["kind"]): Store {
             if (change.tableId === null) continue;
             await trx
               .updateTable("participants")
-              .set({ table_id: change.tableId, seat: change.seat, requested: null })
+              .set({
+                table_id: change.tableId,
+                seat: change.seat,
+                requested: null,
+                last_table_id: change.tableId,
+                last_seat: change.seat,
+              })
               .where("id", "=", change.participantId)
               .execute();
           }

@@ -109,6 +109,17 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable("events").addColumn("rules_version", "integer").execute();
     },
   },
+  // The seat a participant last held, kept when the instructor gives it to a bot (the
+  // gradebook still shows which table and party the student played).
+  "006_participant_last_seat": {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable("participants").addColumn("last_table_id", "text").execute();
+      await db.schema.alterTable("participants").addColumn("last_seat", "text").execute();
+      await sql`UPDATE participants SET last_table_id = table_id, last_seat = seat WHERE table_id IS NOT NULL`.execute(
+        db,
+      );
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

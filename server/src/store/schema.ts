@@ -73,6 +73,9 @@ export interface ParticipantsTable {
   /** JSON: SeatRequest, or null. */
   requested: string | null;
   joined_at: string;
+  /** The seat last held (the current one while seated), kept when the participant is unseated. */
+  last_table_id: string | null;
+  last_seat: string | null;
 }
 
 export interface TableRuntimeTable {

@@ -71,6 +71,11 @@ export interface ParticipantRecord {
   seat: SeatId | null;
   requested: SeatRequest | null;
   joinedAt: string;
+  /**
+   * The seat the participant last held: the current one while seated, and still the one
+   * they played once the instructor gave it to a bot (set by the store, never by callers).
+   */
+  lastSeat?: { tableId: string; seat: SeatId } | null;
 }
 
 /**
