@@ -1,8 +1,11 @@
 import { useEffect, useState } from "react";
+import { api } from "../net/http.ts";
 import { savedSeat } from "../net/saved.ts";
 import { useTable } from "../state/tableStore.ts";
 import { TableScreen } from "../table/TableScreen.tsx";
 import { Link } from "../ui/Link.tsx";
+
+const unseatedPollMs = 4000;
 
 /** A seat this browser holds (a class seat or a solo game), connected by its participant token. */
 export function PlayScreen({ participantId }: { participantId: string }) {
@@ -12,6 +15,20 @@ export function PlayScreen({ participantId }: { participantId: string }) {
   useEffect(() => {
     if (seat) void connect(seat.token);
   }, [seat, connect]);
+
+  // Without a seat (given to a bot, or not yet placed), the page asks every few seconds
+  // whether the instructor has seated the student, and takes the seat when they have.
+  useEffect(() => {
+    if (!seat || phase !== "unseated") return;
+    const timer = setInterval(() => {
+      api<{ participant: { tableId: string | null } }>("/me", { token: seat.token })
+        .then((me) => {
+          if (me.participant.tableId) void connect(seat.token);
+        })
+        .catch(() => undefined);
+    }, unseatedPollMs);
+    return () => clearInterval(timer);
+  }, [seat, phase, connect]);
 
   if (!seat) {
     return (
@@ -29,7 +46,7 @@ export function PlayScreen({ participantId }: { participantId: string }) {
       <div className="page narrow">
         <h1>Waiting for a seat</h1>
         <p role="status">
-          You have no seat right now: your instructor will seat you. This page reconnects when you reload it.
+          You have no seat right now: your instructor will seat you. This page takes your seat as soon as you have one.
         </p>
         <button type="button" onClick={() => void connect(seat.token)}>
           Try again

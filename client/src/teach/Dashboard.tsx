@@ -9,6 +9,7 @@ import { useDisplayPref } from "../ui/displayPrefs.ts";
 import { Link } from "../ui/Link.tsx";
 import { QrCode } from "../ui/QrCode.tsx";
 import { useJoinAddress } from "./joinAddress.ts";
+import { Students } from "./Students.tsx";
 import { TableCard } from "./TableCard.tsx";
 import type { ControlResult, Overview, ParticipantInfo, TableSummary } from "./types.ts";
 
@@ -310,7 +311,14 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
           />
         ))}
       </div>
-      <Participants participants={participants} sessionId={sessionId} token={token} joinBase={joinAt.base} />
+      <Students
+        participants={participants}
+        tables={tables}
+        sessionId={sessionId}
+        token={token}
+        joinBase={joinAt.base}
+        over={over}
+      />
     </div>
   );
 }
@@ -466,95 +474,6 @@ function Controls({
           </button>
         )}
       </div>
-    </section>
-  );
-}
-
-/**
- * The students who joined, with a new link to each one's seat: for a student on another
- * device, or whose browser forgot the seat. The old link stops working.
- */
-function Participants({
-  participants,
-  sessionId,
-  token,
-  joinBase,
-}: {
-  participants: ParticipantInfo[];
-  sessionId: string;
-  token: string | undefined;
-  /** Where students' devices reach this server (see `useJoinAddress`). */
-  joinBase: string;
-}) {
-  const [link, setLink] = useState<{ name: string; url: string } | { name: string; error: string }>();
-  async function newLink(p: ParticipantInfo) {
-    try {
-      const made = await post<{ participantToken: string }>(
-        `/sessions/${sessionId}/participants/${p.id}/token`,
-        {},
-        token,
-      );
-      setLink({ name: p.name, url: `${joinBase}/join#seat=${made.participantToken}` });
-    } catch (e) {
-      setLink({ name: p.name, error: (e as Error).message });
-    }
-  }
-  return (
-    <section className="panel" aria-labelledby="participants-title">
-      <h2 id="participants-title">Students ({participants.length})</h2>
-      {link && "url" in link && (
-        <div className="notice" role="status" data-testid="seat-link">
-          <p>
-            A new link to <strong>{link.name}</strong>'s seat (give it to that student only; the old one no longer
-            works):
-          </p>
-          <input
-            readOnly
-            aria-label={`Link to ${link.name}'s seat`}
-            value={link.url}
-            onFocus={(e) => e.target.select()}
-          />
-        </div>
-      )}
-      {link && "error" in link && (
-        <p role="alert" className="error">
-          Could not make a new link for {link.name}: {link.error}
-        </p>
-      )}
-      {participants.length === 0 ? (
-        <p className="muted">Nobody has joined yet.</p>
-      ) : (
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Table</th>
-                <th scope="col">Party</th>
-                <th scope="col">Asked for</th>
-                <th scope="col">
-                  <span className="sr-only">Link</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {participants.map((p) => (
-                <tr key={p.id}>
-                  <th scope="row">{p.name}</th>
-                  <td>{p.table ?? "not seated"}</td>
-                  <td>{p.party ?? "–"}</td>
-                  <td>{p.requested ? [p.requested.seat, p.requested.tableId].filter(Boolean).join(" at ") : "–"}</td>
-                  <td>
-                    <button type="button" className="link" onClick={() => void newLink(p)}>
-                      New link<span className="sr-only"> for {p.name}</span>
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
     </section>
   );
 }

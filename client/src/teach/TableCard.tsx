@@ -146,7 +146,14 @@ export function TableCard({
                 </option>
               ))}
             </select>
-            <button type="button" disabled={!seat} onClick={() => onReplace(seat)}>
+            <button
+              type="button"
+              disabled={!seat}
+              onClick={() => {
+                onReplace(seat);
+                setSeat("");
+              }}
+            >
               Replace
             </button>
           </>

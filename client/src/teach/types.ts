@@ -29,6 +29,8 @@ export interface ParticipantInfo {
   party: string | null;
   requested: { tableId?: string; seat?: string; at: string } | null;
   joinedAt: string;
+  /** For a student not seated now: the seat they last held. */
+  lastSeat: { tableId: string; table: number | null; seat: string; party: string } | null;
 }
 
 export interface Overview {

@@ -69,6 +69,8 @@ export interface ParticipantInfo {
   party: string | null;
   requested: ParticipantRecord["requested"];
   joinedAt: string;
+  /** For a student not seated now: the seat they last held (given to a bot, or left by a move). */
+  lastSeat: { tableId: string; table: number | null; seat: SeatId; party: string } | null;
 }
 
 export interface Overview {
@@ -168,15 +170,22 @@ export class SessionService {
     scenario: Scenario | undefined,
   ): ParticipantInfo {
     const table = tables.find((t) => t.id === p.tableId);
+    const partyName = (seat: SeatId) => scenario?.parties.find((party) => party.id === seat)?.name ?? seat;
+    const last = p.tableId === null && p.lastSeat ? p.lastSeat : undefined;
+    const lastTable = last ? tables.find((t) => t.id === last.tableId) : undefined;
     return {
       id: p.id,
       name: p.name,
       tableId: p.tableId,
       table: table?.number ?? null,
       seat: p.seat,
-      party: p.seat ? (scenario?.parties.find((party) => party.id === p.seat)?.name ?? p.seat) : null,
+      party: p.seat ? partyName(p.seat) : null,
       requested: p.requested,
       joinedAt: p.joinedAt,
+      lastSeat:
+        last && lastTable
+          ? { tableId: last.tableId, table: lastTable.number ?? null, seat: last.seat, party: partyName(last.seat) }
+          : null,
     };
   }
 

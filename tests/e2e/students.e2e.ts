@@ -1,0 +1,68 @@
+import { expect, type Page, test } from "@playwright/test";
+import { joinWithCode, teachSession } from "./classroom.ts";
+
+/** The party a student's page says they play. */
+const partyOf = async (page: Page) => ((await page.locator(".table-head strong").first().textContent()) ?? "").trim();
+
+/**
+ * The instructor moves students from the dashboard's students list: to a seat another
+ * student holds (the two swap), and back to the seat a bot was given. The move-student API
+ * had existed with no control on the dashboard, so a student's request for another seat, or
+ * one unseated by mistake, could not be acted on there.
+ */
+test("the instructor moves students between seats from the students list, and seats a replaced student again", async ({
+  browser,
+}) => {
+  const { dashboard, code } = await teachSession(browser, { tables: "2" });
+  const ada = await joinWithCode(browser, code, "Ada");
+  const bo = await joinWithCode(browser, code, "Bo");
+  const cy = await joinWithCode(browser, code, "Cy");
+  const students = dashboard.getByRole("region", { name: /^Students/ });
+  const rowOf = (name: string) => students.getByRole("row").filter({ has: dashboard.getByRole("rowheader", { name }) });
+  const tableOf = async (name: string) => (await rowOf(name).getByRole("cell").first().textContent())?.trim();
+  await expect(rowOf("Cy").getByRole("cell").first()).not.toHaveText("");
+  // Two of them at different tables (the class is spread over the two).
+  const seated = { Ada: await tableOf("Ada"), Bo: await tableOf("Bo"), Cy: await tableOf("Cy") };
+  const [one, other] = (["Ada", "Bo", "Cy"] as const).flatMap((a) =>
+    (["Ada", "Bo", "Cy"] as const).filter((b) => b > a && seated[a] !== seated[b]).map((b) => [a, b] as const),
+  )[0] ?? ["", ""];
+  expect(one && other).toBeTruthy();
+  const pages = { Ada: ada, Bo: bo, Cy: cy } as Record<string, Page>;
+  const [x, y] = [one, other] as [keyof typeof seated, keyof typeof seated];
+  const xParty = await partyOf(pages[x] as Page);
+  const yParty = await partyOf(pages[y] as Page);
+
+  // y takes x's seat; x takes y's old seat at the other table. Both pages follow by themselves.
+  await rowOf(y)
+    .getByRole("button", { name: `Move ${y}…` })
+    .click();
+  await students.getByLabel(`Move ${y} to`).selectOption({ label: `Table ${seated[x]} · ${xParty} (now: ${x})` });
+  await students.getByRole("button", { name: "Move", exact: true }).click();
+  await expect(students.getByTestId("move-result")).toContainText(`${y} now sits at table ${seated[x]} as ${xParty}.`);
+  await expect(students.getByTestId("move-result")).toContainText(
+    `${x} takes ${y}'s old seat (table ${seated[y]}, ${yParty}).`,
+  );
+  await expect(rowOf(y).getByRole("cell").first()).toHaveText(String(seated[x]));
+  await expect(rowOf(x).getByRole("cell").first()).toHaveText(String(seated[y]));
+  await expect.poll(() => partyOf(pages[y] as Page)).toBe(xParty);
+  await expect.poll(() => partyOf(pages[x] as Page)).toBe(yParty);
+
+  // Bo's seat goes to a bot; the list says where Bo last sat, and Bo is seated there again.
+  const boParty = await partyOf(bo);
+  const boTable = await tableOf("Bo");
+  const table1 = dashboard.getByTestId(`table-card-${boTable}`);
+  await table1.getByLabel(/Seat to give to a bot/).selectOption({ label: boParty });
+  await table1.getByRole("button", { name: "Replace", exact: true }).click();
+  await expect(rowOf("Bo")).toContainText(`not seated (last at table ${boTable} as ${boParty})`);
+  await expect(bo.getByRole("heading", { name: "Waiting for a seat" })).toBeVisible();
+  await rowOf("Bo").getByRole("button", { name: "Move Bo…" }).click();
+  const back = `Table ${boTable} · ${boParty} (now: a bot)`;
+  await expect(students.getByLabel("Move Bo to")).toContainText(back);
+  await students.getByLabel("Move Bo to").selectOption({ label: back });
+  await students.getByRole("button", { name: "Move", exact: true }).click();
+  await expect(students.getByTestId("move-result")).toContainText(`Bo now sits at table ${boTable} as ${boParty}.`);
+  await expect(rowOf("Bo").getByRole("cell").first()).toHaveText(String(boTable));
+  // Bo's page, which said it was waiting for a seat, takes it by itself.
+  await expect(bo.getByRole("heading", { name: "Your brief" })).toBeVisible({ timeout: 15_000 });
+  expect(await partyOf(bo)).toBe(boParty);
+});
