@@ -231,3 +231,40 @@ test("the instructor gives a student a new link to her seat, which opens it on a
   await third.goto(link);
   await expect(third.getByRole("alert")).toContainText("That link to a seat no longer works");
 });
+
+/**
+ * BATNAs shrink every round, so a table the instructor ends early without an agreement keeps
+ * larger BATNAs than a table that played on: the session debrief flags it (it could rank
+ * above the tables that negotiated through the erosion, with nothing to say why).
+ */
+test("the session debrief flags a table that ended without agreement before the others", async ({ browser }) => {
+  const { dashboard, code } = await teachSession(browser, { tables: "2" });
+  // Four students fill both tables, so no bot moves and the rounds are the instructor's.
+  for (const name of ["Ola", "Pia", "Quin", "Rui"]) await joinWithCode(browser, code, name);
+  await dashboard.getByRole("button", { name: "Start", exact: true }).click();
+  const card = (n: number) => dashboard.getByTestId(`table-card-${n}`);
+  await expect(card(1)).toContainText("Round 1 of");
+  // Table 1 ends now, in round 1; table 2 goes on to round 3 first.
+  await card(1).getByRole("checkbox").check();
+  await dashboard.getByRole("button", { name: "End…" }).click();
+  await dashboard.getByRole("button", { name: "Yes, end it" }).click();
+  await expect(card(1)).toContainText("No agreement");
+  await card(1).getByRole("checkbox").uncheck();
+  for (const round of [2, 3]) {
+    await dashboard.getByRole("button", { name: "Advance the round" }).click();
+    await expect(card(2)).toContainText(`Round ${round} of`);
+  }
+  await dashboard.getByRole("button", { name: "End…" }).click();
+  await dashboard.getByRole("button", { name: "Yes, end it" }).click();
+  await expect(card(2)).toContainText("No agreement");
+
+  await dashboard.getByRole("link", { name: "Debrief the session" }).click();
+  const note = dashboard.getByTestId("early-ends");
+  await expect(note).toContainText("Table 1 ended in round 1 (you ended it)");
+  await expect(note).toContainText("the last table to end did so in round 3");
+  const rows = dashboard.getByRole("table").last().getByRole("row");
+  await expect(rows.filter({ has: dashboard.getByRole("rowheader", { name: "1" }) })).toContainText(
+    "ended early: round 1",
+  );
+  await expect(rows.filter({ has: dashboard.getByRole("rowheader", { name: "2" }) })).not.toContainText("ended early");
+});

@@ -6,6 +6,7 @@ import { api } from "../net/http.ts";
 import { savedSession } from "../net/saved.ts";
 import { Link } from "../ui/Link.tsx";
 import { metricText, pointsText } from "../ui/metric.ts";
+import { earlyNoDeals } from "./earlyEnds.ts";
 import { foldLog, type TableLogData } from "./foldLog.ts";
 import { frontierAlong } from "./outcomeSpace.ts";
 
@@ -62,6 +63,12 @@ export default function SessionDebrief({ sessionId }: { sessionId: string }) {
       </div>
     );
   if (!logs) return <p className="page">Loading every table…</p>;
+  const erosion = logs.scenario.rules.batnaErosionPerRound;
+  const { early, lastRound } = earlyNoDeals(
+    tables.map((t) => ({ number: t.log.number, outcome: t.state.outcome })),
+    erosion,
+  );
+  const whyEnded = { walkout: "a party walked away", roundLimit: "the rounds ran out", ended: "you ended it" };
   const plot = first && {
     xLabel: seatName(first.state, xs),
     yLabel: seatName(first.state, ys),
@@ -128,6 +135,15 @@ export default function SessionDebrief({ sessionId }: { sessionId: string }) {
       )}
       <section className="panel" aria-labelledby="results-title">
         <h2 id="results-title">Results by table</h2>
+        {early.length > 0 && (
+          <p className="notice info" role="note" data-testid="early-ends">
+            BATNAs shrink by {erosion} points a round, so a table without an agreement scores the BATNAs of the round it
+            ended in.{" "}
+            {early.map((e) => `Table ${e.number ?? "?"} ended in round ${e.round} (${whyEnded[e.reason]})`).join("; ")},
+            while the last table to end did so in round {lastRound}: {early.length === 1 ? "its" : "their"} no-deal
+            points are higher than {early.length === 1 ? "it" : "they"} would have had by then. Compare them with care.
+          </p>
+        )}
         <div className="table-scroll">
           <table>
             <thead>
@@ -148,7 +164,12 @@ export default function SessionDebrief({ sessionId }: { sessionId: string }) {
               {tables.map((t) => (
                 <tr key={t.log.tableId}>
                   <th scope="row">{t.log.number}</th>
-                  <td>{outcomeWords(t.state)}</td>
+                  <td>
+                    {outcomeWords(t.state)}
+                    {early.some((e) => e.number === t.log.number) && (
+                      <span className="badge warn">ended early: round {t.state.outcome?.round}</span>
+                    )}
+                  </td>
                   {seats.map((s) => {
                     const score = t.report.scores.find((x) => x.seat === s);
                     const lens = t.report.lenses[s];
