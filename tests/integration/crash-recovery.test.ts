@@ -135,6 +135,21 @@ describe("after a restart, live tables run on by themselves", () => {
       { timeout: 15_000, interval: 200 },
     );
     await killTracked(second);
+
+    // Another restart, then Ada comes back: she still hears what the bot did for her (the
+    // server had kept the bot's start in memory only, and said nothing after a restart).
+    const third = await startTracked(env);
+    const back = await connectStudent(third.url, ada.participantToken);
+    await vi.waitFor(() =>
+      expect(lastView(back.seen).parties.find((p) => p.id === seat)?.controller?.type).toBe("human"),
+    );
+    await vi.waitFor(() =>
+      expect(back.seen.notices.join("\n")).toMatch(
+        /Welcome back: while you were away a bot played .+ and made [1-9]\d* moves?/,
+      ),
+    );
+    await back.room.leave();
+    await killTracked(third);
   });
 
   it("gives a round its clock back when the process died after taking its deadline but before ending the round", async () => {

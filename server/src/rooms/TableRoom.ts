@@ -195,6 +195,12 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
         remainingMs: null,
       };
       this.participants = await store.participantsOfTable(this.roomId);
+      // A restart forgets since when a bot covers a student: the log says (coveredSeats).
+      for (const [seat, covered] of this.table.coveredAtLoad) {
+        const student = this.participants.find((p) => p.seat === seat);
+        if (student?.name === covered.name && this.table.state.controllers[seat]?.type === "bot")
+          this.botSince.set(seat, covered.since);
+      }
     }
     this.lastRound = this.table.state.round;
     this.setState(new TableStatus());

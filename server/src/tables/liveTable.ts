@@ -29,6 +29,31 @@ const unchanged: Submission = { ok: false, rejection: { code: "Unchanged", messa
 
 export type Submission = { ok: true; event: GameEvent } | { ok: false; rejection: Rejection };
 
+/** A seat a bot plays in place of a student: since which event, and the student's name then. */
+export interface CoveredSeat {
+  since: number;
+  name: string;
+}
+
+/**
+ * The seats whose last change of player, in a stored log, was a bot taking over from a
+ * student: what a restarted server needs to tell that student, on return, what the bot did.
+ */
+export function coveredSeats(record: TableRecord, events: readonly GameEvent[]): Map<SeatId, CoveredSeat> {
+  const players = new Map(Object.entries(record.controllers));
+  const covered = new Map<SeatId, CoveredSeat>();
+  for (const event of events) {
+    if (event.by !== "system" || event.move.kind !== "setController") continue;
+    const { seat, controller } = event.move;
+    const before = players.get(seat);
+    if (controller.type === "bot" && before?.type === "human")
+      covered.set(seat, { since: event.seq, name: before.name });
+    else if (controller.type === "human") covered.delete(seat);
+    players.set(seat, controller);
+  }
+  return covered;
+}
+
 /**
  * One table's authoritative state on the server: validate with the rules, store, then
  * apply, one event at a time. Colyseus-free, so rooms, the HTTP API and tests share it.
@@ -46,6 +71,8 @@ export class LiveTable {
     public state: GameState,
     /** When the current round began (the stored time of the event that opened it); null in round 1. */
     public roundStartedAt: string | null = null,
+    /** Seats a bot played for a student when the log was loaded (see coveredSeats). */
+    readonly coveredAtLoad: ReadonlyMap<SeatId, CoveredSeat> = new Map(),
   ) {}
 
   /** Creates and stores a new table. */
@@ -73,7 +100,8 @@ export class LiveTable {
       throw new Error(
         `Table ${record.id} cannot resume: these rules (version ${RULES_VERSION}) cannot fold its event ${unfoldable.seq} (${(unfoldable.error as Error).message}). Its replay and summary show it up to there.`,
       );
-    return new LiveTable(record, scenario, store, state, roundStartedAt);
+    const events = stored.map((e) => e.event);
+    return new LiveTable(record, scenario, store, state, roundStartedAt, coveredSeats(record, events));
   }
 
   onEvent(listener: (event: GameEvent, state: GameState) => void): void {
