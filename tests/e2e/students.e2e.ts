@@ -29,6 +29,11 @@ test("the instructor moves students between seats from the students list, and se
   expect(one && other).toBeTruthy();
   const pages = { Ada: ada, Bo: bo, Cy: cy } as Record<string, Page>;
   const [x, y] = [one, other] as [keyof typeof seated, keyof typeof seated];
+  // Each student's page says which table to sit at.
+  for (const [name, page] of Object.entries(pages)) {
+    await expect(page.getByTestId("table-number")).toHaveText(`Table ${seated[name as keyof typeof seated]}`);
+    await expect(page.getByText(`You are at table ${seated[name as keyof typeof seated]}.`)).toBeVisible();
+  }
   const xParty = await partyOf(pages[x] as Page);
   const yParty = await partyOf(pages[y] as Page);
 
@@ -46,6 +51,8 @@ test("the instructor moves students between seats from the students list, and se
   await expect(rowOf(x).getByRole("cell").first()).toHaveText(String(seated[y]));
   await expect.poll(() => partyOf(pages[y] as Page)).toBe(xParty);
   await expect.poll(() => partyOf(pages[x] as Page)).toBe(yParty);
+  await expect((pages[y] as Page).getByTestId("table-number")).toHaveText(`Table ${seated[x]}`);
+  await expect((pages[x] as Page).getByTestId("table-number")).toHaveText(`Table ${seated[y]}`);
 
   // Bo's seat goes to a bot; the list says where Bo last sat, and Bo is seated there again.
   const boParty = await partyOf(bo);

@@ -13,6 +13,8 @@ export interface TableStatus {
   deadlineAt: number;
   remainingMs: number;
   seats: Record<string, { name: string; bot: boolean; connected: boolean }>;
+  /** The table's number in its class session; 0 for a solo game. */
+  number: number;
 }
 
 export interface SessionTiming {

@@ -44,6 +44,12 @@ export function TableHeader({ view, seat }: { view: TableView; seat: SavedSeat }
       <div>
         <p className="eyebrow">
           {seat.kind !== "solo" ? seat.title : seat.title.startsWith("What if: ") ? seat.title : "Solo game"}
+          {seat.kind !== "solo" && table?.number ? (
+            <>
+              {" · "}
+              <span data-testid="table-number">Table {table.number}</span>
+            </>
+          ) : null}
         </p>
         <h1>{view.scenario.title}</h1>
         <p className="muted">

@@ -23,6 +23,7 @@ const jumps = [
 
 export function TableScreen({ view, seat }: { view: TableView; seat: SavedSeat }) {
   const status = useTable((s) => s.table?.status);
+  const number = useTable((s) => s.table?.number);
   const ended = view.phase === "ended";
   const myKind = view.parties.find((p) => p.id === view.me?.seat)?.kind;
   const thirdParty = myKind !== undefined && myKind !== "state" ? myKind : undefined;
@@ -33,7 +34,8 @@ export function TableScreen({ view, seat }: { view: TableView; seat: SavedSeat }
       <Notices />
       {status === "waiting" && !ended && (
         <p className="banner" role="status">
-          The negotiation has not started yet. Read your brief: your instructor will start the table.
+          The negotiation has not started yet.{seat.kind !== "solo" && number ? ` You are at table ${number}.` : ""}{" "}
+          Read your brief: your instructor will start the table.
         </p>
       )}
       {status === "paused" && !ended && (

@@ -72,6 +72,8 @@ export const TableStatus = schema(
     /** Round time left while paused, in ms; 0 otherwise. */
     remainingMs: t.float64().default(0),
     seats: t.map(SeatStatus).default(new MapSchema()),
+    /** The table's number in its class session (where to sit in the room); 0 for a solo game. */
+    number: t.uint16().default(0),
   },
   "TableStatus",
 );
@@ -204,6 +206,7 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     }
     this.lastRound = this.table.state.round;
     this.setState(new TableStatus());
+    this.state.number = this.table.record.number ?? 0;
     this.updateAutoDispose();
     this.syncStatus();
     this.table.onEvent((event, state) => this.onTableEvent(event, state));
