@@ -73,3 +73,51 @@ test("the instructor moves students between seats from the students list, and se
   await expect(bo.getByRole("heading", { name: "Your brief" })).toBeVisible({ timeout: 15_000 });
   expect(await partyOf(bo)).toBe(boParty);
 });
+
+/**
+ * After moves and a seat given to a bot, each student's debrief is of the seat they played:
+ * the moved student's browser had kept the party it joined as (the debrief and home page
+ * named the wrong one), and the student whose seat went to a bot waited for a seat forever,
+ * with no way to their results.
+ */
+test("after a move and a seat given to a bot, each student's results are of the seat they played", async ({
+  browser,
+}) => {
+  const { dashboard, code } = await teachSession(browser, { tables: "1" });
+  const ada = await joinWithCode(browser, code, "Ada");
+  const bo = await joinWithCode(browser, code, "Bo");
+  const [adaFirst, boFirst] = [await partyOf(ada), await partyOf(bo)];
+  const refused: string[] = [];
+  for (const page of [ada, bo])
+    page.on("response", (r) => {
+      if (r.status() >= 400) refused.push(`${r.status()} ${r.url()}`);
+    });
+  await dashboard.getByRole("button", { name: "Start", exact: true }).click();
+  await expect(ada.getByText(/^Round 1 of/)).toBeVisible();
+
+  // Ada and Bo swap seats; then Bo's new seat (Ada's first) goes to a bot.
+  const students = dashboard.getByRole("region", { name: /^Students/ });
+  await students.getByRole("button", { name: "Move Ada…" }).click();
+  await students.getByLabel("Move Ada to").selectOption({ label: `Table 1 · ${boFirst} (now: Bo)` });
+  await students.getByRole("button", { name: "Move", exact: true }).click();
+  await expect.poll(() => partyOf(ada)).toBe(boFirst);
+  await expect.poll(() => partyOf(bo)).toBe(adaFirst);
+  const card = dashboard.getByTestId("table-card-1");
+  await card.getByLabel(/Seat to give to a bot/).selectOption({ label: adaFirst });
+  await card.getByRole("button", { name: "Replace", exact: true }).click();
+  await expect(bo.getByRole("heading", { name: "Waiting for a seat" })).toBeVisible();
+
+  await dashboard.getByRole("button", { name: "End…" }).click();
+  await dashboard.getByRole("button", { name: "Yes, end it" }).click();
+
+  // Bo's page says the session is over and opens the debrief of the seat he last played.
+  await expect(bo.getByRole("heading", { name: "The session is over" })).toBeVisible({ timeout: 15_000 });
+  await bo.getByRole("link", { name: "Open the debrief" }).click();
+  await expect(bo.getByRole("heading", { name: `Your table, as ${adaFirst}` })).toBeVisible();
+  // Ada's debrief and home page name the seat she played after the move.
+  await ada.getByRole("link", { name: "Open the debrief" }).click();
+  await expect(ada.getByRole("heading", { name: `Your table, as ${boFirst}` })).toBeVisible();
+  await ada.goto("/");
+  await expect(ada.getByText(`as ${boFirst}`)).toBeVisible();
+  expect(refused).toEqual([]);
+});

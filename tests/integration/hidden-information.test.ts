@@ -444,7 +444,15 @@ describe("during play, nobody receives what is not theirs", () => {
         .filter((h) => h.where === "my table state now")
         .at(-1)?.text ?? "{}",
     );
-    expect(Object.keys(state).sort()).toEqual(["deadlineAt", "phase", "remainingMs", "round", "seats", "status"]);
+    expect(Object.keys(state).sort()).toEqual([
+      "deadlineAt",
+      "number",
+      "phase",
+      "remainingMs",
+      "round",
+      "seats",
+      "status",
+    ]);
     for (const seat of Object.values(state.seats as Record<string, object>)) {
       expect(Object.keys(seat).sort()).toEqual(["bot", "connected", "name"]);
     }

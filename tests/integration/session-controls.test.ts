@@ -178,6 +178,22 @@ describe("seating by the instructor and by request", () => {
     expect(csv).toMatch(new RegExp(`\\r\\nJo,.*,false,${joRow?.seatBotMoves}\\r\\n`));
     const refused = await http(server.url, "POST", "/me/reservation", { token: jo.participantToken });
     expect(refused.status).toBe(409);
+    // While the session runs, the seat's views after Jo left are the bot's, not hers to replay.
+    expect((await http(server.url, "GET", "/me/replay", { token: jo.participantToken })).status).toBe(409);
+    expect((await http(server.url, "GET", "/me/log", { token: jo.participantToken })).status).toBe(409);
+    // Once it is over, her debrief is of the seat she played.
+    await instructor("POST", "/control", { action: "end" });
+    await vi.waitFor(async () => {
+      const me = await http(server.url, "GET", "/me", { token: jo.participantToken });
+      expect(me.body).toMatchObject({ session: { resultsOpen: true }, participant: { lastSeat: { seat: "china" } } });
+    });
+    const log = await http(server.url, "GET", "/me/log", { token: jo.participantToken });
+    expect(log.status).toBe(200);
+    const replay = await http<{ steps: { view: { me?: { seat: string } } }[] }>(server.url, "GET", "/me/replay", {
+      token: jo.participantToken,
+    });
+    expect(replay.status).toBe(200);
+    expect(replay.body.steps.at(-1)?.view.me?.seat).toBe("china");
     await ian.room.leave();
   });
 });

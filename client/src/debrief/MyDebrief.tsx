@@ -10,37 +10,70 @@ import type { TableLogData } from "./foldLog.ts";
 import { SeatReplay } from "./SeatReplay.tsx";
 
 const onceOverNote = "The full debrief opens once your whole session is over.";
+const unseatedNote =
+  "Your seat was given to a bot. Your debrief, of the seat you played, opens once your whole session is over.";
 
 /**
  * A player's debrief of their own table. Once every table of the session has ended (a solo
  * game: once it has), everything is revealed and the full debrief opens; before that, the
  * replay shows only what the player's seat saw.
  */
+interface Me {
+  participant: {
+    seat: string | null;
+    party: string | null;
+    lastSeat: { seat: string; party: string } | null;
+  };
+  session: { resultsOpen: boolean };
+}
+
+/** How often a debrief waiting for the session's end asks whether it is over. */
+const waitingPollMs = 10_000;
+
 export default function MyDebrief({ participantId }: { participantId: string }) {
   const [seat] = useState(() => savedSeat(participantId));
   const [log, setLog] = useState<TableLogData>();
   const [replay, setReplay] = useState<{ steps: { view: TableView }[]; notice?: string }>();
   const [waiting, setWaiting] = useState<string>();
   const [error, setError] = useState<string>();
+  /** The seat the debrief is of, as the server says: the one held, or last held. */
+  const [played, setPlayed] = useState<{ seat: string; party: string }>();
   useEffect(() => {
     if (!seat) return;
-    // The full log once the results are open; the seat's own views until then (asked for
-    // without a refused request first, which a browser's console would show as an error).
-    const seatView = async (note?: string) => {
-      setWaiting(note ?? onceOverNote);
-      setReplay(await api<{ steps: { view: TableView }[]; notice?: string }>("/me/replay", { token: seat.token }));
-    };
-    api<{ session: { resultsOpen: boolean } }>("/me", { token: seat.token })
-      .then(async ({ session }) => {
-        if (!session.resultsOpen) return seatView();
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // The full log once the results are open; until then the seat's own views (none for a
+    // student whose seat went to a bot), asking now and then whether the session is over.
+    // Asked in that order, the browser's console shows no refused request.
+    const look = async (first: boolean) => {
+      const me = await api<Me>("/me", { token: seat.token });
+      if (!live) return;
+      const held = me.participant.seat && me.participant.party;
+      const last = me.participant.lastSeat;
+      setPlayed(
+        held ? { seat: me.participant.seat as string, party: me.participant.party as string } : (last ?? undefined),
+      );
+      if (me.session.resultsOpen) {
         try {
           setLog(await api<TableLogData>("/me/log", { token: seat.token }));
+          return;
         } catch (e) {
           if (!(e instanceof ApiError) || e.status !== 409) throw e;
-          await seatView(e.message);
+          setWaiting(e.message);
         }
-      })
-      .catch((e: Error) => setError(e.message));
+      } else {
+        setWaiting(held ? onceOverNote : unseatedNote);
+      }
+      if (first && held)
+        setReplay(await api<{ steps: { view: TableView }[]; notice?: string }>("/me/replay", { token: seat.token }));
+      if (live)
+        timer = setTimeout(() => void look(false).catch((e: Error) => live && setError(e.message)), waitingPollMs);
+    };
+    look(true).catch((e: Error) => live && setError(e.message));
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
   }, [seat]);
   if (!seat)
     return (
@@ -58,6 +91,7 @@ export default function MyDebrief({ participantId }: { participantId: string }) 
         <p role="alert">{error}</p>
       </div>
     );
+  const party = played?.party ?? seat.party;
   return (
     <div className="page wide">
       <p>
@@ -66,9 +100,9 @@ export default function MyDebrief({ participantId }: { participantId: string }) 
       {log && (
         <DebriefView
           log={log}
-          heading={seat.kind === "solo" ? `Your solo game as ${seat.party}` : `Your table, as ${seat.party}`}
+          heading={seat.kind === "solo" ? `Your solo game as ${party}` : `Your table, as ${party}`}
           branch={{
-            seats: [seat.seat],
+            seats: [played?.seat ?? seat.seat],
             run: async (at) => {
               const created = await post<SoloCreated>("/me/branch", { at }, seat.token);
               rememberSolo(created);
@@ -78,7 +112,12 @@ export default function MyDebrief({ participantId }: { participantId: string }) 
         />
       )}
       {!log && replay && <SeatReplay steps={replay.steps} note={waiting} rules={replay.notice} />}
-      {!log && !replay && <p>Loading the debrief…</p>}
+      {!log && !replay && waiting && (
+        <p className="banner" role="status">
+          {waiting}
+        </p>
+      )}
+      {!log && !replay && !waiting && <p>Loading the debrief…</p>}
     </div>
   );
 }

@@ -54,6 +54,18 @@ export const savedSeat = (participantId: string) => savedSeats().find((s) => s.p
 export function saveSeat(seat: SavedSeat): void {
   write(seatsKey, [seat, ...savedSeats().filter((s) => s.participantId !== seat.participantId)]);
 }
+/**
+ * Where a saved seat is now, as the server says (the instructor may have moved the student):
+ * kept in its place in the list, so the home page and the debrief name the party played.
+ */
+export function updateSeat(participantId: string, now: Pick<SavedSeat, "party" | "seat" | "tableId">): void {
+  const seats = savedSeats();
+  const i = seats.findIndex((s) => s.participantId === participantId);
+  const seat = seats[i];
+  if (!seat || (seat.party === now.party && seat.seat === now.seat && seat.tableId === now.tableId)) return;
+  seats[i] = { ...seat, ...now };
+  write(seatsKey, seats);
+}
 export function forgetSeat(participantId: string): void {
   write(
     seatsKey,

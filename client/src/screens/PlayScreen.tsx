@@ -11,6 +11,8 @@ const unseatedPollMs = 4000;
 export function PlayScreen({ participantId }: { participantId: string }) {
   const [seat] = useState(() => savedSeat(participantId));
   const { view, phase, error, connect } = useTable();
+  /** Without a seat, once the session is over: the party last played, whose debrief is open. */
+  const [over, setOver] = useState<{ party: string | null }>();
 
   useEffect(() => {
     if (seat) void connect(seat.token);
@@ -20,13 +22,24 @@ export function PlayScreen({ participantId }: { participantId: string }) {
   // whether the instructor has seated the student, and takes the seat when they have.
   useEffect(() => {
     if (!seat || phase !== "unseated") return;
-    const timer = setInterval(() => {
-      api<{ participant: { tableId: string | null } }>("/me", { token: seat.token })
+    const ask = () =>
+      api<{
+        participant: { tableId: string | null; lastSeat: { party: string } | null };
+        session: { status: string; resultsOpen: boolean };
+      }>("/me", { token: seat.token })
         .then((me) => {
-          if (me.participant.tableId) void connect(seat.token);
+          if (me.participant.tableId) {
+            // The notices of the seat left behind ("… given to a bot") are old news here.
+            useTable.setState({ notices: [] });
+            void connect(seat.token);
+          } else if (me.session.status === "ended" || me.session.resultsOpen) {
+            setOver({ party: me.participant.lastSeat?.party ?? null });
+            clearInterval(timer);
+          }
         })
         .catch(() => undefined);
-    }, unseatedPollMs);
+    void ask();
+    const timer = setInterval(ask, unseatedPollMs);
     return () => clearInterval(timer);
   }, [seat, phase, connect]);
 
@@ -38,6 +51,25 @@ export function PlayScreen({ participantId }: { participantId: string }) {
         <p>
           <Link href="/join">Join a class</Link> · <Link href="/solo">Play solo</Link>
         </p>
+      </div>
+    );
+  }
+  if (phase === "unseated" && over) {
+    return (
+      <div className="page narrow">
+        <h1>The session is over</h1>
+        <p role="status">
+          {over.party
+            ? `Your seat, ${over.party}, was given to a bot before the end. The debrief shows the whole game at that table.`
+            : "You did not have a seat when the session ended."}
+        </p>
+        {over.party && (
+          <p>
+            <Link className="button primary" href={`/debrief/${participantId}`}>
+              Open the debrief
+            </Link>
+          </p>
+        )}
       </div>
     );
   }

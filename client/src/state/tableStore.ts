@@ -3,6 +3,7 @@ import { applyViewPatch, closeCodes, type Move, type TableView, type ViewPatch }
 import { create } from "zustand";
 import { gameClient } from "../net/colyseus.ts";
 import { ApiError, api, post } from "../net/http.ts";
+import { updateSeat } from "../net/saved.ts";
 import { type Notice, noticesFor } from "./notices.ts";
 
 /** The room's public status (its Colyseus schema state): clock, pause, who is connected. */
@@ -144,8 +145,15 @@ export const useTable = create<TableStore>((set, get) => {
 
   /** Takes the seat of `token`: its session's timing, a seat reservation, the room. */
   const join = async (token: string) => {
-    const me = await api<{ session: { timing: SessionTiming } }>("/me", { token });
+    const me = await api<{
+      participant: { id: string; tableId: string | null; seat: string | null; party: string | null };
+      session: { timing: SessionTiming };
+    }>("/me", { token });
     set({ timing: me.session.timing });
+    // This browser's note of the seat follows the instructor's moves (the home page and the
+    // debrief name the party from it).
+    const { id, tableId, seat, party } = me.participant;
+    if (tableId && seat && party) updateSeat(id, { tableId, seat, party });
     const reservation = await post<SeatReservation>("/me/reservation", {}, token);
     const room = await gameClient().consumeSeatReservation(reservation);
     if (get().token !== token) {

@@ -5,6 +5,7 @@ import { withTableRoom } from "../rooms/tableRooms.ts";
 import { toCsv } from "../sessions/csv.ts";
 import { resultCells, resultColumns } from "../sessions/results.ts";
 import type { SessionService } from "../sessions/sessionService.ts";
+import { seatPlayed } from "../store/store.ts";
 import { bearerToken } from "./bearer.ts";
 import { openEndpointLimit, requestAuth, send } from "./routeKit.ts";
 
@@ -119,14 +120,18 @@ export function sessionsRouter(sessions: SessionService): Router {
   router.get("/me/replay", async (req, res) => {
     const me = await participant(req, res);
     if (!me) return;
-    if (!me.tableId || !me.seat) {
+    const holdResults = !(await sessions.resultsOpen(me.sessionId));
+    // A student whose seat went to a bot replays it once the session is over (before that,
+    // the seat's views after they left are another player's).
+    const seated = me.tableId !== null && me.seat !== null;
+    const played = seated || !holdResults ? seatPlayed(me) : null;
+    if (!played) {
       res.status(409).json({ error: "You have no seat, so there is no table to replay.", code: "NotSeated" });
       return;
     }
     // A student's replay is its own seat's views, nothing more; its end holds the results
     // back while other tables of the session play on.
-    const holdResults = !(await sessions.resultsOpen(me.sessionId));
-    send(res, await sessions.replay(undefined, me.tableId, me.seat, { holdResults }));
+    send(res, await sessions.replay(undefined, played.tableId, played.seat, { holdResults }));
   });
   return router;
 }

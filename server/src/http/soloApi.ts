@@ -4,7 +4,7 @@ import type { ServerContext } from "../context.ts";
 import { scenarioMissing, scenarioOf } from "../scenarios/versions.ts";
 import { resultsOpen } from "../sessions/resultsOpen.ts";
 import type { SessionService } from "../sessions/sessionService.ts";
-import type { SessionRecord, StoredEvent, TableRecord } from "../store/store.ts";
+import { type SessionRecord, type StoredEvent, seatPlayed, type TableRecord } from "../store/store.ts";
 import { initialStateOf } from "../tables/liveTable.ts";
 import { openEndpointLimit, requestAuth, send } from "./routeKit.ts";
 import { BranchBody, SoloTables } from "./soloTables.ts";
@@ -108,7 +108,8 @@ export function soloRouter(ctx: ServerContext, sessions: SessionService): Router
   router.get("/me/log", async (req, res) => {
     const me = await participant(req, res);
     if (!me) return;
-    const table = me.tableId ? await ctx.store.getTable(me.tableId) : undefined;
+    const played = seatPlayed(me);
+    const table = played ? await ctx.store.getTable(played.tableId) : undefined;
     if (!table) {
       res.status(409).json({ error: "You have no seat, so there is no table to show.", code: "NotSeated" });
       return;
@@ -131,8 +132,9 @@ export function soloRouter(ctx: ServerContext, sessions: SessionService): Router
   router.post("/me/branch", limited, async (req, res) => {
     const me = await participant(req, res);
     if (!me) return;
-    const table = me.tableId ? await ctx.store.getTable(me.tableId) : undefined;
-    if (!table || !me.seat) {
+    const played = seatPlayed(me);
+    const table = played ? await ctx.store.getTable(played.tableId) : undefined;
+    if (!table || !played) {
       res.status(409).json({ error: "You have no seat, so there is no table to branch from.", code: "NotSeated" });
       return;
     }
@@ -141,7 +143,7 @@ export function soloRouter(ctx: ServerContext, sessions: SessionService): Router
       res.status(400).json({ error: "Say from which step (`at`) to continue.", code: "InvalidBranch" });
       return;
     }
-    if (parsed.data.seat && parsed.data.seat !== me.seat) {
+    if (parsed.data.seat && parsed.data.seat !== played.seat) {
       res.status(403).json({ error: "You can only continue as your own seat.", code: "NotYourSeat" });
       return;
     }
@@ -168,7 +170,7 @@ export function soloRouter(ctx: ServerContext, sessions: SessionService): Router
       });
       return;
     }
-    send(res, await solo.branch(table, { ...parsed.data, seat: me.seat, name: parsed.data.name || me.name }), 201);
+    send(res, await solo.branch(table, { ...parsed.data, seat: played.seat, name: parsed.data.name || me.name }), 201);
   });
 
   return router;

@@ -79,6 +79,13 @@ export interface ParticipantRecord {
 }
 
 /**
+ * The seat whose game is a participant's: the one held now, or, for a student whose seat was
+ * given to a bot, the one last held (their results and debrief, once the session is over).
+ */
+export const seatPlayed = (p: ParticipantRecord): { tableId: string; seat: SeatId } | null =>
+  p.tableId && p.seat ? { tableId: p.tableId, seat: p.seat } : (p.lastSeat ?? null);
+
+/**
  * Where a session table is in its run, kept outside the rules (pausing is not a move):
  * waiting for the instructor's start, running, paused or ended. A running table may have
  * a deadline for its round; a paused one remembers how much time was left.
