@@ -69,6 +69,8 @@ test("journey 1: three students join with the code and play a table with a media
   await dashboard.getByRole("button", { name: "Create the session" }).click();
   const code = (await dashboard.getByTestId("join-code").textContent())?.trim() ?? "";
   expect(code).toMatch(/^[A-Z0-9]{6}$/);
+  // This server listens on 127.0.0.1 only: the dashboard says its address is this computer's.
+  await expect(dashboard.getByTestId("join-unreachable")).toContainText("works on this computer only");
   sessionUrl = dashboard.url();
   await expectNoSeriousA11yViolations(dashboard, "dashboard");
   // The projector's high contrast keeps every control readable (the End button's white on light red was not).
@@ -89,6 +91,12 @@ test("journey 1: three students join with the code and play a table with a media
   await expect.poll(() => readQrCode(projector.locator(".join-qr"))).toBe(joinLink);
   await expect(dashboard.getByTestId("projector-address")).toHaveText(`${new URL(dashboard.url()).origin}/join`);
   await expect(projector.getByRole("status")).toContainText("works on this computer only");
+  // It opens at its top, the QR code whole on the screen (it had opened scrolled to its
+  // button at the bottom, the code's top cut off).
+  const qr = await projector.locator(".join-qr").boundingBox();
+  expect(qr?.y).toBeGreaterThanOrEqual(0);
+  expect((qr?.y ?? 0) + (qr?.height ?? 0)).toBeLessThanOrEqual(900);
+  await expect(projector.getByText(/^Scan the QR code/)).toBeInViewport();
   // (Past its one button, Tab may leave for the browser's own controls: never for the page.)
   for (let i = 0; i < 4; i++) {
     await dashboard.keyboard.press("Tab");

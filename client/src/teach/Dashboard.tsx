@@ -173,10 +173,18 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
           className="projector"
           aria-label="Join code for the projector"
           ref={(d) => {
-            if (d && !d.open) d.showModal();
+            if (d && !d.open) {
+              d.showModal();
+              // Opened from the top: the code and its QR must show whole on the screen.
+              d.scrollTop = 0;
+            }
           }}
           onClose={() => setProjector(false)}
         >
+          {/* First, in the corner: the dialog's focus lands here, at the top, not below the fold. */}
+          <form method="dialog" className="projector-close">
+            <button type="submit">Close the projector view</button>
+          </form>
           <p className="lead">
             Scan the QR code, or go to <strong data-testid="projector-address">{joinUrl}</strong> and type
           </p>
@@ -190,6 +198,7 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
               {session.joinCode}
             </p>
           </div>
+          <p>{participants.length} joined so far</p>
           {joinAt.unreachable && (
             <p className="banner warn small" role="status">
               This page is open at {window.location.host}, which works on this computer only, and the server found no
@@ -209,12 +218,6 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
               </select>
             </label>
           )}
-          <p>{participants.length} joined so far</p>
-          <form method="dialog">
-            <button type="submit" className="primary">
-              Close the projector view
-            </button>
-          </form>
         </dialog>
       )}
       {link === "lost" && (
@@ -242,6 +245,11 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
         {!over && (
           <div className="join-code-box">
             <p className="small">Join at {joinUrl} with code</p>
+            {joinAt.unreachable && (
+              <p className="small warn" data-testid="join-unreachable">
+                {window.location.host} works on this computer only: students' devices need its network address.
+              </p>
+            )}
             <p className="join-code" data-testid="join-code">
               {session.joinCode}
             </p>
