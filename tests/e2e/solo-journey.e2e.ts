@@ -74,4 +74,12 @@ test("journey 2: a solo game against a bot, played to the end, and its debrief",
   await expect(page.getByRole("figure", { name: /Approach mix/ })).toBeVisible();
   await expect(page.getByText(/China: bot \(/)).toBeVisible();
   await expectNoSeriousA11yViolations(page, "solo debrief");
+
+  // On a phone, every chart's numbers opened, the page stays as wide as the screen (the
+  // tables had widened it to 884 px on a 390 px phone).
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const summary of await page.getByText("Show the numbers").all()) await summary.click();
+  await expect(page.locator("details.chart-data[open]").first()).toBeVisible();
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(390);
 });
