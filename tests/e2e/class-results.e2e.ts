@@ -257,6 +257,10 @@ test("the session debrief flags a table that ended without agreement before the 
   await dashboard.getByRole("button", { name: "End…" }).click();
   await dashboard.getByRole("button", { name: "Yes, end it" }).click();
   await expect(card(2)).toContainText("No agreement");
+  // The table already over is said apart, not as a refusal.
+  await expect(dashboard.getByTestId("control-results")).toHaveText(
+    "End: done at 1 table (table 1 had already ended).",
+  );
 
   await dashboard.getByRole("link", { name: "Debrief the session" }).click();
   const note = dashboard.getByTestId("early-ends");

@@ -25,6 +25,11 @@ describe("a log line as read", () => {
     );
   });
 
+  it("says the instructor's broadcast is the instructor's", () => {
+    const broadcast = line({ by: "system", kind: "broadcast", text: "Five minutes left" });
+    expect(entryText(broadcast, name)).toBe("Instructor: “Five minutes left”");
+  });
+
   it("leaves other lines as the rules wrote them (they name their actors)", () => {
     const accept = line({ kind: "accept", text: "Egypt accepts proposal p2." });
     expect(entryText(accept, name)).toBe("Egypt accepts proposal p2.");

@@ -114,10 +114,15 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
           { ...action, ...(only ? { tables: only } : {}) },
           token,
         );
-        const refused = out.filter((r) => !r.result.ok);
-        const done = out.length - refused.length;
+        // A table already over is not a refusal worth alarm (End for every table reached the
+        // finished ones too): said apart, in a few words.
+        const over = out.filter((r) => !r.result.ok && r.result.code === "GameOver");
+        const refused = out.filter((r) => !r.result.ok && r.result.code !== "GameOver");
+        const done = out.length - refused.length - over.length;
+        const tablesList = (rs: ControlResult[]) => rs.map((r) => r.table ?? "?").join(", ");
         setResults(
           `${labelOf(action)}: done at ${done} table${done === 1 ? "" : "s"}` +
+            (over.length > 0 ? ` (table${over.length === 1 ? "" : "s"} ${tablesList(over)} had already ended)` : "") +
             (refused.length > 0
               ? `; refused at ${refused.map((r) => `table ${r.table} (${r.result.ok ? "" : r.result.message})`).join(", ")}`
               : "."),

@@ -1,4 +1,4 @@
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { post } from "../net/http.ts";
 import type { ParticipantInfo, TableSummary } from "./types.ts";
 
@@ -9,6 +9,8 @@ interface SeatChoice {
   seat: string;
   label: string;
 }
+
+const movedNoticeMs = 30_000;
 
 const seatValue = (tableId: string, seat: string) => `${tableId} ${seat}`;
 
@@ -66,6 +68,12 @@ export function Students({
   const [link, setLink] = useState<{ name: string; url: string } | { name: string; error: string }>();
   const [moving, setMoving] = useState<string>();
   const [moved, setMoved] = useState<{ text: string; ok: boolean }>();
+  // What a move did is news for a while, not for the rest of the class.
+  useEffect(() => {
+    if (!moved) return;
+    const timer = setTimeout(() => setMoved(undefined), movedNoticeMs);
+    return () => clearTimeout(timer);
+  }, [moved]);
   async function newLink(p: ParticipantInfo) {
     try {
       const made = await post<{ participantToken: string }>(

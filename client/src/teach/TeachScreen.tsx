@@ -122,8 +122,11 @@ export default function TeachScreen() {
         </select>
         {scenario && (
           <p className="muted small">
-            {scenario.parties.map((p) => `${p.name} (${p.kind})`).join(", ")} · {scenario.roundLimit} rounds · about{" "}
-            {scenario.recommended.minutes} minutes
+            {scenario.parties
+              // A third party's role, unless its name says it already ("India (mediator)").
+              .map((p) => (p.kind === "state" || p.name.includes(p.kind) ? p.name : `${p.name} (${p.kind})`))
+              .join(", ")}{" "}
+            · {scenario.roundLimit} rounds · about {scenario.recommended.minutes} minutes
           </p>
         )}
         <label htmlFor={ids.title}>Title shown to students (optional)</label>

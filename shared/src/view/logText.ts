@@ -11,6 +11,8 @@ export function entryText(
   entry: Pick<LogEntry, "kind" | "by" | "text" | "visibleTo">,
   name: (seat: SeatId) => string,
 ): string {
+  // The instructor's broadcast is said to be theirs (it read like any other line of the log).
+  if (entry.kind === "broadcast") return `Instructor: “${entry.text}”`;
   if (entry.kind !== "chat" || entry.by === "system") return entry.text;
   const to = entry.visibleTo === "all" ? [] : entry.visibleTo.filter((seat) => seat !== entry.by);
   return `${name(entry.by)}${to.length > 0 ? ` (to ${andList(to.map(name))} only)` : ""}: “${entry.text}”`;
