@@ -271,4 +271,11 @@ test("the session debrief flags a table that ended without agreement before the 
     "ended early: round 1",
   );
   await expect(rows.filter({ has: dashboard.getByRole("rowheader", { name: "2" }) })).not.toContainText("ended early");
+  // Each table's row names its students and their parties, two at each.
+  for (const n of ["1", "2"]) {
+    const row = rows.filter({ has: dashboard.getByRole("rowheader", { name: n }) });
+    await expect(row).toContainText(
+      /(Ola|Pia|Quin|Rui) \((United States|China)\), (Ola|Pia|Quin|Rui) \((United States|China)\)/,
+    );
+  }
 });
