@@ -1,5 +1,5 @@
 import { type GameState, type Metric, noAgreementReason, seatName, tableReport } from "@parley/shared";
-import type { ParticipantRecord, TableRecord } from "../store/store.ts";
+import { type ParticipantRecord, seatPlayed, type TableRecord } from "../store/store.ts";
 import type { Cell } from "./csv.ts";
 
 /** One participant's result: a gradebook row. */
@@ -79,7 +79,7 @@ export function resultRows(
 ): ResultRow[] {
   const reports = new Map(tables.map((t) => [t.record.id, tableReport(t.state)]));
   return participants.map((p) => {
-    const played = p.tableId && p.seat ? { tableId: p.tableId, seat: p.seat } : (p.lastSeat ?? null);
+    const played = seatPlayed(p);
     const table = played ? tables.find((t) => t.record.id === played.tableId) : undefined;
     const seat = table ? (played?.seat ?? null) : null;
     const report = table && seat ? reports.get(table.record.id) : undefined;
