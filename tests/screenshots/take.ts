@@ -15,6 +15,9 @@ import { openSqliteStore } from "../../server/src/store/sqlite.ts";
 const port = Number(process.env.SCREENSHOT_PORT ?? 2804);
 const out = join(import.meta.dirname, "../../docs/screenshots");
 const base = `http://127.0.0.1:${port}`;
+// The pages open the server by a school's host name (mapped to this computer below), as a
+// class would: at 127.0.0.1 the dashboard says, rightly, that students cannot reach it.
+const pageBase = `http://parley.school.example:${port}`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function call<T>(method: string, path: string, body?: unknown, token?: string): Promise<T> {
@@ -35,7 +38,7 @@ const server = await startServer(
 );
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu"],
+  args: ["--no-sandbox", "--disable-gpu", "--host-resolver-rules=MAP parley.school.example 127.0.0.1"],
 });
 try {
   const created = await call<{ session: { id: string; joinCode: string }; instructorToken: string }>(
@@ -95,7 +98,7 @@ try {
   // The table, mid-negotiation: China has shared interests and proposed, Ada has offered a package.
   const student = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
   await prepare(student);
-  await student.goto(`${base}/play/${ada.participant.id}`);
+  await student.goto(`${pageBase}/play/${ada.participant.id}`);
   await student.getByRole("heading", { name: "Your brief" }).waitFor();
   linRoom.send("move", { move: { kind: "shareInterests", to: ["usa"], issueIds: ["tariffs", "chips"] } });
   await sleep(400);
@@ -135,7 +138,7 @@ try {
   // The dashboard, with both tables live.
   const teacher = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
   await prepare(teacher);
-  await teacher.goto(`${base}/teach/${sessionId}`);
+  await teacher.goto(`${pageBase}/teach/${sessionId}`);
   await teacher.getByTestId("table-card-2").waitFor();
   await sleep(1500);
   await teacher.screenshot({ path: join(out, "dashboard.png"), fullPage: true });
@@ -145,7 +148,7 @@ try {
   if (await accept.isVisible()) await accept.click();
   await sleep(800);
   await call("POST", `/sessions/${sessionId}/control`, { action: "end" }, token);
-  await teacher.goto(`${base}/replay/${sessionId}/${ada.participant.tableId}`);
+  await teacher.goto(`${pageBase}/replay/${sessionId}/${ada.participant.tableId}`);
   await teacher.getByRole("slider").waitFor();
   await sleep(1500);
   await teacher.screenshot({ path: join(out, "debrief.png"), fullPage: false });
