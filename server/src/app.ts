@@ -9,6 +9,7 @@ import express from "express";
 import type { ServerContext } from "./context.ts";
 import { apiRouter } from "./http/api.ts";
 import { mountMonitor } from "./http/monitor.ts";
+import { onEveryInterface } from "./http/networkAddresses.ts";
 import { limitClientMatchmaking } from "./rooms/clientMatchmaking.ts";
 import { selectProcessForRoom } from "./rooms/placement.ts";
 import { SessionRoom } from "./rooms/SessionRoom.ts";
@@ -52,8 +53,7 @@ export async function startServer(ctx: ServerContext, options: ServeOptions): Pr
   const app = transport.getExpressApp();
   app.set("trust proxy", "loopback");
   // Other devices reach a server that listens on every interface (the default).
-  const onEveryInterface = options.host === "0.0.0.0" || options.host === "::";
-  app.use("/api", apiRouter(ctx, sessions, { onEveryInterface }));
+  app.use("/api", apiRouter(ctx, sessions, { onEveryInterface: onEveryInterface(options.host) }));
   mountMonitor(app, options.monitorPassword);
   if (existsSync(join(clientDist, "index.html"))) {
     app.use(express.static(clientDist, { index: false, maxAge: "1h" }));

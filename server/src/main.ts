@@ -1,7 +1,7 @@
 import { formatProblem } from "@parley/shared";
 import { startServer } from "./app.ts";
 import { configFromEnv } from "./config.ts";
-import { networkUrls } from "./http/networkAddresses.ts";
+import { networkUrls, onEveryInterface } from "./http/networkAddresses.ts";
 import { defaultScenarioDir, loadCatalog } from "./scenarios/catalog.ts";
 import { onStopSignal } from "./stopSignals.ts";
 import { openStore } from "./store/open.ts";
@@ -31,7 +31,7 @@ const server = await startServer(
     sweepIntervalMs: config.sweepIntervalMs,
   },
 );
-const shown = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
+const shown = onEveryInterface(config.host) ? "localhost" : config.host;
 const data = store.kind === "postgres" ? "PostgreSQL" : config.sqliteFile;
 const scale = config.redisUrl
   ? `, Redis for scale-out${config.publicAddress ? ` as ${config.publicAddress}` : ""}`
@@ -41,7 +41,7 @@ console.log(
 );
 // Students' devices cannot open `localhost`: an instructor teaching from this computer gives
 // them its network address (the projector view shows it too, with a QR code).
-const network = config.host === "0.0.0.0" || config.host === "::" ? networkUrls(server.port) : [];
+const network = onEveryInterface(config.host) ? networkUrls(server.port) : [];
 if (network.length > 0) console.log(`Students on this computer's network join at ${network[0]}/join`);
 
 // A restart (SIGTERM from systemd or a container runtime, Ctrl-C): every move in flight is

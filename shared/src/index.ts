@@ -6,7 +6,7 @@
 
 export * from "./bots/index.ts";
 export { nextRandom, seedToRng } from "./random/seeded.ts";
-export { apply, foldStored, replay, sameButLog } from "./rules/apply.ts";
+export { apply, botMovesOf, foldStored, replay, sameButLog } from "./rules/apply.ts";
 export { arbitrator, awardPackage } from "./rules/arbitration.ts";
 export { meanTrust, pairKey, trustBetween } from "./rules/indicators.ts";
 export { initialState, type TableSetup } from "./rules/initialState.ts";

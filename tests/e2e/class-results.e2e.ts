@@ -264,7 +264,7 @@ test("the session debrief flags a table that ended without agreement before the 
 
   await dashboard.getByRole("link", { name: "Debrief the session" }).click();
   const note = dashboard.getByTestId("early-ends");
-  await expect(note).toContainText("Table 1 ended in round 1 (you ended it)");
+  await expect(note).toContainText("Table 1 ended in round 1 (the instructor ended it)");
   await expect(note).toContainText("the last table to end did so in round 3");
   const rows = dashboard.getByRole("table").last().getByRole("row");
   await expect(rows.filter({ has: dashboard.getByRole("rowheader", { name: "1" }) })).toContainText(

@@ -198,6 +198,28 @@ describe("seating by the instructor and by request", () => {
   });
 });
 
+describe("a student seated again where a bot played for them", () => {
+  it("hears what the bot did, as one who came back from a dropped connection does", async () => {
+    const { students, instructor } = await classOf(["Kit", "Lou"], { timing: { mode: "live", roundSeconds: 600 } });
+    const [kit, lou] = students as [Student, Student];
+    const { tableId, seat } = lou.participant;
+    await instructor("POST", "/control", { action: "replaceWithBot", seat, tables: [tableId] });
+    await vi.waitFor(() => expect(controllerOf(kit.seen, seat)).toEqual({ type: "bot" }));
+    await vi.waitFor(() => expect(lastView(kit.seen).parties.find((p) => p.id === seat)?.acted).toBe(true));
+    const moved = await instructor("POST", `/participants/${lou.participant.id}/seat`, { tableId, seat });
+    expect(moved.status).toBe(200);
+    const back = await connectStudent(server.url, lou.participantToken);
+    await vi.waitFor(() =>
+      expect(back.seen.notices.join("\n")).toMatch(
+        /Welcome back: while you were away a bot played .+ and made [1-9]\d* moves?/,
+      ),
+    );
+    expect(kit.seen.notices.join("\n")).not.toContain("Welcome back");
+    await back.room.leave();
+    await kit.room.leave();
+  });
+});
+
 describe("the table clock", () => {
   it("advances a live round when its time is up, and pausing keeps the time left", async () => {
     const { students, instructor } = await classOf(["Kim"], { timing: { mode: "live", roundSeconds: 1 } });

@@ -1,4 +1,12 @@
-import { type GameState, outcomePoints, outcomeWords, type Scenario, seatName, tableReport } from "@parley/shared";
+import {
+  type GameState,
+  noAgreementReason,
+  outcomePoints,
+  outcomeWords,
+  type Scenario,
+  seatName,
+  tableReport,
+} from "@parley/shared";
 import { useEffect, useId, useMemo, useState } from "react";
 import { OutcomeSpacePlot } from "../charts/OutcomeSpacePlot.tsx";
 import { mergeSamePlace } from "../charts/outcomeSpaceData.ts";
@@ -88,7 +96,6 @@ export default function SessionDebrief({ sessionId }: { sessionId: string }) {
     tables.map((t) => ({ number: t.log.number, outcome: t.state.outcome })),
     erosion,
   );
-  const whyEnded = { walkout: "a party walked away", roundLimit: "the rounds ran out", ended: "you ended it" };
   const plot = first && {
     xLabel: seatName(first.state, xs),
     yLabel: seatName(first.state, ys),
@@ -159,8 +166,10 @@ export default function SessionDebrief({ sessionId }: { sessionId: string }) {
           <p className="notice info" role="note" data-testid="early-ends">
             BATNAs shrink by {erosion} points a round, so a table without an agreement scores the BATNAs of the round it
             ended in.{" "}
-            {early.map((e) => `Table ${e.number ?? "?"} ended in round ${e.round} (${whyEnded[e.reason]})`).join("; ")},
-            while the last table to end did so in round {lastRound}: {early.length === 1 ? "its" : "their"} no-deal
+            {early
+              .map((e) => `Table ${e.number ?? "?"} ended in round ${e.round} (${noAgreementReason(e.reason)})`)
+              .join("; ")}
+            , while the last table to end did so in round {lastRound}: {early.length === 1 ? "its" : "their"} no-deal
             points are higher than {early.length === 1 ? "it" : "they"} would have had by then. Compare them with care.
           </p>
         )}

@@ -22,6 +22,9 @@ export function networkUrls(
   return [...unique.filter(isPrivate), ...unique.filter((ip) => !isPrivate(ip))].map((ip) => `http://${ip}:${port}`);
 }
 
+/** Whether a server bound to `host` listens on every interface (other devices can reach it). */
+export const onEveryInterface = (host: string) => host === "0.0.0.0" || host === "::";
+
 const loopback = (address: string | undefined) =>
   address !== undefined && (address === "::1" || address.startsWith("127.") || address.startsWith("::ffff:127."));
 

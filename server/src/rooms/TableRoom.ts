@@ -13,6 +13,7 @@ import { MapSchema, schema, t } from "@colyseus/schema";
 import {
   botDice,
   botMayAct,
+  botMovesOf,
   closeCodes,
   decideBotMove,
   type GameEvent,
@@ -37,7 +38,7 @@ import { resultsOpen, tableEnded } from "../sessions/resultsOpen.ts";
 import { hashToken } from "../sessions/secrets.ts";
 import { roundLengthMs } from "../sessions/settings.ts";
 import type { ParticipantRecord, SessionRecord, TableRuntime } from "../store/store.ts";
-import { LiveTable } from "../tables/liveTable.ts";
+import { type CoveredSeat, LiveTable } from "../tables/liveTable.ts";
 import { summarise } from "../tables/summary.ts";
 import {
   CreateOptions,
@@ -152,8 +153,6 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
   private botsAgain = false;
   private deadlineTimer: Timer | undefined;
   private graceTimers = new Map<SeatId, Timer>();
-  /** The seq at which a bot took over each seat whose student is away (for the return's notice). */
-  private botSince = new Map<SeatId, number>();
   private lastRound = 0;
   /** The game's end has been seen (at the table, or when the room opened on an ended table). */
   private endSeen = false;
@@ -197,12 +196,6 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
         remainingMs: null,
       };
       this.participants = await store.participantsOfTable(this.roomId);
-      // A restart forgets since when a bot covers a student: the log says (coveredSeats).
-      for (const [seat, covered] of this.table.coveredAtLoad) {
-        const student = this.participants.find((p) => p.seat === seat);
-        if (student?.name === covered.name && this.table.state.controllers[seat]?.type === "bot")
-          this.botSince.set(seat, covered.since);
-      }
     }
     this.lastRound = this.table.state.round;
     this.setState(new TableStatus());
@@ -295,17 +288,16 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
       this.graceTimers.delete(seat);
       // Decided at its turn: a bot's takeover queued when this seat's last connection left
       // (a reload leaves, then joins) comes first, and is undone here.
+      // The bot that played for this student, if one did (read from the log, so a restart keeps it).
+      let away: CoveredSeat | undefined;
       const back = await this.table.submitSystemAtTurn((state) => {
         const controller = state.controllers[seat];
         if (state.phase !== "playing" || this.holders.get(seat) !== client.sessionId) return undefined;
         if (controller?.type === "human" && controller.name === name) return undefined;
+        away = this.table.coveredBy(seat);
         return { kind: "setController", seat, controller: { type: "human", name } };
       });
-      const since = this.botSince.get(seat);
-      if (back.ok && since !== undefined) {
-        this.botSince.delete(seat);
-        client.send("notice", { text: this.whileAway(seat, since) });
-      }
+      if (back.ok && away?.name === name) client.send("notice", { text: this.whileAway(seat, away.since) });
     }
     this.syncStatus();
     this.sendView(client);
@@ -405,8 +397,7 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
         this.holders.has(seat) || state.controllers[seat]?.type === "bot"
           ? undefined
           : { kind: "setController", seat, controller: { type: "bot", persona: this.personaFor(seat) } },
-      (event) => {
-        this.botSince.set(seat, event.seq);
+      () => {
         this.notify(`A bot plays ${seatName(this.table.state, seat)} until ${who} returns.`);
       },
     );
@@ -414,7 +405,7 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
 
   /** What a returning student hears of the bot that played for them (its moves are in the log). */
   private whileAway(seat: SeatId, since: number): string {
-    const moves = new Set(this.table.state.log.filter((e) => e.by === seat && e.seq > since).map((e) => e.seq)).size;
+    const moves = botMovesOf(this.table.state.log, seat, since);
     const party = seatName(this.table.state, seat);
     return moves === 0
       ? `Welcome back: a bot held ${party} while you were away and made no move.`

@@ -1,4 +1,4 @@
-import { type GameState, type Metric, noAgreementReason, seatName, tableReport } from "@parley/shared";
+import { botMovesOf, type GameState, type Metric, noAgreementReason, seatName, tableReport } from "@parley/shared";
 import { type ParticipantRecord, seatPlayed, type TableRecord } from "../store/store.ts";
 import type { Cell } from "./csv.ts";
 
@@ -65,10 +65,6 @@ function outcomeText(state: GameState): string {
   return state.outcome?.kind === "agreement" ? "agreement" : "no agreement";
 }
 
-/** How many of a seat's moves a bot made: every bot move, and only a bot's, carries its reason. */
-const botMoves = (state: GameState, seat: string) =>
-  state.log.filter((entry) => entry.by === seat && entry.rationale !== undefined).length;
-
 /**
  * Rows for every participant of a session, in the order they joined: at the seat they hold,
  * or, for one whose seat was given to a bot, at the seat they last held (not seated: no table).
@@ -103,7 +99,7 @@ export function resultRows(
       realist: lenses ? metricValue(lenses.realist.score) : null,
       liberal: lenses ? metricValue(lenses.liberal.score) : null,
       seated: p.tableId !== null && p.seat !== null,
-      seatBotMoves: table && seat ? botMoves(table.state, seat) : null,
+      seatBotMoves: table && seat ? botMovesOf(table.state.log, seat) : null,
     };
   });
 }

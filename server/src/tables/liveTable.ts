@@ -1,5 +1,6 @@
 import {
   apply,
+  type Controller,
   foldStored,
   type GameEvent,
   type GameState,
@@ -36,20 +37,31 @@ export interface CoveredSeat {
 }
 
 /**
- * The seats whose last change of player, in a stored log, was a bot taking over from a
- * student: what a restarted server needs to tell that student, on return, what the bot did.
+ * Notes an event's change of player in `covered`, given the seats' players before it: a bot
+ * taking a seat over from a student starts a cover; a student taking the seat ends it.
+ */
+function noteCover(
+  covered: Map<SeatId, CoveredSeat>,
+  players: Readonly<Record<SeatId, Controller>>,
+  event: GameEvent,
+): void {
+  if (event.by !== "system" || event.move.kind !== "setController") return;
+  const { seat, controller } = event.move;
+  const before = players[seat];
+  if (controller.type === "bot" && before?.type === "human") covered.set(seat, { since: event.seq, name: before.name });
+  else if (controller.type === "human") covered.delete(seat);
+}
+
+/**
+ * The seats whose last change of player, in a log, was a bot taking over from a student:
+ * what the table tells that student on return (what the bot did), after a restart too.
  */
 export function coveredSeats(record: TableRecord, events: readonly GameEvent[]): Map<SeatId, CoveredSeat> {
-  const players = new Map(Object.entries(record.controllers));
+  const players: Record<SeatId, Controller> = { ...record.controllers };
   const covered = new Map<SeatId, CoveredSeat>();
   for (const event of events) {
-    if (event.by !== "system" || event.move.kind !== "setController") continue;
-    const { seat, controller } = event.move;
-    const before = players.get(seat);
-    if (controller.type === "bot" && before?.type === "human")
-      covered.set(seat, { since: event.seq, name: before.name });
-    else if (controller.type === "human") covered.delete(seat);
-    players.set(seat, controller);
+    noteCover(covered, players, event);
+    if (event.by === "system" && event.move.kind === "setController") players[event.move.seat] = event.move.controller;
   }
   return covered;
 }
@@ -71,9 +83,14 @@ export class LiveTable {
     public state: GameState,
     /** When the current round began (the stored time of the event that opened it); null in round 1. */
     public roundStartedAt: string | null = null,
-    /** Seats a bot played for a student when the log was loaded (see coveredSeats). */
-    readonly coveredAtLoad: ReadonlyMap<SeatId, CoveredSeat> = new Map(),
+    /** The seats a bot plays for a student now (see coveredSeats), kept as events apply. */
+    private readonly covered: Map<SeatId, CoveredSeat> = new Map(),
   ) {}
+
+  /** Whether a bot plays `seat` for a student now: since which event, and for whom. */
+  coveredBy(seat: SeatId): CoveredSeat | undefined {
+    return this.covered.get(seat);
+  }
 
   /** Creates and stores a new table. */
   static async create(store: Store, scenario: Scenario, record: TableRecord): Promise<LiveTable> {
@@ -158,6 +175,7 @@ export class LiveTable {
       // Committed before anyone sees it: a crash of the process after this line loses nothing.
       const { durable } = await this.store.commitEvent(this.record.id, decision.event);
       const round = this.state.round;
+      noteCover(this.covered, this.state.controllers, decision.event);
       this.state = apply(this.state, decision.event);
       if (this.state.round !== round) this.roundStartedAt = new Date().toISOString();
       for (const listener of this.listeners) listener(decision.event, this.state);

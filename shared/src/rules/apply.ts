@@ -8,6 +8,7 @@ import {
   type GameEvent,
   type GameState,
   isSystemEvent,
+  type LogEntry,
   type Move,
   type SeatEvent,
   type SeatId,
@@ -56,6 +57,14 @@ export function sameButLog(a: GameState, b: GameState): boolean {
     if (after[key] !== before[key] && !unreadByRules.has(key)) return false;
   }
   return keys === Object.keys(before).length;
+}
+
+/**
+ * How many moves a bot made at `seat` after event `since`: every bot move, and only a bot's,
+ * carries its reason on the first log line it wrote (attachRationale), so this counts them.
+ */
+export function botMovesOf(log: readonly LogEntry[], seat: SeatId, since = -1): number {
+  return log.filter((entry) => entry.by === seat && entry.seq > since && entry.rationale !== undefined).length;
 }
 
 /** A bot's reason goes on the first log line its move wrote (a new object: past entries are shared). */
