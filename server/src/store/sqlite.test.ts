@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { GameEvent } from "@parley/shared";
@@ -127,4 +127,30 @@ describe("the SQLite store's checkpoints", () => {
     expect((await store.events("c")).length).toBe(400);
     await store.close();
   });
+});
+
+describe("the SQLite store's worker threads", () => {
+  /** The nice value of each of this process's threads, by name (Linux: /proc/self/task). */
+  const threadNices = () =>
+    readdirSync("/proc/self/task").map((tid) => {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+      // Fields after the name in parentheses; nice is field 19 of the line.
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      return Number(fields[16]);
+    });
+
+  it.runIf(process.platform === "linux")(
+    "sync the WAL and checkpoint at the lowest priority, so they never take the event loop's core",
+    async () => {
+      const before = threadNices().filter((nice) => nice === 19).length;
+      const store = await openSqliteStore(join(work, "priority.sqlite"));
+      await store.createTable(table("p"));
+      await store.appendEvent("p", event(0));
+      // The fsync thread and the checkpointer; the event loop's thread keeps its priority.
+      await vi.waitFor(() => expect(threadNices().filter((nice) => nice === 19).length).toBe(before + 2));
+      expect(Number(readFileSync("/proc/self/stat", "utf8").split(") ")[1]?.split(" ")[16])).toBe(0);
+      await store.close();
+      await vi.waitFor(() => expect(threadNices().filter((nice) => nice === 19).length).toBe(before));
+    },
+  );
 });
