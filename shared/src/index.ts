@@ -6,7 +6,7 @@
 
 export * from "./bots/index.ts";
 export { nextRandom, seedToRng } from "./random/seeded.ts";
-export { apply, botMovesOf, foldStored, replay, sameButLog } from "./rules/apply.ts";
+export { apply, foldStored, replay, sameButLog } from "./rules/apply.ts";
 export { arbitrator, awardPackage } from "./rules/arbitration.ts";
 export { meanTrust, pairKey, trustBetween } from "./rules/indicators.ts";
 export { initialState, type TableSetup } from "./rules/initialState.ts";
@@ -16,6 +16,7 @@ export { approachOf, moveRules } from "./rules/moveRules.ts";
 export { MoveSchema, parseMove } from "./rules/moveSchema.ts";
 export { andList, isDealParty, issueName, optionLabel, seatName } from "./rules/names.ts";
 export { describePackage } from "./rules/packages.ts";
+export { botMovesOf, type Cover, coverOf, type Player, playedBy } from "./rules/playedBy.ts";
 export { dealParties, inFavourOf, voteRound } from "./rules/proposals.ts";
 export { bindingRulings } from "./rules/rulings.ts";
 export { activeSeats, activeStates } from "./rules/seats.ts";

@@ -279,3 +279,42 @@ test("the session debrief flags a table that ended without agreement before the 
     );
   }
 });
+
+/**
+ * The end screen's "Played by" names everyone who played a seat, in order: it named only the
+ * bot at a seat a student had played until the instructor gave it to a bot. The session
+ * debrief names them by the same rule.
+ */
+test("the end screen names everyone who played a seat: the student, then the bot that took it over", async ({
+  browser,
+}) => {
+  const { dashboard, code } = await teachSession(browser, { tables: "1" });
+  const ada = await joinWithCode(browser, code, "Ada");
+  const bo = await joinWithCode(browser, code, "Bo");
+  const boParty = ((await bo.locator(".table-head strong").first().textContent()) ?? "").trim();
+  await dashboard.getByRole("button", { name: "Start", exact: true }).click();
+  await expect(ada.getByText(/^Round 1 of/)).toBeVisible();
+
+  // Bo's seat goes to a bot, which makes a move there (a line of Bo's party in Ada's log).
+  const card = dashboard.getByTestId("table-card-1");
+  await card.getByLabel(/Seat to give to a bot/).selectOption({ label: boParty });
+  await card.getByRole("button", { name: "Replace", exact: true }).click();
+  await expect(ada.getByText(`A bot now plays ${boParty}.`).first()).toBeVisible();
+  await expect(ada.locator(".log li.log-move").filter({ hasText: boParty }).first()).toBeVisible({ timeout: 15_000 });
+
+  await walkAway(ada);
+  const scores = ada.getByRole("table", { name: "Every party's score" });
+  await expect(scores).toBeVisible();
+  await expect(scores.getByRole("row").filter({ hasText: boParty })).toContainText(/Bo, then a bot \(\w/);
+  await expect(scores.getByRole("row").filter({ hasText: "Ada" })).not.toContainText("bot");
+
+  // The session debrief says the same of the table's students.
+  await dashboard.getByRole("link", { name: "Debrief the session" }).click();
+  const row = dashboard
+    .getByRole("table")
+    .last()
+    .getByRole("row")
+    .filter({ has: dashboard.getByRole("rowheader") });
+  await expect(row).toContainText(`Bo, then a bot (${boParty})`);
+  await expect(row).toContainText(/Ada \((United States|China)\)/);
+});

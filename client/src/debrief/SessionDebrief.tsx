@@ -12,26 +12,12 @@ import { OutcomeSpacePlot } from "../charts/OutcomeSpacePlot.tsx";
 import { mergeSamePlace } from "../charts/outcomeSpaceData.ts";
 import { api } from "../net/http.ts";
 import { savedSession } from "../net/saved.ts";
-import type { ParticipantInfo } from "../teach/types.ts";
 import { Link } from "../ui/Link.tsx";
 import { metricText, pointsText } from "../ui/metric.ts";
 import { earlyNoDeals } from "./earlyEnds.ts";
 import { foldLog, type TableLogData } from "./foldLog.ts";
 import { frontierAlong } from "./outcomeSpace.ts";
-
-/**
- * The students who played at a table: those seated there, and those whose seat there was
- * given to a bot ("Dara (Ukraine, then a bot)").
- */
-function playedAt(students: readonly ParticipantInfo[], tableId: string, party: (seat: string) => string): string {
-  return students
-    .flatMap((p) => {
-      if (p.tableId === tableId && p.seat) return [`${p.name} (${party(p.seat)})`];
-      if (!p.tableId && p.lastSeat?.tableId === tableId) return [`${p.name} (${party(p.lastSeat.seat)}, then a bot)`];
-      return [];
-    })
-    .join(", ");
-}
+import { playedAt } from "./playedAt.ts";
 
 interface SessionLogs {
   scenario: Scenario;
@@ -44,16 +30,11 @@ export default function SessionDebrief({ sessionId }: { sessionId: string }) {
   const [logs, setLogs] = useState<SessionLogs>();
   const [error, setError] = useState<string>();
   const ids = { x: useId(), y: useId() };
-  const [students, setStudents] = useState<ParticipantInfo[]>([]);
   useEffect(() => {
     if (!saved) return;
     api<SessionLogs>(`/sessions/${sessionId}/logs`, { token: saved.token })
       .then(setLogs)
       .catch((e: Error) => setError(e.message));
-    // Who played at each table, for the instructor's reading of the results (a solo game has none).
-    api<ParticipantInfo[]>(`/sessions/${sessionId}/participants`, { token: saved.token })
-      .then(setStudents)
-      .catch(() => setStudents([]));
   }, [saved, sessionId]);
 
   const tables = useMemo(() => {
@@ -210,7 +191,7 @@ export default function SessionDebrief({ sessionId }: { sessionId: string }) {
                       </td>
                     );
                   })}
-                  <td>{playedAt(students, t.log.tableId, (seat) => seatName(t.state, seat)) || "–"}</td>
+                  <td>{playedAt(t.state) || "–"}</td>
                   <td className="num">{metricText(t.report.efficiency, 1)}%</td>
                   <td className="num">{t.report.onFrontier ? "on it" : metricText(t.report.distanceToFrontier, 1)}</td>
                   <td>

@@ -1,8 +1,8 @@
-import { aimsPoints, botPersonas, describePackage, noAgreementReason, type TableView } from "@parley/shared";
+import { aimsPoints, botPersonas, describePackage, noAgreementReason, playedBy, type TableView } from "@parley/shared";
 import type { SavedSeat } from "../net/saved.ts";
 import { Link } from "../ui/Link.tsx";
 import { metricReason, metricText, pointsText } from "../ui/metric.ts";
-import { capitalised, issueName, isThirdParty, optionName, partyName, personaName } from "../ui/names.ts";
+import { capitalised, issueName, isThirdParty, optionName, partyName, playersText } from "../ui/names.ts";
 import { ScoreCells } from "../ui/ScoreCells.tsx";
 import type { DebriefEntry } from "./TableLog.tsx";
 
@@ -144,11 +144,10 @@ function AllResults({ view }: { view: TableView }) {
           <tbody>
             {view.scores?.map((s) => {
               const party = view.parties.find((p) => p.id === s.seat);
-              const c = party?.controller;
               return (
                 <tr key={s.seat} data-testid={`score-${s.seat}`}>
                   <th scope="row">{partyName(view, s.seat)}</th>
-                  <td>{c?.type === "bot" ? `Bot (${personaName(c.persona)})` : c?.name || "Player"}</td>
+                  <td>{party ? playersText(playedBy(party.stints, view.log, s.seat)) : "–"}</td>
                   <ScoreCells score={s} lenses={view.report?.lenses[s.seat]} thirdParty={isThirdParty(view, s.seat)} />
                 </tr>
               );

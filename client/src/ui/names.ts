@@ -1,4 +1,4 @@
-import { andList, botPersonas, type TableView } from "@parley/shared";
+import { andList, botPersonas, type Player, type TableView } from "@parley/shared";
 
 /** A party's display name in a view. */
 export const partyName = (view: Pick<TableView, "parties">, id: string): string =>
@@ -27,3 +27,13 @@ export const capitalised = (text: string): string => text.charAt(0).toUpperCase(
 
 /** A name's possessive: "China’s", and "United States’" for a name ending in s. */
 export const possessive = (name: string): string => (/s$/i.test(name) ? `${name}’` : `${name}’s`);
+
+/** Who played a seat, in order (see playedBy), in words: "Asha, then a bot (Hardliner)". */
+export const playersText = (players: readonly Player[]): string =>
+  capitalised(
+    players
+      .map((p) =>
+        p.type === "human" ? p.name || "a player" : p.persona ? `a bot (${personaName(p.persona)})` : "a bot",
+      )
+      .join(", then "),
+  );

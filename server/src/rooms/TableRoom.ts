@@ -14,6 +14,7 @@ import {
   botDice,
   botMayAct,
   botMovesOf,
+  type Cover,
   closeCodes,
   decideBotMove,
   type GameEvent,
@@ -38,7 +39,7 @@ import { resultsOpen, tableEnded } from "../sessions/resultsOpen.ts";
 import { hashToken } from "../sessions/secrets.ts";
 import { roundLengthMs } from "../sessions/settings.ts";
 import type { ParticipantRecord, SessionRecord, TableRuntime } from "../store/store.ts";
-import { type CoveredSeat, LiveTable } from "../tables/liveTable.ts";
+import { LiveTable } from "../tables/liveTable.ts";
 import { summarise } from "../tables/summary.ts";
 import {
   CreateOptions,
@@ -289,7 +290,7 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
       // Decided at its turn: a bot's takeover queued when this seat's last connection left
       // (a reload leaves, then joins) comes first, and is undone here.
       // The bot that played for this student, if one did (read from the log, so a restart keeps it).
-      let away: CoveredSeat | undefined;
+      let away: Cover | undefined;
       const back = await this.table.submitSystemAtTurn((state) => {
         const controller = state.controllers[seat];
         if (state.phase !== "playing" || this.holders.get(seat) !== client.sessionId) return undefined;

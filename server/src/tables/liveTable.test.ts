@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import { loadCatalog } from "../scenarios/catalog.ts";
 import { openSqliteStore } from "../store/sqlite.ts";
 import type { Store, TableRecord } from "../store/store.ts";
-import { coveredSeats, LiveTable } from "./liveTable.ts";
+import { LiveTable } from "./liveTable.ts";
 
 const work = mkdtempSync(join(tmpdir(), "parley-live-table-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -118,36 +118,30 @@ describe("a live table's system move", () => {
 });
 
 describe("the seats a bot covers for a student, read from a stored log", () => {
-  const setController = (
-    seq: number,
-    seat: string,
-    controller: { type: "human"; name: string } | { type: "bot"; persona: string },
-  ): GameEvent => ({
-    seq,
-    by: "system",
-    move: { kind: "setController", seat, controller },
-  });
-
-  it("are those whose last change of player was a bot taking over from a student, with the student's name", () => {
-    const { record } = usChinaTable("t-covered", {
+  it("are those whose last change of player was a bot taking over from a student, after a restart too", async () => {
+    const store = await openSqliteStore(join(work, "covered.sqlite"));
+    const { scenario, record } = usChinaTable("t-covered", {
       usa: { type: "human", name: "Ana" },
       china: { type: "bot", persona: "simple" },
     });
     const bot = { type: "bot" as const, persona: "simple" };
-    expect(coveredSeats(record, [setController(3, "usa", bot)])).toEqual(new Map([["usa", { since: 3, name: "Ana" }]]));
+    const table = await LiveTable.create(store, scenario, record);
+    const seat = (seat: string, controller: typeof bot | { type: "human"; name: string }) =>
+      table.submitSystem({ kind: "setController", seat, controller });
+    await seat("usa", bot);
+    expect(table.coveredBy("usa")).toEqual({ since: 0, name: "Ana" });
     // Back, then away again: the last takeover counts.
-    expect(
-      coveredSeats(record, [
-        setController(3, "usa", bot),
-        setController(7, "usa", { type: "human", name: "Ana" }),
-        setController(9, "usa", bot),
-      ]),
-    ).toEqual(new Map([["usa", { since: 9, name: "Ana" }]]));
-    // A student back at the seat, or a bot's seat from the start taken by a latecomer: none.
-    expect(
-      coveredSeats(record, [setController(3, "usa", bot), setController(5, "usa", { type: "human", name: "Ana" })])
-        .size,
-    ).toBe(0);
-    expect(coveredSeats(record, [setController(4, "china", { type: "human", name: "Lin" })]).size).toBe(0);
+    await seat("usa", { type: "human", name: "Ana" });
+    expect(table.coveredBy("usa")).toBeUndefined();
+    await seat("usa", bot);
+    expect(table.coveredBy("usa")).toEqual({ since: 2, name: "Ana" });
+    // A bot's seat from the start taken by a latecomer, then handed back to a bot: Lin's cover.
+    expect(table.coveredBy("china")).toBeUndefined();
+    await seat("china", { type: "human", name: "Lin" });
+    await seat("china", bot);
+    const loaded = await LiveTable.load(store, scenario, record);
+    expect(loaded.coveredBy("usa")).toEqual({ since: 2, name: "Ana" });
+    expect(loaded.coveredBy("china")).toEqual({ since: 4, name: "Lin" });
+    await store.close();
   });
 });

@@ -1,6 +1,7 @@
 import {
   apply,
-  type Controller,
+  type Cover,
+  coverOf,
   foldStored,
   type GameEvent,
   type GameState,
@@ -30,42 +31,6 @@ const unchanged: Submission = { ok: false, rejection: { code: "Unchanged", messa
 
 export type Submission = { ok: true; event: GameEvent } | { ok: false; rejection: Rejection };
 
-/** A seat a bot plays in place of a student: since which event, and the student's name then. */
-export interface CoveredSeat {
-  since: number;
-  name: string;
-}
-
-/**
- * Notes an event's change of player in `covered`, given the seats' players before it: a bot
- * taking a seat over from a student starts a cover; a student taking the seat ends it.
- */
-function noteCover(
-  covered: Map<SeatId, CoveredSeat>,
-  players: Readonly<Record<SeatId, Controller>>,
-  event: GameEvent,
-): void {
-  if (event.by !== "system" || event.move.kind !== "setController") return;
-  const { seat, controller } = event.move;
-  const before = players[seat];
-  if (controller.type === "bot" && before?.type === "human") covered.set(seat, { since: event.seq, name: before.name });
-  else if (controller.type === "human") covered.delete(seat);
-}
-
-/**
- * The seats whose last change of player, in a log, was a bot taking over from a student:
- * what the table tells that student on return (what the bot did), after a restart too.
- */
-export function coveredSeats(record: TableRecord, events: readonly GameEvent[]): Map<SeatId, CoveredSeat> {
-  const players: Record<SeatId, Controller> = { ...record.controllers };
-  const covered = new Map<SeatId, CoveredSeat>();
-  for (const event of events) {
-    noteCover(covered, players, event);
-    if (event.by === "system" && event.move.kind === "setController") players[event.move.seat] = event.move.controller;
-  }
-  return covered;
-}
-
 /**
  * One table's authoritative state on the server: validate with the rules, store, then
  * apply, one event at a time. Colyseus-free, so rooms, the HTTP API and tests share it.
@@ -83,13 +48,11 @@ export class LiveTable {
     public state: GameState,
     /** When the current round began (the stored time of the event that opened it); null in round 1. */
     public roundStartedAt: string | null = null,
-    /** The seats a bot plays for a student now (see coveredSeats), kept as events apply. */
-    private readonly covered: Map<SeatId, CoveredSeat> = new Map(),
   ) {}
 
-  /** Whether a bot plays `seat` for a student now: since which event, and for whom. */
-  coveredBy(seat: SeatId): CoveredSeat | undefined {
-    return this.covered.get(seat);
+  /** Whether a bot plays `seat` for a student now: since which event, and for whom (read from the seat's stints). */
+  coveredBy(seat: SeatId): Cover | undefined {
+    return coverOf(this.state.stints[seat] ?? []);
   }
 
   /** Creates and stores a new table. */
@@ -117,8 +80,7 @@ export class LiveTable {
       throw new Error(
         `Table ${record.id} cannot resume: these rules (version ${RULES_VERSION}) cannot fold its event ${unfoldable.seq} (${(unfoldable.error as Error).message}). Its replay and summary show it up to there.`,
       );
-    const events = stored.map((e) => e.event);
-    return new LiveTable(record, scenario, store, state, roundStartedAt, coveredSeats(record, events));
+    return new LiveTable(record, scenario, store, state, roundStartedAt);
   }
 
   onEvent(listener: (event: GameEvent, state: GameState) => void): void {
@@ -175,7 +137,6 @@ export class LiveTable {
       // Committed before anyone sees it: a crash of the process after this line loses nothing.
       const { durable } = await this.store.commitEvent(this.record.id, decision.event);
       const round = this.state.round;
-      noteCover(this.covered, this.state.controllers, decision.event);
       this.state = apply(this.state, decision.event);
       if (this.state.round !== round) this.roundStartedAt = new Date().toISOString();
       for (const listener of this.listeners) listener(decision.event, this.state);

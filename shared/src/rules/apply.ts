@@ -8,7 +8,6 @@ import {
   type GameEvent,
   type GameState,
   isSystemEvent,
-  type LogEntry,
   type Move,
   type SeatEvent,
   type SeatId,
@@ -60,14 +59,9 @@ export function sameButLog(a: GameState, b: GameState): boolean {
 }
 
 /**
- * How many moves a bot made at `seat` after event `since`: every bot move, and only a bot's,
- * carries its reason on the first log line it wrote (attachRationale), so this counts them.
+ * A bot's reason goes on the first log line its move wrote (a new object: past entries are
+ * shared). Only a bot's moves carry one: botMovesOf counts them by it.
  */
-export function botMovesOf(log: readonly LogEntry[], seat: SeatId, since = -1): number {
-  return log.filter((entry) => entry.by === seat && entry.seq > since && entry.rationale !== undefined).length;
-}
-
-/** A bot's reason goes on the first log line its move wrote (a new object: past entries are shared). */
 function attachRationale(draft: GameState, event: SeatEvent, firstLine: number): void {
   if (event.rationale === undefined) return;
   const index = draft.log.findIndex((entry, i) => i >= firstLine && entry.by === event.by && entry.seq === event.seq);
@@ -106,6 +100,11 @@ function applySystem(draft: GameState, move: SystemMove, seq: number): void {
       return;
     case "setController": {
       draft.controllers[move.seat] = move.controller;
+      // A new record and list: the state's own are shared with the input (see draftOf).
+      draft.stints = {
+        ...draft.stints,
+        [move.seat]: [...(draft.stints[move.seat] ?? []), { controller: move.controller, since: seq }],
+      };
       const who = move.controller.type === "bot" ? "A bot" : move.controller.name || "A player";
       addLog(draft, {
         seq,

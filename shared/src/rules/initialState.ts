@@ -3,7 +3,7 @@ import type { LensOverrides, Scenario } from "../scenario/schema.ts";
 import { aboveCrisisThreshold } from "./crisis.ts";
 import { pairKey } from "./indicators.ts";
 import { startRound } from "./rounds.ts";
-import { type Approach, approaches, type Controller, type GameState, type SeatId } from "./types.ts";
+import { type Approach, approaches, type Controller, type GameState, type SeatId, type Stint } from "./types.ts";
 
 export interface TableSetup {
   /** Seats (party ids) at the table; defaults to every party of the scenario. */
@@ -35,12 +35,15 @@ export function initialState(scenario: Scenario, seed: number, setup: TableSetup
   const legitimacy: Record<SeatId, number> = {};
   const batna: Record<SeatId, number> = {};
   const controllers: Record<SeatId, Controller> = {};
+  const stints: Record<SeatId, Stint[]> = {};
   const approachCounts: Record<SeatId, Record<Approach, number>> = {};
   for (const seat of seats) {
     const party = scenario.parties.find((p) => p.id === seat);
     legitimacy[seat] = scenario.indicators.legitimacy[seat] ?? 50;
     batna[seat] = party?.batna ?? 0;
-    controllers[seat] = setup.controllers?.[seat] ?? { type: "human", name: "" };
+    const controller = setup.controllers?.[seat] ?? { type: "human", name: "" };
+    controllers[seat] = controller;
+    stints[seat] = [{ controller, since: -1 }];
     approachCounts[seat] = Object.fromEntries(approaches.map((a) => [a, 0])) as Record<Approach, number>;
   }
 
@@ -58,6 +61,7 @@ export function initialState(scenario: Scenario, seed: number, setup: TableSetup
     indicators: { trust, tension: scenario.indicators.tension, legitimacy },
     batna,
     controllers,
+    stints,
     walkedAway: [],
     approachCounts,
     history: [],

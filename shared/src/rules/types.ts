@@ -64,6 +64,12 @@ export type MoveKind = Move["kind"];
 /** Who controls a seat: the log records changes so a replay can say "a bot took over". */
 export type Controller = { type: "human"; name: string } | { type: "bot"; persona: string };
 
+/** One player's time at a seat: who, and from which event on (-1: from the start). */
+export interface Stint<C = Controller> {
+  controller: C;
+  since: number;
+}
+
 /** Moves of the table itself: the round clock, the instructor, seat changes. */
 export type SystemMove =
   | { kind: "advanceRound" }
@@ -202,6 +208,8 @@ export interface GameState {
   /** Current no-deal value per seat, after erosion, escalation damage and rulings. */
   batna: Record<SeatId, number>;
   controllers: Record<SeatId, Controller>;
+  /** Everyone who has played each seat, in order: its first controller, then each change (see playedBy). */
+  stints: Record<SeatId, Stint[]>;
   walkedAway: SeatId[];
   outcome?: Outcome;
   /** Which moves of each approach each seat played. */

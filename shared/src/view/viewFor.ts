@@ -12,6 +12,7 @@ import type {
   Outcome,
   Proposal,
   SeatId,
+  Stint,
   Threat,
   Viewer,
   Withholding,
@@ -30,6 +31,11 @@ export interface PublicParty {
   publicBrief: string;
   /** "bot" without its persona while the game runs; the persona is revealed at the end. */
   controller: { type: "human"; name: string } | { type: "bot"; persona?: string };
+  /**
+   * Everyone who has played the seat, as its controller is shown (the log's "… now plays"
+   * lines say as much): read with the view's log by `playedBy` once the results are out.
+   */
+  stints: Stint<PublicParty["controller"]>[];
   acted: boolean;
   walkedAway: boolean;
 }
@@ -408,6 +414,10 @@ function commonParts(state: GameState, revealAll: boolean, options: ViewOptions,
         kind: party?.kind ?? "state",
         publicBrief: party?.publicBrief ?? "",
         controller: publicController(state.controllers[id], revealAll),
+        stints: (state.stints[id] ?? []).map((stint) => ({
+          controller: publicController(stint.controller, revealAll),
+          since: stint.since,
+        })),
         acted: state.acted.includes(id),
         walkedAway: state.walkedAway.includes(id),
       };
