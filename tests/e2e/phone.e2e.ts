@@ -51,3 +51,45 @@ test("on a phone, the newest notice shows alone with a count of the others, and 
   await expect(notices.getByText(/The negotiation has begun/)).toBeVisible();
   await expect(more).toBeHidden();
 });
+
+/**
+ * The framing of a package was a select whose long options a phone cut off ("Package offer
+ * across issues (mutual g…"). Each is a radio now, its whole label on the screen.
+ */
+test("on a phone, every framing of a package reads in full, and one is chosen with the keyboard", async ({
+  browser,
+}) => {
+  const page = await (await browser.newContext({ viewport: phone })).newPage();
+  await page.goto("/solo");
+  await page.getByLabel("Scenario").selectOption("us-china-tariffs");
+  await page.getByRole("radio", { name: /United States/ }).check();
+  await page.getByLabel("Your name").fill("Asha");
+  await page.getByRole("button", { name: "Start the negotiation" }).click();
+  const framing = page.getByRole("group", { name: "Framing" });
+  await expect(framing).toBeVisible();
+
+  const labels = [
+    "Plain proposal",
+    "Package offer across issues (mutual gains: trust +1)",
+    "Anchor: a demanding opening (competitive: trust −3)",
+    "Ultimatum: take it or leave it (competitive, open one round)",
+  ];
+  await expect(framing.getByRole("radio")).toHaveCount(labels.length);
+  for (const text of labels) {
+    const label = framing.locator("label").filter({ hasText: text });
+    await expect(label).toHaveText(text);
+    await label.scrollIntoViewIfNeeded();
+    // Inside the screen's width, and nothing of it clipped.
+    const box = await label.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= phone.width).toBe(true);
+    expect(await label.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  }
+
+  // A radio group: the arrow keys move the choice, and the proposal goes with it.
+  await expect(framing.getByRole("radio", { name: "Plain proposal" })).toBeChecked();
+  await framing.getByRole("radio", { name: "Plain proposal" }).focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(framing.getByRole("radio", { name: /^Package offer across issues/ })).toBeChecked();
+  await page.getByRole("button", { name: "Propose this package" }).press("Enter");
+  await expect(page.getByText(/United States offers a package across issues to China/).first()).toBeVisible();
+});

@@ -39,7 +39,7 @@ test("journey 2: a solo game against a bot, played to the end, and its debrief",
     .getByRole("group", { name: "Purchase commitments" })
     .getByRole("radio", { name: /Large purchases/ })
     .check();
-  await page.getByLabel("Framing").selectOption("package");
+  await page.getByRole("radio", { name: /^Package offer across issues/ }).check();
   await page.getByRole("button", { name: "Propose this package" }).press("Enter");
   for (let step = 0; step < 80 && !(await over.isVisible()); step++) {
     try {

@@ -111,7 +111,7 @@ try {
     .getByRole("group", { name: "Purchase commitments" })
     .getByRole("radio", { name: /Large purchases/ })
     .check();
-  await student.getByLabel("Framing").selectOption("package");
+  await student.getByRole("radio", { name: /^Package offer across issues/ }).check();
   await student.getByRole("button", { name: "Propose this package" }).click();
   await sleep(600);
   linRoom.send("move", {

@@ -3,11 +3,12 @@ import { useId, useState } from "react";
 import { useTable } from "../state/tableStore.ts";
 import { partyName } from "../ui/names.ts";
 
-const framings: { id: Framing; label: string }[] = [
+/** Each framing and what it does, read in full on a phone's width too (a select cut them off). */
+const framings: { id: Framing; label: string; effect?: string }[] = [
   { id: "plain", label: "Plain proposal" },
-  { id: "package", label: "Package offer across issues (mutual gains: trust +1)" },
-  { id: "anchor", label: "Anchor: a demanding opening (competitive: trust −3)" },
-  { id: "ultimatum", label: "Ultimatum: take it or leave it (competitive, open one round)" },
+  { id: "package", label: "Package offer across issues", effect: "mutual gains: trust +1" },
+  { id: "anchor", label: "Anchor: a demanding opening", effect: "competitive: trust −3" },
+  { id: "ultimatum", label: "Ultimatum: take it or leave it", effect: "competitive, open one round" },
 ];
 
 /** One option per issue (and any unlocked creative options), with your points as you build. */
@@ -141,16 +142,24 @@ export function PackageBuilder({ view, canMove }: { view: TableView; canMove: bo
           ))}
         </fieldset>
       )}
-      <div className="field inline">
-        <label htmlFor={ids.framing}>Framing</label>
-        <select id={ids.framing} value={framing} onChange={(e) => setFraming(e.target.value as Framing)}>
-          {framings.map((f) => (
-            <option key={f.id} value={f.id}>
+      <fieldset className="framings">
+        <legend>Framing</legend>
+        {framings.map((f) => (
+          <label key={f.id} className="choice">
+            <input
+              type="radio"
+              name={ids.framing}
+              value={f.id}
+              checked={framing === f.id}
+              onChange={() => setFraming(f.id)}
+            />
+            <span>
               {f.label}
-            </option>
-          ))}
-        </select>
-      </div>
+              {f.effect && <span className="muted small"> ({f.effect})</span>}
+            </span>
+          </label>
+        ))}
+      </fieldset>
       {availability && !availability.available && <p className="small muted">Not now: {availability.reason}</p>}
       <button
         type="button"
