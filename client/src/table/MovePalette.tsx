@@ -3,6 +3,7 @@ import { useId, useState } from "react";
 import { useTable } from "../state/tableStore.ts";
 import { ApproachTag, approachInfo, approachOrder, moveTitles } from "../ui/approaches.tsx";
 import { MoveForm } from "./MoveForm.tsx";
+import { moveFormKey } from "./moveFormKey.ts";
 
 /** Moves made in other panels: the palette says where. */
 const elsewhere: Partial<Record<MoveKind, string>> = {
@@ -111,6 +112,7 @@ function MoveEntry({ view, move, canMove }: { view: TableView; move: MoveAvailab
             <p className="small muted">{note}</p>
           ) : (
             <MoveForm
+              key={moveFormKey(view, move.kind)}
               view={view}
               kind={move.kind}
               disabled={!enabled}
