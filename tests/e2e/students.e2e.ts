@@ -121,3 +121,57 @@ test("after a move and a seat given to a bot, each student's results are of the 
   await expect(ada.getByText(`as ${boFirst}`)).toBeVisible();
   expect(refused).toEqual([]);
 });
+
+/**
+ * A student asks for another seat from her own page: the API and the dashboard's side had
+ * existed, with no way for a student to ask. The request shows on the dashboard, Move… is
+ * set to it, and the instructor's move takes the student there; a refusal says why.
+ */
+test("a student asks to switch seat from her page, and the instructor sees the request and grants it", async ({
+  browser,
+}) => {
+  const { dashboard, code } = await teachSession(browser, { tables: "1" });
+  const ada = await joinWithCode(browser, code, "Ada");
+  const bo = await joinWithCode(browser, code, "Bo");
+  const [adaParty, boParty] = [await partyOf(ada), await partyOf(bo)];
+
+  // Ada asks for Bo's party. The form offers the other parties only, by name.
+  const ask = ada.getByRole("button", { name: "Ask to switch seat" });
+  await expect(ask).toHaveAttribute("aria-expanded", "false");
+  await ask.click();
+  const choice = ada.getByLabel("Party you would rather play at table 1");
+  await expect(choice.getByRole("option")).toHaveText([boParty]);
+  await ada.getByRole("button", { name: "Send the request" }).click();
+  await expect(ada.getByTestId("seat-request-result")).toHaveText(
+    `Request sent: you asked to play ${boParty}. Your instructor will decide.`,
+  );
+  await expect(ask).toHaveAttribute("aria-expanded", "false");
+
+  // The dashboard shows it at once, and Move… is set to it.
+  const students = dashboard.getByRole("region", { name: /^Students/ });
+  const adaRow = students.getByRole("row").filter({ has: dashboard.getByRole("rowheader", { name: "Ada" }) });
+  await expect(adaRow).toContainText(`${boParty} at table 1`);
+  await adaRow.getByRole("button", { name: "Move Ada…" }).click();
+  await expect(students.getByLabel("Move Ada to").locator("option:checked")).toHaveText(
+    `Table 1 · ${boParty} (now: Bo)`,
+  );
+  await students.getByRole("button", { name: "Move", exact: true }).click();
+  await expect.poll(() => partyOf(ada)).toBe(boParty);
+  await expect.poll(() => partyOf(bo)).toBe(adaParty);
+  // The new seat starts with no request of its own.
+  await expect(ada.getByTestId("seat-request-result")).toHaveCount(0);
+
+  // A refusal says why, and nothing is said to have been sent.
+  await bo.route("**/api/me/seat-request", (route) =>
+    route.fulfill({
+      status: 404,
+      contentType: "application/json",
+      body: JSON.stringify({ error: "Your session no longer exists.", code: "UnknownSession" }),
+    }),
+  );
+  await bo.getByRole("button", { name: "Ask to switch seat" }).click();
+  await bo.getByRole("button", { name: "Send the request" }).click();
+  await expect(bo.getByRole("alert").filter({ hasText: "Your request was not sent" })).toHaveText(
+    "Your request was not sent. Your session no longer exists.",
+  );
+});

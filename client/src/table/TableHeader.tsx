@@ -3,6 +3,7 @@ import type { SavedSeat } from "../net/saved.ts";
 import { useServerNow } from "../net/serverClock.ts";
 import { type SessionTiming, type TableStatus, useTable } from "../state/tableStore.ts";
 import { partyName } from "../ui/names.ts";
+import { SeatRequest } from "./SeatRequest.tsx";
 
 export function formatDuration(ms: number): string {
   const total = Math.max(0, Math.round(ms / 1000));
@@ -34,7 +35,7 @@ export function RoundTimer({ table, timing }: { table?: TableStatus; timing?: Se
 }
 
 export function TableHeader({ view, seat }: { view: TableView; seat: SavedSeat }) {
-  const { table, timing, phase } = useTable();
+  const { table, timing, phase, room } = useTable();
   const me = view.me?.seat;
   const acted = view.parties.find((p) => p.id === me)?.acted ?? false;
   const ended = view.phase === "ended";
@@ -55,6 +56,8 @@ export function TableHeader({ view, seat }: { view: TableView; seat: SavedSeat }
         <p className="muted">
           You are <strong>{me ? partyName(view, me) : "watching"}</strong> · {view.scenario.dateContext}
         </p>
+        {/* A new seat (the instructor moved the student) starts with no request of its own. */}
+        {seat.kind === "class" && me && !ended && <SeatRequest key={`${room?.roomId}|${me}`} view={view} seat={seat} />}
       </div>
       <div className="round-box" aria-live="polite">
         <p className="round">{ended ? "Game over" : `Round ${view.round} of ${view.scenario.roundLimit}`}</p>
