@@ -146,6 +146,11 @@ test("a student asks to switch seat from her page, and the instructor sees the r
     `Request sent: you asked to play ${boParty}. Your instructor will decide.`,
   );
   await expect(ask).toHaveAttribute("aria-expanded", "false");
+  // A reload still says so: the request waits on the server, not in the page.
+  await ada.reload();
+  await expect(ada.getByTestId("seat-request-result")).toHaveText(
+    `Request sent: you asked to play ${boParty}. Your instructor will decide.`,
+  );
 
   // The dashboard shows it at once, and Move… is set to it.
   const students = dashboard.getByRole("region", { name: /^Students/ });

@@ -33,6 +33,8 @@ interface TableStore {
   view?: TableView;
   table?: TableStatus;
   timing?: SessionTiming;
+  /** The seat this student last asked the instructor for, as the server has it (none after a move). */
+  seatRequest?: { tableId?: string; seat?: string } | null;
   phase: Phase;
   error?: string;
   notices: Notice[];
@@ -146,10 +148,16 @@ export const useTable = create<TableStore>((set, get) => {
   /** Takes the seat of `token`: its session's timing, a seat reservation, the room. */
   const join = async (token: string) => {
     const me = await api<{
-      participant: { id: string; tableId: string | null; seat: string | null; party: string | null };
+      participant: {
+        id: string;
+        tableId: string | null;
+        seat: string | null;
+        party: string | null;
+        requested: { tableId?: string; seat?: string } | null;
+      };
       session: { timing: SessionTiming };
     }>("/me", { token });
-    set({ timing: me.session.timing });
+    set({ timing: me.session.timing, seatRequest: me.participant.requested });
     // This browser's note of the seat follows the instructor's moves (the home page and the
     // debrief name the party from it).
     const { id, tableId, seat, party } = me.participant;

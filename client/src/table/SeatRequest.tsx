@@ -16,6 +16,8 @@ type Outcome = { kind: "sent"; party: string } | { kind: "granted" } | { kind: "
 export function SeatRequest({ view, seat }: { view: TableView; seat: SavedSeat }) {
   const tableId = useTable((s) => s.room?.roomId);
   const number = useTable((s) => s.table?.number);
+  // A request sent before this page was loaded (a reload, another device) is still waiting.
+  const asked = useTable((s) => s.seatRequest);
   const me = view.me?.seat;
   const others = view.parties.filter((p) => p.id !== me);
   const [open, setOpen] = useState(false);
@@ -25,6 +27,11 @@ export function SeatRequest({ view, seat }: { view: TableView; seat: SavedSeat }
   const ids = { form: useId(), party: useId() };
   if (others.length === 0) return null;
   const party = others.some((p) => p.id === wanted) ? wanted : (others[0]?.id ?? "");
+  const waiting =
+    outcome ??
+    (asked?.seat && asked.seat !== me && (!asked.tableId || asked.tableId === tableId)
+      ? ({ kind: "sent", party: partyName(view, asked.seat) } as const)
+      : undefined);
 
   const send = async () => {
     setBusy(true);
@@ -82,9 +89,9 @@ export function SeatRequest({ view, seat }: { view: TableView; seat: SavedSeat }
           follows.
         </p>
       </form>
-      {outcome?.kind === "sent" && (
+      {waiting?.kind === "sent" && (
         <p role="status" data-testid="seat-request-result">
-          Request sent: you asked to play {outcome.party}. Your instructor will decide.
+          Request sent: you asked to play {waiting.party}. Your instructor will decide.
         </p>
       )}
       {outcome?.kind === "granted" && (
