@@ -143,12 +143,11 @@ export class FsyncWorker {
 
   async stop(): Promise<void> {
     if (this.failure) return;
-    const exited = new Promise<void>((resolve) => this.worker.once("exit", () => resolve()));
-    Atomics.store(this.signal, 1, 1);
-    Atomics.add(this.signal, 0, 1);
-    Atomics.notify(this.signal, 0);
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2000))]);
-    await this.worker.terminate();
+    await stopWorker(this.worker, () => {
+      Atomics.store(this.signal, 1, 1);
+      Atomics.add(this.signal, 0, 1);
+      Atomics.notify(this.signal, 0);
+    });
   }
 }
 
@@ -181,11 +180,17 @@ function startCheckpointer(file: string, intervalMs: number): Worker {
   return worker;
 }
 
-/** Stops a checkpointer and waits for its connection to close. */
-async function stopCheckpointer(worker: Worker): Promise<void> {
+/**
+ * Asks a worker thread to stop (`ask`), waits up to 2 s for it to finish what it is doing (a
+ * checkpoint, an fsync), then ends it. The wait's timer is cleared, so a process that closes
+ * its store can exit at once.
+ */
+async function stopWorker(worker: Worker, ask: () => void): Promise<void> {
   const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
-  worker.postMessage("stop");
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2000))]);
+  ask();
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 2000)))]);
+  clearTimeout(timer);
   await worker.terminate();
 }
 
@@ -311,7 +316,7 @@ export async function openSqliteStore(file: string, options: { checkpointMs?: nu
   const checkpointer = startCheckpointer(file, options.checkpointMs ?? 1000);
   durableStore.close = async () => {
     await wal.durable();
-    await stopCheckpointer(checkpointer);
+    await stopWorker(checkpointer, () => checkpointer.postMessage("stop"));
     await wal.close();
     await store.close();
   };
