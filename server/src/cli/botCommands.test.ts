@@ -58,6 +58,17 @@ describe("parley simulate", () => {
     expect(stdout).toContain("efficiency");
   });
 
+  it("shows a dash, and says why, where a third party has no score, BATNA or lens", async () => {
+    const { code, stdout } = await parley("simulate", "--scenario", "camp-david-1978", "--seed", "3");
+    expect(code).toBe(0);
+    expect(stdout).not.toContain("undefined");
+    const row = (name: string) => stdout.split("\n").find((line) => line.startsWith(name)) ?? "";
+    // Points, then a dash for the 0–100 score, the surplus, the BATNA and both lenses.
+    expect(row("United States (mediator)")).toMatch(/^United States \(mediator\)\s+\d+\.\d(\s+—){5}$/);
+    expect(row("Egypt")).toMatch(/^Egypt(\s+-?\d+\.\d){6}$/);
+    expect(stdout).toContain("— United States (mediator): a third party is not bound by the deal");
+  });
+
   it("refuses an unknown seat or persona with a clear message and exit code 2", async () => {
     const seat = await parley(
       "simulate",

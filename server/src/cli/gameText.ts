@@ -2,6 +2,7 @@ import {
   describePackage,
   entryText,
   type GameState,
+  isDealParty,
   type Metric,
   meanTrust,
   seatName,
@@ -10,6 +11,8 @@ import {
 
 const one = (n: number) => (Math.round(n * 10) / 10).toFixed(1);
 const metric = (m: Metric, suffix = "") => (m.defined ? `${one(m.value)}${suffix}` : "undefined");
+/** A table cell: a dash where the figure does not exist (a third party's 0–100 score). */
+const dash = (m: Metric) => (m.defined ? one(m.value) : "—");
 
 function table(rows: string[][]): string[] {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
@@ -49,19 +52,28 @@ export function scoresText(state: GameState, report: TableReport): string[] {
     lines.push(`Outcome: still playing (round ${state.round}).`);
   }
   const rows = [["party", "points", "0–100", "surplus", "BATNA", "realist", "liberal"]];
+  const thirdParties: string[] = [];
   for (const score of report.scores) {
     const lenses = report.lenses[score.seat];
+    const dealParty = isDealParty(state, score.seat);
+    if (!dealParty) thirdParties.push(seatName(state, score.seat));
     rows.push([
       seatName(state, score.seat),
       one(score.points),
-      metric(score.normalised),
-      one(score.surplus),
-      one(score.batna),
-      lenses ? metric(lenses.realist.score) : "",
-      lenses ? metric(lenses.liberal.score) : "",
+      dash(score.normalised),
+      dealParty ? one(score.surplus) : "—",
+      dealParty ? one(score.batna) : "—",
+      lenses ? dash(lenses.realist.score) : "—",
+      lenses ? dash(lenses.liberal.score) : "—",
     ]);
   }
-  lines.push("", ...table(rows), "");
+  lines.push("", ...table(rows));
+  if (thirdParties.length > 0) {
+    lines.push(
+      `— ${thirdParties.join(", ")}: a third party is not bound by the deal and has no payoff table or BATNA, so no 0–100 score and no lenses; its points come from any agreement and a calm table.`,
+    );
+  }
+  lines.push("");
   lines.push(
     `Table: joint points ${one(report.jointPoints)} of ${one(report.bestJointPoints)} (efficiency ${metric(report.efficiency, " %")}), distance to the Pareto frontier ${metric(report.distanceToFrontier)}${report.onFrontier ? " (on the frontier)" : ""}.`,
   );
