@@ -230,6 +230,53 @@ describe("unclean drops", () => {
     await t.benClient.room.leave();
   });
 
+  it("holds the seat through the window after the instructor gives a student a new link, as for a drop", async () => {
+    const t = await tableWithAnaBehindTheProxy();
+    const anaSeat = t.ana.participant.seat;
+    const renew = async () => {
+      const renewed = await http<{ participantToken: string }>(
+        server.url,
+        "POST",
+        `/sessions/${t.sessionId}/participants/${t.ana.participant.id}/token`,
+        { token: t.token },
+      );
+      expect(renewed.status).toBe(200);
+      return renewed.body.participantToken;
+    };
+    const botTookOver = async () =>
+      (await t.log()).events.some(
+        (e) =>
+          e.event.move.kind === "setController" &&
+          e.event.move.seat === anaSeat &&
+          e.event.move.controller.type === "bot",
+      );
+    // Ana's page is open; she will open her new link on her phone. Her old page is shut out at once.
+    const gone = new Promise<void>((resolve) => t.anaClient.room.onLeave(() => resolve()));
+    const fresh = await renew();
+    await gone;
+    await vi.waitFor(async () => expect((await t.dashboardSeat(anaSeat)).connected).toBe(false));
+    // Half the window later her seat is still hers: no bot made her round's move meanwhile.
+    await sleep(reconnectSeconds * 500);
+    expect(await botTookOver()).toBe(false);
+    expect((await t.dashboardSeat(anaSeat)).controller).toEqual({ type: "human", name: "Ana" });
+    const phone = await connectStudent(server.url, fresh);
+    await vi.waitFor(async () => expect((await t.dashboardSeat(anaSeat)).connected).toBe(true));
+    await vi.waitFor(() => expect(phone.seen.views.length).toBeGreaterThan(0));
+    expect(lastView(phone.seen).parties.find((p) => p.id === anaSeat)?.acted).toBe(false);
+    expect(phone.seen.notices.some((n) => n.startsWith("Welcome back"))).toBe(false);
+    expect(await botTookOver()).toBe(false);
+
+    // A link she never opens: the bot covers her seat, once the window is over.
+    const renewedAt = Date.now();
+    await renew();
+    await vi.waitFor(async () => expect((await t.dashboardSeat(anaSeat)).controller.type).toBe("bot"), {
+      timeout: reconnectSeconds * 1000 + 3000,
+      interval: 100,
+    });
+    expect(Date.now() - renewedAt).toBeGreaterThanOrEqual(reconnectSeconds * 1000 - 100);
+    await t.benClient.room.leave();
+  });
+
   it("takes a close with the server's own shutdown code for a drop: a student cannot keep her seat from the bot by it", async () => {
     const t = await tableWithAnaBehindTheProxy();
     const anaSeat = t.ana.participant.seat;

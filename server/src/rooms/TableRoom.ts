@@ -419,12 +419,19 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     for (const seat of this.table.state.seats) {
       const controller = this.table.state.controllers[seat];
       if (controller?.type !== "human" || this.holders.has(seat)) continue;
-      const timer = this.clock.setTimeout(() => {
-        this.graceTimers.delete(seat);
-        if (!this.holders.has(seat) && this.botsCoverAbsence()) void this.botTakesOver(seat, controller.name);
-      }, this.ctx.reconnectSeconds * 1000);
-      this.graceTimers.set(seat, timer);
+      this.holdSeat(seat, controller.name);
     }
+  }
+
+  /** A bot covers `seat` once the reconnection window is over, unless its student is back by then. */
+  private holdSeat(seat: SeatId, name: string) {
+    if (!this.botsCoverAbsence()) return;
+    this.graceTimers.get(seat)?.clear();
+    const timer = this.clock.setTimeout(() => {
+      this.graceTimers.delete(seat);
+      if (!this.holders.has(seat) && this.botsCoverAbsence()) void this.botTakesOver(seat, name);
+    }, this.ctx.reconnectSeconds * 1000);
+    this.graceTimers.set(seat, timer);
   }
 
   /**
@@ -477,7 +484,9 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
 
   /**
    * A participant's token was renewed (it may have got out): connections opened with the
-   * old one are closed, and cannot reconnect; the seat waits for its new link.
+   * old one are closed, and cannot reconnect; the seat waits for its new link through the
+   * reconnection window, as for a dropped connection (the student is opening it on another
+   * device), and a bot covers it only after that.
    */
   async participantTokenRenewed(participantId: string): Promise<void> {
     const text = "Your access to this seat was renewed: open it again with your new link.";
@@ -489,7 +498,7 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
       client?.leave(closeCodes.tokenRenewed, text);
       if (this.holders.get(identity.seat) !== sessionId) continue;
       this.holders.delete(identity.seat);
-      if (this.botsCoverAbsence()) await this.botTakesOver(identity.seat, identity.name);
+      this.holdSeat(identity.seat, identity.name);
     }
     this.syncStatus();
     this.publishSummary();
