@@ -180,3 +180,49 @@ test("a student asks to switch seat from her page, and the instructor sees the r
     "Your request was not sent. Your session no longer exists.",
   );
 });
+
+/**
+ * A student whose table has ended can be moved to a seat a bot plays, never into another
+ * student's seat: the swap sent that student, mid-game, to the finished table (their game
+ * over for them), and the form offered "a bot plays" a seat whose negotiation was over.
+ */
+test("a student whose table has ended can take a bot's seat elsewhere, not a student's", async ({ browser }) => {
+  const { dashboard, code } = await teachSession(browser, { tables: "2" });
+  const pages = new Map<string, Page>();
+  for (const name of ["Ada", "Bo", "Cy"]) pages.set(name, await joinWithCode(browser, code, name));
+  const students = dashboard.getByRole("region", { name: /^Students/ });
+  const rowOf = (name: string) => students.getByRole("row").filter({ has: dashboard.getByRole("rowheader", { name }) });
+  const tableOf = async (name: string) => (await rowOf(name).getByRole("cell").first().textContent())?.trim() ?? "";
+  await expect(rowOf("Cy").getByRole("cell").first()).not.toHaveText("");
+  const tables = new Map<string, string>();
+  for (const name of pages.keys()) tables.set(name, await tableOf(name));
+  // The table two of them share ends; the other has one student and a bot.
+  const shared = [...tables.values()].find((t, i, all) => all.indexOf(t) !== i) ?? "";
+  const [mover] = [...tables].find(([, t]) => t === shared) ?? [""];
+  const [alone] = [...tables].find(([, t]) => t !== shared) ?? [""];
+  const other = shared === "1" ? "2" : "1";
+  await dashboard.getByRole("button", { name: "Start", exact: true }).click();
+  await dashboard.getByLabel(`Select Table ${shared} for the controls`).check();
+  await dashboard.getByRole("button", { name: "End…" }).click();
+  await dashboard.getByRole("button", { name: "Yes, end it" }).click();
+  await expect(dashboard.getByTestId(`table-card-${shared}`).locator(".badge").first()).toHaveText("ended");
+
+  await rowOf(mover)
+    .getByRole("button", { name: `Move ${mover}…` })
+    .click();
+  const menu = students.getByLabel(`Move ${mover} to`);
+  const held = menu.getByRole("option", { name: new RegExp(`^Table ${other} · .*\\(now: ${alone}\\)`) });
+  await expect(held).toBeDisabled();
+  await expect(held).toContainText("its student would be sent to a finished table");
+  await expect(menu.getByRole("option", { name: /^No seat/ })).toHaveCount(0);
+  // The bot's seat at the other table is the one offered.
+  await expect(menu).toHaveValue(/ /);
+  expect(await menu.locator("option:checked").textContent()).toMatch(
+    new RegExp(`^Table ${other} · .*\\(now: a bot\\)$`),
+  );
+  await students.getByRole("button", { name: "Move", exact: true }).click();
+  await expect(students.getByTestId("move-result")).toContainText(`${mover} now sits at table ${other}`);
+  // The student at the other table plays on there.
+  await expect(rowOf(alone).getByRole("cell").first()).toHaveText(other);
+  await expect((pages.get(alone) as Page).getByTestId("table-number")).toHaveText(`Table ${other}`);
+});

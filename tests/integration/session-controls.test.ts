@@ -116,6 +116,35 @@ describe("seating by the instructor and by request", () => {
     await again.room.leave();
   });
 
+  it("does not swap a student into a table that has ended: the one moved out of a finished game takes no one's live seat", async () => {
+    const { students, instructor } = await classOf(["Ivo", "Jun", "Kai", "Lea"]);
+    const [ivo, , , lea] = students as [Student, Student, Student, Student];
+    expect([ivo.participant.table, lea.participant.table]).toEqual([1, 2]);
+    const ended = await instructor("POST", "/control", { action: "end", tables: [ivo.participant.tableId] });
+    expect(ended.status).toBe(200);
+    const move = await instructor("POST", `/participants/${ivo.participant.id}/seat`, {
+      tableId: lea.participant.tableId,
+      seat: lea.participant.seat,
+    });
+    expect(move.status).toBe(409);
+    expect(move.body).toMatchObject({ code: "TableEnded" });
+    expect(JSON.stringify(move.body)).toContain("Lea would be moved there");
+    // Nothing changed: Lea plays on at table 2, Ivo keeps his finished seat.
+    const participants = (await instructor("GET", "/participants")).body as unknown as {
+      name: string;
+      table: number;
+      seat: string;
+    }[];
+    expect(participants.map((p) => [p.name, p.table, p.seat])).toEqual([
+      ["Ivo", 1, ivo.participant.seat],
+      ["Jun", 1, students[1]?.participant.seat],
+      ["Kai", 2, students[2]?.participant.seat],
+      ["Lea", 2, lea.participant.seat],
+    ]);
+    expect(lea.seen.seatChanged).toEqual([]);
+    for (const s of students) await s.room.leave();
+  });
+
   it("grants a free seat of the same party at once before the start, and records a request for the instructor after it", async () => {
     const { students, instructor } = await classOf(["Hana"], { tables: 2 }, false);
     const hana = students[0] as Student;

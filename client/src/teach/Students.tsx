@@ -8,6 +8,8 @@ interface SeatChoice {
   tableId: string;
   seat: string;
   label: string;
+  /** The student who holds it now, if one does. */
+  student?: string;
 }
 
 const movedNoticeMs = 30_000;
@@ -27,6 +29,7 @@ function seatChoices(tables: readonly TableSummary[], participants: readonly Par
           tableId: t.tableId,
           seat: s.seat,
           label: `Table ${t.number ?? "?"} · ${s.party} (now: ${holder})`,
+          ...(student ? { student: student.id } : {}),
         };
       }),
     );
@@ -169,6 +172,7 @@ export function Students({
                       <MoveStudent
                         participant={p}
                         choices={choices}
+                        tableEnded={tables.some((t) => t.tableId === p.tableId && t.status === "ended")}
                         onCancel={() => setMoving(undefined)}
                         onMove={async (target) => {
                           try {
@@ -214,26 +218,31 @@ export function Students({
 function MoveStudent({
   participant: p,
   choices,
+  tableEnded,
   onMove,
   onCancel,
 }: {
   participant: ParticipantInfo;
   choices: SeatChoice[];
+  /** The student's table has ended: a student holding the target seat would be sent there, so none is offered. */
+  tableEnded: boolean;
   onMove: (target: SeatChoice | null) => Promise<void>;
   onCancel: () => void;
 }) {
   const id = useId();
   const current = p.tableId && p.seat ? seatValue(p.tableId, p.seat) : "";
+  const closed = (c: SeatChoice) =>
+    c.value === current || (tableEnded && c.student !== undefined && c.student !== p.id);
   const requested = p.requested
     ? choices.find(
         (c) =>
           (!p.requested?.tableId || c.tableId === p.requested.tableId) &&
           (!p.requested?.seat || c.seat === p.requested.seat) &&
-          c.value !== current,
+          !closed(c),
       )
     : undefined;
   const [value, setValue] = useState(
-    requested?.value ?? choices.find((c) => c.value !== current)?.value ?? (current ? "none" : ""),
+    requested?.value ?? choices.find((c) => !closed(c))?.value ?? (current && !tableEnded ? "none" : ""),
   );
   const [busy, setBusy] = useState(false);
   const target = choices.find((c) => c.value === value);
@@ -251,12 +260,16 @@ function MoveStudent({
         <label htmlFor={id}>Move {p.name} to</label>
         <select id={id} value={value} onChange={(e) => setValue(e.target.value)}>
           {choices.map((c) => (
-            <option key={c.value} value={c.value} disabled={c.value === current}>
+            <option key={c.value} value={c.value} disabled={closed(c)}>
               {c.label}
-              {c.value === current ? " (this student's seat)" : ""}
+              {c.value === current
+                ? " (this student's seat)"
+                : closed(c)
+                  ? " (its student would be sent to a finished table)"
+                  : ""}
             </option>
           ))}
-          {current && <option value="none">No seat: a bot plays {p.party}</option>}
+          {current && !tableEnded && <option value="none">No seat: a bot plays {p.party}</option>}
         </select>
       </div>
       <button type="submit" className="primary" disabled={busy || (value !== "none" && !target)}>
@@ -266,7 +279,9 @@ function MoveStudent({
         Cancel
       </button>
       <p className="small muted">
-        A student who holds that seat takes {p.name}'s place{p.tableId ? "" : " (none: they are left without a seat)"}.
+        {tableEnded
+          ? `${p.name}'s table has ended: ${p.name} can take a seat a bot plays, not a student's (that student would be sent to the finished table).`
+          : `A student who holds that seat takes ${p.name}'s place${p.tableId ? "" : " (none: they are left without a seat)"}.`}
         A student moved to another party reads that party's confidential brief too. Both pages follow by themselves.
       </p>
     </form>

@@ -478,6 +478,14 @@ export class SessionService {
         const occupant = (await this.ctx.store.participantsOfTable(table.id)).find((p) => p.seat === target.seat);
         changes.push({ participantId, tableId: table.id, seat: target.seat });
         if (occupant && occupant.id !== participantId) {
+          // A swap would send the occupant, mid-game, to a seat whose negotiation is over.
+          const from = tables.find((t) => t.id === participant.tableId);
+          if (from && (await this.ctx.store.getRuntime(from.id))?.status === "ended")
+            return failure(
+              409,
+              "TableEnded",
+              `${participant.name}'s table ${from.number} has ended: ${occupant.name} would be moved there, out of their game. Move ${participant.name} to a seat a bot plays instead.`,
+            );
           changes.push({ participantId: occupant.id, tableId: participant.tableId, seat: participant.seat });
         }
       }
