@@ -8,6 +8,7 @@ import { CharactersLeft } from "../ui/CharactersLeft.tsx";
 import { useDisplayPref } from "../ui/displayPrefs.ts";
 import { Link } from "../ui/Link.tsx";
 import { QrCode } from "../ui/QrCode.tsx";
+import { controlReport, sessionStatusText } from "./controlReport.ts";
 import { useJoinAddress } from "./joinAddress.ts";
 import { Students } from "./Students.tsx";
 import { TableCard } from "./TableCard.tsx";
@@ -114,26 +115,16 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
           { ...action, ...(only ? { tables: only } : {}) },
           token,
         );
-        // A table already over is not a refusal worth alarm (End for every table reached the
-        // finished ones too): said apart, in a few words.
-        const over = out.filter((r) => !r.result.ok && r.result.code === "GameOver");
-        const refused = out.filter((r) => !r.result.ok && r.result.code !== "GameOver");
-        const done = out.length - refused.length - over.length;
-        const tablesList = (rs: ControlResult[]) => rs.map((r) => r.table ?? "?").join(", ");
-        setResults(
-          `${labelOf(action)}: done at ${done} table${done === 1 ? "" : "s"}` +
-            (over.length > 0 ? ` (table${over.length === 1 ? "" : "s"} ${tablesList(over)} had already ended)` : "") +
-            (refused.length > 0
-              ? `; refused at ${refused.map((r) => `table ${r.table} (${r.result.ok ? "" : r.result.message})`).join(", ")}`
-              : "."),
-        );
+        // A table already as the control would make it (ended, started, paused, running) is
+        // not a refusal worth alarm: said apart, in a few words.
+        setResults(controlReport(labelOf(action), action.action, out, overview?.tables ?? []));
         const fresh = await api<Overview>(`/sessions/${sessionId}`, { token });
         setOverview(fresh);
       } catch (e) {
         setResults((e as Error).message);
       }
     },
-    [selected, sessionId, token],
+    [selected, sessionId, token, overview?.tables],
   );
 
   if (!saved) {
@@ -238,8 +229,8 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
           </p>
           <h1>{session.settings.title ?? session.scenarioTitle}</h1>
           <p className="muted">
-            {session.scenarioTitle} · status <strong>{over ? "ended" : session.status}</strong> · {participants.length}{" "}
-            student
+            {session.scenarioTitle} · status <strong>{sessionStatusText(session.status, over, tables)}</strong> ·{" "}
+            {participants.length} student
             {participants.length === 1 ? "" : "s"} · {tables.length} table{tables.length === 1 ? "" : "s"}
             {!over &&
               playingSeats.length > 0 &&
@@ -402,7 +393,18 @@ function Controls({
         <button type="button" onClick={() => void control({ action: "pause" })}>
           Pause
         </button>
-        <button type="button" onClick={() => void control({ action: "resume" })}>
+        {/* Resume, once no table waits for Start and one is paused. */}
+        <button
+          type="button"
+          className={
+            tables.length > 0 &&
+            !tables.some((t) => t.status === "waiting") &&
+            tables.some((t) => t.status === "paused")
+              ? "primary"
+              : undefined
+          }
+          onClick={() => void control({ action: "resume" })}
+        >
           Resume
         </button>
         <button type="button" onClick={() => void control({ action: "advanceRound" })}>

@@ -1,0 +1,43 @@
+import { expect, test } from "@playwright/test";
+import { joinWithCode, teachSession } from "./classroom.ts";
+
+/**
+ * The dashboard's heading and the line under the controls while the instructor pauses and
+ * resumes: with every table paused the heading said "status running", and a control pressed
+ * where it had nothing left to do (Pause twice, Resume for every table after pausing one)
+ * read as a refusal ("refused at table 1 (This table is not paused.)").
+ */
+test("pausing and resuming: the heading says the tables are paused, and nothing to do is not a refusal", async ({
+  browser,
+}) => {
+  const { dashboard, code } = await teachSession(browser, { tables: "2" });
+  const ada = await joinWithCode(browser, code, "Ada");
+  const heading = dashboard.locator(".dash-head .muted").first();
+  const report = dashboard.getByTestId("control-results");
+  const resume = dashboard.getByRole("button", { name: "Resume", exact: true });
+  await dashboard.getByRole("button", { name: "Start", exact: true }).click();
+  await expect(report).toHaveText("Start: done at 2 tables.");
+  await expect(heading).toContainText("status running ·");
+
+  await dashboard.getByLabel("Select Table 2 for the controls").check();
+  await dashboard.getByRole("button", { name: "Pause", exact: true }).click();
+  await expect(report).toHaveText("Pause: done at 1 table.");
+  await expect(heading).toContainText("status running (table 2 paused)");
+  await expect(resume).toHaveClass(/primary/);
+  await dashboard.getByRole("button", { name: "Apply to every table instead" }).click();
+  await resume.click();
+  await expect(report).toHaveText("Resume: done at 1 table (table 1 was already running).");
+  await expect(resume).not.toHaveClass(/primary/);
+
+  await dashboard.getByRole("button", { name: "Pause", exact: true }).click();
+  await expect(report).toHaveText("Pause: done at 2 tables.");
+  await expect(heading).toContainText("status paused ·");
+  await expect(ada.getByText("Your instructor has paused the table.").first()).toBeVisible();
+  await dashboard.getByRole("button", { name: "Pause", exact: true }).click();
+  await expect(report).toHaveText("Pause: done at 0 tables (tables 1, 2 were already paused).");
+  await dashboard.getByRole("button", { name: "Start", exact: true }).click();
+  await expect(report).toHaveText("Start: done at 0 tables (tables 1, 2 had already started).");
+  await resume.click();
+  await expect(report).toHaveText("Resume: done at 2 tables.");
+  await expect(heading).toContainText("status running ·");
+});
