@@ -41,3 +41,17 @@ test("pausing and resuming: the heading says the tables are paused, and nothing 
   await expect(report).toHaveText("Resume: done at 2 tables.");
   await expect(heading).toContainText("status running ·");
 });
+
+/** An instructor walking round the class with a phone: the scenario events' menu had widened the page past the screen. */
+test("on a phone, the dashboard fits the screen's width", async ({ browser }) => {
+  const { dashboard } = await teachSession(browser);
+  await dashboard.setViewportSize({ width: 390, height: 844 });
+  await expect(dashboard.getByLabel("Scenario event")).toBeVisible();
+  const wider = await dashboard.evaluate(() =>
+    [...document.querySelectorAll("body *")]
+      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+      .map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ""}.${e.className}`),
+  );
+  expect(wider).toEqual([]);
+  expect(await dashboard.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});
