@@ -15,9 +15,13 @@ test("pausing and resuming: the heading says the tables are paused, and nothing 
   const heading = dashboard.locator(".dash-head .muted").first();
   const report = dashboard.getByTestId("control-results");
   const resume = dashboard.getByRole("button", { name: "Resume", exact: true });
+  // Before the start nobody has a move to make: no "0 of 4 seats have made their main move".
+  await expect(heading).toContainText("status lobby · 1 student · 2 tables");
+  await expect(heading).not.toContainText("main move");
   await dashboard.getByRole("button", { name: "Start", exact: true }).click();
   await expect(report).toHaveText("Start: done at 2 tables.");
   await expect(heading).toContainText("status running ·");
+  await expect(heading).toContainText(/of 4 seats have made their main move/);
 
   await dashboard.getByLabel("Select Table 2 for the controls").check();
   await dashboard.getByRole("button", { name: "Pause", exact: true }).click();

@@ -149,9 +149,12 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
   if (!overview) return <p className="page">Loading the session…</p>;
   const { session, participants, tables } = overview;
   const joinUrl = `${joinAt.base}/join`;
-  // Seats still at a table in play, and those of them that made their round's main move
-  // (tables may be in different rounds: each counts in its own).
-  const playingSeats = tables.flatMap((t) => (t.phase === "playing" ? t.seats.filter((s) => !s.walkedAway) : []));
+  // Seats still at a table in play (started: before the start nobody has a move to make),
+  // and those of them that made their round's main move (tables may be in different
+  // rounds: each counts in its own).
+  const playingSeats = tables.flatMap((t) =>
+    t.phase === "playing" && t.status !== "waiting" ? t.seats.filter((s) => !s.walkedAway) : [],
+  );
   const moved = playingSeats.filter((s) => s.acted).length;
   const everyTableEnded = tables.length > 0 && tables.every((t) => t.status === "ended");
   // Over once the instructor ended it, or once its last table ended where no new table can
