@@ -6,6 +6,7 @@ import {
   classOf as classroom,
   connectStudent,
   dropConnection,
+  joinSession,
   lastView,
   type Seen,
   type Student,
@@ -269,6 +270,42 @@ describe("the table clock", () => {
     // No round passes while paused.
     expect(lastView(kim.seen).round).toBe(round);
     await kim.room.leave();
+  });
+
+  it("keeps the bots of a table played over days waiting until a student sits there", async () => {
+    const { created, students, instructor } = await classOf(["Mo"], {
+      tables: 2,
+      timing: { mode: "async", roundHours: 24 },
+    });
+    const mo = students[0] as Student;
+    const tables = (await instructor("GET", "/tables")).body as unknown as { tableId: string; number: number }[];
+    const empty = tables.find((t) => t.tableId !== mo.participant.tableId) as { tableId: string; number: number };
+    const store = await openSqliteStore(server.sqliteFile);
+    const botMoves = async (tableId: string) =>
+      (await store.events(tableId)).filter((e) => e.event.by !== "system" && "rationale" in e.event).length;
+    // Mo's table plays: the bot across from him makes its move (no delay in this server).
+    await vi.waitFor(async () => expect(await botMoves(mo.participant.tableId)).toBeGreaterThan(0));
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    // The table nobody sits at has not been played out by its bots meanwhile.
+    expect(await botMoves(empty.tableId)).toBe(0);
+    const summary = async () =>
+      ((await instructor("GET", "/tables")).body as unknown as { tableId: string; round: number }[]).find(
+        (t) => t.tableId === empty.tableId,
+      );
+    expect((await summary())?.round).toBe(1);
+
+    // A day later Noor joins: she sits at that table, and its bot plays with her.
+    const noor = await joinSession(server.url, created.session.joinCode, "Noor");
+    expect(noor.participant.tableId).toBe(empty.tableId);
+    await vi.waitFor(async () => expect(await botMoves(empty.tableId)).toBeGreaterThan(0));
+    // Her seat is hers from the moment she is given it, before her page opens it: no bot plays it.
+    const events = await store.events(empty.tableId);
+    expect(events.some((e) => e.event.by === noor.participant.seat && "rationale" in e.event)).toBe(false);
+    const connected = await connectStudent(server.url, noor.participantToken);
+    await vi.waitFor(() => expect(lastView(connected.seen).round).toBe(1));
+    await store.close();
+    await connected.room.leave();
+    await mo.room.leave();
   });
 
   it("closes an empty asynchronous table and still fires its deadline from the log", async () => {

@@ -479,6 +479,8 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     }
     await this.reconcileSeats();
     this.syncStatus();
+    // A first student at a table of a class played over days: its bots play from now on.
+    this.scheduleBots();
     this.publishSummary();
   }
 
@@ -506,13 +508,23 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
 
   private async reconcileSeats() {
     if (!this.table.record.sessionId || this.table.state.phase === "ended") return;
+    // Over days, a seat is its student's from the moment they are given it: a bot plays none
+    // of it while their page has not opened it yet (in a live class, one covers an absence).
+    const waitForStudents = this.session?.settings.timing.mode === "async";
     for (const seat of this.table.state.seats) {
-      const assigned = this.participants.some((p) => p.seat === seat);
-      if (!assigned && this.table.state.controllers[seat]?.type === "human") {
+      const student = this.participants.find((p) => p.seat === seat);
+      const controller = this.table.state.controllers[seat];
+      if (!student && controller?.type === "human") {
         await this.table.submitSystem({
           kind: "setController",
           seat,
           controller: { type: "bot", persona: this.personaFor(seat) },
+        });
+      } else if (student && waitForStudents && (controller?.type !== "human" || controller.name !== student.name)) {
+        await this.table.submitSystem({
+          kind: "setController",
+          seat,
+          controller: { type: "human", name: student.name },
         });
       }
     }
@@ -732,6 +744,7 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     this.botTimer?.clear();
     this.botTimer = undefined;
     if (this.runtime && this.runtime.status !== "running") return;
+    if (this.botsWaitForAStudent()) return;
     // No timer while no bot has anything to do (a table of students, most often): only an
     // event can give one something, and every event schedules the bots again.
     if (botsToAsk(this.table.state).length === 0) return;
@@ -760,9 +773,23 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     }
   }
 
+  /**
+   * A table of a class played over days where no student has sat yet: its bots wait for
+   * the first. Playing on, they would finish its rounds in seconds, and the student who
+   * joins a day later would sit down to a game the bots had played out. (A live class is in
+   * the room, and the instructor starts it once it has joined; a seat the instructor gave to
+   * a bot is played.)
+   */
+  private botsWaitForAStudent(): boolean {
+    if (this.session?.settings.timing.mode !== "async") return false;
+    const { seats, stints } = this.table.state;
+    return !seats.some((seat) => (stints[seat] ?? []).some((stint) => stint.controller.type === "human"));
+  }
+
   private async playOneBotMove() {
     const state = this.table.state;
     if (this.runtime && this.runtime.status !== "running") return;
+    if (this.botsWaitForAStudent()) return;
     for (const { seat, persona } of botsToAsk(state)) {
       const dice = botDice(this.table.record.seed, seat);
       const decision = decideBotMove(viewFor(state, seat, { withoutMoves: true }), persona, { dice });
