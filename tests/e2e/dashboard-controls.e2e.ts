@@ -59,3 +59,26 @@ test("on a phone, the dashboard fits the screen's width", async ({ browser }) =>
   expect(wider).toEqual([]);
   expect(await dashboard.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
+
+/** "Advance the round" in a table's last round ends its negotiation: it asks first, as End… does (it had ended the tables at once). */
+test("advancing a table's last round asks first, since it ends the negotiation", async ({ browser }) => {
+  const { dashboard, code } = await teachSession(browser, { tables: "1" });
+  const ada = await joinWithCode(browser, code, "Ada");
+  const card = dashboard.getByTestId("table-card-1");
+  const advance = dashboard.getByRole("button", { name: "Advance the round", exact: true });
+  await dashboard.getByRole("button", { name: "Start", exact: true }).click();
+  for (let round = 2; round <= 8; round++) {
+    await advance.click();
+    await expect(card).toContainText(`Round ${round} of 8`);
+  }
+  await advance.click();
+  const ask = dashboard.getByRole("alert").filter({ hasText: "Table 1 is in the last round" });
+  await expect(ask).toContainText("advancing ends its negotiation, and scores become final.");
+  await ask.getByRole("button", { name: "Cancel" }).click();
+  await expect(card).toContainText("Round 8 of 8");
+  await expect(card.locator(".badge").first()).toHaveText("running");
+  await advance.click();
+  await dashboard.getByRole("button", { name: "Yes, advance" }).click();
+  await expect(card.locator(".badge").first()).toHaveText("ended");
+  await expect(ada.getByRole("heading", { name: "No agreement" })).toBeVisible();
+});

@@ -362,7 +362,16 @@ function Controls({
   const [minutes, setMinutes] = useState(2);
   const [text, setText] = useState("");
   const [confirmEnd, setConfirmEnd] = useState(false);
+  const [confirmAdvance, setConfirmAdvance] = useState(false);
   const ids = { event: useId(), minutes: useId(), text: useId(), textLeft: useId() };
+  // Advancing a table's last round ends its negotiation, as End… does: it asks first too.
+  const lastRound = tables.filter(
+    (t) =>
+      (selected.length === 0 || selected.includes(t.tableId)) &&
+      t.phase === "playing" &&
+      t.status !== "waiting" &&
+      t.round >= t.roundLimit,
+  );
   const scope =
     selected.length > 0
       ? `table${selected.length === 1 ? "" : "s"} ${tables
@@ -410,9 +419,30 @@ function Controls({
         >
           Resume
         </button>
-        <button type="button" onClick={() => void control({ action: "advanceRound" })}>
-          Advance the round
-        </button>
+        {confirmAdvance ? (
+          <span className="row" role="alert">
+            Table{lastRound.length === 1 ? "" : "s"} {lastRound.map((t) => t.number ?? "?").join(", ")}{" "}
+            {lastRound.length === 1 ? "is" : "are"} in the last round: advancing ends{" "}
+            {lastRound.length === 1 ? "its" : "their"} negotiation, and scores become final.
+            <button
+              type="button"
+              className="danger"
+              onClick={() => void control({ action: "advanceRound" }).then(() => setConfirmAdvance(false))}
+            >
+              Yes, advance
+            </button>
+            <button type="button" onClick={() => setConfirmAdvance(false)}>
+              Cancel
+            </button>
+          </span>
+        ) : (
+          <button
+            type="button"
+            onClick={() => (lastRound.length > 0 ? setConfirmAdvance(true) : void control({ action: "advanceRound" }))}
+          >
+            Advance the round
+          </button>
+        )}
         <div className="field">
           <label htmlFor={ids.minutes}>Minutes to add</label>
           <div className="row">
