@@ -82,3 +82,21 @@ test("advancing a table's last round asks first, since it ends the negotiation",
   await expect(card.locator(".badge").first()).toHaveText("ended");
   await expect(ada.getByRole("heading", { name: "No agreement" })).toBeVisible();
 });
+
+/** With a class list, the instructor sees who has not joined yet (the list of students showed only those who had). */
+test("with a class list, the students list says who has not joined yet", async ({ browser }) => {
+  const dashboard = await (await browser.newContext()).newPage();
+  await dashboard.goto("/teach");
+  await dashboard.getByLabel("Scenario").selectOption("us-china-tariffs");
+  await dashboard.getByLabel(/Class list/).fill("Zoë Ångström\nJosé Ñúñez\nLi Wei\n");
+  await dashboard.getByRole("button", { name: "Create the session" }).click();
+  const code = ((await dashboard.getByTestId("join-code").textContent()) ?? "").trim();
+  const notJoined = dashboard.getByTestId("not-joined");
+  await expect(notJoined).toHaveText("Not joined yet (3 of 3 on the class list): Zoë Ångström, José Ñúñez, Li Wei");
+  // Joined as the list spells it, whatever the case the student typed.
+  await joinWithCode(browser, code, "zoë ångström");
+  await expect(notJoined).toHaveText("Not joined yet (2 of 3 on the class list): José Ñúñez, Li Wei");
+  await joinWithCode(browser, code, "José Ñúñez");
+  await joinWithCode(browser, code, "Li Wei");
+  await expect(notJoined).toHaveCount(0);
+});

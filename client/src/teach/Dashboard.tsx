@@ -325,6 +325,7 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
         token={token}
         joinBase={joinAt.base}
         over={over}
+        {...(session.settings.roster ? { roster: session.settings.roster } : {})}
       />
     </div>
   );

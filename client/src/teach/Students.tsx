@@ -35,6 +35,13 @@ function seatChoices(tables: readonly TableSummary[], participants: readonly Par
     );
 }
 
+/** The class list's names that no student has joined as (a student joins as their label, spelt as listed). */
+function notJoined(roster: readonly string[], participants: readonly ParticipantInfo[]): string[] {
+  const key = (name: string) => name.normalize("NFKC").toLowerCase();
+  const joined = new Set(participants.map((p) => key(p.name)));
+  return roster.filter((label) => !joined.has(key(label)));
+}
+
 /** What a student asked for, in the dashboard's words ("China at table 2", "table 3"). */
 function askedFor(requested: NonNullable<ParticipantInfo["requested"]>, tables: readonly TableSummary[]): string {
   const table = tables.find((t) => t.tableId === requested.tableId);
@@ -58,6 +65,7 @@ export function Students({
   token,
   joinBase,
   over,
+  roster,
 }: {
   participants: ParticipantInfo[];
   tables: TableSummary[];
@@ -67,6 +75,8 @@ export function Students({
   joinBase: string;
   /** The session is over: nobody moves any more. */
   over: boolean;
+  /** The class list, if the session has one: its names not among the students have not joined. */
+  roster?: readonly string[];
 }) {
   const [link, setLink] = useState<{ name: string; url: string } | { name: string; error: string }>();
   const [moving, setMoving] = useState<string>();
@@ -90,6 +100,7 @@ export function Students({
     }
   }
   const choices = seatChoices(tables, participants);
+  const missing = notJoined(roster ?? [], participants);
   return (
     <section className="panel" aria-labelledby="participants-title">
       <h2 id="participants-title">Students ({participants.length})</h2>
@@ -115,6 +126,11 @@ export function Students({
       {moved && (
         <p role={moved.ok ? "status" : "alert"} className={moved.ok ? "notice" : "error"} data-testid="move-result">
           {moved.text}
+        </p>
+      )}
+      {missing.length > 0 && (
+        <p className="small" data-testid="not-joined">
+          Not joined yet ({missing.length} of {roster?.length} on the class list): {missing.join(", ")}
         </p>
       )}
       {participants.length === 0 ? (
