@@ -215,7 +215,14 @@ test("the instructor gives a student a new link to her seat, which opens it on a
   await second.getByRole("button", { name: "Take my seat" }).click();
   await expect(second.getByRole("alert")).toContainText("ask your instructor for a new link to your seat");
 
+  // Her first page is open: the dashboard asks before closing it (a misclick would have).
   await dashboard.getByRole("button", { name: "New link for Noor" }).click();
+  await expect(dashboard.getByRole("alert")).toContainText("Noor's page is open now: a new link closes it");
+  await dashboard.getByRole("button", { name: "Cancel" }).click();
+  await expect(dashboard.getByLabel("Link to Noor's seat")).toHaveCount(0);
+  await expect(first.getByText("The negotiation has not started yet")).toBeVisible();
+  await dashboard.getByRole("button", { name: "New link for Noor" }).click();
+  await dashboard.getByRole("button", { name: "Make a new link for Noor" }).click();
   const link = await dashboard.getByLabel("Link to Noor's seat").inputValue();
   expect(link).toMatch(/\/join#seat=/);
   await second.goto(link);
@@ -226,6 +233,7 @@ test("the instructor gives a student a new link to her seat, which opens it on a
 
   // The link works once per renewal: a new one makes the old one fail, with a way forward.
   await dashboard.getByRole("button", { name: "New link for Noor" }).click();
+  await dashboard.getByRole("button", { name: "Make a new link for Noor" }).click();
   await expect(dashboard.getByLabel("Link to Noor's seat")).not.toHaveValue(link);
   const third = await (await browser.newContext()).newPage();
   await third.goto(link);

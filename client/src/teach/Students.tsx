@@ -80,6 +80,8 @@ export function Students({
 }) {
   const [link, setLink] = useState<{ name: string; url: string } | { name: string; error: string }>();
   const [moving, setMoving] = useState<string>();
+  /** The student whose page is open now and who would lose it to a new link: asked first. */
+  const [confirmLink, setConfirmLink] = useState<string>();
   const [moved, setMoved] = useState<{ text: string; ok: boolean }>();
   // What a move did is news for a while, not for the rest of the class.
   useEffect(() => {
@@ -88,6 +90,7 @@ export function Students({
     return () => clearTimeout(timer);
   }, [moved]);
   async function newLink(p: ParticipantInfo) {
+    setConfirmLink(undefined);
     try {
       const made = await post<{ participantToken: string }>(
         `/sessions/${sessionId}/participants/${p.id}/token`,
@@ -100,6 +103,9 @@ export function Students({
     }
   }
   const choices = seatChoices(tables, participants);
+  // A student whose page holds their seat now (a new link would close it).
+  const online = (p: ParticipantInfo) =>
+    tables.some((t) => t.tableId === p.tableId && t.seats.some((s) => s.seat === p.seat && s.connected));
   const missing = notJoined(roster ?? [], participants);
   return (
     <section className="panel" aria-labelledby="participants-title">
@@ -174,15 +180,38 @@ export function Students({
                           Move…
                         </button>
                       )}{" "}
-                      <button type="button" className="link" onClick={() => void newLink(p)}>
+                      <button
+                        type="button"
+                        className="link"
+                        aria-expanded={online(p) ? confirmLink === p.id : undefined}
+                        onClick={() =>
+                          online(p) ? setConfirmLink(confirmLink === p.id ? undefined : p.id) : void newLink(p)
+                        }
+                      >
                         New link<span className="sr-only"> for {p.name}</span>
                       </button>
                     </td>
                   </tr>
                 );
-                if (moving !== p.id) return [row];
+                const confirm = confirmLink === p.id && (
+                  <tr key={`${p.id}-link`} className="move-row">
+                    <td colSpan={5}>
+                      <div className="row" role="alert">
+                        {p.name}'s page is open now: a new link closes it, and {p.name} needs the new link to come back.
+                        <button type="button" className="primary" onClick={() => void newLink(p)}>
+                          Make a new link for {p.name}
+                        </button>
+                        <button type="button" onClick={() => setConfirmLink(undefined)}>
+                          Cancel
+                        </button>
+                      </div>
+                    </td>
+                  </tr>
+                );
+                if (moving !== p.id) return confirm ? [row, confirm] : [row];
                 return [
                   row,
+                  ...(confirm ? [confirm] : []),
                   <tr key={`${p.id}-move`} className="move-row">
                     <td colSpan={5}>
                       <MoveStudent
