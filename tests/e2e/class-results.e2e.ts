@@ -225,6 +225,10 @@ test("the instructor gives a student a new link to her seat, which opens it on a
   await dashboard.getByRole("button", { name: "Make a new link for Noor" }).click();
   const link = await dashboard.getByLabel("Link to Noor's seat").inputValue();
   expect(link).toMatch(/\/join#seat=/);
+  // The whole link shows, to read out or copy (its box had shown "http://127.0.0.1:2811/join" and no more).
+  expect(await dashboard.getByLabel("Link to Noor's seat").evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(
+    true,
+  );
   await second.goto(link);
   await expect(second).toHaveURL(/\/play\//);
   await expect(second.getByText("The negotiation has not started yet")).toBeVisible();

@@ -118,6 +118,7 @@ export function Students({
           </p>
           <input
             readOnly
+            className="seat-link"
             aria-label={`Link to ${link.name}'s seat`}
             value={link.url}
             onFocus={(e) => e.target.select()}
