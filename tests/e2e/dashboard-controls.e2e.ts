@@ -100,3 +100,28 @@ test("with a class list, the students list says who has not joined yet", async (
   await joinWithCode(browser, code, "Li Wei");
   await expect(notJoined).toHaveCount(0);
 });
+
+/**
+ * The instructor opens the dashboard on a second device with the session's id and token,
+ * which the dashboard now shows on request (the token had been in the first browser only,
+ * so "Open a session from another device" asked for something nobody could find).
+ */
+test("the dashboard gives what opens it on another device, and that opens it", async ({ browser }) => {
+  const { dashboard, code } = await teachSession(browser);
+  const other = dashboard.getByTestId("other-device");
+  // Closed at first: the dashboard may be on the projector.
+  await expect(other.getByLabel("Instructor token")).toBeHidden();
+  await other.getByText("Open this dashboard on another device").click();
+  const id = await other.getByLabel("Session id").inputValue();
+  const token = await other.getByLabel("Instructor token").inputValue();
+  expect(dashboard.url()).toContain(`/teach/${id}`);
+  expect(token.length).toBeGreaterThan(16);
+
+  const tablet = await (await browser.newContext()).newPage();
+  await tablet.goto("/teach");
+  await tablet.getByLabel("Session id").fill(id);
+  await tablet.getByLabel("Instructor token").fill(token);
+  await tablet.getByRole("button", { name: "Open the dashboard" }).click();
+  await expect(tablet.getByTestId("join-code")).toHaveText(code);
+  await expect(tablet.getByRole("button", { name: "Start", exact: true })).toBeVisible();
+});

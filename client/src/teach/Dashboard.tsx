@@ -327,7 +327,34 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
         over={over}
         {...(session.settings.roster ? { roster: session.settings.roster } : {})}
       />
+      <OtherDevice sessionId={sessionId} token={token} />
     </div>
+  );
+}
+
+/**
+ * What opens this dashboard on another device (Teach, "Open a session from another
+ * device"): the session's id and its instructor token, which this browser alone held.
+ * Closed until asked for, as the dashboard may be on the projector.
+ */
+function OtherDevice({ sessionId, token }: { sessionId: string; token: string }) {
+  const ids = { id: useId(), token: useId() };
+  return (
+    <details className="panel" data-testid="other-device">
+      <summary>Open this dashboard on another device</summary>
+      <p className="small">
+        On the other device, open Teach, then "Open a session from another device", and enter these. The token controls
+        this session: keep it from students (not on the projector).
+      </p>
+      <div className="field">
+        <label htmlFor={ids.id}>Session id</label>
+        <input id={ids.id} readOnly value={sessionId} onFocus={(e) => e.target.select()} />
+      </div>
+      <div className="field">
+        <label htmlFor={ids.token}>Instructor token</label>
+        <input id={ids.token} className="seat-link" readOnly value={token} onFocus={(e) => e.target.select()} />
+      </div>
+    </details>
   );
 }
 
