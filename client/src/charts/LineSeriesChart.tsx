@@ -1,4 +1,4 @@
-import { memo, useId } from "react";
+import { memo, useId, useState } from "react";
 import {
   CartesianGrid,
   Legend,
@@ -10,6 +10,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { inkText } from "./inkText.tsx";
 import type { Row, Series } from "./lineSeries.ts";
 import { seriesDashes } from "./palette.ts";
 import { useChartTheme } from "./useChartTheme.ts";
@@ -37,6 +38,10 @@ export const LineSeriesChart = memo(function LineSeriesChart({
 }) {
   const captionId = useId();
   const theme = useChartTheme();
+  // The legend goes below the chart, in the page's flow: drawn inside it, Recharts takes its
+  // height out of the plot's, and a legend of many lines (the trust of every pair at a table
+  // of four, in large text or on a phone) had squeezed the plot to a sliver.
+  const [legendBox, setLegendBox] = useState<HTMLDivElement | null>(null);
   const text = { fontSize: theme.fontSize };
   return (
     <figure className="chart" aria-labelledby={captionId}>
@@ -59,7 +64,7 @@ export const LineSeriesChart = memo(function LineSeriesChart({
                 color: theme.tooltip.color,
               }}
             />
-            <Legend wrapperStyle={text} />
+            {legendBox && <Legend portal={legendBox} wrapperStyle={text} formatter={inkText(theme.ink)} />}
             {marker !== undefined && (
               <ReferenceLine
                 x={marker}
@@ -83,6 +88,7 @@ export const LineSeriesChart = memo(function LineSeriesChart({
             ))}
           </LineChart>
         </ResponsiveContainer>
+        <div ref={setLegendBox} className="chart-legend" />
       </div>
       <details className="chart-data">
         <summary>Show the numbers</summary>

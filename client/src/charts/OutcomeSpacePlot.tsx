@@ -1,4 +1,4 @@
-import { memo, useId, useMemo } from "react";
+import { memo, useId, useMemo, useState } from "react";
 import {
   CartesianGrid,
   LabelList,
@@ -13,6 +13,7 @@ import {
   ZAxis,
 } from "recharts";
 import { batnaLabelPositions } from "./batnaLabels.ts";
+import { inkText } from "./inkText.tsx";
 import type { OutcomeSpaceData, PlotPoint } from "./outcomeSpaceData.ts";
 import { useChartTheme } from "./useChartTheme.ts";
 
@@ -35,12 +36,15 @@ export const OutcomeSpacePlot = memo(function OutcomeSpacePlot({
   const outcome = useSinglePoint(data.outcome);
   const labels = batnaLabelPositions(data);
   const theme = useChartTheme();
+  // The legend above the plot, in the page's flow, so that its lines never take the plot's height (see LineSeriesChart).
+  const [legendBox, setLegendBox] = useState<HTMLDivElement | null>(null);
   const text = { fontSize: theme.fontSize };
   return (
     <figure className="chart" aria-labelledby={captionId}>
       <figcaption id={captionId}>{title}</figcaption>
       <div role="img" aria-label={`${title}: a scatter plot; the points are listed in the table below.`}>
-        <ResponsiveContainer width="100%" height={340}>
+        <div ref={setLegendBox} className="chart-legend" />
+        <ResponsiveContainer width="100%" height={310}>
           <ScatterChart margin={{ top: 8, right: 16, bottom: 28, left: 8 }}>
             <CartesianGrid stroke={theme.grid} />
             <XAxis
@@ -70,7 +74,7 @@ export const OutcomeSpacePlot = memo(function OutcomeSpacePlot({
               cursor={{ strokeDasharray: "3 3" }}
               content={(tip) => <PointTip {...tip} xLabel={data.xLabel} yLabel={data.yLabel} />}
             />
-            <Legend verticalAlign="top" wrapperStyle={text} />
+            {legendBox && <Legend portal={legendBox} wrapperStyle={text} formatter={inkText(theme.ink)} />}
             {data.batna && labels && (
               <ReferenceLine
                 x={data.batna.x}

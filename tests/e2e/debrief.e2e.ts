@@ -1,0 +1,38 @@
+import { expect, type Page, test } from "@playwright/test";
+import { walkAway } from "./classroom.ts";
+
+/** A solo game at a table of four (Russia–Ukraine, as Ukraine), ended at once by walking away, and its debrief open. */
+async function debriefOfFour(page: Page): Promise<void> {
+  await page.goto("/solo");
+  await page.getByLabel("Scenario").selectOption("russia-ukraine-mediation");
+  await page.getByRole("radio", { name: /^Ukraine/ }).check();
+  await page.getByRole("button", { name: "Start the negotiation" }).click();
+  await expect(page.getByRole("heading", { name: "Your brief" })).toBeVisible();
+  await walkAway(page);
+  await page.getByRole("link", { name: "Open the debrief" }).click();
+  await expect(page.getByRole("heading", { name: /Your solo game as Ukraine/ })).toBeVisible();
+}
+
+/** The height of the plotting area (the grid) of the chart captioned `name`. */
+async function plotHeight(page: Page, name: RegExp): Promise<number> {
+  const grid = page.getByRole("figure", { name }).locator(".recharts-cartesian-grid");
+  await expect(grid).toBeVisible();
+  return (await grid.boundingBox())?.height ?? 0;
+}
+
+test("the debrief's charts keep their plots whole however long their legends are", async ({ page }) => {
+  // The projector's large text and high contrast: the trust chart of a table of four has
+  // eight series, whose legend had taken the whole chart (a plot 0 px high).
+  await page.addInitScript(() => {
+    localStorage.setItem("parley.display.large-text", "1");
+    localStorage.setItem("parley.display.high-contrast", "1");
+  });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await debriefOfFour(page);
+  expect(await plotHeight(page, /^Trust and tension by round/)).toBeGreaterThan(150);
+  expect(await plotHeight(page, /^Each party's points/)).toBeGreaterThan(150);
+  // On a phone, the outcome space's legend of six series had taken a third of its plot.
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await plotHeight(page, /what was possible, offered and agreed/)).toBeGreaterThan(240);
+  expect(await plotHeight(page, /^Trust and tension by round/)).toBeGreaterThan(150);
+});
