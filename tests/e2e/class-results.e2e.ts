@@ -329,4 +329,10 @@ test("the end screen names everyone who played a seat: the student, then the bot
     .filter({ has: dashboard.getByRole("rowheader") });
   await expect(row).toContainText(`Bo, then a bot (${boParty})`);
   await expect(row).toContainText(/Ada \((United States|China)\)/);
+
+  // And so does the table's replay at its last step (it had named the bot alone).
+  await row.getByRole("link", { name: "Table 1" }).click();
+  const atThisStep = dashboard.getByRole("region", { name: "At this step" });
+  const boLine = atThisStep.getByRole("listitem").filter({ hasText: new RegExp(`^${boParty}:`) });
+  await expect(boLine).toHaveText(new RegExp(`^${boParty}: Bo, then a bot \\(\\w`));
 });

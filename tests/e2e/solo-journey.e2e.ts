@@ -72,7 +72,7 @@ test("journey 2: a solo game against a bot, played to the end, and its debrief",
   await expect(page.getByRole("heading", { name: /Your solo game as United States/ })).toBeVisible();
   await expect(page.getByRole("figure", { name: /what was possible, offered and agreed/ })).toBeVisible();
   await expect(page.getByRole("figure", { name: /Approach mix/ })).toBeVisible();
-  await expect(page.getByText(/China: bot \(/)).toBeVisible();
+  await expect(page.getByText(/China: A bot \(/)).toBeVisible();
   await expectNoSeriousA11yViolations(page, "solo debrief");
 
   // On a phone, every chart's numbers opened, the page stays as wide as the screen (the

@@ -1,8 +1,9 @@
-import { botPersonas, pairKey, type TableView } from "@parley/shared";
+import { pairKey, type TableView } from "@parley/shared";
 import { memo } from "react";
-import { partyName, possessive } from "../ui/names.ts";
+import { partyName, playersText, possessive } from "../ui/names.ts";
+import { playedSoFar } from "./playedSoFar.ts";
 
-/** The table at the step on screen, as the chosen viewer saw it: round, tension, trust, who played, open proposals. */
+/** The table at the step on screen, as the chosen viewer saw it: round, tension, trust, who had played each seat, open proposals. */
 export const AtThisStep = memo(function AtThisStep({ view }: { view: TableView }) {
   const seats = view.parties.map((p) => p.id);
   const pairs = seats.flatMap((a, i) => seats.slice(i + 1).map((b) => [a, b] as const));
@@ -28,18 +29,11 @@ export const AtThisStep = memo(function AtThisStep({ view }: { view: TableView }
       )}
       <h3>Who played</h3>
       <ul className="small">
-        {view.parties.map((p) => {
-          const c = p.controller;
-          const persona = c.type === "bot" ? botPersonas.find((b) => b.id === c.persona) : undefined;
-          return (
-            <li key={p.id}>
-              {p.name}:{" "}
-              {p.controller.type === "bot"
-                ? `bot${p.controller.persona ? ` (${persona?.name ?? p.controller.persona})` : ""}`
-                : p.controller.name || "a player"}
-            </li>
-          );
-        })}
+        {view.parties.map((p) => (
+          <li key={p.id}>
+            {p.name}: {playersText(playedSoFar(p, view.log))}
+          </li>
+        ))}
       </ul>
       <h3>Open proposals</h3>
       {open.length === 0 ? (
