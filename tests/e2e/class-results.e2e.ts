@@ -262,6 +262,16 @@ test("the session debrief flags a table that ended without agreement before the 
   await dashboard.getByRole("button", { name: "Yes, end it" }).click();
   await expect(card(1)).toContainText("No agreement");
   await card(1).getByRole("checkbox").uncheck();
+  // The session debrief meanwhile, in another tab: table 1 on the plot under its number;
+  // table 2, with no outcome yet, named apart, not drawn at its BATNAs like a failed table.
+  const meanwhile = await dashboard.context().newPage();
+  await meanwhile.goto(dashboard.url().replace("/teach/", "/replay/"));
+  const tags = meanwhile.getByRole("figure", { name: /All tables/ }).locator(".recharts-label-list text");
+  await expect(tags).toHaveText(["1"]);
+  await expect(meanwhile.getByTestId("still-playing")).toHaveText("Not on the plot, still playing: table 2.");
+  const playingRow = meanwhile.getByRole("row").filter({ has: meanwhile.getByRole("rowheader", { name: "2" }) });
+  await expect(playingRow.getByRole("cell").nth(-3)).toHaveText("–");
+  await meanwhile.close();
   for (const round of [2, 3]) {
     await dashboard.getByRole("button", { name: "Advance the round" }).click();
     await expect(card(2)).toContainText(`Round ${round} of`);
@@ -283,6 +293,11 @@ test("the session debrief flags a table that ended without agreement before the 
     "ended early: round 1",
   );
   await expect(rows.filter({ has: dashboard.getByRole("rowheader", { name: "2" }) })).not.toContainText("ended early");
+  await expect(dashboard.getByRole("figure", { name: /All tables/ }).locator(".recharts-label-list text")).toHaveText([
+    "1",
+    "2",
+  ]);
+  await expect(dashboard.getByTestId("still-playing")).toHaveCount(0);
   // Each table's row names its students and their parties, two at each.
   for (const n of ["1", "2"]) {
     const row = rows.filter({ has: dashboard.getByRole("rowheader", { name: n }) });

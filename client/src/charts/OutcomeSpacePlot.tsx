@@ -118,14 +118,8 @@ export const OutcomeSpacePlot = memo(function OutcomeSpacePlot({
                 shape="diamond"
                 isAnimationActive={false}
               >
-                {/* Tables with the same outcome share a point: "×4" beside it. */}
-                <LabelList
-                  dataKey="count"
-                  position="right"
-                  fill={theme.ink}
-                  fontSize={theme.smallFontSize}
-                  formatter={(v: unknown) => (Number(v) > 1 ? `×${v}` : "")}
-                />
+                {/* Each table's number beside its point ("1, 3" where tables share one). */}
+                <LabelList dataKey="tag" position="right" fill={theme.ink} fontSize={theme.smallFontSize} />
               </Scatter>
             )}
             {nash && (

@@ -1,15 +1,6 @@
-import {
-  type GameState,
-  noAgreementReason,
-  outcomePoints,
-  outcomeWords,
-  type Scenario,
-  seatName,
-  tableReport,
-} from "@parley/shared";
+import { type GameState, noAgreementReason, outcomeWords, type Scenario, seatName, tableReport } from "@parley/shared";
 import { useEffect, useId, useMemo, useState } from "react";
 import { OutcomeSpacePlot } from "../charts/OutcomeSpacePlot.tsx";
-import { mergeSamePlace } from "../charts/outcomeSpaceData.ts";
 import { api } from "../net/http.ts";
 import { savedSession } from "../net/saved.ts";
 import { Link } from "../ui/Link.tsx";
@@ -18,6 +9,7 @@ import { earlyNoDeals } from "./earlyEnds.ts";
 import { foldLog, type TableLogData } from "./foldLog.ts";
 import { frontierAlong } from "./outcomeSpace.ts";
 import { playedAt } from "./playedAt.ts";
+import { sessionOutcomes } from "./sessionOutcomes.ts";
 
 interface SessionLogs {
   scenario: Scenario;
@@ -77,19 +69,18 @@ export default function SessionDebrief({ sessionId }: { sessionId: string }) {
     tables.map((t) => ({ number: t.log.number, outcome: t.state.outcome })),
     erosion,
   );
+  const outcomes = sessionOutcomes(
+    tables.map((t) => ({ number: t.log.number, state: t.state })),
+    xs,
+    ys,
+  );
   const plot = first && {
     xLabel: seatName(first.state, xs),
     yLabel: seatName(first.state, ys),
     frontier: frontierAlong(first.report, xs, ys),
     batna: { x: first.start.batna[xs] ?? 0, y: first.start.batna[ys] ?? 0 },
     trails: [],
-    outcomes: mergeSamePlace(
-      tables.map((t) => ({
-        x: outcomePoints(t.state, xs),
-        y: outcomePoints(t.state, ys),
-        label: `Table ${t.log.number}: ${outcomeWords(t.state)}${t.state.outcome?.kind === "noAgreement" ? " (each party's BATNA then)" : ""}`,
-      })),
-    ),
+    outcomes: outcomes.points,
   };
   return (
     <div className="page wide">
@@ -139,6 +130,12 @@ export default function SessionDebrief({ sessionId }: { sessionId: string }) {
             </div>
           )}
           <OutcomeSpacePlot data={plot} title="All tables against the Pareto frontier (BATNAs at the start)" />
+          {outcomes.playing.length > 0 && (
+            <p className="muted small" data-testid="still-playing">
+              Not on the plot, still playing: table{outcomes.playing.length === 1 ? "" : "s"}{" "}
+              {outcomes.playing.map((n) => n ?? "?").join(", ")}.
+            </p>
+          )}
         </section>
       )}
       <section className="panel" aria-labelledby="results-title">
@@ -192,8 +189,15 @@ export default function SessionDebrief({ sessionId }: { sessionId: string }) {
                     );
                   })}
                   <td>{playedAt(t.state) || "–"}</td>
-                  <td className="num">{metricText(t.report.efficiency, 1)}%</td>
-                  <td className="num">{t.report.onFrontier ? "on it" : metricText(t.report.distanceToFrontier, 1)}</td>
+                  {/* A table still playing has no outcome to measure yet (its points are "if it ended now"). */}
+                  <td className="num">{t.state.phase === "ended" ? `${metricText(t.report.efficiency, 1)}%` : "–"}</td>
+                  <td className="num">
+                    {t.state.phase !== "ended"
+                      ? "–"
+                      : t.report.onFrontier
+                        ? "on it"
+                        : metricText(t.report.distanceToFrontier, 1)}
+                  </td>
                   <td>
                     <Link href={`/replay/${sessionId}/${t.log.tableId}`}>Table {t.log.number}</Link>
                   </td>
