@@ -27,6 +27,7 @@ export const LineSeriesChart = memo(function LineSeriesChart({
   marker,
   height = 220,
   unit = "",
+  more = [],
 }: {
   title: string;
   rows: Row[];
@@ -35,6 +36,8 @@ export const LineSeriesChart = memo(function LineSeriesChart({
   marker?: number;
   height?: number;
   unit?: string;
+  /** Series in the numbers only, not drawn (the chart says how many). */
+  more?: Series[];
 }) {
   const captionId = useId();
   const theme = useChartTheme();
@@ -90,6 +93,12 @@ export const LineSeriesChart = memo(function LineSeriesChart({
         </ResponsiveContainer>
         <div ref={setLegendBox} className="chart-legend" />
       </div>
+      {more.length > 0 && (
+        <p className="muted small" data-testid="series-not-drawn">
+          Not drawn, to keep the lines readable, but in the numbers below:{" "}
+          {more.length <= 4 ? more.map((s) => s.label).join(", ") : `${more.length} more`}.
+        </p>
+      )}
       <details className="chart-data">
         <summary>Show the numbers</summary>
         <table>
@@ -97,7 +106,7 @@ export const LineSeriesChart = memo(function LineSeriesChart({
           <thead>
             <tr>
               <th scope="col">Round</th>
-              {series.map((s) => (
+              {[...series, ...more].map((s) => (
                 <th key={s.key} scope="col">
                   {s.label}
                 </th>
@@ -108,7 +117,7 @@ export const LineSeriesChart = memo(function LineSeriesChart({
             {rows.map((row) => (
               <tr key={row.round}>
                 <th scope="row">{row.round}</th>
-                {series.map((s) => (
+                {[...series, ...more].map((s) => (
                   <td key={s.key} className="num">
                     {row[s.key] === undefined ? "–" : `${Math.round((row[s.key] ?? 0) * 10) / 10}${unit}`}
                   </td>

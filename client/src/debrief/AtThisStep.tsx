@@ -3,11 +3,16 @@ import { memo } from "react";
 import { partyName, playersText, possessive } from "../ui/names.ts";
 import { playedSoFar } from "./playedSoFar.ts";
 
+/** Trust pairs listed at once; the others open on request. */
+const pairsListed = 8;
+
 /** The table at the step on screen, as the chosen viewer saw it: round, tension, trust, who had played each seat, open proposals. */
 export const AtThisStep = memo(function AtThisStep({ view }: { view: TableView }) {
   const seats = view.parties.map((p) => p.id);
   const pairs = seats.flatMap((a, i) => seats.slice(i + 1).map((b) => [a, b] as const));
   const open = view.proposals.filter((p) => p.status === "open");
+  const trustLine = (a: string, b: string) =>
+    `Trust ${partyName(view, a)}–${partyName(view, b)}: ${Math.round(view.indicators.trust[pairKey(a, b)] ?? 50)}`;
   return (
     <section className="panel" aria-labelledby="now-title">
       <h2 id="now-title">At this step</h2>
@@ -16,12 +21,21 @@ export const AtThisStep = memo(function AtThisStep({ view }: { view: TableView }
         <strong>{Math.round(view.indicators.tension)}</strong>
       </p>
       <ul className="small">
-        {pairs.slice(0, 8).map(([a, b]) => (
-          <li key={`${a}-${b}`}>
-            Trust {partyName(view, a)}–{partyName(view, b)}: {Math.round(view.indicators.trust[pairKey(a, b)] ?? 50)}
-          </li>
+        {pairs.slice(0, pairsListed).map(([a, b]) => (
+          <li key={`${a}-${b}`}>{trustLine(a, b)}</li>
         ))}
       </ul>
+      {/* Every pair, the others a click away: a table of eight has 28 (they had been left out). */}
+      {pairs.length > pairsListed && (
+        <details className="small">
+          <summary>Trust of {pairs.length - pairsListed} more pairs</summary>
+          <ul>
+            {pairs.slice(pairsListed).map(([a, b]) => (
+              <li key={`${a}-${b}`}>{trustLine(a, b)}</li>
+            ))}
+          </ul>
+        </details>
+      )}
       {view.me && (
         <p className="small">
           {possessive(partyName(view, view.me.seat))} BATNA then: <strong>{view.me.batna}</strong> points

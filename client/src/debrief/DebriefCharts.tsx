@@ -103,6 +103,7 @@ export const DebriefCharts = memo(function DebriefCharts({
             title="Trust and tension by round"
             rows={relations.rows}
             series={relations.series}
+            more={relations.more}
             marker={state.round}
           />
         </section>

@@ -31,20 +31,30 @@ export function scoreRows(rounds: GameState[]): { rows: Row[]; series: Series[] 
   };
 }
 
-/** Tension, mean trust and trust of every pair, round by round. */
-export function relationRows(rounds: GameState[]): { rows: Row[]; series: Series[] } {
+/** Trust lines drawn at most: more, at a table of five or eight, is a tangle nobody can read. */
+export const pairsDrawn = 6;
+
+/**
+ * Tension, mean trust and trust of every pair, round by round: the first pairs drawn as
+ * lines (`series`), the others in the numbers only (`more`). The chart had dropped those
+ * others without a word: at a table of eight, 22 of its 28 pairs, the United States and
+ * Russia among them, were nowhere.
+ */
+export function relationRows(rounds: GameState[]): { rows: Row[]; series: Series[]; more: Series[] } {
   const first = rounds[0];
   const pairs = first ? Object.keys(first.indicators.trust) : [];
   const pairLabel = (key: string) => {
     const [a = "", b = ""] = key.split("|");
     return first ? `Trust ${seatName(first, a)}–${seatName(first, b)}` : key;
   };
+  const pairSeries = pairs.map((p) => ({ key: `trust:${p}`, label: pairLabel(p) }));
   return {
     series: [
       { key: "tension", label: "Tension" },
       ...(pairs.length > 1 ? [{ key: "meanTrust", label: "Mean trust" }] : []),
-      ...pairs.slice(0, 6).map((p) => ({ key: `trust:${p}`, label: pairLabel(p) })),
+      ...pairSeries.slice(0, pairsDrawn),
     ],
+    more: pairSeries.slice(pairsDrawn),
     rows: rounds.map((state) => {
       const row: Row = { round: state.round, tension: state.indicators.tension, meanTrust: meanTrust(state) };
       for (const p of pairs) row[`trust:${p}`] = state.indicators.trust[p];
