@@ -31,6 +31,12 @@ test("the debrief's charts keep their plots whole however long their legends are
   await debriefOfFour(page);
   expect(await plotHeight(page, /^Trust and tension by round/)).toBeGreaterThan(150);
   expect(await plotHeight(page, /^Each party's points/)).toBeGreaterThan(150);
+  // The table of scores at this step shows every column: in two columns the projector's text
+  // had cut off its last ("Liberal"), to be found by scrolling sideways.
+  const scores = page.getByRole("table", { name: "The table at this step" });
+  await expect(scores.getByRole("columnheader", { name: "Liberal" })).toBeVisible();
+  const box = await scores.evaluate((t) => ({ wide: t.scrollWidth, room: t.parentElement?.clientWidth ?? 0 }));
+  expect(box.wide).toBeLessThanOrEqual(box.room);
   // On a phone, the outcome space's legend of six series had taken a third of its plot.
   await page.setViewportSize({ width: 390, height: 844 });
   expect(await plotHeight(page, /what was possible, offered and agreed/)).toBeGreaterThan(240);
