@@ -252,6 +252,10 @@ test("journey 3: the instructor replays the table, scrubs, switches seats and br
   await expect(dashboard.getByRole("heading", { name: "The log as Russia saw it" })).toBeVisible();
   // The charts below still show every party's numbers, and say so.
   await expect(dashboard.getByTestId("charts-reveal-all")).toContainText("whatever Russia could see then");
+  // As an observer (the public record only) too: the charts go beyond it, which a class shown
+  // "public only" must not take for public.
+  await dashboard.getByLabel("View as").selectOption("observer");
+  await expect(dashboard.getByTestId("charts-reveal-all")).toContainText("whatever an observer could see then");
   await dashboard.getByLabel("View as").selectOption("instructor");
   await expect(dashboard.getByTestId("charts-reveal-all")).toHaveCount(0);
 

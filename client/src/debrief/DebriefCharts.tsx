@@ -23,7 +23,7 @@ export const DebriefCharts = memo(function DebriefCharts({
 }: {
   states: GameState[];
   step: number;
-  /** The seat the replay is viewed as, if one: the charts still show everything, and say so. */
+  /** The seat (or "observer") the replay is viewed as, if not the instructor: the charts still show everything, and say so. */
   seen?: string;
 }) {
   const state = states[step] ?? states[0];
@@ -55,7 +55,8 @@ export const DebriefCharts = memo(function DebriefCharts({
         <h2 id="space-title">Outcome space</h2>
         {seen && (
           <p className="muted small" data-testid="charts-reveal-all">
-            The charts and tables from here on show every party's numbers, whatever {name(seen)} could see then.
+            The charts and tables from here on show every party's numbers, whatever{" "}
+            {seen === "observer" ? "an observer" : name(seen)} could see then.
           </p>
         )}
         {parties.length > 2 && (

@@ -174,7 +174,8 @@ export function DebriefView({
         <DebriefCharts
           states={states}
           step={chartStep}
-          seen={viewer === "instructor" || viewer === "observer" ? undefined : viewer}
+          // An observer sees the public record only, which the charts go beyond: they say so then too.
+          seen={viewer === "instructor" ? undefined : viewer}
         />
       </div>
     </div>
