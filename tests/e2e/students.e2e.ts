@@ -215,6 +215,9 @@ test("a student whose table has ended can take a bot's seat elsewhere, not a stu
   await expect(held).toBeDisabled();
   await expect(held).toContainText("its student would be sent to a finished table");
   await expect(menu.getByRole("option", { name: /^No seat/ })).toHaveCount(0);
+  await expect(students.locator(".move-row")).toContainText(
+    `${mover}'s table has ended: ${mover} can take a seat a bot plays, not a student's (that student would be sent to the finished table). A student moved`,
+  );
   // The bot's seat at the other table is the one offered.
   await expect(menu).toHaveValue(/ /);
   expect(await menu.locator("option:checked").textContent()).toMatch(

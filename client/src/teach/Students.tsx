@@ -327,7 +327,7 @@ function MoveStudent({
       <p className="small muted">
         {tableEnded
           ? `${p.name}'s table has ended: ${p.name} can take a seat a bot plays, not a student's (that student would be sent to the finished table).`
-          : `A student who holds that seat takes ${p.name}'s place${p.tableId ? "" : " (none: they are left without a seat)"}.`}
+          : `A student who holds that seat takes ${p.name}'s place${p.tableId ? "" : " (none: they are left without a seat)"}.`}{" "}
         A student moved to another party reads that party's confidential brief too. Both pages follow by themselves.
       </p>
     </form>
