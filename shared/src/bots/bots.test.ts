@@ -171,6 +171,33 @@ describe("the decision procedure", () => {
     expect(decision?.rationale).toContain("cannot act without consent");
   });
 
+  it("a party that accepts mediation invites the mediator once it offers its good offices; a hardliner does not", () => {
+    const offer = (move: Move) => {
+      const state = initialState(river, 1);
+      const result = validate(state, "broker", move);
+      if (!result.ok) throw new Error(result.rejection.message);
+      return apply(state, result.event);
+    };
+    const decisionOf = (state: GameState, persona: string) =>
+      decideBotMove(viewFor(state, "up"), persona, { dice: botDice(1, "up") });
+    // Before any offer, a tit-for-tat or a conceder waits to be asked: it bargains instead.
+    expect(firstMove("titForTat")?.kind).not.toBe("inviteMediator");
+    expect(firstMove("conceder")?.kind).not.toBe("inviteMediator");
+    for (const move of [
+      { kind: "chat", text: "I am ready to help you both." },
+      { kind: "backChannel", to: "up", text: "Let me carry your proposals." },
+      { kind: "workshop", with: ["up", "down"] },
+    ] as Move[]) {
+      const state = offer(move);
+      for (const persona of ["titForTat", "conceder", "legalist"]) {
+        const decision = decisionOf(state, persona);
+        expect(decision?.move, `${persona} after a ${move.kind}`).toEqual({ kind: "inviteMediator" });
+        expect(decision?.rationale).toContain("offered its good offices in round 1");
+      }
+      expect(decisionOf(state, "hardliner")?.move.kind).not.toBe("inviteMediator");
+    }
+  });
+
   it("a hardliner threatens after its anchor, then escalates when its proposals are refused", () => {
     const games = [1, 2, 3, 4, 5, 6].map((seed) => play({ up: "hardliner", down: "hardliner" }, seed));
     for (const state of games) {

@@ -4,7 +4,7 @@ import { bargain } from "./tactics/bargain.ts";
 import { escalate, threaten } from "./tactics/competitive.ts";
 import type { Context, Tactic } from "./tactics/context.ts";
 import { fileClaim } from "./tactics/judicial.ts";
-import { seekMediation, seekMediationWhenDistrustful } from "./tactics/mediation.ts";
+import { seekMediation, seekMediationWhenDistrustful, takeUpGoodOffices } from "./tactics/mediation.ts";
 import {
   answerFactFinding,
   buildTowardsCreative,
@@ -26,6 +26,7 @@ const tactics: Tactic[] = [
   shareInterests,
   proposeCreative,
   seekMediationWhenDistrustful,
+  takeUpGoodOffices,
   fileClaim,
   escalate,
   threaten,

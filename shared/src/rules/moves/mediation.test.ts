@@ -45,7 +45,9 @@ describe("mediation needs a mediator and everyone's consent", () => {
       code: "MediationNotActive",
       message: "Downstream has not consented to mediation.",
     });
-    expect(reason(initialState(river(), 1), "m", "shuttle")).toBe("No party has invited the mediator yet.");
+    expect(reason(initialState(river(), 1), "m", "shuttle")).toBe(
+      "No party has invited you yet. Offer your good offices (talk to the parties, privately or in a workshop): a party open to mediation may then invite you.",
+    );
   });
 
   it("MediatorOnly: a state cannot make a mediator's proposal", () => {

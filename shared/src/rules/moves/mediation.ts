@@ -15,7 +15,9 @@ const mediatorPresent = check<unknown>("NoMediator", (state) =>
 );
 
 const mediationIsActive = check<unknown>("MediationNotActive", (state) => {
-  if (state.families.mediation.invitedBy.length === 0) return "No party has invited the mediator yet.";
+  // Only a mediator meets this check (mediatorOnly comes first), so it says what the mediator can do about it.
+  if (state.families.mediation.invitedBy.length === 0)
+    return "No party has invited you yet. Offer your good offices (talk to the parties, privately or in a workshop): a party open to mediation may then invite you.";
   return missingConsentMessage(state, state.families.mediation.consented, "mediation");
 });
 
