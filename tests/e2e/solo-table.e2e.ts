@@ -71,3 +71,51 @@ test("a person plays the U.S.–China table against the bot to an agreement and 
   expect(usaPoints).toBeGreaterThanOrEqual(55);
   expect(Number(await china.locator("td").nth(1).textContent())).toBeGreaterThan(0);
 });
+
+test("the mediator at Camp David offers its good offices, is invited by the parties and puts its own proposal", async ({
+  page,
+}) => {
+  await page.goto("/solo");
+  await page.getByLabel("Scenario").selectOption("camp-david-1978");
+  const mediatorSeat = page.locator("label.seat-choice").filter({ hasText: "United States (mediator)" });
+  // Its name says its role already: not "United States (mediator) (mediator)".
+  await expect(mediatorSeat).not.toContainText("(mediator) (mediator)");
+  await mediatorSeat.getByRole("radio").check();
+  // The default persona for a state (tit-for-tat) accepts mediation but does not ask for it.
+  await page.getByLabel("Bot playing Egypt").selectOption("simple");
+  await page.getByLabel("Bot playing Israel").selectOption("simple");
+  await page.getByRole("button", { name: "Start the negotiation" }).click();
+  await expect(page.getByRole("heading", { name: "Your brief" })).toBeVisible();
+
+  // A third party has no payoff table: a proposal is not "worth 0 points (your BATNA: 0)" to it.
+  const firstProposal = page.locator(".proposal.open").first();
+  await expect(firstProposal.getByTestId("proposal-aims")).toHaveText(
+    "Agreed, it would give you +50 points for an agreement (you score by your aims, not by the package)",
+  );
+  await expect(page.getByTestId("proposal-points")).toHaveCount(0);
+  await expect(page.getByText("(your BATNA: 0)")).toHaveCount(0);
+
+  // Before anyone invites it, the mediator's own moves say what it can do about that.
+  const proposalMove = page.getByTestId("move-mediatorProposal");
+  await expect(proposalMove).toContainText("Offer your good offices");
+
+  // It offers its good offices; a party that accepts mediation invites it, and the other consents.
+  await page.getByPlaceholder("Write a message").fill("The United States offers its good offices to both delegations.");
+  await page.getByRole("button", { name: "Send" }).click();
+  await page.getByTestId("move-pass").locator("button.move-toggle").click();
+  await page.getByTestId("move-pass").locator("button[type=submit]").click();
+  const log = page.locator(".panel.log");
+  await expect(log).toContainText("invites United States (mediator) to mediate");
+  await expect(log).toContainText("Every party has consented: United States (mediator) now mediates.");
+
+  // Now it can put a package to both parties.
+  await proposalMove.locator("button.move-toggle").click();
+  await proposalMove.getByRole("checkbox", { name: "Egypt" }).check();
+  await proposalMove.getByRole("checkbox", { name: "Israel" }).check();
+  await proposalMove.getByLabel("The Sinai").selectOption({ label: "All of the Sinai returns in phases" });
+  await proposalMove
+    .getByLabel("Security arrangements")
+    .selectOption({ label: "Demilitarised zones with international monitors" });
+  await proposalMove.locator("button[type=submit]").click();
+  await expect(log).toContainText("United States (mediator) puts a mediator's proposal to Egypt and Israel");
+});

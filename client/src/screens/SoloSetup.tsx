@@ -4,6 +4,7 @@ import { api, post, type ScenarioSummary } from "../net/http.ts";
 import { saveSeat } from "../net/saved.ts";
 import { navigate } from "../router.ts";
 import { CharactersLeft } from "../ui/CharactersLeft.tsx";
+import { kindBesideName } from "../ui/names.ts";
 
 export interface SoloCreated {
   participantToken: string;
@@ -126,7 +127,8 @@ export function SoloSetup() {
                 <label key={p.id} className={`seat-choice ${seat === p.id ? "chosen" : ""}`}>
                   <input type="radio" name="seat" value={p.id} checked={seat === p.id} onChange={() => setSeat(p.id)} />
                   <span>
-                    <strong>{p.name}</strong> <span className="muted">({p.kind})</span>
+                    <strong>{p.name}</strong>{" "}
+                    {kindBesideName(p) && <span className="muted">({kindBesideName(p)})</span>}
                     <br />
                     <span className="small">{p.publicBrief}</span>
                   </span>

@@ -1,6 +1,6 @@
 import { type Aims, aimsPoints, type TableView } from "@parley/shared";
 import { pointsText } from "../ui/metric.ts";
-import { issueName, optionName, partyName } from "../ui/names.ts";
+import { issueName, kindBesideName, optionName, partyName } from "../ui/names.ts";
 
 export function controllerText(controller: TableView["parties"][number]["controller"]): string {
   if (controller.type === "human") return controller.name || "a player";
@@ -124,7 +124,7 @@ export function Briefs({ view }: { view: TableView }) {
               <h3>
                 {p.name}{" "}
                 <span className="muted small">
-                  ({p.kind}, {controllerText(p.controller)})
+                  ({[kindBesideName(p), controllerText(p.controller)].filter(Boolean).join(", ")})
                 </span>
                 {p.walkedAway && <span className="badge warn">walked away</span>}
               </h3>

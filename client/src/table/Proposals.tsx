@@ -91,7 +91,9 @@ export function Proposals({ view, canMove }: { view: TableView; canMove: boolean
   const seat = view.me?.seat ?? "";
   const open = view.proposals.filter((p) => p.status === "open").reverse();
   const lines = [...new Set(view.proposals.map((p) => p.by))];
-  const worth = (pkg: Package) => (view.me ? viewPoints(view, pkg) : undefined);
+  // A third party has no payoff table: a package is worth nothing to it as such, only agreement is.
+  const aims = view.me?.aims;
+  const worth = (pkg: Package) => (view.me && !aims ? viewPoints(view, pkg) : undefined);
   // Accepting a package worth less than walking away asks once more (the proposal it is for).
   const [confirmBelow, setConfirmBelow] = useState<string | null>(null);
 
@@ -132,6 +134,12 @@ export function Proposals({ view, canMove }: { view: TableView; canMove: boolean
                   Worth <strong data-testid="proposal-points">{points}</strong> points to you
                   {view.me && <span className="muted"> (your BATNA: {view.me.batna})</span>}
                   {below && <span className="badge warn">below your BATNA</span>}
+                </p>
+              )}
+              {aims && aims.agreementBonus > 0 && (
+                <p className="small" data-testid="proposal-aims">
+                  Agreed, it would give you <strong>+{aims.agreementBonus}</strong> points for an agreement (you score
+                  by your aims, not by the package)
                 </p>
               )}
               <StatusLine view={view} p={p} />

@@ -22,6 +22,10 @@ export const isThirdParty = (view: Pick<TableView, "parties">, seat: string | un
   return kind !== undefined && kind !== "state";
 };
 
+/** A party's kind to show beside its name ("state", "ngo"), or nothing when the name says it already ("India (mediator)"). */
+export const kindBesideName = (party: { name: string; kind: string }): string | undefined =>
+  party.name.toLowerCase().includes(party.kind) ? undefined : party.kind;
+
 /** A phrase as a sentence's start: its first letter a capital. */
 export const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
