@@ -1,4 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
+import { passIfAble } from "./moves.ts";
 
 /** The package that trades the U.S.'s priorities (purchases, minerals) for China's (tariffs, chips). */
 const logroll: Record<string, string> = {
@@ -118,4 +119,48 @@ test("the mediator at Camp David offers its good offices, is invited by the part
     .selectOption({ label: "Demilitarised zones with international monitors" });
   await proposalMove.locator("button[type=submit]").click();
   await expect(log).toContainText("United States (mediator) puts a mediator's proposal to Egypt and Israel");
+});
+
+test("after a binding ruling, the package builder keeps the forum's option and says why", async ({ page }) => {
+  await page.goto("/solo");
+  await page.getByLabel("Scenario").selectOption("indus-waters");
+  await page.getByRole("radio", { name: /^Pakistan/ }).check();
+  // A hardliner makes no deal early, so the case runs to its ruling.
+  await page.getByLabel("Bot playing India").selectOption("hardliner");
+  await page.getByRole("button", { name: "Start the negotiation" }).click();
+  await expect(page.getByRole("heading", { name: "Your brief" })).toBeVisible();
+
+  const claim = page.getByTestId("move-fileClaim");
+  await claim.locator("button.move-toggle").click();
+  await claim.getByLabel("Issue").selectOption({ label: "Kishenganga operation" });
+  await claim.locator("button[type=submit]").click();
+  const log = page.locator(".panel.log");
+  await expect(log).toContainText("it will rule at the end of round 4");
+
+  // Pass until the court has ruled (answering nothing: the hardliner's offers stay open).
+  const ruling = log.getByText(/Court of arbitration rules on Kishenganga operation in favour of/);
+  for (let step = 0; step < 60 && !(await ruling.isVisible()); step++) {
+    try {
+      await passIfAble(page);
+    } catch {
+      // The table moved on while we looked: look again.
+    }
+    await page.waitForTimeout(150);
+  }
+  const ruled = (await ruling.textContent()) ?? "";
+  const option = /'(.+)'/.exec(ruled)?.[1] ?? "";
+  expect(["Operates as built", "Strict limits on diversion and storage"]).toContain(option);
+
+  const issue = page.getByRole("group", { name: "Kishenganga operation" });
+  await expect(issue.getByTestId("ruled-kishenganga")).toHaveText(
+    `Court of arbitration has ruled: any package must keep “${option}”.`,
+  );
+  await expect(issue.getByRole("radio", { name: option })).toBeChecked();
+  // The other options cannot be chosen, so no package the rules would refuse can be built.
+  for (const other of [
+    "A guaranteed minimum flow downstream",
+    "Operates as built",
+    "Strict limits on diversion and storage",
+  ])
+    if (other !== option) await expect(issue.getByRole("radio", { name: other })).toBeDisabled();
 });

@@ -2,6 +2,7 @@ import { type Move, type MoveKind, type Package, type TableView, textLimits } fr
 import { type ReactNode, useId, useState } from "react";
 import { moveTitles } from "../ui/approaches.tsx";
 import { CharactersLeft } from "../ui/CharactersLeft.tsx";
+import { keepingRulings, ruledOptions } from "./rulings.ts";
 
 interface FormProps {
   view: TableView;
@@ -157,7 +158,7 @@ export function MoveForm({ view, kind, disabled, describedBy, onSend }: FormProp
           <PackageFields view={view} pkg={pkg} onChange={setPkg} />
         </>
       );
-      build = () => ({ kind, to: targets, package: pkg });
+      build = () => ({ kind, to: targets, package: { ...pkg, options: keepingRulings(view, pkg.options) } });
       break;
     case "shuttle":
       fields = (
@@ -393,15 +394,19 @@ function TextField({ label, value, onChange }: { label: string; value: string; o
 /** One option per issue, and any unlocked creative options: for a mediator's proposal. */
 function PackageFields({ view, pkg, onChange }: { view: TableView; pkg: Package; onChange: (pkg: Package) => void }) {
   const unlocked = view.scenario.creativeOptions.filter((c) => c.unlocked);
+  const ruled = ruledOptions(view);
   return (
     <>
       {view.scenario.issues.map((issue) => (
         <Select
           key={issue.id}
           label={issue.name}
-          value={pkg.options[issue.id] ?? issue.statusQuo}
+          value={ruled[issue.id]?.optionId ?? pkg.options[issue.id] ?? issue.statusQuo}
           onChange={(value) => onChange({ ...pkg, options: { ...pkg.options, [issue.id]: value } })}
-          items={issue.options.map((o) => [o.id, o.label])}
+          // A binding ruling leaves one option: the one its forum chose.
+          items={issue.options
+            .filter((o) => !ruled[issue.id] || ruled[issue.id]?.optionId === o.id)
+            .map((o) => [o.id, ruled[issue.id] ? `${o.label} (ruled by ${ruled[issue.id]?.forum})` : o.label])}
         />
       ))}
       {unlocked.length > 0 && (

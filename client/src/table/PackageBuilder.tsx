@@ -1,7 +1,8 @@
 import { type Framing, type Package, type TableView, viewPoints } from "@parley/shared";
 import { useId, useState } from "react";
 import { useTable } from "../state/tableStore.ts";
-import { partyName } from "../ui/names.ts";
+import { optionName, partyName } from "../ui/names.ts";
+import { keepingRulings, ruledOptions } from "./rulings.ts";
 
 /** Each framing and what it does, read in full on a phone's width too (a select cut them off). */
 const framings: { id: Framing; label: string; effect?: string }[] = [
@@ -24,7 +25,10 @@ export function PackageBuilder({ view, canMove }: { view: TableView; canMove: bo
   const [framing, setFraming] = useState<Framing>("plain");
   const ids = { framing: useId(), from: useId(), total: useId() };
   const unlocked = view.scenario.creativeOptions.filter((c) => c.unlocked);
-  const pkg: Package = { options: choice, creative: creative.filter((id) => unlocked.some((c) => c.id === id)) };
+  // A binding ruling fixes its issue: any package must keep it, so it stays chosen here.
+  const ruled = ruledOptions(view);
+  const options = keepingRulings(view, choice);
+  const pkg: Package = { options, creative: creative.filter((id) => unlocked.some((c) => c.id === id)) };
   const points = viewPoints(view, pkg);
   const availability = view.moves?.find((m) => m.kind === "propose");
   const open = view.proposals.filter((p) => p.status === "open");
@@ -63,18 +67,25 @@ export function PackageBuilder({ view, canMove }: { view: TableView; canMove: bo
           <fieldset key={issue.id} className="issue">
             <legend>{issue.name}</legend>
             {issue.description && <p className="small muted">{issue.description}</p>}
+            {ruled[issue.id] && (
+              <p className="small" data-testid={`ruled-${issue.id}`}>
+                {ruled[issue.id]?.forum} has ruled: any package must keep “
+                {optionName(view, issue.id, ruled[issue.id]?.optionId ?? "")}”.
+              </p>
+            )}
             {issue.options.map((option) => {
               const mine = view.me?.payoffs[issue.id]?.[option.id] ?? 0;
               const theirs = Object.entries(view.revealedToViewer)
                 .map(([owner, table]) => [owner, table[issue.id]?.[option.id]] as const)
                 .filter(([, v]) => v !== undefined);
               return (
-                <label key={option.id} className={`option ${choice[issue.id] === option.id ? "chosen" : ""}`}>
+                <label key={option.id} className={`option ${options[issue.id] === option.id ? "chosen" : ""}`}>
                   <input
                     type="radio"
                     name={`issue-${issue.id}`}
                     value={option.id}
-                    checked={choice[issue.id] === option.id}
+                    checked={options[issue.id] === option.id}
+                    disabled={ruled[issue.id] !== undefined && ruled[issue.id]?.optionId !== option.id}
                     onChange={() => setChoice({ ...choice, [issue.id]: option.id })}
                   />
                   <span className="option-label">

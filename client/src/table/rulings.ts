@@ -1,0 +1,32 @@
+import type { TableView } from "@parley/shared";
+
+/** A binding ruling a package must keep: the issue, the option the forum chose, and the forum's name. */
+export interface RuledOption {
+  optionId: string;
+  forum: string;
+}
+
+/**
+ * The options binding rulings have fixed, by issue. The rules refuse any package that
+ * changes one, so the package forms keep them chosen rather than let a student build a
+ * package the table will turn down.
+ */
+export function ruledOptions(view: Pick<TableView, "claims" | "scenario">): Record<string, RuledOption> {
+  const out: Record<string, RuledOption> = {};
+  for (const claim of view.claims) {
+    if (claim.status !== "ruled" || !claim.ruling?.binding) continue;
+    const forum = view.scenario.forums.find((f) => f.id === claim.forumId)?.name ?? claim.forumId;
+    out[claim.issueId] = { optionId: claim.ruling.optionId, forum };
+  }
+  return out;
+}
+
+/** A package's options with every binding ruling's option in place. */
+export function keepingRulings(
+  view: Pick<TableView, "claims" | "scenario">,
+  options: Record<string, string>,
+): Record<string, string> {
+  const kept = { ...options };
+  for (const [issueId, ruled] of Object.entries(ruledOptions(view))) kept[issueId] = ruled.optionId;
+  return kept;
+}
