@@ -22,9 +22,12 @@ export const isThirdParty = (view: Pick<TableView, "parties">, seat: string | un
   return kind !== undefined && kind !== "state";
 };
 
-/** A party's kind to show beside its name ("state", "ngo"), or nothing when the name says it already ("India (mediator)"). */
+/**
+ * A party's kind to show beside its name ("state", "ngo"), or nothing when the name ends
+ * with its role in brackets already ("India (mediator)", "World Bank (facilitator)").
+ */
 export const kindBesideName = (party: { name: string; kind: string }): string | undefined =>
-  party.name.toLowerCase().includes(party.kind) ? undefined : party.kind;
+  /\([^)]+\)$/.test(party.name.trim()) ? undefined : party.kind;
 
 /** A phrase as a sentence's start: its first letter a capital. */
 export const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
