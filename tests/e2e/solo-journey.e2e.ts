@@ -29,6 +29,16 @@ test("journey 2: a solo game against a bot, played to the end, and its debrief",
   await expect(page).toHaveURL(url);
   await expect(page.getByRole("heading", { name: "Your brief" })).toBeVisible();
 
+  // Left for the home page, the game is there to pick up, and its link leads back to it.
+  await page.goto("/");
+  const resume = page.getByRole("region", { name: "Pick up where you left off" });
+  await expect(resume.getByRole("listitem")).toHaveCount(1);
+  await expect(resume).toContainText(/as United States · started /);
+  await expect(page.getByRole("region", { name: "Your finished games" })).toHaveCount(0);
+  await resume.getByRole("link", { name: /as United States/ }).click();
+  await expect(page).toHaveURL(url);
+  await expect(page.getByRole("heading", { name: "Your brief" })).toBeVisible();
+
   // Play with the keyboard: a package offer in round 1, then answer or pass until the end.
   const over = page.getByRole("heading", { name: /^(Agreement reached|No agreement)$/ });
   await page
@@ -65,6 +75,16 @@ test("journey 2: a solo game against a bot, played to the end, and its debrief",
   await expect(page.getByRole("heading", { name: "Liberal lens" })).toBeVisible();
   // A surprise persona: any of them, named and described ("Track II builder", "Tit-for-tat"…).
   await expect(page.getByTestId("persona-china")).toContainText(/China was played by the [A-Z][\w -]+ bot: \S/);
+  const ending = (await page.getByRole("heading", { name: /^(Agreement reached|No agreement)$/ }).textContent()) ?? "";
+
+  // The home page no longer offers the finished game to pick up: it lists it with how it ended.
+  await page.goto("/");
+  await expect(page.getByRole("region", { name: "Pick up where you left off" })).toHaveCount(0);
+  const finished = page.getByRole("region", { name: "Your finished games" });
+  await expect(finished).toContainText(`as United States · ${ending.toLowerCase()}`);
+  await finished.getByRole("link", { name: /as United States/ }).click();
+  await expect(page).toHaveURL(url);
+  await expect(over).toBeVisible();
   await expectNoSeriousA11yViolations(page, "end of game");
 
   // The debrief: everything revealed, the outcome space and the charts.

@@ -13,6 +13,8 @@ export interface SavedSeat {
   seat: string;
   tableId: string;
   savedAt: string;
+  /** Set once this browser has seen the table end: how it ended. */
+  ended?: "agreement" | "noAgreement";
 }
 
 export interface SavedSession {
@@ -66,6 +68,28 @@ export function updateSeat(participantId: string, now: Pick<SavedSeat, "party" |
   seats[i] = { ...seat, ...now };
   write(seatsKey, seats);
 }
+/** Notes that a saved seat's table has ended, so the home page lists it with the finished games. */
+export function markSeatEnded(participantId: string, ended: NonNullable<SavedSeat["ended"]>): void {
+  const seats = savedSeats();
+  const i = seats.findIndex((s) => s.participantId === participantId);
+  const seat = seats[i];
+  if (!seat || seat.ended === ended) return;
+  seats[i] = { ...seat, ended };
+  write(seatsKey, seats);
+}
+
+/** The saved seats still to play, and those whose table has ended, each newest first as saved. */
+export function seatsByState(seats: SavedSeat[]): { playing: SavedSeat[]; finished: SavedSeat[] } {
+  return { playing: seats.filter((s) => !s.ended), finished: seats.filter((s) => s.ended) };
+}
+
+/** When a seat was taken, to tell two games of the same scenario and party apart ("28 Nov, 06:40"). */
+export function seatStarted(seat: SavedSeat): string {
+  const at = new Date(seat.savedAt);
+  if (Number.isNaN(at.getTime())) return "";
+  return at.toLocaleString(undefined, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+}
+
 export function forgetSeat(participantId: string): void {
   write(
     seatsKey,

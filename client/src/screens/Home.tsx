@@ -1,10 +1,23 @@
 import { useState } from "react";
-import { savedSeats, savedSessions, seatLabel } from "../net/saved.ts";
+import { type SavedSeat, savedSeats, savedSessions, seatLabel, seatStarted, seatsByState } from "../net/saved.ts";
 import { Link } from "../ui/Link.tsx";
 
 /** The four doors: join a class, play solo, teach, open a replay; plus what this browser was doing. */
+function SeatLink({ seat }: { seat: SavedSeat }) {
+  const started = seatStarted(seat);
+  return (
+    <li>
+      <Link href={`/play/${seat.participantId}`}>{seatLabel(seat)}</Link>
+      <span className="muted small">
+        {seat.ended && <> · {seat.ended === "agreement" ? "agreement reached" : "no agreement"}</>}
+        {started && <> · started {started}</>}
+      </span>
+    </li>
+  );
+}
+
 export function Home() {
-  const [seats] = useState(savedSeats);
+  const [seats] = useState(() => seatsByState(savedSeats()));
   const [sessions] = useState(savedSessions);
   return (
     <div className="page">
@@ -45,14 +58,12 @@ export function Home() {
           </Link>
         </section>
       </div>
-      {(seats.length > 0 || sessions.length > 0) && (
+      {(seats.playing.length > 0 || sessions.length > 0) && (
         <section className="panel" aria-labelledby="resume-title">
           <h2 id="resume-title">Pick up where you left off</h2>
           <ul className="plain-list">
-            {seats.map((s) => (
-              <li key={s.participantId}>
-                <Link href={`/play/${s.participantId}`}>{seatLabel(s)}</Link>
-              </li>
+            {seats.playing.map((s) => (
+              <SeatLink key={s.participantId} seat={s} />
             ))}
             {sessions.map((s) => (
               <li key={s.sessionId}>
@@ -60,6 +71,16 @@ export function Home() {
                   Dashboard: {s.title} (code {s.joinCode})
                 </Link>
               </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {seats.finished.length > 0 && (
+        <section className="panel" aria-labelledby="finished-title">
+          <h2 id="finished-title">Your finished games</h2>
+          <ul className="plain-list">
+            {seats.finished.map((s) => (
+              <SeatLink key={s.participantId} seat={s} />
             ))}
           </ul>
         </section>

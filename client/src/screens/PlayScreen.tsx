@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { api } from "../net/http.ts";
-import { savedSeat } from "../net/saved.ts";
+import { markSeatEnded, savedSeat } from "../net/saved.ts";
 import { useTable } from "../state/tableStore.ts";
 import { TableScreen } from "../table/TableScreen.tsx";
 import { Link } from "../ui/Link.tsx";
@@ -10,13 +10,22 @@ const unseatedPollMs = 4000;
 /** A seat this browser holds (a class seat or a solo game), connected by its participant token. */
 export function PlayScreen({ participantId }: { participantId: string }) {
   const [seat] = useState(() => savedSeat(participantId));
-  const { view, phase, error, connect } = useTable();
+  const { view, phase, error, connect, token } = useTable();
   /** Without a seat, once the session is over: the party last played, whose debrief is open. */
   const [over, setOver] = useState<{ party: string | null }>();
 
   useEffect(() => {
     if (seat) void connect(seat.token);
   }, [seat, connect]);
+
+  // The home page lists a game whose table has ended apart from those still to play. The view
+  // must be this seat's (the store holds the last table's until it connects here).
+  const ours = seat !== undefined && token === seat.token;
+  const ended =
+    ours && view?.phase === "ended" ? (view.outcome?.kind === "agreement" ? "agreement" : "noAgreement") : null;
+  useEffect(() => {
+    if (ended) markSeatEnded(participantId, ended);
+  }, [participantId, ended]);
 
   // Without a seat (given to a bot, or not yet placed), the page asks every few seconds
   // whether the instructor has seated the student, and takes the seat when they have.
