@@ -1,4 +1,4 @@
-import { botPersonas, textLimits } from "@parley/shared";
+import { botPersonas, personasForSeat, type SeatKind, textLimits } from "@parley/shared";
 import { useEffect, useId, useState } from "react";
 import { api, post, type ScenarioSummary } from "../net/http.ts";
 import { saveSeat } from "../net/saved.ts";
@@ -150,6 +150,7 @@ export function SoloSetup() {
                 <PersonaSelect
                   key={p.id}
                   party={p.name}
+                  kind={p.kind}
                   value={personas[p.id] ?? surprise}
                   onChange={(v) => setPersonas({ ...personas, [p.id]: v })}
                 />
@@ -174,7 +175,17 @@ export function SoloSetup() {
   );
 }
 
-function PersonaSelect({ party, value, onChange }: { party: string; value: string; onChange: (v: string) => void }) {
+function PersonaSelect({
+  party,
+  kind,
+  value,
+  onChange,
+}: {
+  party: string;
+  kind: SeatKind;
+  value: string;
+  onChange: (v: string) => void;
+}) {
   const id = useId();
   const persona = botPersonas.find((p) => p.id === value);
   return (
@@ -182,7 +193,7 @@ function PersonaSelect({ party, value, onChange }: { party: string; value: strin
       <label htmlFor={id}>Bot playing {party}</label>
       <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
         <option value={surprise}>Surprise me</option>
-        {botPersonas.map((p) => (
+        {personasForSeat(kind).map((p) => (
           <option key={p.id} value={p.id}>
             {p.name}
           </option>

@@ -2,6 +2,7 @@ import {
   apply,
   botPersonas,
   type Controller,
+  defaultPersonaFor,
   foldStored,
   type GameEvent,
   type GameState,
@@ -9,6 +10,7 @@ import {
   replayNotice,
   type Scenario,
   type SeatId,
+  type SeatKind,
   textLimits,
   validateSystem,
 } from "@parley/shared";
@@ -82,9 +84,18 @@ export interface SoloTable {
 
 const soloRoundHours = 24 * 30;
 
-function resolvePersona(choice: string | undefined, fallback?: string): string {
+const kindOf = (scenario: Scenario, seat: SeatId): SeatKind =>
+  scenario.parties.find((p) => p.id === seat)?.kind ?? "state";
+
+/**
+ * The persona a bot seat gets: the one chosen, else the one it had (a "what if"), else a
+ * surprise. A third party's surprise is the persona that plays its role (the end screen
+ * named a "Hardliner" mediator, which played as a mediator all the same).
+ */
+export function choosePersona(choice: string | undefined, kind: SeatKind, fallback?: string): string {
   if (choice && choice !== surprise) return choice;
   if (!choice && fallback) return fallback;
+  if (kind !== "state") return defaultPersonaFor(kind);
   const ids = personaIds();
   return ids[Math.floor(Math.random() * ids.length)] ?? "simple";
 }
@@ -143,7 +154,7 @@ export class SoloTables {
         controllers[s] = { type: "human", name: name || "Player" };
         continue;
       }
-      chosen[s] = resolvePersona(personas[s]);
+      chosen[s] = choosePersona(personas[s], kindOf(scenario, s));
       controllers[s] = { type: "bot", persona: chosen[s] };
     }
     return success(
@@ -195,7 +206,11 @@ export class SoloTables {
     for (const s of table.seats) {
       if (s === request.seat) continue;
       const current = state.controllers[s];
-      personas[s] = resolvePersona(request.personas?.[s], current?.type === "bot" ? current.persona : undefined);
+      personas[s] = choosePersona(
+        request.personas?.[s],
+        kindOf(scenario, s),
+        current?.type === "bot" ? current.persona : undefined,
+      );
     }
     const source = table.number ? `table ${table.number}` : "a game";
     const result = await this.open({

@@ -15,6 +15,7 @@ export {
   type PersonaId,
   type PersonaParameters,
   personaIds,
+  personasForSeat,
   type SeatKind,
   type ThirdPartyStance,
 } from "./personas.ts";

@@ -239,6 +239,18 @@ export function defaultPersonaFor(kind: SeatKind): PersonaId {
   return kind === "mediator" ? "mediator" : kind === "ngo" ? "trackTwo" : "titForTat";
 }
 
+/**
+ * The personas that play a seat of this kind as their descriptions say: every one for a
+ * state; for a mediator or an NGO, the default and the one persona that plays that role (a
+ * mediator's seat plays the mediator whatever its persona, and only a Track II builder
+ * facilitates from an NGO's seat, so a "Hardliner" World Bank played as a mediator).
+ */
+export function personasForSeat(kind: SeatKind): readonly BotPersona[] {
+  if (kind === "state") return botPersonas;
+  const fitting = defaultPersonaFor(kind);
+  return botPersonas.filter((p) => p.id === defaultPersonaId || p.id === fitting);
+}
+
 /** The persona a seat's id stands for (`simple` and unknown ids fall back to the seat's default). */
 export function resolvePersona(id: string, kind: SeatKind): PersonaRow {
   const found = rows.find((row) => row.id === id);
