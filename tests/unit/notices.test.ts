@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Notice, noticesFor } from "../../client/src/state/notices.ts";
+import { type Notice, noticesFor, withNotice } from "../../client/src/state/notices.ts";
 
 const begun: Notice = { id: 1, tone: "info", text: "The negotiation has begun: round 1 of 6.", round: 1, at: 0 };
 const refused: Notice = { id: 2, tone: "error", text: "Wait for your turn.", round: 1, at: 0 };
@@ -18,5 +18,21 @@ describe("notices when a new round begins", () => {
     const notices = [begun, broadcast];
     expect(noticesFor(notices, 1, 1, 60_000)).toBe(notices);
     expect(noticesFor(notices, undefined, 3, 60_000)).toBe(notices);
+  });
+});
+
+describe("a notice coming in", () => {
+  it("replaces an earlier copy of the same message (a refused move sent twice) instead of stacking it", () => {
+    const again: Notice = { ...refused, id: 9, at: 4_000 };
+    expect(withNotice([refused, broadcast], again)).toEqual([broadcast, again]);
+    // The same words as news and as a refusal are two notices.
+    const asNews: Notice = { ...refused, id: 10, tone: "info" };
+    expect(withNotice([refused], asNews)).toEqual([refused, asNews]);
+  });
+
+  it("keeps the newest four", () => {
+    const many = [1, 2, 3, 4].map((id) => ({ ...broadcast, id, text: `News ${id}` }));
+    const fifth: Notice = { ...broadcast, id: 5, text: "News 5" };
+    expect(withNotice(many, fifth).map((n) => n.id)).toEqual([2, 3, 4, 5]);
   });
 });

@@ -22,3 +22,16 @@ export function noticesFor(notices: Notice[], before: number | undefined, round:
   const current = (n: Notice) => n.tone !== "info" || n.round === undefined || n.round >= round || now - n.at < graceMs;
   return notices.every(current) ? notices : notices.filter(current);
 }
+
+/** How many notices are kept at once (a pile of them covered a phone). */
+const kept = 4;
+
+/**
+ * The notices once `notice` comes in: the same message said again (a refused move sent twice)
+ * replaces its earlier copy rather than stacking another one under it, and only the newest few
+ * are kept.
+ */
+export function withNotice(notices: Notice[], notice: Notice): Notice[] {
+  const others = notices.filter((n) => n.tone !== notice.tone || n.text !== notice.text);
+  return [...others.slice(-(kept - 1)), notice];
+}

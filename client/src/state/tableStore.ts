@@ -4,7 +4,7 @@ import { create } from "zustand";
 import { gameClient } from "../net/colyseus.ts";
 import { ApiError, api, post } from "../net/http.ts";
 import { updateSeat } from "../net/saved.ts";
-import { type Notice, noticesFor } from "./notices.ts";
+import { type Notice, noticesFor, withNotice } from "./notices.ts";
 
 /** The room's public status (its Colyseus schema state): clock, pause, who is connected. */
 export interface TableStatus {
@@ -70,7 +70,7 @@ export const useTable = create<TableStore>((set, get) => {
   // refusal matters while the student is still at that move): a pile of them covered a phone.
   const notify = (tone: Notice["tone"], text: string) => {
     const id = ++noticeId;
-    set((s) => ({ notices: [...s.notices.slice(-3), { id, tone, text, round: s.view?.round, at: Date.now() }] }));
+    set((s) => ({ notices: withNotice(s.notices, { id, tone, text, round: s.view?.round, at: Date.now() }) }));
     setTimeout(() => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })), noticeMs[tone]);
   };
 
