@@ -125,3 +125,35 @@ test("the dashboard gives what opens it on another device, and that opens it", a
   await expect(tablet.getByTestId("join-code")).toHaveText(code);
   await expect(tablet.getByRole("button", { name: "Start", exact: true })).toBeVisible();
 });
+
+/**
+ * A broadcast's answer came back after the instructor had typed the next message, and
+ * cleared it (the box emptied, Broadcast greyed out): what was typed was lost. Seen under
+ * load in the phone test; here the answer is held back on purpose.
+ */
+test("a message typed while the last broadcast is on its way is kept", async ({ browser }) => {
+  const { dashboard, code } = await teachSession(browser, { tables: "1" });
+  const asha = await joinWithCode(browser, code, "Asha");
+  await dashboard.getByRole("button", { name: "Start", exact: true }).click();
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await dashboard.route("**/api/sessions/*/control", async (route) => {
+    const response = await route.fetch();
+    await held;
+    await route.fulfill({ response });
+  });
+  const box = dashboard.getByLabel("Message to students");
+  await box.fill("Ten minutes left.");
+  await dashboard.getByRole("button", { name: "Broadcast" }).click();
+  await expect(asha.getByText("Ten minutes left.").first()).toBeVisible();
+  await box.fill("Agree on the agenda first.");
+  release();
+  await expect(dashboard.getByTestId("control-results")).toHaveText("Broadcast: done at 1 table.");
+  await expect(box).toHaveValue("Agree on the agenda first.");
+  await dashboard.unroute("**/api/sessions/*/control");
+  await dashboard.getByRole("button", { name: "Broadcast" }).click();
+  await expect(asha.getByText("Agree on the agenda first.").first()).toBeVisible();
+  await expect(box).toHaveValue("");
+});

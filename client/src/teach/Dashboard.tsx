@@ -511,7 +511,12 @@ function Controls({
           className="field"
           onSubmit={(e) => {
             e.preventDefault();
-            if (text.trim()) void control({ action: "broadcast", text: text.trim() }).then(() => setText(""));
+            const sent = text.trim();
+            // Cleared once sent, unless the instructor has started the next message meanwhile.
+            if (sent)
+              void control({ action: "broadcast", text: sent }).then(() =>
+                setText((now) => (now.trim() === sent ? "" : now)),
+              );
           }}
         >
           <label htmlFor={ids.text}>Message to students</label>
