@@ -1,6 +1,7 @@
 import type { TableView } from "@parley/shared";
 import { useEffect, useState } from "react";
 import { ApiError, api, post } from "../net/http.ts";
+import { fetchMe } from "../net/me.ts";
 import { savedSeat } from "../net/saved.ts";
 import { navigate } from "../router.ts";
 import { rememberSolo, type SoloCreated } from "../screens/SoloSetup.tsx";
@@ -13,23 +14,14 @@ const onceOverNote = "The full debrief opens once your whole session is over.";
 const unseatedNote =
   "Your seat was given to a bot. Your debrief, of the seat you played, opens once your whole session is over.";
 
+/** How often a debrief waiting for the session's end asks whether it is over. */
+const waitingPollMs = 10_000;
+
 /**
  * A player's debrief of their own table. Once every table of the session has ended (a solo
  * game: once it has), everything is revealed and the full debrief opens; before that, the
  * replay shows only what the player's seat saw.
  */
-interface Me {
-  participant: {
-    seat: string | null;
-    party: string | null;
-    lastSeat: { seat: string; party: string } | null;
-  };
-  session: { resultsOpen: boolean };
-}
-
-/** How often a debrief waiting for the session's end asks whether it is over. */
-const waitingPollMs = 10_000;
-
 export default function MyDebrief({ participantId }: { participantId: string }) {
   const [seat] = useState(() => savedSeat(participantId));
   const [log, setLog] = useState<TableLogData>();
@@ -46,7 +38,7 @@ export default function MyDebrief({ participantId }: { participantId: string }) 
     // student whose seat went to a bot), asking now and then whether the session is over.
     // Asked in that order, the browser's console shows no refused request.
     const look = async (first: boolean) => {
-      const me = await api<Me>("/me", { token: seat.token });
+      const me = await fetchMe(seat.token);
       if (!live) return;
       const held = me.participant.seat && me.participant.party;
       const last = me.participant.lastSeat;

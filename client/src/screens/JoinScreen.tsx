@@ -1,14 +1,14 @@
 import { textLimits } from "@parley/shared";
 import { useEffect, useId, useState } from "react";
-import { api, post } from "../net/http.ts";
+import { post } from "../net/http.ts";
+import { fetchMe, type Me, placeOf } from "../net/me.ts";
 import { saveSeat } from "../net/saved.ts";
 import { navigate } from "../router.ts";
 import { CharactersLeft } from "../ui/CharactersLeft.tsx";
 
-interface Joined {
+/** What `POST /api/join` answers: the student's seat, their session and their token. */
+interface Joined extends Me {
   participantToken: string;
-  participant: { id: string; name: string; tableId: string; table: number; seat: string; party: string };
-  session: { id: string; title: string | null; scenarioTitle: string };
 }
 
 /** The token of a link to a seat (`/join#seat=TOKEN`), if the page was opened with one. */
@@ -24,9 +24,7 @@ function remember(joined: Joined): void {
     token: joined.participantToken,
     kind: "class",
     title: joined.session.title ?? joined.session.scenarioTitle,
-    party: joined.participant.party,
-    seat: joined.participant.seat,
-    tableId: joined.participant.tableId,
+    ...placeOf(joined.participant),
     savedAt: new Date().toISOString(),
   });
   navigate(`/play/${joined.participant.id}`, { replace: true });
@@ -58,7 +56,7 @@ export function JoinScreen() {
 
   useEffect(() => {
     if (!seatToken) return;
-    api<Omit<Joined, "participantToken">>("/me", { token: seatToken })
+    fetchMe(seatToken)
       .then((me) => remember({ ...me, participantToken: seatToken }))
       .catch(() => {
         window.history.replaceState(null, "", "/join");

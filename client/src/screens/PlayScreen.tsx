@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { api } from "../net/http.ts";
+import { fetchMe } from "../net/me.ts";
 import { markSeatEnded, savedSeat } from "../net/saved.ts";
 import { useTable } from "../state/tableStore.ts";
 import { TableScreen } from "../table/TableScreen.tsx";
@@ -32,10 +32,7 @@ export function PlayScreen({ participantId }: { participantId: string }) {
   useEffect(() => {
     if (!seat || phase !== "unseated") return;
     const ask = () =>
-      api<{
-        participant: { tableId: string | null; lastSeat: { party: string } | null };
-        session: { status: string; resultsOpen: boolean };
-      }>("/me", { token: seat.token })
+      fetchMe(seat.token)
         .then((me) => {
           if (me.participant.tableId) {
             // The notices of the seat left behind ("… given to a bot") are old news here.

@@ -2,7 +2,8 @@ import type { Room, SeatReservation } from "@colyseus/sdk";
 import { applyViewPatch, closeCodes, type Move, type TableView, type ViewPatch } from "@parley/shared";
 import { create } from "zustand";
 import { gameClient } from "../net/colyseus.ts";
-import { ApiError, api, post } from "../net/http.ts";
+import { ApiError, post } from "../net/http.ts";
+import { fetchMe, type SessionTiming } from "../net/me.ts";
 import { updateSeat } from "../net/saved.ts";
 import { type Notice, noticesFor, withNotice } from "./notices.ts";
 
@@ -18,11 +19,7 @@ export interface TableStatus {
   number: number;
 }
 
-export interface SessionTiming {
-  mode: "live" | "async";
-  roundSeconds?: number;
-  roundHours?: number;
-}
+export type { SessionTiming } from "../net/me.ts";
 
 type Phase = "idle" | "connecting" | "connected" | "reconnecting" | "unseated" | "displaced" | "renewed" | "failed";
 
@@ -147,16 +144,7 @@ export const useTable = create<TableStore>((set, get) => {
 
   /** Takes the seat of `token`: its session's timing, a seat reservation, the room. */
   const join = async (token: string) => {
-    const me = await api<{
-      participant: {
-        id: string;
-        tableId: string | null;
-        seat: string | null;
-        party: string | null;
-        requested: { tableId?: string; seat?: string } | null;
-      };
-      session: { timing: SessionTiming };
-    }>("/me", { token });
+    const me = await fetchMe(token);
     set({ timing: me.session.timing, seatRequest: me.participant.requested });
     // This browser's note of the seat follows the instructor's moves (the home page and the
     // debrief name the party from it).
