@@ -229,3 +229,34 @@ test("a student whose table has ended can take a bot's seat elsewhere, not a stu
   await expect(rowOf(alone).getByRole("cell").first()).toHaveText(other);
   await expect((pages.get(alone) as Page).getByTestId("table-number")).toHaveText(`Table ${other}`);
 });
+
+/**
+ * A student whose seat the instructor gave to a bot opens a new link on another device: the
+ * page waits for a seat, and the home page notes the seat they last played. The note read
+ * "Class: …, as null", the link's seat being a bot's.
+ */
+test("a new link opened while a bot holds the student's seat notes the seat last played on the home page", async ({
+  browser,
+}) => {
+  const { dashboard, code } = await teachSession(browser, { tables: "1" });
+  const ada = await joinWithCode(browser, code, "Ada");
+  const party = await partyOf(ada);
+  const card = dashboard.getByTestId("table-card-1");
+  await card.getByLabel(/Seat to give to a bot/).selectOption({ label: party });
+  await card.getByRole("button", { name: "Replace" }).click();
+  await expect(card).toContainText(`${party}: Bot`);
+  await dashboard.getByRole("button", { name: "New link for Ada" }).click();
+  const confirm = dashboard.getByRole("button", { name: "Make a new link for Ada" });
+  if (await confirm.isVisible()) await confirm.click();
+  const link = await dashboard.getByLabel("Link to Ada's seat").inputValue();
+
+  const phone = await (await browser.newContext()).newPage();
+  await phone.goto(link);
+  await expect(phone).toHaveURL(/\/play\//);
+  await phone.goto("/");
+  const resume = phone.getByRole("region", { name: "Pick up where you left off" });
+  await expect(resume.getByRole("link")).toHaveText(`Class: ${await titleOf(dashboard)}, as ${party}`);
+});
+
+/** The session's title as the dashboard shows it. */
+const titleOf = async (dashboard: Page) => ((await dashboard.locator("h1").first().textContent()) ?? "").trim();
