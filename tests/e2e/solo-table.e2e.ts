@@ -71,6 +71,10 @@ test("a person plays the U.S.–China table against the bot to an agreement and 
   const usaPoints = Number(await usa.locator("td").nth(1).textContent());
   expect(usaPoints).toBeGreaterThanOrEqual(55);
   expect(Number(await china.locator("td").nth(1).textContent())).toBeGreaterThan(0);
+  // The chat says it is closed, rather than keeping a composer that can send nothing.
+  const chat = page.getByRole("region", { name: "Chat" });
+  await expect(chat.getByText("The negotiation is over: the chat is closed.")).toBeVisible();
+  await expect(chat.getByRole("button", { name: "Send" })).toHaveCount(0);
 });
 
 test("the mediator at Camp David offers its good offices, is invited by the parties and puts its own proposal", async ({

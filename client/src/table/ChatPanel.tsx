@@ -37,7 +37,8 @@ export function ChatPanel({ view, canMove }: { view: TableView; canMove: boolean
           );
         })}
       </ol>
-      {seat && (
+      {seat && view.phase === "ended" && <p className="muted small">The negotiation is over: the chat is closed.</p>}
+      {seat && view.phase !== "ended" && (
         <form
           className="chat-form"
           onSubmit={(event) => {
