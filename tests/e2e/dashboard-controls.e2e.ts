@@ -157,3 +157,41 @@ test("a message typed while the last broadcast is on its way is kept", async ({ 
   await expect(asha.getByText("Agree on the agenda first.").first()).toBeVisible();
   await expect(box).toHaveValue("");
 });
+
+/**
+ * A class bigger than the tables set up for it: the student who found every seat taken had
+ * only "tell your instructor", and the instructor no way to seat them but a new session.
+ */
+test("a student turned away from a full session is named on the dashboard, and an added table seats them", async ({
+  browser,
+}) => {
+  const { dashboard, code } = await teachSession(browser, { tables: "1" });
+  const ada = await joinWithCode(browser, code, "Ada");
+  await joinWithCode(browser, code, "Ben");
+  await dashboard.getByRole("button", { name: "Start", exact: true }).click();
+  await expect(ada.getByText(/^Round 1 of/)).toBeVisible();
+
+  const cy = await (await browser.newContext()).newPage();
+  await cy.goto("/join");
+  await cy.getByLabel("Join code").fill(code);
+  await cy.getByLabel(/Your name/).fill("Cy");
+  await cy.getByRole("button", { name: "Take my seat" }).click();
+  await expect(cy.getByRole("alert")).toContainText("Every seat of this session is taken");
+  await expect(dashboard.getByTestId("turned-away")).toContainText("Every seat is taken: Cy could not join.");
+
+  await dashboard.getByRole("button", { name: "Add a table" }).click();
+  await expect(dashboard.getByTestId("control-results")).toContainText("Table 2 added");
+  await expect(dashboard.getByTestId("turned-away")).toHaveCount(0);
+  const card = dashboard.getByTestId("table-card-2");
+  await expect(card).toContainText("waiting");
+
+  // Cy tries again and sits at the new table, which waits for Start while table 1 plays on.
+  await cy.getByRole("button", { name: "Take my seat" }).click();
+  await expect(cy.getByText("The negotiation has not started yet")).toBeVisible();
+  await expect(card).toContainText("Cy");
+  await dashboard.getByRole("button", { name: "Start", exact: true }).click();
+  await expect(dashboard.getByTestId("control-results")).toHaveText(
+    "Start: done at 1 table (table 1 had already started).",
+  );
+  await expect(cy.getByText(/^Round 1 of/)).toBeVisible();
+});

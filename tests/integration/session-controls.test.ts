@@ -228,6 +228,80 @@ describe("seating by the instructor and by request", () => {
   });
 });
 
+describe("a class bigger than planned", () => {
+  it("tells the instructor of a student turned away, and a table added seats them and waits for its Start", async () => {
+    const { created, students, instructor } = await classOf(["Ana", "Ben"], {
+      tables: 1,
+      timing: { mode: "live", roundSeconds: 600 },
+    });
+    const overview = await new Client(server.url.replace(/^http/, "ws")).joinOrCreate("session", {
+      sessionId: created.session.id,
+      instructorToken: created.instructorToken,
+    });
+    const turnedAway: { name: string }[] = [];
+    const tables: { tableId: string; number: number | null; status: string }[] = [];
+    overview.onMessage("overview", () => undefined);
+    overview.onMessage("participants", () => undefined);
+    overview.onMessage("turnedAway", (m: { name: string }) => turnedAway.push(m));
+    overview.onMessage("table", (t: { tableId: string; number: number | null; status: string }) => tables.push(t));
+    const join = (name: string) =>
+      http<{ participant: { tableId: string; seat: string } }>(server.url, "POST", "/join", {
+        body: { code: created.session.joinCode, name },
+      });
+
+    // The one table's two seats are taken: Cy is turned away, and the dashboard hears of it.
+    const refused = await join("Cy");
+    expect(refused.status).toBe(409);
+    expect(refused.text).toContain("SessionFull");
+    await vi.waitFor(() => expect(turnedAway).toEqual([{ name: "Cy", at: expect.any(String) }]));
+
+    const added = await instructor("POST", "/tables");
+    expect(added.status).toBe(201);
+    const { tableId, table } = added.body as { tableId: string; table: number };
+    expect(table).toBe(2);
+    await vi.waitFor(() => expect(tables.find((t) => t.tableId === tableId)?.status).toBe("waiting"));
+    const session = await instructor("GET", "");
+    expect((session.body as { session: { settings: { tables: number } } }).session.settings.tables).toBe(2);
+
+    // Cy and Dee sit at the new table, which waits for the instructor while table 1 plays on.
+    const cy = await join("Cy");
+    const dee = await join("Dee");
+    expect([cy.status, dee.status]).toEqual([201, 201]);
+    expect(cy.body.participant.tableId).toBe(tableId);
+    expect(dee.body.participant.tableId).toBe(tableId);
+    const cyToken = (cy.body as unknown as { participantToken: string }).participantToken;
+    const cyClient = await connectStudent(server.url, cyToken);
+    await vi.waitFor(() => expect(cyClient.seen.views.length).toBeGreaterThan(0));
+    cyClient.room.send("move", { clientSeq: 1, move: { kind: "chat", text: "Hello" } });
+    await vi.waitFor(() => expect(cyClient.seen.rejected.map((r) => r.code)).toContain("NotStarted"));
+    expect(lastView(students[0]?.seen as Seen).phase).not.toBe("ended");
+
+    // Start for every table starts the new one; the others are already running.
+    const started = await instructor("POST", "/control", { action: "start" });
+    const results = started.body as unknown as { tableId: string; result: { ok: boolean; code?: string } }[];
+    expect(results.find((r) => r.tableId === tableId)?.result).toEqual({ ok: true });
+    expect(results.filter((r) => r.tableId !== tableId).map((r) => r.result.code)).toEqual(["AlreadyStarted"]);
+    cyClient.room.send("move", { clientSeq: 2, move: { kind: "chat", text: "Hello again" } });
+    await vi.waitFor(() => expect(cyClient.seen.acks.map((a) => a.clientSeq)).toContain(2));
+    await cyClient.room.leave();
+    await overview.leave();
+
+    // Once every table has ended the results are open: no table can be added then.
+    for (const id of [students[0]?.participant.tableId, tableId])
+      await instructor("POST", "/control", { action: "end", tables: [id] });
+    const late = await instructor("POST", "/tables");
+    expect(late.status).toBe(409);
+    expect(late.text).toContain("ResultsOpen");
+  });
+
+  it("adds no table to a session whose tables fill as students come", async () => {
+    const { instructor } = await classOf(["Eve"], { tables: "auto" }, false);
+    const added = await instructor("POST", "/tables");
+    expect(added.status).toBe(409);
+    expect(added.text).toContain("TablesFillAsStudentsCome");
+  });
+});
+
 describe("a student seated again where a bot played for them", () => {
   it("hears what the bot did, as one who came back from a dropped connection does", async () => {
     const { students, instructor } = await classOf(["Kit", "Lou"], { timing: { mode: "live", roundSeconds: 600 } });

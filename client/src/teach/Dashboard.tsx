@@ -7,6 +7,7 @@ import { savedSession } from "../net/saved.ts";
 import { CharactersLeft } from "../ui/CharactersLeft.tsx";
 import { useDisplayPref } from "../ui/displayPrefs.ts";
 import { Link } from "../ui/Link.tsx";
+import { list } from "../ui/names.ts";
 import { QrCode } from "../ui/QrCode.tsx";
 import { controlReport, sessionStatusText } from "./controlReport.ts";
 import { useJoinAddress } from "./joinAddress.ts";
@@ -33,6 +34,8 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
   const [link, setLink] = useState<"connecting" | "live" | "lost">("connecting");
   const [selected, setSelected] = useState<string[]>([]);
   const [results, setResults] = useState<string>();
+  /** Students who found every seat taken since the last table was added (names, oldest first). */
+  const [turnedAway, setTurnedAway] = useState<string[]>([]);
   const [projector, setProjector] = useState(false);
   const joinAt = useJoinAddress();
   const [largeText, setLargeText] = useDisplayPref("large-text");
@@ -86,6 +89,9 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
           r.onMessage("participants", (participants: ParticipantInfo[]) =>
             setOverview((o) => (o ? { ...o, participants } : o)),
           );
+          r.onMessage("turnedAway", ({ name }: { name: string }) =>
+            setTurnedAway((names) => (names.includes(name) ? names : [...names, name])),
+          );
           r.onLeave(() => {
             room = undefined;
             setLink("lost");
@@ -126,6 +132,20 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
     },
     [selected, sessionId, token, overview?.tables],
   );
+
+  /** One more table, waiting for Start (a set number of tables only: see addTable). */
+  const addTable = useCallback(async () => {
+    try {
+      const added = await post<{ tableId: string; table: number }>(`/sessions/${sessionId}/tables`, {}, token);
+      setResults(
+        `Table ${added.table} added: the next students who join sit there. It waits for Start (select it, or Start every table).`,
+      );
+      setTurnedAway([]);
+      setOverview(await api<Overview>(`/sessions/${sessionId}`, { token }));
+    } catch (e) {
+      setResults((e as Error).message);
+    }
+  }, [sessionId, token]);
 
   if (!saved) {
     return (
@@ -298,7 +318,20 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
       <p role="status" aria-live="polite" className="small" data-testid="control-results">
         {results}
       </p>
-      <h2>Tables</h2>
+      <div className="row">
+        <h2>Tables</h2>
+        {session.settings.tables !== "auto" && !over && (
+          <button type="button" onClick={() => void addTable()}>
+            Add a table
+          </button>
+        )}
+      </div>
+      {turnedAway.length > 0 && !over && (
+        <p className="notice error" role="alert" data-testid="turned-away">
+          Every seat is taken: {list(turnedAway)} could not join. Add a table, then ask{" "}
+          {turnedAway.length === 1 ? "them" : "each of them"} to join again.
+        </p>
+      )}
       {tables.length === 0 && <p className="muted">No table yet: tables open as students join.</p>}
       {everyTableEnded && !over && (
         <p className="notice info" role="status" data-testid="end-to-open-results">

@@ -46,6 +46,10 @@ export function sessionsRouter(sessions: SessionService): Router {
     const session = await instructor(req, res);
     if (session) res.json((await sessions.overview(session)).tables);
   });
+  router.post("/sessions/:sessionId/tables", async (req, res) => {
+    const session = await instructor(req, res);
+    if (session) send(res, await sessions.addTable(session), 201);
+  });
   router.get("/sessions/:sessionId/participants", async (req, res) => {
     const session = await instructor(req, res);
     if (session) res.json(await sessions.participants(session));

@@ -35,7 +35,7 @@ import { type ResultRow, resultRows } from "./results.ts";
 import { resultsOpen } from "./resultsOpen.ts";
 import { chooseSeat, type SeatingTable } from "./seating.ts";
 import { hashToken, newJoinCode, newToken, normaliseJoinCode } from "./secrets.ts";
-import { roundLengthMs, type SessionSettings, SessionSettingsSchema } from "./settings.ts";
+import { maxTables, roundLengthMs, type SessionSettings, SessionSettingsSchema } from "./settings.ts";
 
 /** The session as its instructor sees it. */
 export interface SessionInfo {
@@ -227,6 +227,43 @@ export class SessionService {
   }
 
   /**
+   * One more table for a session set up with a set number of them, for a class bigger than
+   * planned: a student who joined when every seat was taken was turned away, and only a new
+   * session could have seated them. The table waits for the instructor's Start (select it on
+   * the dashboard), so that its bots do not play it out before the latecomers sit down; the
+   * next students who join are seated there. Refused once the results are open (every table
+   * has ended): its students would play a scenario the class has seen revealed.
+   */
+  async addTable(session: SessionRecord): Promise<Result<{ tableId: string; table: number }>> {
+    return this.exclusive(session.id, async () => {
+      const current = (await this.ctx.store.getSession(session.id)) ?? session;
+      if (current.status === "ended") return failure(409, "SessionEnded", "This session has ended.");
+      if (current.settings.tables === "auto")
+        return failure(
+          409,
+          "TablesFillAsStudentsCome",
+          "This session sets up a new table whenever its tables are full: it needs no more.",
+        );
+      if (await resultsOpen(this.ctx, current))
+        return failure(
+          409,
+          "ResultsOpen",
+          "Every table has ended and the results are open to the class: a new table would play a scenario it has seen revealed. Set up a new session instead.",
+        );
+      const tables = await this.ctx.store.tablesOfSession(session.id);
+      if (tables.length >= maxTables)
+        return failure(409, "TooManyTables", `A session has at most ${maxTables} tables.`);
+      const settings: SessionSettings = { ...current.settings, tables: tables.length + 1 };
+      await this.ctx.store.setSessionSettings(session.id, settings);
+      const number = Math.max(0, ...tables.map((t) => t.number ?? 0)) + 1;
+      const table = await this.createTable({ ...current, settings }, number, { waiting: true });
+      const summary = await this.tableSummary(table);
+      if (summary) publishToSession(session.id, "table", summary);
+      return success({ tableId: table.id, table: number });
+    });
+  }
+
+  /**
    * Stores a new session under a fresh id and join code; a code already in use (a
    * conflict in the store, even from another process) is drawn again.
    */
@@ -260,7 +297,12 @@ export class SessionService {
   }
 
   /** A new table of a session: every seat starts as a bot, until its student arrives. */
-  private async createTable(session: SessionRecord, number: number): Promise<TableRecord> {
+  /**
+   * Sets up table `number` of a session. It starts running at once in a running session (a
+   * latecomer's table, in a session whose tables fill as students come), unless `waiting`:
+   * then it waits for the instructor's Start, as every table of a session in its lobby does.
+   */
+  private async createTable(session: SessionRecord, number: number, { waiting = false } = {}): Promise<TableRecord> {
     const scenario = await scenarioOf(this.ctx, session);
     if (!scenario) throw new Error(`Scenario ${session.scenarioId} is not available`);
     const personas = session.settings.botPersonas;
@@ -282,7 +324,7 @@ export class SessionService {
       scenarioHash: session.scenarioHash ?? null,
     };
     await this.ctx.store.createTable(record);
-    const running = session.status === "running";
+    const running = session.status === "running" && !waiting;
     await this.ctx.store.putRuntime({
       tableId: record.id,
       status: running ? "running" : "waiting",
@@ -358,12 +400,15 @@ export class SessionService {
           seats: scenario.parties.map((p) => p.id),
           preferred,
         });
-        if (choice.kind === "full")
+        if (choice.kind === "full") {
+          // The instructor hears of it on the dashboard, where a table can be added.
+          publishToSession(session.id, "turnedAway", { name: label ?? name, at: new Date().toISOString() });
           return failure(
             409,
             "SessionFull",
-            "Every seat of this session is taken. Tell your instructor: a session set up with more tables, or with as many as the class fills, has room for you.",
+            "Every seat of this session is taken. Your instructor has been told and can add a table: try again in a moment.",
           );
+        }
         let table: TableRecord | undefined;
         try {
           table =

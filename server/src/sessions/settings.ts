@@ -1,6 +1,9 @@
 import { botPersonas, textLimits } from "@parley/shared";
 import { z } from "zod";
 
+/** The most tables a session may have, set up at once or added later. */
+export const maxTables = 200;
+
 const personaIds = () => botPersonas.map((p) => p.id);
 
 const weight = z.number().min(0).max(10);
@@ -48,7 +51,7 @@ export const SessionSettingsSchema = z
       .optional(),
     timing: TimingSchema.default({ mode: "live", roundSeconds: 300 }),
     /** A fixed number of tables, or "auto" for as many as the class needs. */
-    tables: z.union([z.number().int().min(1).max(200), z.literal("auto")]).default("auto"),
+    tables: z.union([z.number().int().min(1).max(maxTables), z.literal("auto")]).default("auto"),
     /** Personas for empty seats, used in turn. */
     botPersonas: z
       .array(z.string())

@@ -216,6 +216,13 @@ export function kyselyStore(db: Kysely<Database>, kind: Store["kind"]): Store {
     async setSessionStatus(id, status) {
       await db.updateTable("sessions").set({ status }).where("id", "=", id).execute();
     },
+    async setSessionSettings(id, settings) {
+      await db
+        .updateTable("sessions")
+        .set({ settings: JSON.stringify(settings) })
+        .where("id", "=", id)
+        .execute();
+    },
 
     async createParticipant(p) {
       await orConflict(

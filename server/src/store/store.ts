@@ -152,6 +152,8 @@ export interface Store {
   getSession(id: string): Promise<SessionRecord | undefined>;
   sessionByJoinCode(code: string): Promise<SessionRecord | undefined>;
   setSessionStatus(id: string, status: SessionStatus): Promise<void>;
+  /** Replaces a session's settings (one more table for a class bigger than planned). */
+  setSessionSettings(id: string, settings: SessionSettings): Promise<void>;
 
   /** Rejects with ConflictError('name') or ConflictError('seat'). */
   createParticipant(participant: ParticipantRecord): Promise<void>;
