@@ -19,7 +19,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe("a crash in the middle of a session", () => {
+// Each test kills and restarts a server process, twice: 12–17 s on a quiet machine, so the
+// default 20 s limit failed them on a busy one (a CI run beside other work).
+describe("a crash in the middle of a session", { timeout: 60_000 }, () => {
   it("keeps every acknowledged move, and play continues after a restart", async () => {
     const first = await startServerProcess(env);
     running = first;
@@ -106,7 +108,7 @@ async function killTracked(server: ServerProcess) {
 }
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe("after a restart, live tables run on by themselves", () => {
+describe("after a restart, live tables run on by themselves", { timeout: 60_000 }, () => {
   it("reopens a live table after a restart even if nobody comes back: a bot covers the absent student and plays on", async () => {
     const quiet = join(dir, "nobody-returns.sqlite");
     const env = { SQLITE_FILE: quiet, RECONNECT_SECONDS: "1", SWEEP_INTERVAL_MS: "300", BOT_DELAY_MS: "20" };
