@@ -62,6 +62,10 @@ test("the instructor moves students between seats from the students list, and se
   await table1.getByRole("button", { name: "Replace", exact: true }).click();
   await expect(rowOf("Bo")).toContainText(`not seated (last at table ${boTable} as ${boParty})`);
   await expect(bo.getByRole("heading", { name: "Waiting for a seat" })).toBeVisible();
+  // The page says why (it had said only "You have no seat right now").
+  await expect(bo.getByRole("status")).toContainText(
+    `Your instructor gave your seat, ${boParty} at table ${boTable}, to a bot, which plays it now.`,
+  );
   await rowOf("Bo").getByRole("button", { name: "Move Bo…" }).click();
   const back = `Table ${boTable} · ${boParty} (now: a bot)`;
   await expect(students.getByLabel("Move Bo to")).toContainText(back);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { fetchMe } from "../net/me.ts";
+import { fetchMe, type MyParticipant } from "../net/me.ts";
 import { markSeatEnded, savedSeat } from "../net/saved.ts";
 import { useTable } from "../state/tableStore.ts";
 import { TableScreen } from "../table/TableScreen.tsx";
@@ -13,6 +13,8 @@ export function PlayScreen({ participantId }: { participantId: string }) {
   const { view, phase, error, connect, token } = useTable();
   /** Without a seat, once the session is over: the party last played, whose debrief is open. */
   const [over, setOver] = useState<{ party: string | null }>();
+  /** The seat a student waiting for one last held (given to a bot, or left by a move). */
+  const [lastSeat, setLastSeat] = useState<MyParticipant["lastSeat"]>(null);
 
   useEffect(() => {
     if (seat) void connect(seat.token);
@@ -34,6 +36,7 @@ export function PlayScreen({ participantId }: { participantId: string }) {
     const ask = () =>
       fetchMe(seat.token)
         .then((me) => {
+          setLastSeat(me.participant.lastSeat);
           if (me.participant.tableId) {
             // The notices of the seat left behind ("… given to a bot") are old news here.
             useTable.setState({ notices: [] });
@@ -84,7 +87,10 @@ export function PlayScreen({ participantId }: { participantId: string }) {
       <div className="page narrow">
         <h1>Waiting for a seat</h1>
         <p role="status">
-          You have no seat right now: your instructor will seat you. This page takes your seat as soon as you have one.
+          {lastSeat
+            ? `Your instructor gave your seat, ${lastSeat.party}${lastSeat.table ? ` at table ${lastSeat.table}` : ""}, to a bot, which plays it now. `
+            : "You have no seat right now. "}
+          Your instructor will seat you; this page takes your seat as soon as you have one.
         </p>
         <button type="button" onClick={() => void connect(seat.token)}>
           Try again
