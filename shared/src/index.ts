@@ -14,11 +14,12 @@ export { defaultMagnitudes, type Magnitudes, magnitude } from "./rules/magnitude
 export { mediationActive } from "./rules/mediation.ts";
 export { approachOf, moveRules } from "./rules/moveRules.ts";
 export { MoveSchema, parseMove } from "./rules/moveSchema.ts";
+export { nameKey } from "./rules/nameKey.ts";
 export { andList, isDealParty, issueName, optionLabel, seatName } from "./rules/names.ts";
 export { describePackage } from "./rules/packages.ts";
-export { botMovesOf, type Cover, coverOf, type Player, playedBy } from "./rules/playedBy.ts";
+export { botMovesOf, type Cover, coverOf, type Player, playedBy, samePlayer } from "./rules/playedBy.ts";
 export { dealParties, inFavourOf, voteRound } from "./rules/proposals.ts";
-export { bindingRulings } from "./rules/rulings.ts";
+export { type BindingRuling, bindingRulings, bindingRulingsOf } from "./rules/rulings.ts";
 export { activeSeats, activeStates } from "./rules/seats.ts";
 export { textLimits } from "./rules/textLimits.ts";
 export * from "./rules/types.ts";

@@ -101,7 +101,7 @@ test("the mediator at Camp David offers its good offices, is invited by the part
   await expect(page.getByText("(your BATNA: 0)")).toHaveCount(0);
 
   // It has no BATNA to walk away to.
-  await expect(page.getByTestId("move-walkAway")).toContainText("you still score by your aims");
+  await expect(page.getByTestId("move-walkAway")).toContainText("a third party still scores by its aims");
   await expect(page.getByTestId("move-walkAway")).not.toContainText("BATNA");
 
   // Before anyone invites it, the mediator's own moves say what it can do about that.

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { type MyParticipant, placeOf } from "../../client/src/net/me.ts";
+import { type ParticipantInfo, placeOf } from "../../client/src/net/me.ts";
 import { seatLabel } from "../../client/src/net/saved.ts";
 
-const student: MyParticipant = {
+const student: ParticipantInfo = {
   id: "p1",
   name: "Ada",
   tableId: "t1",
@@ -20,7 +20,7 @@ describe("placeOf: where this browser notes a student sits", () => {
   });
 
   it("is the seat they last held while a bot plays it, not nulls (the home page read 'as null')", () => {
-    const replaced: MyParticipant = {
+    const replaced: ParticipantInfo = {
       ...student,
       tableId: null,
       table: null,
@@ -35,7 +35,7 @@ describe("placeOf: where this browser notes a student sits", () => {
   });
 
   it("says so for a student who has no seat and never had one", () => {
-    const waiting: MyParticipant = { ...student, tableId: null, table: null, seat: null, party: null };
+    const waiting: ParticipantInfo = { ...student, tableId: null, table: null, seat: null, party: null };
     expect(placeOf(waiting).party).toBe("no seat yet");
   });
 });

@@ -1,7 +1,4 @@
-import { type LogEntry, type Player, type PublicParty, playedBy } from "@parley/shared";
-
-const same = (a: Player, b: Player) =>
-  a.type === "human" ? b.type === "human" && a.name === b.name : b.type === "bot" && a.persona === b.persona;
+import { type LogEntry, type Player, type PublicParty, playedBy, samePlayer } from "@parley/shared";
 
 /**
  * Who had played a seat by a step, in order, ending with whoever held it then: the debrief's
@@ -16,5 +13,5 @@ export function playedSoFar(
 ): Player[] {
   const players: Player[] = playedBy(party.stints, log, party.id);
   const last = players[players.length - 1];
-  return last && same(last, party.controller) ? players : [...players, party.controller];
+  return last && samePlayer(last, party.controller) ? players : [...players, party.controller];
 }

@@ -1,14 +1,13 @@
 import { api } from "./http.ts";
 
 /** How a class session runs its rounds: live minutes, or hours over days (see the session's settings). */
-export interface SessionTiming {
-  mode: "live" | "async";
-  roundSeconds?: number;
-  roundHours?: number;
-}
+export type SessionTiming = { mode: "live"; roundSeconds: number } | { mode: "async"; roundHours: number };
 
-/** A student's seat, as `GET /api/me` and `POST /api/join` give it (docs/API.md). */
-export interface MyParticipant {
+/**
+ * A participant as the API gives it (docs/API.md): a student's own (`GET /api/me`, `POST
+ * /api/join`) and each of the instructor's lists alike.
+ */
+export interface ParticipantInfo {
   id: string;
   name: string;
   tableId: string | null;
@@ -37,7 +36,7 @@ export interface MySession {
 }
 
 export interface Me {
-  participant: MyParticipant;
+  participant: ParticipantInfo;
   session: MySession;
 }
 
@@ -49,7 +48,7 @@ export const fetchMe = (token: string): Promise<Me> => api<Me>("/me", { token })
  * student whose seat is a bot's now (a link opened then), the one they last held; the play
  * page brings the note up to date once they are seated. The note had read "as null".
  */
-export function placeOf(participant: MyParticipant): { tableId: string; seat: string; party: string } {
+export function placeOf(participant: ParticipantInfo): { tableId: string; seat: string; party: string } {
   const { tableId, seat, party, lastSeat } = participant;
   if (tableId && seat && party) return { tableId, seat, party };
   if (lastSeat) return { tableId: lastSeat.tableId, seat: lastSeat.seat, party: lastSeat.party };

@@ -57,26 +57,24 @@ export function saveSeat(seat: SavedSeat): void {
   write(seatsKey, [seat, ...savedSeats().filter((s) => s.participantId !== seat.participantId)]);
 }
 /**
- * Where a saved seat is now, as the server says (the instructor may have moved the student):
- * kept in its place in the list, so the home page and the debrief name the party played.
+ * Changes a saved seat in its place in the list (written only if something changed): where it
+ * is now, as the server says (the instructor may have moved the student), so the home page
+ * and the debrief name the party played; or how its table ended.
  */
-export function updateSeat(participantId: string, now: Pick<SavedSeat, "party" | "seat" | "tableId">): void {
+export function updateSeat(
+  participantId: string,
+  now: Partial<Pick<SavedSeat, "party" | "seat" | "tableId" | "ended">>,
+): void {
   const seats = savedSeats();
   const i = seats.findIndex((s) => s.participantId === participantId);
   const seat = seats[i];
-  if (!seat || (seat.party === now.party && seat.seat === now.seat && seat.tableId === now.tableId)) return;
+  if (!seat || Object.entries(now).every(([key, value]) => seat[key as keyof SavedSeat] === value)) return;
   seats[i] = { ...seat, ...now };
   write(seatsKey, seats);
 }
 /** Notes that a saved seat's table has ended, so the home page lists it with the finished games. */
-export function markSeatEnded(participantId: string, ended: NonNullable<SavedSeat["ended"]>): void {
-  const seats = savedSeats();
-  const i = seats.findIndex((s) => s.participantId === participantId);
-  const seat = seats[i];
-  if (!seat || seat.ended === ended) return;
-  seats[i] = { ...seat, ended };
-  write(seatsKey, seats);
-}
+export const markSeatEnded = (participantId: string, ended: NonNullable<SavedSeat["ended"]>): void =>
+  updateSeat(participantId, { ended });
 
 /** The saved seats still to play, and those whose table has ended, each newest first as saved. */
 export function seatsByState(seats: SavedSeat[]): { playing: SavedSeat[]; finished: SavedSeat[] } {

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { type SavedSeat, savedSeats, savedSessions, seatLabel, seatStarted, seatsByState } from "../net/saved.ts";
 import { Link } from "../ui/Link.tsx";
 
-/** The four doors: join a class, play solo, teach, open a replay; plus what this browser was doing. */
+/** A saved seat on the home page: its game, how it ended if it has, and when it began. */
 function SeatLink({ seat }: { seat: SavedSeat }) {
   const started = seatStarted(seat);
   return (
@@ -16,6 +16,7 @@ function SeatLink({ seat }: { seat: SavedSeat }) {
   );
 }
 
+/** The four doors: join a class, play solo, teach, open a replay; plus what this browser was doing. */
 export function Home() {
   const [seats] = useState(() => seatsByState(savedSeats()));
   const [sessions] = useState(savedSessions);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { fetchMe, type MyParticipant } from "../net/me.ts";
+import { fetchMe, type ParticipantInfo } from "../net/me.ts";
 import { markSeatEnded, savedSeat } from "../net/saved.ts";
 import { useTable } from "../state/tableStore.ts";
 import { TableScreen } from "../table/TableScreen.tsx";
@@ -14,7 +14,7 @@ export function PlayScreen({ participantId }: { participantId: string }) {
   /** Without a seat, once the session is over: the party last played, whose debrief is open. */
   const [over, setOver] = useState<{ party: string | null }>();
   /** The seat a student waiting for one last held (given to a bot, or left by a move). */
-  const [lastSeat, setLastSeat] = useState<MyParticipant["lastSeat"]>(null);
+  const [lastSeat, setLastSeat] = useState<ParticipantInfo["lastSeat"]>(null);
 
   useEffect(() => {
     if (seat) void connect(seat.token);

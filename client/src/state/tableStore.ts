@@ -3,7 +3,7 @@ import { applyViewPatch, closeCodes, type Move, type TableView, type ViewPatch }
 import { create } from "zustand";
 import { gameClient } from "../net/colyseus.ts";
 import { ApiError, post } from "../net/http.ts";
-import { fetchMe, type SessionTiming } from "../net/me.ts";
+import { fetchMe, type ParticipantInfo, type SessionTiming } from "../net/me.ts";
 import { updateSeat } from "../net/saved.ts";
 import { type Notice, noticesFor, withNotice } from "./notices.ts";
 
@@ -31,7 +31,7 @@ interface TableStore {
   table?: TableStatus;
   timing?: SessionTiming;
   /** The seat this student last asked the instructor for, as the server has it (none after a move). */
-  seatRequest?: { tableId?: string; seat?: string } | null;
+  seatRequest?: ParticipantInfo["requested"];
   phase: Phase;
   error?: string;
   notices: Notice[];

@@ -2,7 +2,6 @@ import type { MoveAvailability, MoveKind, TableView } from "@parley/shared";
 import { useId, useState } from "react";
 import { useTable } from "../state/tableStore.ts";
 import { ApproachTag, approachInfo, approachOrder, moveTitles } from "../ui/approaches.tsx";
-import { isThirdParty } from "../ui/names.ts";
 import { MoveForm } from "./MoveForm.tsx";
 import { moveFormKey } from "./moveFormKey.ts";
 
@@ -14,10 +13,6 @@ const elsewhere: Partial<Record<MoveKind, string>> = {
   withdraw: "Withdraw your open proposal in the list of proposals above.",
   chat: "Use the chat panel.",
 };
-
-/** A third party has no BATNA to take: walking away only ends its part (it still scores by its aims). */
-const thirdPartyWalkAway =
-  "Leave the negotiation for good: you can no longer act, and you still score by your aims (any agreement the others reach, and the table's calm).";
 
 /**
  * Every move of the game, grouped by approach: a one-line explanation each, why a move is
@@ -105,9 +100,7 @@ function MoveEntry({ view, move, canMove }: { view: TableView; move: MoveAvailab
           {!move.available && <span className="badge muted-badge">not now</span>}
         </button>
       </div>
-      <p className="small move-summary">
-        {move.kind === "walkAway" && isThirdParty(view, view.me?.seat) ? thirdPartyWalkAway : move.summary}
-      </p>
+      <p className="small move-summary">{move.summary}</p>
       {!move.available && (
         <p className="small reason" id={ids.reason}>
           Not now: {move.reason}

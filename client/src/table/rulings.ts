@@ -1,4 +1,4 @@
-import type { TableView } from "@parley/shared";
+import { bindingRulingsOf, type TableView } from "@parley/shared";
 
 /** A binding ruling a package must keep: the issue, the option the forum chose, and the forum's name. */
 export interface RuledOption {
@@ -7,16 +7,15 @@ export interface RuledOption {
 }
 
 /**
- * The options binding rulings have fixed, by issue. The rules refuse any package that
- * changes one, so the package forms keep them chosen rather than let a student build a
- * package the table will turn down.
+ * The options binding rulings have fixed, by issue (the rules' `bindingRulingsOf`). The
+ * rules refuse any package that changes one, so the package forms keep them chosen rather
+ * than let a student build a package the table will turn down.
  */
 export function ruledOptions(view: Pick<TableView, "claims" | "scenario">): Record<string, RuledOption> {
   const out: Record<string, RuledOption> = {};
-  for (const claim of view.claims) {
-    if (claim.status !== "ruled" || !claim.ruling?.binding) continue;
+  for (const { claim, issueId, optionId } of bindingRulingsOf(view.claims)) {
     const forum = view.scenario.forums.find((f) => f.id === claim.forumId)?.name ?? claim.forumId;
-    out[claim.issueId] = { optionId: claim.ruling.optionId, forum };
+    out[issueId] = { optionId, forum };
   }
   return out;
 }

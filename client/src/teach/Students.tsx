@@ -1,3 +1,4 @@
+import { nameKey } from "@parley/shared";
 import { useEffect, useId, useState } from "react";
 import { post } from "../net/http.ts";
 import type { ParticipantInfo, TableSummary } from "./types.ts";
@@ -37,9 +38,8 @@ function seatChoices(tables: readonly TableSummary[], participants: readonly Par
 
 /** The class list's names that no student has joined as (a student joins as their label, spelt as listed). */
 function notJoined(roster: readonly string[], participants: readonly ParticipantInfo[]): string[] {
-  const key = (name: string) => name.normalize("NFKC").toLowerCase();
-  const joined = new Set(participants.map((p) => key(p.name)));
-  return roster.filter((label) => !joined.has(key(label)));
+  const joined = new Set(participants.map((p) => nameKey(p.name)));
+  return roster.filter((label) => !joined.has(nameKey(label)));
 }
 
 /** What a student asked for, in the dashboard's words ("China at table 2", "table 3"). */

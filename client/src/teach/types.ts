@@ -1,6 +1,7 @@
 import type { TableSummary } from "@parley/shared";
+import type { ParticipantInfo, SessionTiming } from "../net/me.ts";
 
-export type { TableSummary };
+export type { ParticipantInfo, TableSummary };
 
 /** The server's session overview (docs/API.md, "TableSummary" and the session routes). */
 export interface SessionInfo {
@@ -12,25 +13,12 @@ export interface SessionInfo {
   settings: {
     title?: string;
     lens: "realist" | "liberal" | "both";
-    timing: { mode: "live"; roundSeconds: number } | { mode: "async"; roundHours: number };
+    timing: SessionTiming;
     tables: number | "auto";
     botPersonas: string[];
     roster?: string[];
   };
   createdAt: string;
-}
-
-export interface ParticipantInfo {
-  id: string;
-  name: string;
-  tableId: string | null;
-  table: number | null;
-  seat: string | null;
-  party: string | null;
-  requested: { tableId?: string; seat?: string; at: string } | null;
-  joinedAt: string;
-  /** For a student not seated now: the seat they last held. */
-  lastSeat: { tableId: string; table: number | null; seat: string; party: string } | null;
 }
 
 export interface Overview {

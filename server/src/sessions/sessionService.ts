@@ -3,6 +3,7 @@ import {
   type Controller,
   foldStored,
   type GameState,
+  nameKey,
   replayNotice,
   type Scenario,
   type SeatId,
@@ -20,7 +21,6 @@ import { keepScenarioVersion, scenarioMissing, scenarioOf } from "../scenarios/v
 import { SerialByKey } from "../serial.ts";
 import {
   ConflictError,
-  nameKey,
   type ParticipantRecord,
   type SeatAssignment,
   type SessionRecord,
@@ -296,9 +296,8 @@ export class SessionService {
     throw new Error("Could not find a free join code");
   }
 
-  /** A new table of a session: every seat starts as a bot, until its student arrives. */
   /**
-   * Sets up table `number` of a session. It starts running at once in a running session (a
+   * Sets up table `number` of a session, every seat a bot until its student arrives. It starts running at once in a running session (a
    * latecomer's table, in a session whose tables fill as students come), unless `waiting`:
    * then it waits for the instructor's Start, as every table of a session in its lobby does.
    */

@@ -1,11 +1,10 @@
-import { type GameEvent, RULES_VERSION } from "@parley/shared";
+import { type GameEvent, nameKey, RULES_VERSION } from "@parley/shared";
 import { type Kysely, Migrator, type Selectable, sql } from "kysely";
 import type { SessionSettings } from "../sessions/settings.ts";
 import { migrationProvider } from "./migrations.ts";
 import type { Database, ParticipantsTable, SessionsTable, TablesTable } from "./schema.ts";
 import {
   ConflictError,
-  nameKey,
   type ParticipantRecord,
   type RuntimeStatus,
   type SessionRecord,

@@ -106,17 +106,6 @@ export interface SeatAssignment {
 }
 
 /** A write refused by a uniqueness rule of the database (a taken seat, name or code). */
-/**
- * What makes two names one within a session: case, compatibility forms (full-width letters)
- * and invisible characters do not tell students apart.
- */
-export function nameKey(name: string): string {
-  return name
-    .replace(/\p{Default_Ignorable_Code_Point}/gu, "")
-    .normalize("NFKC")
-    .toLowerCase();
-}
-
 export class ConflictError extends Error {
   constructor(readonly constraint: string) {
     super(`Conflict on ${constraint}`);

@@ -1,4 +1,5 @@
 import { pairKey } from "../rules/indicators.ts";
+import { bindingRulingsOf } from "../rules/rulings.ts";
 import type { LogEntry, Package, Proposal, SeatId } from "../rules/types.ts";
 import type { PublicParty, TableView } from "../view/viewFor.ts";
 import { viewPoints } from "../view/viewPoints.ts";
@@ -63,10 +64,7 @@ export function readSituation(view: TableView): Situation | undefined {
   const states = view.parties.filter((p) => p.kind === "state" && !p.walkedAway).map((p) => p.id);
   const mediators = view.parties.filter((p) => p.kind === "mediator" && !p.walkedAway).map((p) => p.id);
   const roundLimit = Math.max(1, view.scenario.roundLimit);
-  const fixed: Record<string, string> = {};
-  for (const claim of view.claims) {
-    if (claim.status === "ruled" && claim.ruling?.binding) fixed[claim.issueId] = claim.ruling.optionId;
-  }
+  const fixed = Object.fromEntries(bindingRulingsOf(view.claims).map((r) => [r.issueId, r.optionId]));
   return {
     view,
     me,

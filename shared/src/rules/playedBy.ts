@@ -14,7 +14,8 @@ export function botMovesOf(log: readonly LogEntry[], seat: SeatId, since = -1, u
   ).length;
 }
 
-const samePlayer = (a: Player, b: Player): boolean =>
+/** The same student (by name) or the same bot (by persona, as far as it is known). */
+export const samePlayer = (a: Player, b: Player): boolean =>
   a.type === "human" ? b.type === "human" && a.name === b.name : b.type === "bot" && a.persona === b.persona;
 
 /**

@@ -23,10 +23,20 @@ export function caseOpenOn(state: GameState, issueId: string): Claim | undefined
   );
 }
 
-/** Binding rulings in force: every agreement must keep their option. */
-export function bindingRulings(state: GameState): { claim: Claim; issueId: string; optionId: string }[] {
-  const out: { claim: Claim; issueId: string; optionId: string }[] = [];
-  for (const claim of state.families.claims) {
+/** A binding ruling in force: every agreement must keep its option on its issue. */
+export interface BindingRuling {
+  claim: Claim;
+  issueId: string;
+  optionId: string;
+}
+
+/**
+ * The binding rulings among `claims`: a state's (`bindingRulings`), or a view's, for a bot or
+ * a package form that must keep them as the rules will.
+ */
+export function bindingRulingsOf(claims: readonly Claim[]): BindingRuling[] {
+  const out: BindingRuling[] = [];
+  for (const claim of claims) {
     if (claim.status === "ruled" && claim.ruling?.binding) {
       out.push({ claim, issueId: claim.issueId, optionId: claim.ruling.optionId });
     }
@@ -34,11 +44,11 @@ export function bindingRulings(state: GameState): { claim: Claim; issueId: strin
   return out;
 }
 
+/** Binding rulings in force: every agreement must keep their option. */
+export const bindingRulings = (state: GameState): BindingRuling[] => bindingRulingsOf(state.families.claims);
+
 /** The first binding ruling a package breaks, if any. */
-export function brokenRuling(
-  state: GameState,
-  pkg: Package,
-): { claim: Claim; issueId: string; optionId: string } | undefined {
+export function brokenRuling(state: GameState, pkg: Package): BindingRuling | undefined {
   return bindingRulings(state).find((r) => pkg.options[r.issueId] !== r.optionId);
 }
 

@@ -264,7 +264,8 @@ export const pass = defineMove("pass", {
 
 export const walkAway = defineMove("walkAway", {
   approach: "universal",
-  summary: "Leave the negotiation for good and take your alternative (BATNA).",
+  summary:
+    "Leave the negotiation for good: a state takes its alternative (BATNA); a third party still scores by its aims.",
   main: false,
   checks: [],
   apply(draft, seat, _move, seq) {
