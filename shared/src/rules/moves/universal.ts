@@ -265,7 +265,7 @@ export const pass = defineMove("pass", {
 export const walkAway = defineMove("walkAway", {
   approach: "universal",
   summary:
-    "Leave the negotiation for good: a state takes its alternative (BATNA); a third party still scores by its aims.",
+    "Leave the negotiation for good: a state falls back on its alternative to a deal; a third party still scores by its aims.",
   main: false,
   checks: [],
   apply(draft, seat, _move, seq) {
