@@ -131,6 +131,25 @@ describe("a table's views after chat lines", () => {
     expect(fifth[seats.length]?.log).not.toBe(fifth[seats.indexOf(c)]?.log);
   });
 
+  it("change the instructor's last view in place too: its debrief report does not read the log", () => {
+    const cache = newViewCache();
+    let state = game.initial;
+    const [first] = viewsFor(state, ["instructor"], {}, cache);
+    const report = first?.report;
+    expect(report).toBeDefined();
+    state = say(state, a, "Good morning.");
+    const [second] = viewsFor(state, ["instructor"], {}, cache);
+    expect(second).toEqual(viewFor(state, "instructor"));
+    expect(second, "the same view, changed in place").toBe(first);
+    expect(second?.report, "the report not built again").toBe(report);
+    expect(second?.seq).toBe(state.seq);
+    // A move builds the view again.
+    state = play(state, a, { kind: "pass" });
+    const [third] = viewsFor(state, ["instructor"], {}, cache);
+    expect(third).toEqual(viewFor(state, "instructor"));
+    expect(third?.parties.find((p) => p.id === a)?.acted).toBe(true);
+  });
+
   it("give a viewer left out of some calls the lines it missed, and leave the others' lists alone", () => {
     const cache = newViewCache();
     const viewers: Viewer[] = [...seats];

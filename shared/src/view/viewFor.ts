@@ -451,9 +451,10 @@ function commonParts(state: GameState, revealAll: boolean, options: ViewOptions,
  *
  * When the state differs from the one a seat's last view was built from only in its log
  * (a chat line, most often: see `sameButLog`), the seat's view is its last one, changed in
- * place: its seq, and its log with the new lines. Nothing else is built (a seat's view reads
- * nothing else that changed; the instructor's, and everyone's once the results are out,
- * hold the debrief report, which reads the log, and are built whole). A live table keeps
+ * place: its seq, and its log with the new lines. Nothing else is built: a seat's view reads
+ * nothing else that changed, and the debrief report in the instructor's view (and in everyone's
+ * once the results are out) reads the value changes, not the log, so such a view is changed
+ * in place too when its value changes are the same. A live table keeps
  * each view until its next event, about a second: long enough for the collector to move it
  * into the old generation, where a copy per event would be garbage for a full collection.
  */
@@ -473,7 +474,14 @@ export function viewsFor(
     const revealAll = isInstructor || (ended && !held);
     const last = cache.views.get(viewer);
     const from = cache.built.get(viewer);
-    const onlyLog = last && from && !revealAll && from.held === held && sameButLog(from.state, state);
+    // A view with the debrief report (revealAll) reads the state's value changes as well.
+    const onlyLog =
+      last &&
+      from &&
+      from.held === held &&
+      from.revealAll === revealAll &&
+      sameButLog(from.state, state) &&
+      (!revealAll || from.state.valueChanges === state.valueChanges);
     const log = visibleLog(state, viewer, revealAll, from, cache);
     noteBuilt(cache, viewer, { state, held, revealAll, logLength: log.length });
     if (onlyLog) {
