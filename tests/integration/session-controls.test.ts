@@ -228,6 +228,25 @@ describe("seating by the instructor and by request", () => {
   });
 });
 
+describe("the bots' personas in a class", () => {
+  it("hands the instructor's personas out in turn, each seat's fitting it: a mediator is never a 'Hardliner'", async () => {
+    const { instructor } = await classOf(
+      [],
+      { scenarioId: "camp-david-1978", tables: 2, botPersonas: ["hardliner"] },
+      false,
+    );
+    const personas = (
+      tables: { number: number | null; seats: { seat: string; controller: { persona?: string } }[] }[],
+    ) => tables.map((t) => Object.fromEntries(t.seats.map((s) => [s.seat, s.controller.persona])));
+    const expected = [1, 2].map(() => ({ egypt: "hardliner", israel: "hardliner", usa: "mediator" }));
+    const overview = await instructor("GET", "/tables");
+    expect(personas(overview.body as unknown as Parameters<typeof personas>[0])).toEqual(expected);
+    // The export names the persona the seat plays with.
+    const exported = await instructor("GET", "/export.json");
+    expect(personas((exported.body as unknown as { tables: Parameters<typeof personas>[0] }).tables)).toEqual(expected);
+  });
+});
+
 describe("a class bigger than planned", () => {
   it("tells the instructor of a student turned away, and a table added seats them and waits for its Start", async () => {
     const { created, students, instructor } = await classOf(["Ana", "Ben"], {

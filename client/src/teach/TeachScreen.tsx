@@ -193,7 +193,7 @@ export default function TeachScreen() {
           ))}
         </select>
         <fieldset>
-          <legend>Bots for empty seats (used in turn)</legend>
+          <legend>Bots for empty seats (used in turn; a mediator or an NGO plays the persona of its role)</legend>
           {botPersonas.map((p) => (
             <label key={p.id} className="choice">
               <input

@@ -17,6 +17,14 @@ describe("a solo game's bot personas", () => {
     expect(choosePersona(undefined, "mediator", "simple")).toBe("simple");
   });
 
+  it("a choice or a 'what if' seat's persona that does not fit a third party gives way to the one of its role", () => {
+    expect(choosePersona("hardliner", "mediator")).toBe("mediator");
+    expect(choosePersona("integrator", "ngo")).toBe("trackTwo");
+    expect(choosePersona(undefined, "ngo", "hardliner")).toBe("trackTwo");
+    expect(choosePersona("mediator", "mediator")).toBe("mediator");
+    expect(choosePersona("simple", "ngo")).toBe("simple");
+  });
+
   it("the setup offers a third party only the default and the persona of its role", () => {
     expect(personasForSeat("state")).toEqual(botPersonas);
     expect(personasForSeat("mediator").map((p) => p.id)).toEqual(["simple", "mediator"]);

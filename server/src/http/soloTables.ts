@@ -3,6 +3,7 @@ import {
   botPersonas,
   type Controller,
   defaultPersonaFor,
+  fittingPersona,
   foldStored,
   type GameEvent,
   type GameState,
@@ -89,12 +90,12 @@ const kindOf = (scenario: Scenario, seat: SeatId): SeatKind =>
 
 /**
  * The persona a bot seat gets: the one chosen, else the one it had (a "what if"), else a
- * surprise. A third party's surprise is the persona that plays its role (the end screen
- * named a "Hardliner" mediator, which played as a mediator all the same).
+ * surprise; always one that fits the seat (fittingPersona: the end screen named a
+ * "Hardliner" mediator, which played as a mediator all the same).
  */
 export function choosePersona(choice: string | undefined, kind: SeatKind, fallback?: string): string {
-  if (choice && choice !== surprise) return choice;
-  if (!choice && fallback) return fallback;
+  if (choice && choice !== surprise) return fittingPersona(choice, kind);
+  if (!choice && fallback) return fittingPersona(fallback, kind);
   if (kind !== "state") return defaultPersonaFor(kind);
   const ids = personaIds();
   return ids[Math.floor(Math.random() * ids.length)] ?? "simple";

@@ -1,6 +1,8 @@
 import { matchMaker } from "@colyseus/core";
 import {
   type Controller,
+  defaultPersonaId,
+  fittingPersona,
   foldStored,
   type GameState,
   nameKey,
@@ -307,8 +309,10 @@ export class SessionService {
     const personas = session.settings.botPersonas;
     const seats = scenario.parties.map((p) => p.id);
     const controllers: Record<SeatId, Controller> = {};
-    seats.forEach((seat, i) => {
-      controllers[seat] = { type: "bot", persona: personas[(number - 1 + i) % personas.length] ?? "simple" };
+    // The instructor's personas in turn, each seat's fitting it (a third party is never a "Hardliner").
+    scenario.parties.forEach((party, i) => {
+      const persona = fittingPersona(personas[(number - 1 + i) % personas.length] ?? defaultPersonaId, party.kind);
+      controllers[party.id] = { type: "bot", persona };
     });
     const record: TableRecord = {
       id: newId(),

@@ -10,6 +10,7 @@ export {
   botPersonas,
   defaultPersonaFor,
   defaultPersonaId,
+  fittingPersona,
   isPersonaId,
   type OpponentModel,
   type PersonaId,

@@ -251,6 +251,17 @@ export function personasForSeat(kind: SeatKind): readonly BotPersona[] {
   return botPersonas.filter((p) => p.id === defaultPersonaId || p.id === fitting);
 }
 
+/**
+ * The persona a seat of this kind gets when `id` is asked for: `id` itself when it fits the
+ * seat (see personasForSeat), else the persona that plays the seat's role. A session's
+ * personas are handed out in turn over every seat, and a solo player's choice may name any:
+ * a third party's seat still gets a persona that fits it, and the dashboard, the exports
+ * and the end screen name that one.
+ */
+export function fittingPersona(id: string, kind: SeatKind): string {
+  return personasForSeat(kind).some((p) => p.id === id) ? id : defaultPersonaFor(kind);
+}
+
 /** The persona a seat's id stands for (`simple` and unknown ids fall back to the seat's default). */
 export function resolvePersona(id: string, kind: SeatKind): PersonaRow {
   const found = rows.find((row) => row.id === id);
