@@ -178,10 +178,24 @@ test("a student turned away from a full session is named on the dashboard, and a
   await cy.getByRole("button", { name: "Take my seat" }).click();
   await expect(cy.getByRole("alert")).toContainText("Every seat of this session is taken");
   await expect(dashboard.getByTestId("turned-away")).toContainText("Every seat is taken: Cy could not join.");
+  // The server keeps the name: a reload, or the dashboard on a second device, still shows it.
+  await dashboard.reload();
+  await expect(dashboard.getByTestId("turned-away")).toContainText("Every seat is taken: Cy could not join.");
+  const other = dashboard.getByTestId("other-device");
+  await other.getByText("Open this dashboard on another device").click();
+  const tablet = await (await browser.newContext()).newPage();
+  await tablet.goto("/teach");
+  await tablet.getByLabel("Session id").fill(await other.getByLabel("Session id").inputValue());
+  await tablet.getByLabel("Instructor token").fill(await other.getByLabel("Instructor token").inputValue());
+  await tablet.getByRole("button", { name: "Open the dashboard" }).click();
+  await expect(tablet.getByTestId("turned-away")).toContainText("Every seat is taken: Cy could not join.");
 
   await dashboard.getByRole("button", { name: "Add a table" }).click();
   await expect(dashboard.getByTestId("control-results")).toContainText("Table 2 added");
-  await expect(dashboard.getByTestId("turned-away")).toHaveCount(0);
+  // Named until seated: the list now says to ask them again.
+  await expect(dashboard.getByTestId("turned-away")).toHaveText(
+    "Cy found every seat taken and has not joined since: seats are free now, so ask them to join again.",
+  );
   const card = dashboard.getByTestId("table-card-2");
   await expect(card).toContainText("waiting");
 
@@ -189,6 +203,8 @@ test("a student turned away from a full session is named on the dashboard, and a
   await cy.getByRole("button", { name: "Take my seat" }).click();
   await expect(cy.getByText("The negotiation has not started yet")).toBeVisible();
   await expect(card).toContainText("Cy");
+  await expect(dashboard.getByTestId("turned-away")).toHaveCount(0);
+  await expect(tablet.getByTestId("turned-away")).toHaveCount(0);
   await dashboard.getByRole("button", { name: "Start", exact: true }).click();
   await expect(dashboard.getByTestId("control-results")).toHaveText(
     "Start: done at 1 table (table 1 had already started).",

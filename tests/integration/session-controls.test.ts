@@ -257,11 +257,11 @@ describe("a class bigger than planned", () => {
       sessionId: created.session.id,
       instructorToken: created.instructorToken,
     });
-    const turnedAway: { name: string }[] = [];
+    const turnedAway: { name: string; at: string }[][] = [];
     const tables: { tableId: string; number: number | null; status: string }[] = [];
     overview.onMessage("overview", () => undefined);
     overview.onMessage("participants", () => undefined);
-    overview.onMessage("turnedAway", (m: { name: string }) => turnedAway.push(m));
+    overview.onMessage("turnedAway", (list: { name: string; at: string }[]) => turnedAway.push(list));
     overview.onMessage("table", (t: { tableId: string; number: number | null; status: string }) => tables.push(t));
     const join = (name: string) =>
       http<{ participant: { tableId: string; seat: string } }>(server.url, "POST", "/join", {
@@ -272,7 +272,16 @@ describe("a class bigger than planned", () => {
     const refused = await join("Cy");
     expect(refused.status).toBe(409);
     expect(refused.text).toContain("SessionFull");
-    await vi.waitFor(() => expect(turnedAway).toEqual([{ name: "Cy", at: expect.any(String) }]));
+    await vi.waitFor(() => expect(turnedAway).toEqual([[{ name: "Cy", at: expect.any(String) }]]));
+    // Cy trying again is still one student turned away; the overview keeps them for a dashboard opened later.
+    expect((await join("cy")).status).toBe(409);
+    await vi.waitFor(() => expect(turnedAway).toHaveLength(2));
+    expect(turnedAway[1]).toEqual(turnedAway[0]);
+    const namesTurnedAway = async () =>
+      ((await instructor("GET", "")).body as unknown as { turnedAway: { name: string }[] }).turnedAway.map(
+        (t) => t.name,
+      );
+    expect(await namesTurnedAway()).toEqual(["Cy"]);
 
     const added = await instructor("POST", "/tables");
     expect(added.status).toBe(201);
@@ -281,6 +290,8 @@ describe("a class bigger than planned", () => {
     await vi.waitFor(() => expect(tables.find((t) => t.tableId === tableId)?.status).toBe("waiting"));
     const session = await instructor("GET", "");
     expect((session.body as { session: { settings: { tables: number } } }).session.settings.tables).toBe(2);
+    // Named until they join: adding a table seats nobody by itself.
+    expect(await namesTurnedAway()).toEqual(["Cy"]);
 
     // Cy and Dee sit at the new table, which waits for the instructor while table 1 plays on.
     const cy = await join("Cy");
@@ -288,6 +299,9 @@ describe("a class bigger than planned", () => {
     expect([cy.status, dee.status]).toEqual([201, 201]);
     expect(cy.body.participant.tableId).toBe(tableId);
     expect(dee.body.participant.tableId).toBe(tableId);
+    // Seated now, Cy is no longer named as turned away, on the dashboard open or one opened later.
+    await vi.waitFor(() => expect(turnedAway.at(-1)).toEqual([]));
+    expect(await namesTurnedAway()).toEqual([]);
     const cyToken = (cy.body as unknown as { participantToken: string }).participantToken;
     const cyClient = await connectStudent(server.url, cyToken);
     await vi.waitFor(() => expect(cyClient.seen.views.length).toBeGreaterThan(0));

@@ -109,6 +109,24 @@ function storeSuite(open: () => Promise<Store>) {
     expect((await store.getTable("t-nv"))?.scenarioHash).toBeNull();
   });
 
+  it("keeps the students turned away from a session, each once and oldest first, until they are forgotten", async () => {
+    await store.createSession(session("s-away", "AWY234"));
+    await store.createSession(session("s-other", "OTH234"));
+    await store.recordTurnedAway("s-away", { name: "Cy", at: "2026-01-01T10:00:02.000Z" });
+    await store.recordTurnedAway("s-away", { name: "Ada", at: "2026-01-01T10:00:01.000Z" });
+    // Cy again, spelt otherwise: still one student, turned away first at 10:00:02.
+    await store.recordTurnedAway("s-away", { name: "cy", at: "2026-01-01T10:05:00.000Z" });
+    await store.recordTurnedAway("s-other", { name: "Bo", at: "2026-01-01T10:00:00.000Z" });
+    expect(await store.turnedAwayOf("s-away")).toEqual([
+      { name: "Ada", at: "2026-01-01T10:00:01.000Z" },
+      { name: "Cy", at: "2026-01-01T10:00:02.000Z" },
+    ]);
+    expect(await store.forgetTurnedAway("s-away", "CY")).toBe(true);
+    expect(await store.forgetTurnedAway("s-away", "Cy")).toBe(false);
+    expect((await store.turnedAwayOf("s-away")).map((t) => t.name)).toEqual(["Ada"]);
+    expect((await store.turnedAwayOf("s-other")).map((t) => t.name)).toEqual(["Bo"]);
+  });
+
   it("keeps one participant per seat and per name, and swaps two seats at once", async () => {
     await store.createSession(session("s3", "XYZ789"));
     await store.createTable(table("t31", "s3", 1));
@@ -230,11 +248,13 @@ describe("SQLite store", () => {
     await store.createParticipant(participant("p91", "s9", "Ada", "t91", "usa"));
     await store.createParticipant(participant("p92", "s9", "Bo", null, null));
     await store.close();
-    // Back to the schema before migration 006, with its participants as they were stored then.
+    // Back to the schema before migration 006 (and those after it), with its participants as they were stored then.
     const old = new Database(file);
     old.exec("ALTER TABLE participants DROP COLUMN last_table_id");
     old.exec("ALTER TABLE participants DROP COLUMN last_seat");
-    old.prepare("DELETE FROM kysely_migration WHERE name = ?").run("006_participant_last_seat");
+    old.exec("DROP TABLE turned_away");
+    for (const name of ["006_participant_last_seat", "007_turned_away"])
+      old.prepare("DELETE FROM kysely_migration WHERE name = ?").run(name);
     old.close();
     const upgraded = await openSqliteStore(file);
     expect((await upgraded.getParticipant("p91"))?.lastSeat).toEqual({ tableId: "t91", seat: "usa" });

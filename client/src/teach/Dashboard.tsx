@@ -7,13 +7,13 @@ import { savedSession } from "../net/saved.ts";
 import { CharactersLeft } from "../ui/CharactersLeft.tsx";
 import { useDisplayPref } from "../ui/displayPrefs.ts";
 import { Link } from "../ui/Link.tsx";
-import { list } from "../ui/names.ts";
 import { QrCode } from "../ui/QrCode.tsx";
 import { controlReport, sessionStatusText } from "./controlReport.ts";
 import { useJoinAddress } from "./joinAddress.ts";
 import { Students } from "./Students.tsx";
 import { TableCard } from "./TableCard.tsx";
-import type { ControlResult, Overview, ParticipantInfo, TableSummary } from "./types.ts";
+import { turnedAwayNotice } from "./turnedAway.ts";
+import type { ControlResult, Overview, ParticipantInfo, TableSummary, TurnedAway } from "./types.ts";
 
 type Action =
   | { action: "start" | "pause" | "resume" | "advanceRound" }
@@ -34,8 +34,6 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
   const [link, setLink] = useState<"connecting" | "live" | "lost">("connecting");
   const [selected, setSelected] = useState<string[]>([]);
   const [results, setResults] = useState<string>();
-  /** Students who found every seat taken since the last table was added (names, oldest first). */
-  const [turnedAway, setTurnedAway] = useState<string[]>([]);
   const [projector, setProjector] = useState(false);
   const joinAt = useJoinAddress();
   const [largeText, setLargeText] = useDisplayPref("large-text");
@@ -89,9 +87,7 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
           r.onMessage("participants", (participants: ParticipantInfo[]) =>
             setOverview((o) => (o ? { ...o, participants } : o)),
           );
-          r.onMessage("turnedAway", ({ name }: { name: string }) =>
-            setTurnedAway((names) => (names.includes(name) ? names : [...names, name])),
-          );
+          r.onMessage("turnedAway", (turnedAway: TurnedAway[]) => setOverview((o) => (o ? { ...o, turnedAway } : o)));
           r.onLeave(() => {
             room = undefined;
             setLink("lost");
@@ -140,7 +136,6 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
       setResults(
         `Table ${added.table} added: the next students who join sit there. It waits for Start (select it, or Start every table).`,
       );
-      setTurnedAway([]);
       setOverview(await api<Overview>(`/sessions/${sessionId}`, { token }));
     } catch (e) {
       setResults((e as Error).message);
@@ -167,7 +162,7 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
     );
   }
   if (!overview) return <p className="page">Loading the session…</p>;
-  const { session, participants, tables } = overview;
+  const { session, participants, tables, turnedAway } = overview;
   const joinUrl = `${joinAt.base}/join`;
   // Seats still at a table in play (started: before the start nobody has a move to make),
   // and those of them that made their round's main move (tables may be in different
@@ -328,8 +323,10 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
       </div>
       {turnedAway.length > 0 && !over && (
         <p className="notice error" role="alert" data-testid="turned-away">
-          Every seat is taken: {list(turnedAway)} could not join. Add a table, then ask{" "}
-          {turnedAway.length === 1 ? "them" : "each of them"} to join again.
+          {turnedAwayNotice(
+            turnedAway.map((t) => t.name),
+            tables,
+          )}
         </p>
       )}
       {tables.length === 0 && <p className="muted">No table yet: tables open as students join.</p>}

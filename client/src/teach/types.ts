@@ -21,10 +21,18 @@ export interface SessionInfo {
   createdAt: string;
 }
 
+/** A student who found every seat taken and has not joined since. */
+export interface TurnedAway {
+  name: string;
+  at: string;
+}
+
 export interface Overview {
   session: SessionInfo;
   participants: ParticipantInfo[];
   tables: TableSummary[];
+  /** Oldest first. */
+  turnedAway: TurnedAway[];
 }
 
 export type ControlResult = {

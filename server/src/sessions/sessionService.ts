@@ -27,6 +27,7 @@ import {
   type SeatAssignment,
   type SessionRecord,
   type TableRecord,
+  type TurnedAway,
 } from "../store/store.ts";
 import { initialStateOf } from "../tables/liveTable.ts";
 import { buildReplay, type Replay } from "../tables/replay.ts";
@@ -79,6 +80,8 @@ export interface Overview {
   session: SessionInfo;
   participants: ParticipantInfo[];
   tables: TableSummary[];
+  /** The students who found every seat taken and have not joined since, oldest first. */
+  turnedAway: TurnedAway[];
 }
 
 export interface TableControlResult {
@@ -404,8 +407,10 @@ export class SessionService {
           preferred,
         });
         if (choice.kind === "full") {
-          // The instructor hears of it on the dashboard, where a table can be added.
-          publishToSession(session.id, "turnedAway", { name: label ?? name, at: new Date().toISOString() });
+          // The instructor hears of it on the dashboard, where a table can be added; the list is
+          // kept, so a reloaded dashboard (or one on another device) still names them.
+          await this.ctx.store.recordTurnedAway(session.id, { name: label ?? name, at: new Date().toISOString() });
+          publishToSession(session.id, "turnedAway", await this.ctx.store.turnedAwayOf(session.id));
           return failure(
             409,
             "SessionFull",
@@ -431,6 +436,8 @@ export class SessionService {
           };
           await this.ctx.store.createParticipant(participant);
           await this.seatingChanged(session.id, [table.id]);
+          if (await this.ctx.store.forgetTurnedAway(session.id, participant.name))
+            publishToSession(session.id, "turnedAway", await this.ctx.store.turnedAwayOf(session.id));
           return success({
             participantToken: token,
             participant: this.participantInfo(participant, [table], scenario),
@@ -680,7 +687,12 @@ export class SessionService {
       if (summary) summaries.push(summary);
     }
     const fresh = (await this.ctx.store.getSession(session.id)) ?? session;
-    return { session: await this.sessionInfo(fresh), participants: await this.participants(fresh), tables: summaries };
+    return {
+      session: await this.sessionInfo(fresh),
+      participants: await this.participants(fresh),
+      tables: summaries,
+      turnedAway: await this.ctx.store.turnedAwayOf(session.id),
+    };
   }
 
   /** The public summary of the scenario version the session plays (see scenarios/versions.ts). */

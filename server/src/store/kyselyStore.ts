@@ -223,6 +223,32 @@ export function kyselyStore(db: Kysely<Database>, kind: Store["kind"]): Store {
         .execute();
     },
 
+    async recordTurnedAway(sessionId, student) {
+      await db
+        .insertInto("turned_away")
+        .values({ session_id: sessionId, name_key: nameKey(student.name), name: student.name, at: student.at })
+        .onConflict((c) => c.columns(["session_id", "name_key"]).doNothing())
+        .execute();
+    },
+    async forgetTurnedAway(sessionId, name) {
+      const result = await db
+        .deleteFrom("turned_away")
+        .where("session_id", "=", sessionId)
+        .where("name_key", "=", nameKey(name))
+        .executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+    async turnedAwayOf(sessionId) {
+      const rows = await db
+        .selectFrom("turned_away")
+        .select(["name", "at"])
+        .where("session_id", "=", sessionId)
+        .orderBy("at")
+        .orderBy("name_key")
+        .execute();
+      return rows;
+    },
+
     async createParticipant(p) {
       await orConflict(
         db

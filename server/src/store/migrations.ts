@@ -120,6 +120,20 @@ const migrations: Record<string, Migration> = {
       );
     },
   },
+  // The students who found every seat of a session taken, so the dashboard still names them
+  // after a reload, on a second device and after a restart (until they join).
+  "007_turned_away": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("turned_away")
+        .addColumn("session_id", "text", (c) => c.notNull().references("sessions.id"))
+        .addColumn("name_key", "text", (c) => c.notNull())
+        .addColumn("name", "text", (c) => c.notNull())
+        .addColumn("at", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("turned_away_pk", ["session_id", "name_key"])
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -9,6 +9,7 @@ export interface Database {
   participants: ParticipantsTable;
   table_runtime: TableRuntimeTable;
   scenario_versions: ScenarioVersionsTable;
+  turned_away: TurnedAwayTable;
 }
 
 /** A scenario file as a session was set up with it, kept under its SHA-256. */
@@ -84,4 +85,14 @@ export interface TableRuntimeTable {
   deadline_at: string | null;
   remaining_ms: number | null;
   updated_at: string;
+}
+
+/** A student who found every seat of a session taken, until they join it. */
+export interface TurnedAwayTable {
+  session_id: string;
+  /** The name as participants.name_key keys it: one row per student. */
+  name_key: string;
+  name: string;
+  /** When they were first turned away. */
+  at: string;
 }

@@ -53,6 +53,12 @@ export interface SessionRecord {
   scenarioHash?: string | null;
 }
 
+/** A student who found every seat of a session taken (the name as they typed it, and when). */
+export interface TurnedAway {
+  name: string;
+  at: string;
+}
+
 /** A student's wish to sit somewhere else, for the instructor to grant. */
 export interface SeatRequest {
   tableId?: string;
@@ -143,6 +149,13 @@ export interface Store {
   setSessionStatus(id: string, status: SessionStatus): Promise<void>;
   /** Replaces a session's settings (one more table for a class bigger than planned). */
   setSessionSettings(id: string, settings: SessionSettings): Promise<void>;
+
+  /** Records a student who found every seat taken; one turned away before keeps their first time. */
+  recordTurnedAway(sessionId: string, student: TurnedAway): Promise<void>;
+  /** Drops a student from the turned-away list (they have joined); true if they were on it. */
+  forgetTurnedAway(sessionId: string, name: string): Promise<boolean>;
+  /** The students turned away who have not joined since, oldest first. */
+  turnedAwayOf(sessionId: string): Promise<TurnedAway[]>;
 
   /** Rejects with ConflictError('name') or ConflictError('seat'). */
   createParticipant(participant: ParticipantRecord): Promise<void>;
