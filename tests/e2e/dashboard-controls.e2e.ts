@@ -38,9 +38,9 @@ test("pausing and resuming: the heading says the tables are paused, and nothing 
   await expect(heading).toContainText("status paused ·");
   await expect(ada.getByText("Your instructor has paused the table.").first()).toBeVisible();
   await dashboard.getByRole("button", { name: "Pause", exact: true }).click();
-  await expect(report).toHaveText("Pause: done at 0 tables (tables 1, 2 were already paused).");
+  await expect(report).toHaveText("Pause: nothing changed (tables 1, 2 were already paused).");
   await dashboard.getByRole("button", { name: "Start", exact: true }).click();
-  await expect(report).toHaveText("Start: done at 0 tables (tables 1, 2 had already started).");
+  await expect(report).toHaveText("Start: nothing changed (tables 1, 2 had already started).");
   await resume.click();
   await expect(report).toHaveText("Resume: done at 2 tables.");
   await expect(heading).toContainText("status running ·");

@@ -30,7 +30,7 @@ describe("the line under the dashboard's controls", () => {
         [1, 2].map((n) => no(n, "NotRunning", "Only a running table can be paused.")),
         [table(1, "paused"), table(2, "paused")],
       ),
-    ).toBe("Pause: done at 0 tables (tables 1, 2 were already paused).");
+    ).toBe("Pause: nothing changed (tables 1, 2 were already paused).");
     expect(
       controlReport(
         "Start",
@@ -47,6 +47,19 @@ describe("the line under the dashboard's controls", () => {
         [table(1, "running"), table(2, "ended")],
       ),
     ).toBe("End: done at 1 table (table 2 had already ended).");
+  });
+
+  it("says nothing changed, and why, where every table was already as the control would make it", () => {
+    // End pressed again once every table had ended: it said "End: done at 0 tables".
+    expect(
+      controlReport(
+        "End",
+        "end",
+        [1, 2].map((n) => no(n, "GameOver", "The game is over.")),
+        [table(1, "ended"), table(2, "ended")],
+      ),
+    ).toBe("End: nothing changed (tables 1, 2 had already ended).");
+    expect(controlReport("Start", "start", [], [])).toBe("Start: nothing changed: there is no table yet.");
   });
 
   it("keeps a real refusal a refusal, with its reason", () => {
@@ -67,7 +80,7 @@ describe("the line under the dashboard's controls", () => {
         [table(1, "running"), table(2, "ended")],
       ),
     ).toBe(
-      "Inject an event: done at 0 tables (table 2 had already ended); refused at table 1 (This event has already happened at this table.)",
+      "Inject an event: nothing changed (table 2 had already ended); refused at table 1 (This event has already happened at this table.)",
     );
   });
 });

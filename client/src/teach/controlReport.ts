@@ -53,8 +53,11 @@ export function controlReport(
     ([as, rs]) =>
       `table${rs.length === 1 ? "" : "s"} ${tableList(rs)} ${rs.length === 1 ? as.replace(/^were /, "was ") : as}`,
   );
+  // No table to act on (tables open as students join, and none has): said as such.
+  if (results.length === 0) return `${label}: nothing changed: there is no table yet.`;
   return (
-    `${label}: done at ${done} table${done === 1 ? "" : "s"}` +
+    // "Done at 0 tables" read as a failure where every table was already as asked.
+    `${label}: ${done === 0 ? "nothing changed" : `done at ${done} table${done === 1 ? "" : "s"}`}` +
     (asides.length > 0 ? ` (${asides.join("; ")})` : "") +
     (refused.length > 0
       ? `; refused at ${refused.map((r) => `table ${r.table} (${r.result.ok ? "" : r.result.message})`).join(", ")}`
