@@ -396,15 +396,27 @@ describe("the table clock", () => {
     // The table nobody sits at has not been played out by its bots meanwhile.
     expect(await botMoves(empty.tableId)).toBe(0);
     const summary = async () =>
-      ((await instructor("GET", "/tables")).body as unknown as { tableId: string; round: number }[]).find(
-        (t) => t.tableId === empty.tableId,
-      );
+      (
+        (await instructor("GET", "/tables")).body as unknown as {
+          tableId: string;
+          round: number;
+          awaitingFirstStudent: boolean;
+        }[]
+      ).find((t) => t.tableId === empty.tableId);
     expect((await summary())?.round).toBe(1);
+    // The dashboard says the table waits for its first student (its seats showed "not moved", as if students had left).
+    expect((await summary())?.awaitingFirstStudent).toBe(true);
+    const mosTable = async () =>
+      (
+        (await instructor("GET", "/tables")).body as unknown as { tableId: string; awaitingFirstStudent: boolean }[]
+      ).find((t) => t.tableId === mo.participant.tableId);
+    expect((await mosTable())?.awaitingFirstStudent).toBe(false);
 
     // A day later Noor joins: she sits at that table, and its bot plays with her.
     const noor = await joinSession(server.url, created.session.joinCode, "Noor");
     expect(noor.participant.tableId).toBe(empty.tableId);
     await vi.waitFor(async () => expect(await botMoves(empty.tableId)).toBeGreaterThan(0));
+    expect((await summary())?.awaitingFirstStudent).toBe(false);
     // Her seat is hers from the moment she is given it, before her page opens it: no bot plays it.
     const events = await store.events(empty.tableId);
     expect(events.some((e) => e.event.by === noor.participant.seat && "rationale" in e.event)).toBe(false);

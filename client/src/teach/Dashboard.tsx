@@ -12,6 +12,7 @@ import { controlReport, sessionStatusText } from "./controlReport.ts";
 import { useJoinAddress } from "./joinAddress.ts";
 import { Students } from "./Students.tsx";
 import { TableCard } from "./TableCard.tsx";
+import { playingSeatsOf } from "./tableProgress.ts";
 import { turnedAwayNotice } from "./turnedAway.ts";
 import type { ControlResult, Overview, ParticipantInfo, TableSummary, TurnedAway } from "./types.ts";
 
@@ -164,12 +165,9 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
   if (!overview) return <p className="page">Loading the session…</p>;
   const { session, participants, tables, turnedAway } = overview;
   const joinUrl = `${joinAt.base}/join`;
-  // Seats still at a table in play (started: before the start nobody has a move to make),
-  // and those of them that made their round's main move (tables may be in different
-  // rounds: each counts in its own).
-  const playingSeats = tables.flatMap((t) =>
-    t.phase === "playing" && t.status !== "waiting" ? t.seats.filter((s) => !s.walkedAway) : [],
-  );
+  // Seats with a main move to make, and those of them that made it (tables may be in
+  // different rounds: each counts in its own).
+  const playingSeats = playingSeatsOf(tables);
   const moved = playingSeats.filter((s) => s.acted).length;
   const everyTableEnded = tables.length > 0 && tables.every((t) => t.status === "ended");
   // Over once the instructor ended it, or once its last table ended where no new table can

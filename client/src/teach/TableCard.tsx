@@ -6,6 +6,7 @@ import { meanTrustOf } from "../ui/indicators.ts";
 import { Link } from "../ui/Link.tsx";
 import { metricText, pointsText } from "../ui/metric.ts";
 import { capitalised, personaName } from "../ui/names.ts";
+import { seatProgress } from "./tableProgress.ts";
 import type { TableSummary } from "./types.ts";
 
 function Clock({ table, separator }: { table: TableSummary; separator?: boolean }) {
@@ -73,6 +74,12 @@ export function TableCard({
           <>
             Round <strong>{table.round}</strong> of {table.roundLimit}
             {table.status === "waiting" ? " · waiting for the start" : <Clock table={table} separator />}
+            {table.status !== "waiting" && table.awaitingFirstStudent && (
+              <span data-testid="awaiting-first-student">
+                {" "}
+                · waits for its first student: its bots play once one sits down
+              </span>
+            )}
           </>
         )}
       </p>
@@ -96,12 +103,7 @@ export function TableCard({
                 )}
               </span>
               <span className="small">
-                {[
-                  s.walkedAway ? "walked away" : table.phase === "ended" ? "" : s.acted ? "✓ moved" : "… not moved",
-                  score ? `${pointsText(score.points)} pts` : "",
-                ]
-                  .filter(Boolean)
-                  .join(" · ")}
+                {[seatProgress(table, s), score ? `${pointsText(score.points)} pts` : ""].filter(Boolean).join(" · ")}
                 {score?.normalised.defined && (
                   <span
                     title={

@@ -40,7 +40,7 @@ import { hashToken } from "../sessions/secrets.ts";
 import { roundLengthMs } from "../sessions/settings.ts";
 import type { ParticipantRecord, SessionRecord, TableRuntime } from "../store/store.ts";
 import { LiveTable } from "../tables/liveTable.ts";
-import { summarise } from "../tables/summary.ts";
+import { hadAStudent, summarise } from "../tables/summary.ts";
 import {
   CreateOptions,
   JoinOptions,
@@ -781,9 +781,7 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
    * a bot is played.)
    */
   private botsWaitForAStudent(): boolean {
-    if (this.session?.settings.timing.mode !== "async") return false;
-    const { seats, stints } = this.table.state;
-    return !seats.some((seat) => (stints[seat] ?? []).some((stint) => stint.controller.type === "human"));
+    return this.session?.settings.timing.mode === "async" && !hadAStudent(this.table.state);
   }
 
   private async playOneBotMove() {
@@ -927,7 +925,15 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
 
   /** The instructor's overview of this table (see TableSummary). */
   summary(): TableSummary {
-    return summarise(this.table.state, this.table.record, this.runtime, this.participants, this.connectedSeats(), true);
+    return summarise(
+      this.table.state,
+      this.table.record,
+      this.runtime,
+      this.participants,
+      this.connectedSeats(),
+      true,
+      this.session?.settings.timing.mode === "async",
+    );
   }
 
   private publishSummary() {

@@ -262,7 +262,7 @@ export class SessionService {
       await this.ctx.store.setSessionSettings(session.id, settings);
       const number = Math.max(0, ...tables.map((t) => t.number ?? 0)) + 1;
       const table = await this.createTable({ ...current, settings }, number, { waiting: true });
-      const summary = await this.tableSummary(table);
+      const summary = await this.tableSummary(table, session);
       if (summary) publishToSession(session.id, "table", summary);
       return success({ tableId: table.id, table: number });
     });
@@ -640,11 +640,11 @@ export class SessionService {
   }
 
   /** One table's summary: from its room when open, else rebuilt from the log. */
-  private async tableSummary(table: TableRecord): Promise<TableSummary | undefined> {
+  private async tableSummary(table: TableRecord, session: SessionRecord): Promise<TableSummary | undefined> {
     const live = await callOpenTableRoom<TableSummary>(table.id, "summary");
     if (live) return live;
     const stored = await this.storedState(table);
-    return stored ? this.storedSummary(table, stored) : undefined;
+    return stored ? this.storedSummary(table, stored, session) : undefined;
   }
 
   /**
@@ -672,10 +672,12 @@ export class SessionService {
   private async storedSummary(
     table: TableRecord,
     stored: { state: GameState; notice?: string },
+    session: SessionRecord,
   ): Promise<TableSummary> {
     const runtime = await this.ctx.store.getRuntime(table.id);
     const participants = await this.ctx.store.participantsOfTable(table.id);
-    const summary = summarise(stored.state, table, runtime, participants, new Set(), false);
+    const overDays = session.settings.timing.mode === "async";
+    const summary = summarise(stored.state, table, runtime, participants, new Set(), false, overDays);
     return stored.notice ? { ...summary, notice: stored.notice } : summary;
   }
 
@@ -683,7 +685,7 @@ export class SessionService {
     const tables = await this.ctx.store.tablesOfSession(session.id);
     const summaries: TableSummary[] = [];
     for (const table of tables) {
-      const summary = await this.tableSummary(table);
+      const summary = await this.tableSummary(table, session);
       if (summary) summaries.push(summary);
     }
     const fresh = (await this.ctx.store.getSession(session.id)) ?? session;
@@ -731,7 +733,7 @@ export class SessionService {
       const stored = await this.storedState(record);
       if (!stored) continue;
       tables.push({ record, state: stored.state });
-      summaries.push(await this.storedSummary(record, stored));
+      summaries.push(await this.storedSummary(record, stored, session));
     }
     const participants = await this.ctx.store.participantsOfSession(session.id);
     return { session: await this.sessionInfo(session), rows: resultRows(participants, tables), tables: summaries };

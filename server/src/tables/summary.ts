@@ -18,6 +18,8 @@ export function summarise(
   participants: readonly ParticipantRecord[],
   connected: ReadonlySet<SeatId>,
   open: boolean,
+  /** The table belongs to a class played over days, whose bots wait for its first student. */
+  overDays = false,
 ): TableSummary {
   const active = activeSeats(state);
   return {
@@ -51,7 +53,16 @@ export function summarise(
     scores: scoresOf(table, state),
     outcome: state.outcome ?? null,
     open,
+    awaitingFirstStudent: overDays && state.phase === "playing" && !hadAStudent(state),
   };
+}
+
+/**
+ * Whether a student has ever sat at the table (a seat given to a bot since still counts): in
+ * a class played over days, its bots wait until one has (see TableRoom).
+ */
+export function hadAStudent(state: GameState): boolean {
+  return state.seats.some((seat) => (state.stints[seat] ?? []).some((stint) => stint.controller.type === "human"));
 }
 
 /**

@@ -61,6 +61,11 @@ export interface TableSummary {
   /** Whether a room serves the table right now (false: it rests in the database). */
   open: boolean;
   /**
+   * A table of a class played over days at which no student has sat yet: its bots wait for
+   * the first, so its seats have not moved, and no one has left them.
+   */
+  awaitingFirstStudent: boolean;
+  /**
    * Said when these rules cannot fold the table's stored log to its end (it was played under
    * other rules, see replayNotice): the summary is of the table as far as they could.
    */
