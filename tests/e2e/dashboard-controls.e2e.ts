@@ -211,3 +211,48 @@ test("a student turned away from a full session is named on the dashboard, and a
   );
   await expect(cy.getByText(/^Round 1 of/)).toBeVisible();
 });
+
+/**
+ * The line under the controls said what the last control did for the rest of the class:
+ * "Start: done at 2 tables" stayed while the instructor ticked tables and moved students,
+ * and an answer that came back late could replace a later control's.
+ */
+test("the line under the controls describes the latest action only", async ({ browser }) => {
+  const { dashboard, code } = await teachSession(browser, { tables: "2" });
+  await joinWithCode(browser, code, "Ada");
+  const report = dashboard.getByTestId("control-results");
+  await dashboard.getByRole("button", { name: "Start", exact: true }).click();
+  await expect(report).toHaveText("Start: done at 2 tables.");
+  // Ticking a table starts another action: the line about Start for every table goes.
+  await dashboard.getByLabel("Select Table 1 for the controls").check();
+  await expect(report).toHaveText("");
+  await dashboard.getByRole("button", { name: "Pause", exact: true }).click();
+  await expect(report).toHaveText("Pause: done at 1 table.");
+  await dashboard.getByRole("button", { name: "Move Ada…" }).click();
+  await expect(report).toHaveText("");
+  await dashboard.getByRole("button", { name: "Apply to every table instead" }).click();
+
+  // Resume's answer comes back after Extend's: the line still says what Extend did.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let first = true;
+  await dashboard.route("**/api/sessions/*/control", async (route) => {
+    const response = await route.fetch();
+    if (first) {
+      first = false;
+      await held;
+    }
+    await route.fulfill({ response });
+  });
+  await dashboard.getByRole("button", { name: "Resume", exact: true }).click();
+  await dashboard.getByRole("button", { name: "Extend", exact: true }).click();
+  await expect(report).toHaveText("Extend the deadline: done at 2 tables.");
+  // Resume's answer, then the overview it loads afresh once answered.
+  const resumed = dashboard.waitForResponse((r) => /\/api\/sessions\/[^/]+$/.test(new URL(r.url()).pathname));
+  release();
+  await resumed;
+  await expect(dashboard.getByTestId("table-card-1")).toContainText("running");
+  await expect(report).toHaveText("Extend the deadline: done at 2 tables.");
+});

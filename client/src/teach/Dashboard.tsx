@@ -1,6 +1,6 @@
 import type { Room } from "@colyseus/sdk";
 import { sessionResultsOpen, textLimits } from "@parley/shared";
-import { useCallback, useEffect, useId, useState } from "react";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { gameClient } from "../net/colyseus.ts";
 import { api, download, post, type ScenarioSummary } from "../net/http.ts";
 import { savedSession } from "../net/saved.ts";
@@ -34,7 +34,25 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
   /** The live connection: being opened, open, or lost and being tried again. */
   const [link, setLink] = useState<"connecting" | "live" | "lost">("connecting");
   const [selected, setSelected] = useState<string[]>([]);
+  /**
+   * The line under the controls: what the latest action did. It goes once the instructor
+   * does something else here (it had stayed, "Start: done at 2 tables", through a student
+   * moved and tables selected since), and an earlier control's answer that comes back after
+   * a later one's never replaces it.
+   */
   const [results, setResults] = useState<string>();
+  const latestAction = useRef(0);
+  const newAction = useCallback(() => {
+    setResults(undefined);
+    return ++latestAction.current;
+  }, []);
+  const select = useCallback(
+    (tables: string[]) => {
+      newAction();
+      setSelected(tables);
+    },
+    [newAction],
+  );
   const [projector, setProjector] = useState(false);
   const joinAt = useJoinAddress();
   const [largeText, setLargeText] = useDisplayPref("large-text");
@@ -112,6 +130,10 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
   const control = useCallback(
     async (action: Action, tables?: string[]) => {
       const only = tables ?? (selected.length > 0 ? selected : undefined);
+      const mine = newAction();
+      const report = (text: string) => {
+        if (mine === latestAction.current) setResults(text);
+      };
       try {
         const out = await post<ControlResult[]>(
           `/sessions/${sessionId}/control`,
@@ -120,28 +142,32 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
         );
         // A table already as the control would make it (ended, started, paused, running) is
         // not a refusal worth alarm: said apart, in a few words.
-        setResults(controlReport(labelOf(action), action.action, out, overview?.tables ?? []));
+        report(controlReport(labelOf(action), action.action, out, overview?.tables ?? []));
         const fresh = await api<Overview>(`/sessions/${sessionId}`, { token });
         setOverview(fresh);
       } catch (e) {
-        setResults((e as Error).message);
+        report((e as Error).message);
       }
     },
-    [selected, sessionId, token, overview?.tables],
+    [selected, sessionId, token, overview?.tables, newAction],
   );
 
   /** One more table, waiting for Start (a set number of tables only: see addTable). */
   const addTable = useCallback(async () => {
+    const mine = newAction();
+    const report = (text: string) => {
+      if (mine === latestAction.current) setResults(text);
+    };
     try {
       const added = await post<{ tableId: string; table: number }>(`/sessions/${sessionId}/tables`, {}, token);
-      setResults(
+      report(
         `Table ${added.table} added: the next students who join sit there. It waits for Start (select it, or Start every table).`,
       );
       setOverview(await api<Overview>(`/sessions/${sessionId}`, { token }));
     } catch (e) {
-      setResults((e as Error).message);
+      report((e as Error).message);
     }
-  }, [sessionId, token]);
+  }, [sessionId, token, newAction]);
 
   if (!saved) {
     return (
@@ -305,7 +331,8 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
           selected={selected}
           tables={tables}
           control={control}
-          clearSelection={() => setSelected([])}
+          clearSelection={() => select([])}
+          onAct={newAction}
         />
       )}
       <p role="status" aria-live="polite" className="small" data-testid="control-results">
@@ -341,7 +368,7 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
             table={t}
             sessionId={sessionId}
             selected={selected.includes(t.tableId)}
-            onSelect={(on) => setSelected(on ? [...selected, t.tableId] : selected.filter((x) => x !== t.tableId))}
+            onSelect={(on) => select(on ? [...selected, t.tableId] : selected.filter((x) => x !== t.tableId))}
             onReplace={(seat) => void control({ action: "replaceWithBot", seat }, [t.tableId])}
           />
         ))}
@@ -353,6 +380,7 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
         token={token}
         joinBase={joinAt.base}
         over={over}
+        onAct={newAction}
         {...(session.settings.roster ? { roster: session.settings.roster } : {})}
       />
       <OtherDevice sessionId={sessionId} token={token} />
@@ -407,12 +435,15 @@ function Controls({
   tables,
   control,
   clearSelection,
+  onAct,
 }: {
   scenario?: ScenarioSummary;
   selected: string[];
   tables: TableSummary[];
   control: (action: Action) => Promise<void>;
   clearSelection: () => void;
+  /** Another action begun here (a question asked before a control): the line under the controls goes. */
+  onAct: () => void;
 }) {
   const [eventId, setEventId] = useState("");
   const [minutes, setMinutes] = useState(2);
@@ -494,7 +525,11 @@ function Controls({
         ) : (
           <button
             type="button"
-            onClick={() => (lastRound.length > 0 ? setConfirmAdvance(true) : void control({ action: "advanceRound" }))}
+            onClick={() => {
+              if (lastRound.length === 0) return void control({ action: "advanceRound" });
+              onAct();
+              setConfirmAdvance(true);
+            }}
           >
             Advance the round
           </button>
@@ -578,7 +613,14 @@ function Controls({
             </button>
           </span>
         ) : (
-          <button type="button" className="danger" onClick={() => setConfirmEnd(true)}>
+          <button
+            type="button"
+            className="danger"
+            onClick={() => {
+              onAct();
+              setConfirmEnd(true);
+            }}
+          >
             End…
           </button>
         )}

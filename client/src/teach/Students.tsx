@@ -66,6 +66,7 @@ export function Students({
   joinBase,
   over,
   roster,
+  onAct,
 }: {
   participants: ParticipantInfo[];
   tables: TableSummary[];
@@ -77,6 +78,8 @@ export function Students({
   over: boolean;
   /** The class list, if the session has one: its names not among the students have not joined. */
   roster?: readonly string[];
+  /** An action begun here (a move, a new link): the dashboard's line about its last control goes. */
+  onAct?: () => void;
 }) {
   const [link, setLink] = useState<{ name: string; url: string } | { name: string; error: string }>();
   const [moving, setMoving] = useState<string>();
@@ -176,7 +179,10 @@ export function Students({
                           className="link"
                           aria-expanded={moving === p.id}
                           aria-label={`Move ${p.name}…`}
-                          onClick={() => setMoving(moving === p.id ? undefined : p.id)}
+                          onClick={() => {
+                            onAct?.();
+                            setMoving(moving === p.id ? undefined : p.id);
+                          }}
                         >
                           Move…
                         </button>
@@ -185,9 +191,11 @@ export function Students({
                         type="button"
                         className="link"
                         aria-expanded={online(p) ? confirmLink === p.id : undefined}
-                        onClick={() =>
-                          online(p) ? setConfirmLink(confirmLink === p.id ? undefined : p.id) : void newLink(p)
-                        }
+                        onClick={() => {
+                          onAct?.();
+                          if (online(p)) setConfirmLink(confirmLink === p.id ? undefined : p.id);
+                          else void newLink(p);
+                        }}
                       >
                         New link<span className="sr-only"> for {p.name}</span>
                       </button>
