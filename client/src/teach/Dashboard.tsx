@@ -8,6 +8,7 @@ import { CharactersLeft } from "../ui/CharactersLeft.tsx";
 import { useDisplayPref } from "../ui/displayPrefs.ts";
 import { Link } from "../ui/Link.tsx";
 import { QrCode } from "../ui/QrCode.tsx";
+import { Confirm } from "./Confirm.tsx";
 import { controlReport, sessionStatusText } from "./controlReport.ts";
 import { useJoinAddress } from "./joinAddress.ts";
 import { Students } from "./Students.tsx";
@@ -507,21 +508,15 @@ function Controls({
           Resume
         </button>
         {confirmAdvance ? (
-          <span className="row" role="alert">
+          <Confirm
+            yes="Yes, advance"
+            onYes={() => void control({ action: "advanceRound" }).then(() => setConfirmAdvance(false))}
+            onCancel={() => setConfirmAdvance(false)}
+          >
             Table{lastRound.length === 1 ? "" : "s"} {lastRound.map((t) => t.number ?? "?").join(", ")}{" "}
             {lastRound.length === 1 ? "is" : "are"} in the last round: advancing ends{" "}
             {lastRound.length === 1 ? "its" : "their"} negotiation, and scores become final.
-            <button
-              type="button"
-              className="danger"
-              onClick={() => void control({ action: "advanceRound" }).then(() => setConfirmAdvance(false))}
-            >
-              Yes, advance
-            </button>
-            <button type="button" onClick={() => setConfirmAdvance(false)}>
-              Cancel
-            </button>
-          </span>
+          </Confirm>
         ) : (
           <button
             type="button"
@@ -599,19 +594,13 @@ function Controls({
           <CharactersLeft id={ids.textLeft} length={text.length} max={textLimits.message} />
         </form>
         {confirmEnd ? (
-          <span className="row" role="alert">
+          <Confirm
+            yes="Yes, end it"
+            onYes={() => void control({ action: "end" }).then(() => setConfirmEnd(false))}
+            onCancel={() => setConfirmEnd(false)}
+          >
             End the negotiation at {scope}? Scores become final.
-            <button
-              type="button"
-              className="danger"
-              onClick={() => void control({ action: "end" }).then(() => setConfirmEnd(false))}
-            >
-              Yes, end it
-            </button>
-            <button type="button" onClick={() => setConfirmEnd(false)}>
-              Cancel
-            </button>
-          </span>
+          </Confirm>
         ) : (
           <button
             type="button"

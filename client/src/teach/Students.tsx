@@ -1,6 +1,7 @@
 import { nameKey } from "@parley/shared";
 import { useEffect, useId, useState } from "react";
 import { post } from "../net/http.ts";
+import { Confirm } from "./Confirm.tsx";
 import type { ParticipantInfo, TableSummary } from "./types.ts";
 
 /** A seat of the session, as the instructor's seat menu names it. */
@@ -205,15 +206,15 @@ export function Students({
                 const confirm = confirmLink === p.id && (
                   <tr key={`${p.id}-link`} className="move-row">
                     <td colSpan={5}>
-                      <div className="row" role="alert">
+                      <Confirm
+                        as="div"
+                        tone="primary"
+                        yes={`Make a new link for ${p.name}`}
+                        onYes={() => void newLink(p)}
+                        onCancel={() => setConfirmLink(undefined)}
+                      >
                         {p.name}'s page is open now: a new link closes it, and {p.name} needs the new link to come back.
-                        <button type="button" className="primary" onClick={() => void newLink(p)}>
-                          Make a new link for {p.name}
-                        </button>
-                        <button type="button" onClick={() => setConfirmLink(undefined)}>
-                          Cancel
-                        </button>
-                      </div>
+                      </Confirm>
                     </td>
                   </tr>
                 );
