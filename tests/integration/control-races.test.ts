@@ -10,7 +10,9 @@ import { bootTestServer, http, type TestServer } from "../helpers/server.ts";
  */
 let server: TestServer;
 beforeAll(async () => {
-  server = await bootTestServer();
+  // Students here join but never connect, so bots hold every seat: without a delay they played
+  // a started table to its end before the test looked, when the machine was busy.
+  server = await bootTestServer({ botDelayMs: 60_000 });
 });
 afterAll(() => server.stop());
 
