@@ -16,6 +16,8 @@ export interface ServerContext {
    * ticks alone. Moves do not wait for it: views go out as soon as a move is stored.
    */
   tickMs?: number;
+  /** The most students a session keeps as turned away (`TURNED_AWAY_KEPT` unless given; tests give fewer). */
+  turnedAwayKept?: number;
 }
 
 export const DEFAULT_TICK_MS = 200;

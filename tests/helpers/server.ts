@@ -25,6 +25,8 @@ export interface TestServerOptions {
   store?: (opened: Store) => Store;
   /** A folder to keep the SQLite file in, kept by `stop()` (to boot again on the same file); a fresh one otherwise. */
   dataDir?: string;
+  /** The most students a session keeps as turned away (see ServerContext). */
+  turnedAwayKept?: number;
 }
 
 /** Boots the real server in-process on 127.0.0.1 and an ephemeral port, with a fresh SQLite file. */
@@ -40,6 +42,7 @@ export async function bootTestServer(options: TestServerOptions = {}): Promise<T
       reconnectSeconds: options.reconnectSeconds ?? 30,
       // Bots that do not pause move on the next tick: a short one keeps the tests quick.
       tickMs: 50,
+      turnedAwayKept: options.turnedAwayKept,
     },
     {
       port: 0,

@@ -20,6 +20,7 @@ beforeAll(async () => {
     reconnectSeconds: 1,
     sweepIntervalMs: 300,
     monitorPassword: "op-secret",
+    turnedAwayKept: 3,
   });
 });
 afterAll(async () => {
@@ -248,6 +249,18 @@ describe("the bots' personas in a class", () => {
 });
 
 describe("a class bigger than planned", () => {
+  it("keeps a bounded list of those turned away, so made-up names cannot grow it without end", async () => {
+    const { created, instructor } = await classOf(["Ana", "Ben"], { tables: 1 }, false);
+    for (const name of ["Cy", "Dee", "Eli", "Fay", "Gus"]) {
+      const refused = await http(server.url, "POST", "/join", { body: { code: created.session.joinCode, name } });
+      expect(refused.status, name).toBe(409);
+      expect(refused.text).toContain("SessionFull");
+    }
+    const session = await instructor("GET", "");
+    const kept = (session.body as unknown as { turnedAway: { name: string }[] }).turnedAway.map((t) => t.name);
+    expect(kept).toEqual(["Cy", "Dee", "Eli"]);
+  });
+
   it("tells the instructor of a student turned away, and a table added seats them and waits for its Start", async () => {
     const { created, students, instructor } = await classOf(["Ana", "Ben"], {
       tables: 1,

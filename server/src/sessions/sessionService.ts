@@ -90,6 +90,13 @@ export interface TableControlResult {
   result: ControlResult;
 }
 
+/**
+ * The most students a session keeps as turned away: more than a lecture hall, few enough that
+ * a script joining under made-up names (10 a second from one address) cannot grow the list,
+ * and the dashboard's every copy of it, without end.
+ */
+export const TURNED_AWAY_KEPT = 300;
+
 const JoinBody = z
   .object({
     code: z.string().trim().min(1).max(20),
@@ -409,8 +416,11 @@ export class SessionService {
         if (choice.kind === "full") {
           // The instructor hears of it on the dashboard, where a table can be added; the list is
           // kept, so a reloaded dashboard (or one on another device) still names them.
-          await this.ctx.store.recordTurnedAway(session.id, { name: label ?? name, at: new Date().toISOString() });
-          publishToSession(session.id, "turnedAway", await this.ctx.store.turnedAwayOf(session.id));
+          const known = await this.ctx.store.turnedAwayOf(session.id);
+          if (known.length < (this.ctx.turnedAwayKept ?? TURNED_AWAY_KEPT)) {
+            await this.ctx.store.recordTurnedAway(session.id, { name: label ?? name, at: new Date().toISOString() });
+            publishToSession(session.id, "turnedAway", await this.ctx.store.turnedAwayOf(session.id));
+          }
           return failure(
             409,
             "SessionFull",
