@@ -133,6 +133,9 @@ test("a session of one table is over when that table ends, without the instructo
   await expect(dashboard.getByRole("button", { name: "Start", exact: true })).toHaveCount(0);
   await expect(dashboard.getByRole("button", { name: "Show on the projector" })).toHaveCount(0);
   await expect(dashboard.getByTestId("join-code")).toHaveCount(0);
+  // Nothing left to select tables for.
+  await expect(dashboard.getByTestId("table-card-1")).toBeVisible();
+  await expect(dashboard.getByLabel("Select Table 1 for the controls")).toHaveCount(0);
 
   // Large text chosen for the projector carries to the debrief, opened afresh in a new tab.
   await dashboard.getByLabel("Large text").check();

@@ -369,7 +369,9 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
             table={t}
             sessionId={sessionId}
             selected={selected.includes(t.tableId)}
-            onSelect={(on) => select(on ? [...selected, t.tableId] : selected.filter((x) => x !== t.tableId))}
+            onSelect={
+              over ? undefined : (on) => select(on ? [...selected, t.tableId] : selected.filter((x) => x !== t.tableId))
+            }
             onReplace={(seat) => void control({ action: "replaceWithBot", seat }, [t.tableId])}
           />
         ))}

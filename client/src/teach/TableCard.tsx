@@ -39,7 +39,8 @@ export function TableCard({
   table: TableSummary;
   sessionId: string;
   selected: boolean;
-  onSelect: (on: boolean) => void;
+  /** Selects the table for the controls; absent once the session is over (no controls left). */
+  onSelect?: (on: boolean) => void;
   onReplace: (seat: string) => void;
 }) {
   const [seat, setSeat] = useState("");
@@ -49,15 +50,19 @@ export function TableCard({
   return (
     <section className="table-card" aria-label={label} data-testid={`table-card-${table.number}`}>
       <h3>
-        <label className="choice">
-          <input
-            type="checkbox"
-            checked={selected}
-            onChange={(e) => onSelect(e.target.checked)}
-            aria-label={`Select ${label} for the controls`}
-          />
-          {label}
-        </label>
+        {onSelect ? (
+          <label className="choice">
+            <input
+              type="checkbox"
+              checked={selected}
+              onChange={(e) => onSelect(e.target.checked)}
+              aria-label={`Select ${label} for the controls`}
+            />
+            {label}
+          </label>
+        ) : (
+          label
+        )}
         <span className={`badge ${table.status === "running" ? "ok" : table.status === "paused" ? "warn" : ""}`}>
           {table.status}
         </span>
