@@ -43,16 +43,20 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
    */
   const [results, setResults] = useState<string>();
   const latestAction = useRef(0);
-  const newAction = useCallback(() => {
+  /** An action begun here: the line goes, and the function returned says what this one did (unless another has begun since). */
+  const beginAction = useCallback(() => {
     setResults(undefined);
-    return ++latestAction.current;
+    const mine = ++latestAction.current;
+    return (text: string) => {
+      if (mine === latestAction.current) setResults(text);
+    };
   }, []);
   const select = useCallback(
     (tables: string[]) => {
-      newAction();
+      beginAction();
       setSelected(tables);
     },
-    [newAction],
+    [beginAction],
   );
   const [projector, setProjector] = useState(false);
   const joinAt = useJoinAddress();
@@ -131,10 +135,7 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
   const control = useCallback(
     async (action: Action, tables?: string[]) => {
       const only = tables ?? (selected.length > 0 ? selected : undefined);
-      const mine = newAction();
-      const report = (text: string) => {
-        if (mine === latestAction.current) setResults(text);
-      };
+      const report = beginAction();
       try {
         const out = await post<ControlResult[]>(
           `/sessions/${sessionId}/control`,
@@ -150,15 +151,12 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
         report((e as Error).message);
       }
     },
-    [selected, sessionId, token, overview?.tables, newAction],
+    [selected, sessionId, token, overview?.tables, beginAction],
   );
 
   /** One more table, waiting for Start (a set number of tables only: see addTable). */
   const addTable = useCallback(async () => {
-    const mine = newAction();
-    const report = (text: string) => {
-      if (mine === latestAction.current) setResults(text);
-    };
+    const report = beginAction();
     try {
       const added = await post<{ tableId: string; table: number }>(`/sessions/${sessionId}/tables`, {}, token);
       report(
@@ -168,7 +166,7 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
     } catch (e) {
       report((e as Error).message);
     }
-  }, [sessionId, token, newAction]);
+  }, [sessionId, token, beginAction]);
 
   if (!saved) {
     return (
@@ -333,7 +331,7 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
           tables={tables}
           control={control}
           clearSelection={() => select([])}
-          onAct={newAction}
+          onAct={beginAction}
         />
       )}
       <p role="status" aria-live="polite" className="small" data-testid="control-results">
@@ -383,7 +381,7 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
         token={token}
         joinBase={joinAt.base}
         over={over}
-        onAct={newAction}
+        onAct={beginAction}
         {...(session.settings.roster ? { roster: session.settings.roster } : {})}
       />
       <OtherDevice sessionId={sessionId} token={token} />
