@@ -36,6 +36,7 @@ export {
   type ScenarioProblem,
   type ScenarioResult,
 } from "./scenario/parse.ts";
+export { publicSummary, type ScenarioSummary } from "./scenario/publicSummary.ts";
 export * from "./scenario/schema.ts";
 export { type ApproachMix, approachMix, valueCauses } from "./scoring/approachMix.ts";
 export { scenarioFrontier } from "./scoring/frontierCache.ts";
@@ -63,6 +64,18 @@ export { type Aims, aimsPoints, outcomePoints, type PartyScore, scoreParty, scor
 export { type Trajectories, trajectories } from "./scoring/trajectories.ts";
 export { closeCodes } from "./view/closeCodes.ts";
 export { entryText } from "./view/logText.ts";
+export type {
+  MeInfo,
+  ParticipantInfo,
+  SessionInfo,
+  SessionOverview,
+  SessionSettingsInfo,
+  SessionStatus,
+  SessionTiming,
+  StudentSessionInfo,
+  TableControlResult,
+  TurnedAway,
+} from "./view/sessionInfo.ts";
 export { type SeatSummary, sessionResultsOpen, type TableStatus, type TableSummary } from "./view/tableSummary.ts";
 export {
   newViewCache,

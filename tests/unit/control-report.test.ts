@@ -1,6 +1,6 @@
+import type { TableControlResult as ControlResult, TableSummary } from "@parley/shared";
 import { describe, expect, it } from "vitest";
 import { controlReport, sessionStatusText } from "../../client/src/teach/controlReport.ts";
-import type { ControlResult, TableSummary } from "../../client/src/teach/types.ts";
 
 const table = (number: number, status: TableSummary["status"]) =>
   ({ tableId: `t${number}`, number, status }) as TableSummary;

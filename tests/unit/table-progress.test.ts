@@ -1,6 +1,6 @@
+import type { TableSummary } from "@parley/shared";
 import { describe, expect, it } from "vitest";
 import { playingSeatsOf, seatProgress } from "../../client/src/teach/tableProgress.ts";
-import type { TableSummary } from "../../client/src/teach/types.ts";
 
 const seat = (id: string, acted = false, walkedAway = false) =>
   ({ seat: id, acted, walkedAway }) as TableSummary["seats"][number];

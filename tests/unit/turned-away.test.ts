@@ -1,6 +1,6 @@
+import type { TableSummary } from "@parley/shared";
 import { describe, expect, it } from "vitest";
 import { freeSeatsOf, turnedAwayNotice } from "../../client/src/teach/turnedAway.ts";
-import type { TableSummary } from "../../client/src/teach/types.ts";
 
 /** A table whose seats are held by these participants (null: a bot's seat, free for a student). */
 const table = (number: number, status: TableSummary["status"], holders: (string | null)[]) =>

@@ -39,17 +39,3 @@ export async function download(path: string, token: string, filename: string): P
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
-
-export interface ScenarioSummary {
-  id: string;
-  title: string;
-  dateContext: string;
-  summary: string;
-  recommended: { seats: number; minutes: number };
-  /** Offered for solo play (an author may keep a scenario for class sessions). */
-  solo: boolean;
-  roundLimit: number;
-  parties: { id: string; name: string; kind: "state" | "mediator" | "ngo"; publicBrief: string }[];
-  issues: { id: string; name: string }[];
-  events: { id: string; title: string; round: number | null }[];
-}

@@ -1,13 +1,13 @@
-import { textLimits } from "@parley/shared";
+import { type MeInfo, textLimits } from "@parley/shared";
 import { useEffect, useId, useState } from "react";
 import { post } from "../net/http.ts";
-import { fetchMe, type Me, placeOf } from "../net/me.ts";
+import { fetchMe, placeOf } from "../net/me.ts";
 import { saveSeat } from "../net/saved.ts";
 import { navigate } from "../router.ts";
 import { CharactersLeft } from "../ui/CharactersLeft.tsx";
 
 /** What `POST /api/join` answers: the student's seat, their session and their token. */
-interface Joined extends Me {
+interface Joined extends MeInfo {
   participantToken: string;
 }
 

@@ -1,6 +1,7 @@
+import type { ScenarioSummary } from "@parley/shared";
 import { botPersonas, personasForSeat, type SeatKind, textLimits } from "@parley/shared";
 import { useEffect, useId, useState } from "react";
-import { api, post, type ScenarioSummary } from "../net/http.ts";
+import { api, post } from "../net/http.ts";
 import { saveSeat } from "../net/saved.ts";
 import { navigate } from "../router.ts";
 import { CharactersLeft } from "../ui/CharactersLeft.tsx";

@@ -1,8 +1,16 @@
 import type { Room } from "@colyseus/sdk";
+import type {
+  TableControlResult as ControlResult,
+  SessionOverview as Overview,
+  ParticipantInfo,
+  ScenarioSummary,
+  TableSummary,
+  TurnedAway,
+} from "@parley/shared";
 import { sessionResultsOpen, textLimits } from "@parley/shared";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { gameClient } from "../net/colyseus.ts";
-import { api, download, post, type ScenarioSummary } from "../net/http.ts";
+import { api, download, post } from "../net/http.ts";
 import { savedSession } from "../net/saved.ts";
 import { CharactersLeft } from "../ui/CharactersLeft.tsx";
 import { useDisplayPref } from "../ui/displayPrefs.ts";
@@ -15,7 +23,6 @@ import { Students } from "./Students.tsx";
 import { TableCard } from "./TableCard.tsx";
 import { playingSeatsOf } from "./tableProgress.ts";
 import { turnedAwayNotice } from "./turnedAway.ts";
-import type { ControlResult, Overview, ParticipantInfo, TableSummary, TurnedAway } from "./types.ts";
 
 type Action =
   | { action: "start" | "pause" | "resume" | "advanceRound" }

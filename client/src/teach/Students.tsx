@@ -1,8 +1,8 @@
+import type { ParticipantInfo, TableSummary } from "@parley/shared";
 import { nameKey } from "@parley/shared";
 import { useEffect, useId, useState } from "react";
 import { post } from "../net/http.ts";
 import { Confirm } from "./Confirm.tsx";
-import type { ParticipantInfo, TableSummary } from "./types.ts";
 
 /** A seat of the session, as the instructor's seat menu names it. */
 interface SeatChoice {

@@ -1,3 +1,4 @@
+import type { TableSummary } from "@parley/shared";
 import { outcomeWords } from "@parley/shared";
 import { useId, useState } from "react";
 import { useServerNow } from "../net/serverClock.ts";
@@ -7,7 +8,6 @@ import { Link } from "../ui/Link.tsx";
 import { metricText, pointsText } from "../ui/metric.ts";
 import { capitalised, personaName } from "../ui/names.ts";
 import { seatProgress } from "./tableProgress.ts";
-import type { TableSummary } from "./types.ts";
 
 function Clock({ table, separator }: { table: TableSummary; separator?: boolean }) {
   const now = useServerNow();

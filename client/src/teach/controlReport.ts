@@ -1,4 +1,4 @@
-import type { ControlResult, TableSummary } from "./types.ts";
+import type { TableControlResult as ControlResult, TableSummary } from "@parley/shared";
 
 /** What the instructor pressed, as the report names it (`labelOf` in the dashboard). */
 export type ControlKind =

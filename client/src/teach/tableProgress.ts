@@ -1,4 +1,4 @@
-import type { TableSummary } from "./types.ts";
+import type { TableSummary } from "@parley/shared";
 
 type Seat = TableSummary["seats"][number];
 

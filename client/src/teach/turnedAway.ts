@@ -1,5 +1,5 @@
+import type { TableSummary } from "@parley/shared";
 import { list } from "../ui/names.ts";
-import type { TableSummary } from "./types.ts";
 
 /** Seats a student who joins now could take: those no student holds at a table still in play. */
 export const freeSeatsOf = (tables: readonly TableSummary[]): number =>

@@ -1,7 +1,7 @@
 import { matchMaker } from "@colyseus/core";
+import { publicSummary } from "@parley/shared";
 import express, { Router as createRouter, type NextFunction, type Request, type Response, type Router } from "express";
 import type { ServerContext } from "../context.ts";
-import { publicSummary } from "../scenarios/publicSummary.ts";
 import type { SessionService } from "../sessions/sessionService.ts";
 import { fromThisComputer, networkUrls } from "./networkAddresses.ts";
 import { sessionsRouter } from "./sessionsApi.ts";

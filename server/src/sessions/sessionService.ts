@@ -6,9 +6,15 @@ import {
   foldStored,
   type GameState,
   nameKey,
+  type ParticipantInfo,
+  publicSummary,
   replayNotice,
   type Scenario,
   type SeatId,
+  type SessionInfo,
+  type SessionOverview,
+  type StudentSessionInfo,
+  type TableControlResult,
   type TableSummary,
   textLimits,
   type Viewer,
@@ -18,7 +24,6 @@ import { z } from "zod";
 import type { ServerContext } from "../context.ts";
 import { newId } from "../ids.ts";
 import { callOpenTableRoom, callTableRoom, publishToSession, resultsChannel } from "../rooms/tableRooms.ts";
-import { publicSummary } from "../scenarios/publicSummary.ts";
 import { keepScenarioVersion, scenarioMissing, scenarioOf } from "../scenarios/versions.ts";
 import { SerialByKey } from "../serial.ts";
 import {
@@ -27,7 +32,6 @@ import {
   type SeatAssignment,
   type SessionRecord,
   type TableRecord,
-  type TurnedAway,
 } from "../store/store.ts";
 import { initialStateOf } from "../tables/liveTable.ts";
 import { buildReplay, type Replay } from "../tables/replay.ts";
@@ -40,55 +44,9 @@ import { chooseSeat, type SeatingTable } from "./seating.ts";
 import { hashToken, newJoinCode, newToken, normaliseJoinCode } from "./secrets.ts";
 import { maxTables, roundLengthMs, type SessionSettings, SessionSettingsSchema } from "./settings.ts";
 
-/** The session as its instructor sees it. */
-export interface SessionInfo {
-  id: string;
-  joinCode: string;
-  scenarioId: string;
-  scenarioTitle: string;
-  status: SessionRecord["status"];
-  settings: SessionSettings;
-  createdAt: string;
-}
-
-/** The session as a student sees it: no roster, no code, no bot personas. */
-export interface StudentSessionInfo {
-  id: string;
-  title: string | null;
-  scenarioId: string;
-  scenarioTitle: string;
-  status: SessionRecord["status"];
-  timing: SessionSettings["timing"];
-  /** Whether the results are open to students: every table's full log and the debrief (see resultsOpen). */
-  resultsOpen: boolean;
-}
-
-export interface ParticipantInfo {
-  id: string;
-  name: string;
-  tableId: string | null;
-  table: number | null;
-  seat: SeatId | null;
-  party: string | null;
-  requested: ParticipantRecord["requested"];
-  joinedAt: string;
-  /** For a student not seated now: the seat they last held (given to a bot, or left by a move). */
-  lastSeat: { tableId: string; table: number | null; seat: SeatId; party: string } | null;
-}
-
-export interface Overview {
-  session: SessionInfo;
-  participants: ParticipantInfo[];
-  tables: TableSummary[];
-  /** The students who found every seat taken and have not joined since, oldest first. */
-  turnedAway: TurnedAway[];
-}
-
-export interface TableControlResult {
-  tableId: string;
-  table: number | null;
-  result: ControlResult;
-}
+export type { ParticipantInfo, SessionInfo, StudentSessionInfo, TableControlResult };
+/** The instructor's overview of a session (see SessionOverview). */
+export type Overview = SessionOverview;
 
 /**
  * The most students a session keeps as turned away: more than a lecture hall, few enough that

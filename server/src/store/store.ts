@@ -1,4 +1,4 @@
-import type { Controller, GameEvent, LensOverrides, SeatId, TableStatus } from "@parley/shared";
+import type { Controller, GameEvent, LensOverrides, SeatId, TableStatus, TurnedAway } from "@parley/shared";
 import type { SessionSettings } from "../sessions/settings.ts";
 
 /** What a table is made of before any event: enough to rebuild it by folding its log. */
@@ -53,11 +53,7 @@ export interface SessionRecord {
   scenarioHash?: string | null;
 }
 
-/** A student who found every seat of a session taken (the name as they typed it, and when). */
-export interface TurnedAway {
-  name: string;
-  at: string;
-}
+export type { TurnedAway };
 
 /** A student's wish to sit somewhere else, for the instructor to grant. */
 export interface SeatRequest {
