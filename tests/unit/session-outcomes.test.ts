@@ -1,6 +1,6 @@
-import { apply, type GameState, initialState, outcomePoints, validateSystem } from "@parley/shared";
+import { apply, type GameState, initialState, outcomePoints, validate, validateSystem } from "@parley/shared";
 import { describe, expect, it } from "vitest";
-import { sessionOutcomes } from "../../client/src/debrief/sessionOutcomes.ts";
+import { agreementBatnas, sessionOutcomes } from "../../client/src/debrief/sessionOutcomes.ts";
 import { pair } from "../property/fixtures.ts";
 
 /**
@@ -44,5 +44,43 @@ describe("every table's outcome on the session's plot", () => {
     expect(point?.count).toBe(6);
     expect(point?.tag).toBe("3, 1, 4, 5 +2");
     expect(sessionOutcomes(tables.slice(0, 2), "a", "b").points[0]?.tag).toBe("3, 1");
+  });
+});
+
+/**
+ * The session plot's BATNA lines are those of the start; rounds erode the BATNAs (and a ruling
+ * or an escalation moves them), so an agreement made later could sit left of a line it had
+ * beaten. Each agreement's BATNAs when it was made are marked beside the lines.
+ */
+describe("the BATNAs each agreement was made against", () => {
+  const step = (state: GameState, decision: ReturnType<typeof validate>) => {
+    if (!decision.ok) throw new Error(decision.rejection.message);
+    return apply(state, decision.event);
+  };
+  /** An agreement in `round` (the pair's BATNAs erode by 2 a round). */
+  function agreedIn(round: number): GameState {
+    let state = initialState(pair, 3);
+    while (state.round < round) state = step(state, validateSystem(state, { kind: "advanceRound" }));
+    state = step(
+      state,
+      validate(state, "a", { kind: "propose", to: ["b"], package: { options: { water: "high", fish: "many" } } }),
+    );
+    const proposal = state.proposals[state.proposals.length - 1];
+    return step(state, validate(state, "b", { kind: "accept", proposalId: proposal?.id ?? "" }));
+  }
+  const start = initialState(pair, 3);
+  const lines = { x: start.batna.a ?? 0, y: start.batna.b ?? 0 };
+
+  it("marks an agreement made after the BATNAs moved where they stood then, tagged with its table", () => {
+    const late = agreedIn(3);
+    expect(late.outcome?.kind).toBe("agreement");
+    expect(agreementBatnas([{ number: 2, state: late }], "a", "b", lines)).toEqual([
+      { x: lines.x - 4, y: lines.y - 4, label: "Table 2: BATNAs when it agreed (round 3)", tag: "2" },
+    ]);
+  });
+
+  it("marks nothing for an agreement made against the BATNAs of the start, nor for a table without one", () => {
+    expect(agreementBatnas([{ number: 1, state: agreedIn(1) }], "a", "b", lines)).toEqual([]);
+    expect(agreementBatnas([{ number: 3, state: ended(initialState(pair, 4)) }], "a", "b", lines)).toEqual([]);
   });
 });

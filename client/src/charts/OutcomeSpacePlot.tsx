@@ -80,7 +80,11 @@ export const OutcomeSpacePlot = memo(function OutcomeSpacePlot({
                 x={data.batna.x}
                 stroke={theme.batna}
                 strokeDasharray="5 4"
-                label={{ value: `${data.xLabel} BATNA`, fontSize: theme.smallFontSize, position: labels.x }}
+                label={{
+                  value: `${data.xLabel} BATNA${data.batnasThen ? " (start)" : ""}`,
+                  fontSize: theme.smallFontSize,
+                  position: labels.x,
+                }}
               />
             )}
             {data.batna && labels && (
@@ -88,7 +92,11 @@ export const OutcomeSpacePlot = memo(function OutcomeSpacePlot({
                 y={data.batna.y}
                 stroke={theme.batna}
                 strokeDasharray="5 4"
-                label={{ value: `${data.yLabel} BATNA`, fontSize: theme.smallFontSize, position: labels.y }}
+                label={{
+                  value: `${data.yLabel} BATNA${data.batnasThen ? " (start)" : ""}`,
+                  fontSize: theme.smallFontSize,
+                  position: labels.y,
+                }}
               />
             )}
             <Scatter
@@ -122,6 +130,17 @@ export const OutcomeSpacePlot = memo(function OutcomeSpacePlot({
                 <LabelList dataKey="tag" position="right" fill={theme.ink} fontSize={theme.smallFontSize} />
               </Scatter>
             )}
+            {data.batnasThen && data.batnasThen.length > 0 && (
+              <Scatter
+                name="BATNAs when each agreement was made"
+                data={data.batnasThen}
+                fill={theme.batna}
+                shape="wye"
+                isAnimationActive={false}
+              >
+                <LabelList dataKey="tag" position="left" fill={theme.ink} fontSize={theme.smallFontSize} />
+              </Scatter>
+            )}
             {nash && (
               <Scatter name="Nash point" data={nash} fill={theme.nash} shape="cross" isAnimationActive={false} />
             )}
@@ -144,7 +163,7 @@ export const OutcomeSpacePlot = memo(function OutcomeSpacePlot({
           <tbody>
             {data.batna && (
               <tr>
-                <th scope="row">BATNAs</th>
+                <th scope="row">{data.batnasThen ? "BATNAs at the start" : "BATNAs"}</th>
                 <td className="num">{data.batna.x}</td>
                 <td className="num">{data.batna.y}</td>
               </tr>
@@ -153,6 +172,7 @@ export const OutcomeSpacePlot = memo(function OutcomeSpacePlot({
               ...(data.nash ? [data.nash] : []),
               ...(data.outcome ? [data.outcome] : []),
               ...(data.outcomes ?? []),
+              ...(data.batnasThen ?? []),
               ...data.trails.flatMap((t) => t.points),
               ...frontier,
             ].map((p, i) => (

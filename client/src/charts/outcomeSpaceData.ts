@@ -49,4 +49,6 @@ export interface OutcomeSpaceData {
   outcome?: PlotPoint;
   /** Other tables' outcomes (the session debrief). */
   outcomes?: PlotPoint[];
+  /** When the BATNAs (the lines) are those of the start: where they stood when each agreement was made, if elsewhere. */
+  batnasThen?: PlotPoint[];
 }

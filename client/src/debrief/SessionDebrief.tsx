@@ -9,7 +9,7 @@ import { earlyNoDeals } from "./earlyEnds.ts";
 import { foldLog, type TableLogData } from "./foldLog.ts";
 import { frontierAlong } from "./outcomeSpace.ts";
 import { playedAt } from "./playedAt.ts";
-import { sessionOutcomes } from "./sessionOutcomes.ts";
+import { agreementBatnas, sessionOutcomes } from "./sessionOutcomes.ts";
 
 interface SessionLogs {
   scenario: Scenario;
@@ -74,14 +74,22 @@ export default function SessionDebrief({ sessionId }: { sessionId: string }) {
     xs,
     ys,
   );
-  const plot = first && {
-    xLabel: seatName(first.state, xs),
-    yLabel: seatName(first.state, ys),
-    frontier: frontierAlong(first.report, xs, ys),
-    batna: { x: first.start.batna[xs] ?? 0, y: first.start.batna[ys] ?? 0 },
-    trails: [],
-    outcomes: outcomes.points,
-  };
+  const startBatnas = first && { x: first.start.batna[xs] ?? 0, y: first.start.batna[ys] ?? 0 };
+  const plot = first &&
+    startBatnas && {
+      xLabel: seatName(first.state, xs),
+      yLabel: seatName(first.state, ys),
+      frontier: frontierAlong(first.report, xs, ys),
+      batna: startBatnas,
+      trails: [],
+      outcomes: outcomes.points,
+      batnasThen: agreementBatnas(
+        tables.map((t) => ({ number: t.log.number, state: t.state })),
+        xs,
+        ys,
+        startBatnas,
+      ),
+    };
   return (
     <div className="page wide">
       <p>
@@ -129,7 +137,14 @@ export default function SessionDebrief({ sessionId }: { sessionId: string }) {
               </div>
             </div>
           )}
-          <OutcomeSpacePlot data={plot} title="All tables against the Pareto frontier (BATNAs at the start)" />
+          <OutcomeSpacePlot
+            data={plot}
+            title={
+              plot.batnasThen.length > 0
+                ? "All tables against the Pareto frontier: the dashed lines are the BATNAs at the start; a mark by a table's number shows where they stood when it agreed"
+                : "All tables against the Pareto frontier and the BATNAs at the start"
+            }
+          />
           {outcomes.playing.length > 0 && (
             <p className="muted small" data-testid="still-playing">
               Not on the plot, still playing: table{outcomes.playing.length === 1 ? "" : "s"}{" "}

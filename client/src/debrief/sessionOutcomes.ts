@@ -25,3 +25,32 @@ export function sessionOutcomes(
     playing: tables.filter((t) => t.state.phase !== "ended").map((t) => t.number),
   };
 }
+
+/**
+ * Where each agreement's BATNAs stood when it was made, for the tables where they had moved
+ * from `lines` (the BATNAs at the start, drawn as the plot's lines): rounds erode them, and a
+ * ruling or an escalation moves them, so an agreement can sit left of a starting line it beat.
+ * A table without agreement needs none: its outcome point is its BATNAs then.
+ */
+export function agreementBatnas(
+  tables: readonly { number: number | null; state: GameState }[],
+  x: SeatId,
+  y: SeatId,
+  lines: { x: number; y: number },
+): PlotPoint[] {
+  return mergeSamePlace(
+    tables.flatMap(({ number, state }) => {
+      const outcome = state.phase === "ended" ? state.outcome : undefined;
+      if (outcome?.kind !== "agreement") return [];
+      const at = { x: state.batna[x] ?? 0, y: state.batna[y] ?? 0 };
+      if (at.x === lines.x && at.y === lines.y) return [];
+      return [
+        {
+          ...at,
+          label: `Table ${number ?? "?"}: BATNAs when it agreed (round ${outcome.round})`,
+          tag: String(number ?? "?"),
+        },
+      ];
+    }),
+  );
+}
