@@ -7,7 +7,14 @@ import { playedSoFar } from "./playedSoFar.ts";
 const pairsListed = 8;
 
 /** The table at the step on screen, as the chosen viewer saw it: round, tension, trust, who had played each seat, open proposals. */
-export const AtThisStep = memo(function AtThisStep({ view }: { view: TableView }) {
+export const AtThisStep = memo(function AtThisStep({
+  view,
+  seating = view,
+}: {
+  view: TableView;
+  /** The view to read "Who played" from: at the opening, once its students are seated (see openingSeatedStep). */
+  seating?: TableView;
+}) {
   const seats = view.parties.map((p) => p.id);
   const pairs = seats.flatMap((a, i) => seats.slice(i + 1).map((b) => [a, b] as const));
   const open = view.proposals.filter((p) => p.status === "open");
@@ -43,9 +50,9 @@ export const AtThisStep = memo(function AtThisStep({ view }: { view: TableView }
       )}
       <h3>Who played</h3>
       <ul className="small">
-        {view.parties.map((p) => (
+        {seating.parties.map((p) => (
           <li key={p.id}>
-            {p.name}: {playersText(playedSoFar(p, view.log))}
+            {p.name}: {playersText(playedSoFar(p, seating.log))}
           </li>
         ))}
       </ul>

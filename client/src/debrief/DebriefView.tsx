@@ -5,6 +5,7 @@ import type { DebriefEntry } from "../table/TableLog.tsx";
 import { AtThisStep } from "./AtThisStep.tsx";
 import { DebriefCharts } from "./DebriefCharts.tsx";
 import { foldLog, roundStarts, type TableLogData } from "./foldLog.ts";
+import { openingSeatedStep } from "./openingSeating.ts";
 import { StepLog } from "./StepLog.tsx";
 import { textByStep } from "./stepIndex.ts";
 import { useRestingValue } from "./useRestingValue.ts";
@@ -47,6 +48,12 @@ export function DebriefView({
   const final = states[last] ?? states[0];
   if (!state || !final) throw new Error("A fold always has its opening state");
   const view = useMemo(() => viewFor(state, viewer), [state, viewer]);
+  const seatedStep = useMemo(() => openingSeatedStep(log.events.map((e) => e.event)), [log]);
+  const seatedState = states[Math.min(seatedStep, last)];
+  const seating = useMemo(
+    () => (step < seatedStep && seatedState ? viewFor(seatedState, viewer) : view),
+    [step, seatedStep, seatedState, viewer, view],
+  );
   const name = useCallback((seat: string) => seatName(final, seat), [final]);
   // Lines as read (a chat line names its speaker), for the log and the step's text alike.
   const finalLog = useMemo(
@@ -157,7 +164,7 @@ export function DebriefView({
 
       <div className="debrief-grid">
         <div>
-          <AtThisStep view={view} />
+          <AtThisStep view={view} seating={seating} />
           <StepLog
             // A new list for another viewer's log, so that each of its lines is measured once.
             key={viewer}
