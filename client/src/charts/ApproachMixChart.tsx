@@ -24,7 +24,12 @@ export const ApproachMixChart = memo(function ApproachMixChart({
         aria-label="A stacked bar chart of each party's moves by approach; the numbers are in the table below."
       >
         <ResponsiveContainer width="100%" height={Math.max(160, rows.length * 42 + 70)}>
-          <BarChart data={data} layout="vertical" margin={{ top: 4, right: 12, bottom: 4, left: 8 }}>
+          <BarChart
+            accessibilityLayer={false}
+            data={data}
+            layout="vertical"
+            margin={{ top: 4, right: 12, bottom: 4, left: 8 }}
+          >
             <CartesianGrid stroke={theme.grid} />
             <XAxis type="number" allowDecimals={false} stroke={theme.axis} tick={text} />
             <YAxis

@@ -51,7 +51,7 @@ export const LineSeriesChart = memo(function LineSeriesChart({
       <figcaption id={captionId}>{title}</figcaption>
       <div role="img" aria-label={`${title}: a line chart, the numbers are in the table below.`}>
         <ResponsiveContainer width="100%" height={height}>
-          <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
+          <LineChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
             <CartesianGrid stroke={theme.grid} />
             <XAxis
               dataKey="round"

@@ -45,7 +45,7 @@ export const OutcomeSpacePlot = memo(function OutcomeSpacePlot({
       <div role="img" aria-label={`${title}: a scatter plot; the points are listed in the table below.`}>
         <div ref={setLegendBox} className="chart-legend" />
         <ResponsiveContainer width="100%" height={310}>
-          <ScatterChart margin={{ top: 8, right: 16, bottom: 28, left: 8 }}>
+          <ScatterChart accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 28, left: 8 }}>
             <CartesianGrid stroke={theme.grid} />
             <XAxis
               type="number"

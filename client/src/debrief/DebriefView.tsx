@@ -4,9 +4,11 @@ import { flushSync } from "react-dom";
 import type { DebriefEntry } from "../table/TableLog.tsx";
 import { AtThisStep } from "./AtThisStep.tsx";
 import { DebriefCharts } from "./DebriefCharts.tsx";
-import { foldLog, roundStarts, type TableLogData } from "./foldLog.ts";
+import { foldLog, type TableLogData } from "./foldLog.ts";
 import { openingSeatedStep } from "./openingSeating.ts";
+import { Scrubber } from "./Scrubber.tsx";
 import { StepLog } from "./StepLog.tsx";
+import { roundStartsOf } from "./scrub.ts";
 import { textByStep } from "./stepIndex.ts";
 import { useRestingValue } from "./useRestingValue.ts";
 import { WhatIf } from "./WhatIf.tsx";
@@ -61,8 +63,8 @@ export function DebriefView({
     [final, viewer, name],
   );
   const stepTexts = useMemo(() => textByStep(finalLog), [finalLog]);
-  const starts = useMemo(() => roundStarts(states), [states]);
-  const ids = { slider: useId(), viewer: useId() };
+  const starts = useMemo(() => roundStartsOf(states.map((s) => s.round)), [states]);
+  const ids = { viewer: useId() };
 
   useEffect(() => {
     window.__parleyDebrief = {
@@ -80,15 +82,6 @@ export function DebriefView({
   }, [last]);
 
   const go = useCallback((target: number) => setStep(Math.max(0, Math.min(last, target))), [last]);
-  const roundStep = (direction: 1 | -1) => {
-    const current = starts.findLastIndex((s) => s.step <= step);
-    const target =
-      direction === 1
-        ? (starts[current + 1]?.step ?? last)
-        : (starts[step === starts[current]?.step ? current - 1 : current]?.step ?? 0);
-    go(target);
-  };
-
   return (
     <div className="debrief">
       <div className="dash-head">
@@ -119,48 +112,11 @@ export function DebriefView({
         </p>
       )}
 
-      <section className="panel scrubber" aria-labelledby="scrub-title">
-        <h2 id="scrub-title" className="sr-only">
-          Step through the table
-        </h2>
-        <div className="row">
-          <button type="button" onClick={() => go(0)} aria-label="Go to the start">
-            « Start
-          </button>
-          <button type="button" onClick={() => roundStep(-1)}>
-            ◀◀ Previous round
-          </button>
-          <button type="button" onClick={() => go(step - 1)} aria-label="Previous move">
-            ◀ Move
-          </button>
-          <button type="button" onClick={() => go(step + 1)} aria-label="Next move">
-            Move ▶
-          </button>
-          <button type="button" onClick={() => roundStep(1)}>
-            Next round ▶▶
-          </button>
-          <button type="button" onClick={() => go(last)} aria-label="Go to the end">
-            End »
-          </button>
-        </div>
-        <label htmlFor={ids.slider}>
-          Step <strong data-testid="step">{step}</strong> of {last} · round{" "}
-          <strong data-testid="step-round">{state.round}</strong>
-          {state.phase === "ended" && " · game over"}
-        </label>
-        <input
-          id={ids.slider}
-          type="range"
-          min={0}
-          max={last}
-          value={step}
-          onChange={(e) => go(Number(e.target.value))}
-          aria-valuetext={`Step ${step} of ${last}, round ${state.round}`}
-        />
+      <Scrubber step={step} last={last} round={state.round} ended={state.phase === "ended"} starts={starts} go={go}>
         <p className="small" aria-live="polite" data-testid="step-text">
           {step === 0 ? "The opening position." : (stepTexts.get(step) ?? "A move this seat did not see.")}
         </p>
-      </section>
+      </Scrubber>
 
       <div className="debrief-grid">
         <div>

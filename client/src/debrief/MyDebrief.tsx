@@ -14,6 +14,13 @@ const onceOverNote = "The full debrief opens once your whole session is over.";
 const unseatedNote =
   "Your seat was given to a bot. Your debrief, of the seat you played, opens once your whole session is over.";
 
+/** A seat's own replay as `/api/me/replay` sends it: its view at the opening, then after each event. */
+interface SeatReplayData {
+  initial: TableView;
+  steps: { view: TableView }[];
+  notice?: string;
+}
+
 /** How often a debrief waiting for the session's end asks whether it is over. */
 const waitingPollMs = 10_000;
 
@@ -25,7 +32,7 @@ const waitingPollMs = 10_000;
 export default function MyDebrief({ participantId }: { participantId: string }) {
   const [seat] = useState(() => savedSeat(participantId));
   const [log, setLog] = useState<TableLogData>();
-  const [replay, setReplay] = useState<{ steps: { view: TableView }[]; notice?: string }>();
+  const [replay, setReplay] = useState<SeatReplayData>();
   const [waiting, setWaiting] = useState<string>();
   const [error, setError] = useState<string>();
   /** The seat the debrief is of, as the server says: the one held, or last held. */
@@ -56,8 +63,7 @@ export default function MyDebrief({ participantId }: { participantId: string }) 
       } else {
         setWaiting(held ? onceOverNote : unseatedNote);
       }
-      if (first && held)
-        setReplay(await api<{ steps: { view: TableView }[]; notice?: string }>("/me/replay", { token: seat.token }));
+      if (first && held) setReplay(await api<SeatReplayData>("/me/replay", { token: seat.token }));
       if (live)
         timer = setTimeout(() => void look(false).catch((e: Error) => live && setError(e.message)), waitingPollMs);
     };
@@ -103,7 +109,9 @@ export default function MyDebrief({ participantId }: { participantId: string }) 
           }}
         />
       )}
-      {!log && replay && <SeatReplay steps={replay.steps} note={waiting} rules={replay.notice} />}
+      {!log && replay && (
+        <SeatReplay views={[replay.initial, ...replay.steps.map((s) => s.view)]} note={waiting} rules={replay.notice} />
+      )}
       {!log && !replay && waiting && (
         <p className="banner" role="status">
           {waiting}

@@ -1,24 +1,35 @@
 import type { TableView } from "@parley/shared";
-import { useId, useState } from "react";
+import { useCallback, useId, useMemo, useState } from "react";
 import IndicatorChart from "../charts/IndicatorChart.tsx";
 import { ApproachTag } from "../ui/approaches.tsx";
+import { Scrubber } from "./Scrubber.tsx";
+import { roundStartsOf } from "./scrub.ts";
 
-/** A seat's own replay (its views only), while other tables of the session still play. */
+/**
+ * A seat's own replay (its views only), while other tables of the session still play: from
+ * the opening position (step 0), as the full debrief counts its steps, with the same controls.
+ */
 export function SeatReplay({
-  steps,
+  views,
   note,
   rules,
 }: {
-  steps: { view: TableView }[];
+  /** The seat's view at the opening, then after each event. */
+  views: TableView[];
   note?: string;
   /** The replay's notice of the rules it was folded under, if any (see replayNotice). */
   rules?: string;
 }) {
-  const [step, setStep] = useState(steps.length - 1);
   const id = useId();
-  const view = steps[step]?.view;
+  const last = Math.max(0, views.length - 1);
+  const [step, setStep] = useState(last);
+  const go = useCallback((target: number) => setStep(Math.max(0, Math.min(last, target))), [last]);
+  const starts = useMemo(() => roundStartsOf(views.map((v) => v.round)), [views]);
+  const view = views[step];
+  const ended = view?.phase === "ended";
   return (
-    <div>
+    // "debrief": its grid stacks to one column on a narrow screen (a phone had it two columns, wider than the screen).
+    <div className="debrief">
       <h1>Your table, step by step</h1>
       {note && <p className="banner">{note} Until then you see what your seat saw.</p>}
       {rules && (
@@ -26,24 +37,11 @@ export function SeatReplay({
           {rules}
         </p>
       )}
-      <section className="panel scrubber">
-        <label htmlFor={id}>
-          Step {step + 1} of {steps.length}
-          {view && ` · round ${view.round}`}
-        </label>
-        <input
-          id={id}
-          type="range"
-          min={0}
-          max={Math.max(0, steps.length - 1)}
-          value={step}
-          onChange={(e) => setStep(Number(e.target.value))}
-        />
-      </section>
+      <Scrubber step={step} last={last} round={view?.round ?? 1} ended={ended} starts={starts} go={go} />
       {view && (
         <div className="debrief-grid">
-          <section className="panel">
-            <h2>What you knew then</h2>
+          <section className="panel" aria-labelledby={`${id}-knew`}>
+            <h2 id={`${id}-knew`}>What you knew then</h2>
             <ol className="step-list">
               {view.log.map((e, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: append-only log

@@ -55,12 +55,3 @@ export function foldLog(log: TableLogData): FoldedLog {
   );
   return { states, ...(notice ? { notice } : {}) };
 }
-
-/** The step at which each round starts (the first state showing that round). */
-export function roundStarts(states: GameState[]): { round: number; step: number }[] {
-  const starts: { round: number; step: number }[] = [];
-  states.forEach((s, step) => {
-    if (starts[starts.length - 1]?.round !== s.round) starts.push({ round: s.round, step });
-  });
-  return starts;
-}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { keyStep, pageJump, roundStartsOf, roundStepFrom } from "../../client/src/debrief/scrub.ts";
+
+/**
+ * The replay's step controls, which a student's replay now shares with the full debrief (it
+ * had a bare slider counting from 1, no buttons). Page Up and Page Down on the slider had
+ * moved one step, as the arrows do: a slider's page keys make a larger jump.
+ */
+describe("the replay's step slider", () => {
+  it("jumps a tenth of the replay with Page Up and Page Down, at least one step, within its ends", () => {
+    expect(pageJump(200)).toBe(20);
+    expect(pageJump(45)).toBe(5);
+    expect(pageJump(3)).toBe(1);
+    expect(keyStep("PageUp", 10, 200)).toBe(30);
+    expect(keyStep("PageDown", 10, 200)).toBe(0);
+    expect(keyStep("PageUp", 195, 200)).toBe(200);
+  });
+
+  it("leaves the arrows, Home and End to the slider itself", () => {
+    for (const key of ["ArrowLeft", "ArrowRight", "Home", "End", "a"]) expect(keyStep(key, 5, 50)).toBeUndefined();
+  });
+});
+
+describe("stepping by round", () => {
+  // Steps 0–2 are round 1, 3–5 round 2, 6–7 round 3.
+  const starts = roundStartsOf([1, 1, 1, 2, 2, 2, 3, 3]);
+
+  it("finds where each round starts", () => {
+    expect(starts).toEqual([
+      { round: 1, step: 0 },
+      { round: 2, step: 3 },
+      { round: 3, step: 6 },
+    ]);
+  });
+
+  it("goes to the next round's start, or the end from the last round", () => {
+    expect(roundStepFrom(starts, 1, 7, 1)).toBe(3);
+    expect(roundStepFrom(starts, 6, 7, 1)).toBe(7);
+  });
+
+  it("goes back to this round's start, or the round before from its start", () => {
+    expect(roundStepFrom(starts, 4, 7, -1)).toBe(3);
+    expect(roundStepFrom(starts, 3, 7, -1)).toBe(0);
+    expect(roundStepFrom(starts, 0, 7, -1)).toBe(0);
+  });
+});
