@@ -84,6 +84,21 @@ function storeSuite(open: () => Promise<Store>) {
     expect(await store.getTable("missing")).toBeUndefined();
   });
 
+  it("keeps a table's instructor controls beside its events, in the order they came", async () => {
+    await store.createTable(table("t-controls", null, null));
+    const pause = { at: "2026-11-27T10:00:00.000Z", step: 3, round: 1, action: { action: "pause" as const } };
+    const more = {
+      at: "2026-11-27T10:01:00.000Z",
+      step: 3,
+      round: 1,
+      action: { action: "extendDeadline" as const, minutes: 2.5 },
+    };
+    await store.recordControl("t-controls", pause);
+    await store.recordControl("t-controls", more);
+    expect(await store.controls("t-controls")).toEqual([pause, more]);
+    expect(await store.controls("t-events")).toEqual([]);
+  });
+
   it("finds a session by its join code and refuses a code already in use", async () => {
     await store.createSession(session("s1", "ABC234"));
     expect((await store.sessionByJoinCode("ABC234"))?.id).toBe("s1");
@@ -252,8 +267,10 @@ describe("SQLite store", () => {
     const old = new Database(file);
     old.exec("ALTER TABLE participants DROP COLUMN last_table_id");
     old.exec("ALTER TABLE participants DROP COLUMN last_seat");
+    // The migrations after it go too (a database of then had none of them).
     old.exec("DROP TABLE turned_away");
-    for (const name of ["006_participant_last_seat", "007_turned_away"])
+    old.exec("DROP TABLE table_controls");
+    for (const name of ["006_participant_last_seat", "007_turned_away", "008_table_controls"])
       old.prepare("DELETE FROM kysely_migration WHERE name = ?").run(name);
     old.close();
     const upgraded = await openSqliteStore(file);

@@ -4,7 +4,13 @@ import type { ServerContext } from "../context.ts";
 import { scenarioMissing, scenarioOf } from "../scenarios/versions.ts";
 import { resultsOpen } from "../sessions/resultsOpen.ts";
 import type { SessionService } from "../sessions/sessionService.ts";
-import { type SessionRecord, type StoredEvent, seatPlayed, type TableRecord } from "../store/store.ts";
+import {
+  type SessionRecord,
+  type StoredEvent,
+  seatPlayed,
+  type TableControl,
+  type TableRecord,
+} from "../store/store.ts";
 import { initialStateOf } from "../tables/liveTable.ts";
 import { openEndpointLimit, requestAuth, send } from "./routeKit.ts";
 import { BranchBody, SoloTables } from "./soloTables.ts";
@@ -20,9 +26,11 @@ export interface TableLog {
   lenses: LensOverrides | null;
   /** Each event with when it was stored and the rules version that accepted it (null: before versions were recorded). */
   events: { event: GameEvent; at: string; rulesVersion: number | null }[];
+  /** What the instructor did to the table, beside its events (public to the table: see TableControl). */
+  controls: TableControl[];
 }
 
-const tableLog = (table: TableRecord, events: readonly StoredEvent[]): TableLog => ({
+const tableLog = (table: TableRecord, events: readonly StoredEvent[], controls: TableControl[]): TableLog => ({
   tableId: table.id,
   number: table.number ?? null,
   seed: table.seed,
@@ -30,6 +38,7 @@ const tableLog = (table: TableRecord, events: readonly StoredEvent[]): TableLog 
   controllers: table.controllers,
   lenses: table.lenses ?? null,
   events: events.map((e) => ({ event: e.event, at: e.at, rulesVersion: e.rulesVersion })),
+  controls,
 });
 
 /**
@@ -71,7 +80,7 @@ export function soloRouter(ctx: ServerContext, sessions: SessionService): Router
     if (!scenario) return;
     res.json({
       scenario,
-      ...tableLog(table, await ctx.store.events(table.id)),
+      ...tableLog(table, await ctx.store.events(table.id), await ctx.store.controls(table.id)),
     });
   });
 
@@ -82,7 +91,7 @@ export function soloRouter(ctx: ServerContext, sessions: SessionService): Router
     if (!scenario) return send(res, scenarioMissing("session"));
     const tables: TableLog[] = [];
     for (const table of await ctx.store.tablesOfSession(session.id)) {
-      tables.push(tableLog(table, await ctx.store.events(table.id)));
+      tables.push(tableLog(table, await ctx.store.events(table.id), await ctx.store.controls(table.id)));
     }
     res.json({ scenario, tables });
   });
@@ -125,7 +134,7 @@ export function soloRouter(ctx: ServerContext, sessions: SessionService): Router
     }
     res.json({
       scenario,
-      ...tableLog(table, await ctx.store.events(table.id)),
+      ...tableLog(table, await ctx.store.events(table.id), await ctx.store.controls(table.id)),
     });
   });
 

@@ -826,7 +826,18 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
    * it, then pauses the started table).
    */
   control(action: ControlAction): Promise<ControlResult> {
-    return this.controls.run(() => this.runControl(action));
+    return this.controls.run(async () => {
+      const { seq, round } = this.table.state;
+      const result = await this.runControl(action);
+      // Kept beside the events for the replay, from where the table was when it came. Not
+      // waited for: the instructor's answer (and the next table of a control for the whole
+      // class) need not wait for a note that changes nothing in the game.
+      if (result.ok)
+        this.ctx.store
+          .recordControl(this.roomId, { at: new Date().toISOString(), step: seq, round, action })
+          .catch((error: unknown) => console.error(`Could not keep control ${action.action} of ${this.roomId}`, error));
+      return result;
+    });
   }
 
   private async runControl(action: ControlAction): Promise<ControlResult> {

@@ -690,7 +690,10 @@ export class SessionService {
     if (!scenario) return scenarioMissing("table");
     if (viewer !== "instructor" && viewer !== "observer" && !table.seats.includes(viewer))
       return failure(400, "NotASeat", `'${viewer}' is not a seat at this table.`);
-    return success(buildReplay(scenario, table, await this.ctx.store.events(tableId), viewer, options));
+    const store = this.ctx.store;
+    return success(
+      buildReplay(scenario, table, await store.events(tableId), viewer, options, await store.controls(tableId)),
+    );
   }
 
   async results(session: SessionRecord): Promise<{ session: SessionInfo; rows: ResultRow[]; tables: TableSummary[] }> {

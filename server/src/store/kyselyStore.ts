@@ -1,5 +1,6 @@
 import { type GameEvent, nameKey, RULES_VERSION } from "@parley/shared";
 import { type Kysely, Migrator, type Selectable, sql } from "kysely";
+import type { ControlAction } from "../sessions/controls.ts";
 import type { SessionSettings } from "../sessions/settings.ts";
 import { migrationProvider } from "./migrations.ts";
 import type { Database, ParticipantsTable, SessionsTable, TablesTable } from "./schema.ts";
@@ -172,6 +173,27 @@ export function kyselyStore(db: Kysely<Database>, kind: Store["kind"]): Store {
         event: JSON.parse(row.event) as GameEvent,
         at: row.at,
         rulesVersion: row.rules_version ?? null,
+      }));
+    },
+    async recordControl(tableId, c) {
+      await db
+        .insertInto("table_controls")
+        .values({ table_id: tableId, at: c.at, step: c.step, round: c.round, action: JSON.stringify(c.action) })
+        .execute();
+    },
+    async controls(tableId) {
+      const rows = await db
+        .selectFrom("table_controls")
+        .select(["at", "step", "round", "action"])
+        .where("table_id", "=", tableId)
+        .orderBy("step")
+        .orderBy("at")
+        .execute();
+      return rows.map((row) => ({
+        at: row.at,
+        step: Number(row.step),
+        round: Number(row.round),
+        action: JSON.parse(row.action) as ControlAction,
       }));
     },
 

@@ -134,6 +134,21 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // What the instructor did to a table, kept beside its events (a pause or an added minute is
+  // not a move): its replay shows why a round ran long or why a bot played a seat.
+  "008_table_controls": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("table_controls")
+        .addColumn("table_id", "text", (c) => c.notNull().references("tables.id"))
+        .addColumn("at", "text", (c) => c.notNull())
+        .addColumn("step", "integer", (c) => c.notNull())
+        .addColumn("round", "integer", (c) => c.notNull())
+        .addColumn("action", "text", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("table_controls_table").on("table_controls").columns(["table_id", "at"]).execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -10,6 +10,18 @@ export interface Database {
   table_runtime: TableRuntimeTable;
   scenario_versions: ScenarioVersionsTable;
   turned_away: TurnedAwayTable;
+  table_controls: TableControlsTable;
+}
+
+/** An instructor's control of a table (see TableControl). */
+export interface TableControlsTable {
+  table_id: string;
+  at: string;
+  /** How many of the table's events were stored when the control came. */
+  step: number;
+  round: number;
+  /** JSON: ControlAction */
+  action: string;
 }
 
 /** A scenario file as a session was set up with it, kept under its SHA-256. */

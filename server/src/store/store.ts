@@ -1,4 +1,5 @@
 import type { Controller, GameEvent, LensOverrides, SeatId, TableStatus, TurnedAway } from "@parley/shared";
+import type { ControlAction } from "../sessions/controls.ts";
 import type { SessionSettings } from "../sessions/settings.ts";
 
 /** What a table is made of before any event: enough to rebuild it by folding its log. */
@@ -36,6 +37,21 @@ export interface StoredEvent {
   at: string;
   /** The rules version that accepted it (RULES_VERSION then); null if stored before versions were recorded. */
   rulesVersion: number | null;
+}
+
+/**
+ * Something the instructor did to a table (pause, resume, add minutes, advance the round,
+ * inject an event, broadcast, give a seat to a bot, start, end), kept beside its events: a
+ * pause is no move, and a round the instructor advanced or a bot's seat reads in the rules'
+ * log as the clock's or anyone's. Public to the table: nothing in it is any seat's secret.
+ */
+export interface TableControl {
+  at: string;
+  /** How many of the table's events were stored when it came (the replay's step it came at). */
+  step: number;
+  /** The round the table was in then. */
+  round: number;
+  action: ControlAction;
 }
 
 export type SessionStatus = "lobby" | "running" | "ended";
@@ -133,6 +149,10 @@ export interface Store {
    */
   commitEvent(tableId: string, event: GameEvent): Promise<{ durable: Promise<void> }>;
   events(tableId: string): Promise<StoredEvent[]>;
+  /** Keeps an instructor's control of a table, beside its events (see TableControl). */
+  recordControl(tableId: string, control: TableControl): Promise<void>;
+  /** A table's controls, in the order they came. */
+  controls(tableId: string): Promise<TableControl[]>;
 
   /** Keeps a scenario version; one already kept under its hash stays as it is. */
   putScenarioVersion(version: ScenarioVersion): Promise<void>;

@@ -12,7 +12,7 @@ import {
   type ViewOptions,
   viewFor,
 } from "@parley/shared";
-import type { StoredEvent, TableRecord } from "../store/store.ts";
+import type { StoredEvent, TableControl, TableRecord } from "../store/store.ts";
 import { initialStateOf } from "./liveTable.ts";
 
 export interface ReplayStep {
@@ -49,6 +49,8 @@ export interface Replay {
    * played with, or these rules could not fold every event (the steps then stop before it).
    */
   notice: string | undefined;
+  /** What the instructor did to the table (a pause, added minutes, a broadcast), public to every seat. */
+  controls: TableControl[];
 }
 
 /**
@@ -61,6 +63,7 @@ export function buildReplay(
   stored: readonly StoredEvent[],
   viewer: Viewer,
   options: ViewOptions = {},
+  controls: readonly TableControl[] = [],
 ): Replay {
   const start = initialStateOf(scenario, record);
   const initial = viewFor(start, viewer, options);
@@ -97,5 +100,6 @@ export function buildReplay(
       stored.map((e) => e.rulesVersion),
       unfoldable,
     ),
+    controls: [...controls],
   };
 }
