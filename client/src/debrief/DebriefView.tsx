@@ -3,6 +3,7 @@ import { useCallback, useEffect, useId, useMemo, useState } from "react";
 import { flushSync } from "react-dom";
 import type { DebriefEntry } from "../table/TableLog.tsx";
 import { AtThisStep } from "./AtThisStep.tsx";
+import { controlLines, controlMarks, withControlLines } from "./controls.ts";
 import { DebriefCharts } from "./DebriefCharts.tsx";
 import { foldLog, type TableLogData } from "./foldLog.ts";
 import { openingSeatedStep } from "./openingSeating.ts";
@@ -58,10 +59,26 @@ export function DebriefView({
   );
   const name = useCallback((seat: string) => seatName(final, seat), [final]);
   // Lines as read (a chat line names its speaker), for the log and the step's text alike.
-  const finalLog = useMemo(
-    () => (viewFor(final, viewer).log as DebriefEntry[]).map((e) => ({ ...e, text: entryText(e, name) })),
-    [final, viewer, name],
+  // The instructor's controls among them (public to every seat: a pause, a broadcast).
+  const controls = useMemo(
+    () =>
+      controlLines(
+        log.controls ?? [],
+        log.events.map((e) => e.event),
+        final.scenario,
+        name,
+      ),
+    [log, final, name],
   );
+  const finalLog = useMemo(
+    () =>
+      withControlLines(
+        (viewFor(final, viewer).log as DebriefEntry[]).map((e) => ({ ...e, text: entryText(e, name) })),
+        controls,
+      ),
+    [final, viewer, name, controls],
+  );
+  const marks = useMemo(() => controlMarks(controls), [controls]);
   const stepTexts = useMemo(() => textByStep(finalLog), [finalLog]);
   const starts = useMemo(() => roundStartsOf(states.map((s) => s.round)), [states]);
   const ids = { viewer: useId() };
@@ -112,7 +129,15 @@ export function DebriefView({
         </p>
       )}
 
-      <Scrubber step={step} last={last} round={state.round} ended={state.phase === "ended"} starts={starts} go={go}>
+      <Scrubber
+        step={step}
+        last={last}
+        round={state.round}
+        ended={state.phase === "ended"}
+        starts={starts}
+        go={go}
+        marks={marks}
+      >
         <p className="small" aria-live="polite" data-testid="step-text">
           {step === 0 ? "The opening position." : (stepTexts.get(step) ?? "A move this seat did not see.")}
         </p>

@@ -6,6 +6,7 @@ import { savedSeat } from "../net/saved.ts";
 import { navigate } from "../router.ts";
 import { rememberSolo, type SoloCreated } from "../screens/SoloSetup.tsx";
 import { Link } from "../ui/Link.tsx";
+import type { InstructorControl } from "./controls.ts";
 import { DebriefView } from "./DebriefView.tsx";
 import type { TableLogData } from "./foldLog.ts";
 import { SeatReplay } from "./SeatReplay.tsx";
@@ -19,6 +20,7 @@ interface SeatReplayData {
   initial: TableView;
   steps: { view: TableView }[];
   notice?: string;
+  controls?: InstructorControl[];
 }
 
 /** How often a debrief waiting for the session's end asks whether it is over. */
@@ -110,7 +112,12 @@ export default function MyDebrief({ participantId }: { participantId: string }) 
         />
       )}
       {!log && replay && (
-        <SeatReplay views={[replay.initial, ...replay.steps.map((s) => s.view)]} note={waiting} rules={replay.notice} />
+        <SeatReplay
+          views={[replay.initial, ...replay.steps.map((s) => s.view)]}
+          controls={replay.controls}
+          note={waiting}
+          rules={replay.notice}
+        />
       )}
       {!log && !replay && waiting && (
         <p className="banner" role="status">

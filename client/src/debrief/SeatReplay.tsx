@@ -2,6 +2,8 @@ import type { TableView } from "@parley/shared";
 import { useCallback, useId, useMemo, useState } from "react";
 import IndicatorChart from "../charts/IndicatorChart.tsx";
 import { ApproachTag } from "../ui/approaches.tsx";
+import { partyName } from "../ui/names.ts";
+import { controlLines, controlMarks, type InstructorControl, withControlLines } from "./controls.ts";
 import { Scrubber } from "./Scrubber.tsx";
 import { roundStartsOf } from "./scrub.ts";
 
@@ -11,11 +13,14 @@ import { roundStartsOf } from "./scrub.ts";
  */
 export function SeatReplay({
   views,
+  controls = [],
   note,
   rules,
 }: {
   /** The seat's view at the opening, then after each event. */
   views: TableView[];
+  /** What the instructor did to the table: lines of the log, where they came, and marks on the timeline. */
+  controls?: InstructorControl[];
   note?: string;
   /** The replay's notice of the rules it was folded under, if any (see replayNotice). */
   rules?: string;
@@ -27,6 +32,22 @@ export function SeatReplay({
   const starts = useMemo(() => roundStartsOf(views.map((v) => v.round)), [views]);
   const view = views[step];
   const ended = view?.phase === "ended";
+  const scenario = views[0]?.scenario;
+  // Placed by the step each came at (the seat's replay has no raw events to match).
+  const lines = useMemo(
+    () =>
+      scenario ? controlLines(controls, [], scenario, (seat) => partyName(views[0] ?? { parties: [] }, seat)) : [],
+    [controls, scenario, views],
+  );
+  const marks = useMemo(() => controlMarks(lines), [lines]);
+  const log = useMemo(
+    () =>
+      withControlLines(
+        view?.log ?? [],
+        lines.filter((l) => l.entry.seq < step),
+      ),
+    [view, lines, step],
+  );
   return (
     // "debrief": its grid stacks to one column on a narrow screen (a phone had it two columns, wider than the screen).
     <div className="debrief">
@@ -37,15 +58,16 @@ export function SeatReplay({
           {rules}
         </p>
       )}
-      <Scrubber step={step} last={last} round={view?.round ?? 1} ended={ended} starts={starts} go={go} />
+      <Scrubber step={step} last={last} round={view?.round ?? 1} ended={ended} starts={starts} go={go} marks={marks} />
       {view && (
         <div className="debrief-grid">
           <section className="panel" aria-labelledby={`${id}-knew`}>
             <h2 id={`${id}-knew`}>What you knew then</h2>
             <ol className="step-list">
-              {view.log.map((e, i) => (
+              {log.map((e, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: append-only log
                 <li key={i}>
+                  {e.instructor && <span className="badge instructor">Instructor</span>}
                   {e.by !== "system" && <ApproachTag approach={e.approach} />} {e.text}
                 </li>
               ))}

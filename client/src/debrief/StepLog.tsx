@@ -1,6 +1,6 @@
 import { type KeyboardEvent, memo, useEffect, useId, useLayoutEffect, useRef, useState } from "react";
-import type { DebriefEntry } from "../table/TableLog.tsx";
 import { ApproachTag } from "../ui/approaches.tsx";
+import type { ReplayEntry } from "./controls.ts";
 import { entriesBefore } from "./stepIndex.ts";
 
 /**
@@ -15,7 +15,7 @@ export const StepLog = memo(function StepLog({
   go,
 }: {
   title: string;
-  entries: DebriefEntry[];
+  entries: ReplayEntry[];
   step: number;
   ended: boolean;
   go: (step: number) => void;
@@ -111,7 +111,7 @@ const StepRow = memo(function StepRow({
   ended,
   go,
 }: {
-  entry: DebriefEntry;
+  entry: ReplayEntry;
   current: boolean;
   future: boolean;
   /** The list's one Tab stop: the line of the step on screen. */
@@ -128,6 +128,7 @@ const StepRow = memo(function StepRow({
         onClick={() => go(entry.seq + 1)}
       >
         <span className="muted small">R{entry.round} · </span>
+        {entry.instructor && <span className="badge instructor">Instructor</span>}
         {entry.by !== "system" && <ApproachTag approach={entry.approach} />} {entry.text}
         {/* The bots' reasons for their moves (shown only after the game). */}
         {entry.rationale && ended && (
