@@ -65,11 +65,15 @@ describe("the instructor's controls in a replay", () => {
       "The instructor paused the table in round 1.",
       "The instructor gave round 1 5 more minutes.",
       "The instructor resumed the table after 4 minutes paused.",
-      "The instructor sent the table a message:",
+      "The instructor's message: “Five minutes left.”",
       "The instructor moved the table on from round 1.",
       "The instructor gave B's seat to a bot.",
     ]);
     expect(lines.every((l) => l.entry.instructor)).toBe(true);
+    // The broadcast's own line says it already ("Instructor: “…”"): a mark, no second line.
+    expect(lines.filter((l) => l.markOnly).map((l) => l.entry.text)).toEqual([
+      "The instructor's message: “Five minutes left.”",
+    ]);
   });
 
   it("puts a control that caused an event just before that event's lines, and one that caused none after its step's", () => {
@@ -83,10 +87,11 @@ describe("the instructor's controls in a replay", () => {
     // The pause came after the chat: its step's text says both.
     expect(index("The instructor paused")).toBeGreaterThan(index("A: Hello"));
     expect(textByStep(log).get(1)).toContain("The instructor paused the table in round 1.");
-    // The message, the round advanced and the seat given away each read as the instructor's doing.
-    expect(texts[index("The instructor sent the table a message:") + 1]).toBe("Five minutes left.");
+    // The round advanced and the seat given away each read as the instructor's doing.
+    expect(index("The instructor's message")).toBe(-1);
     expect(index("Round 2 of 4 begins")).toBeGreaterThan(index("The instructor moved the table on"));
     expect(index("The instructor moved the table on")).toBeGreaterThan(index("Five minutes left."));
+    expect(index("Five minutes left.")).toBeGreaterThan(index("The instructor resumed"));
     expect(texts[index("The instructor gave B's seat to a bot.") + 1]).toBe("A bot now plays B.");
     // In step order throughout, so the replay's step index still finds each step's lines.
     expect(log.map((e) => e.seq)).toEqual([...log.map((e) => e.seq)].sort((p, q) => p - q));

@@ -1,4 +1,4 @@
-import type { TableView } from "@parley/shared";
+import { entryText, type TableView } from "@parley/shared";
 import { useCallback, useId, useMemo, useState } from "react";
 import IndicatorChart from "../charts/IndicatorChart.tsx";
 import { ApproachTag } from "../ui/approaches.tsx";
@@ -43,7 +43,11 @@ export function SeatReplay({
   const log = useMemo(
     () =>
       withControlLines(
-        view?.log ?? [],
+        // Lines as read in the table's log (a chat line names its speaker, a broadcast the instructor).
+        (view?.log ?? []).map((e) => ({
+          ...e,
+          text: entryText(e, (seat) => partyName(view ?? { parties: [] }, seat)),
+        })),
         lines.filter((l) => l.entry.seq < step),
       ),
     [view, lines, step],

@@ -70,12 +70,23 @@ export function controlText(
     case "injectEvent":
       return `The instructor brought in an event: ${scenario.events.find((e) => e.id === a.eventId)?.title ?? a.eventId}.`;
     case "broadcast":
-      return "The instructor sent the table a message:";
+      return `The instructor's message: “${a.text}”`;
     case "replaceWithBot":
       return `The instructor gave ${name(a.seat)}'s seat to a bot.`;
     case "end":
       return `The instructor ended the negotiation${a.reason ? ` (${a.reason})` : ""}.`;
   }
+}
+
+/**
+ * A control at its place in the replay: `before` the lines of the event it caused, or after
+ * those of its step; `markOnly` when the log says it already (a broadcast's own line reads
+ * "Instructor: “…”"), so that it is a mark on the timeline and no second line.
+ */
+export interface ControlLine {
+  entry: ReplayEntry;
+  before: boolean;
+  markOnly?: true;
 }
 
 /**
@@ -89,7 +100,7 @@ export function controlLines(
   events: readonly GameEvent[],
   scenario: { events: readonly { id: string; title: string }[] },
   name: (seat: SeatId) => string,
-): { entry: ReplayEntry; before: boolean }[] {
+): ControlLine[] {
   const used = new Set<number>();
   let pausedAt: string | undefined;
   return controls.map((control) => {
@@ -112,24 +123,26 @@ export function controlLines(
       seq: caused ? caused.seq : control.step - 1,
       round: control.round,
       by: "system",
-      kind: caused?.move.kind ?? "broadcast",
+      // A system kind, as the type asks (`instructor` marks the line): one that entryText leaves as it is.
+      kind: caused?.move.kind === "broadcast" ? "broadcast" : "advanceRound",
       approach: "universal",
       text,
       visibleTo: "all",
       instructor: true,
     };
-    return { entry, before: caused !== undefined };
+    return {
+      entry,
+      before: caused !== undefined,
+      ...(a.action === "broadcast" ? { markOnly: true as const } : {}),
+    };
   });
 }
 
 /** The log's lines with the instructor's among them, in step order (see controlLines). */
-export function withControlLines(
-  entries: readonly ReplayEntry[],
-  lines: readonly { entry: ReplayEntry; before: boolean }[],
-): ReplayEntry[] {
+export function withControlLines(entries: readonly ReplayEntry[], lines: readonly ControlLine[]): ReplayEntry[] {
   const ranked = [
     ...entries.map((entry, i) => ({ entry, rank: 1, i })),
-    ...lines.map(({ entry, before }, i) => ({ entry, rank: before ? 0 : 2, i })),
+    ...lines.filter((l) => !l.markOnly).map(({ entry, before }, i) => ({ entry, rank: before ? 0 : 2, i })),
   ];
   ranked.sort((p, q) => p.entry.seq - q.entry.seq || p.rank - q.rank || p.i - q.i);
   return ranked.map((r) => r.entry);
