@@ -11,7 +11,7 @@ import {
   YAxis,
 } from "recharts";
 import { inkText } from "./inkText.tsx";
-import type { Row, Series } from "./lineSeries.ts";
+import { nowLabelPosition, type Row, type Series } from "./lineSeries.ts";
 import { seriesDashes } from "./palette.ts";
 import { useChartTheme } from "./useChartTheme.ts";
 
@@ -73,7 +73,7 @@ export const LineSeriesChart = memo(function LineSeriesChart({
                 x={marker}
                 stroke={theme.ink}
                 strokeDasharray="3 3"
-                label={{ value: "now", fontSize: theme.smallFontSize }}
+                label={{ value: "now", fontSize: theme.smallFontSize, position: nowLabelPosition(rows, marker) }}
               />
             )}
             {series.map((s, i) => (
