@@ -62,6 +62,17 @@ test("the replay shows the instructor's controls; a student's replay steps from 
   await ana.setViewportSize({ width: 390, height: 844 });
   // (The chart follows its box once its resize observer has fired.)
   await expect.poll(() => ana.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // Its list, longer than its box here, shows the step's own lines (its last), not the game's first.
+  await ana.getByRole("button", { name: "Previous move" }).click();
+  const box = mine.getByRole("list");
+  const scroll = () => box.evaluate((l) => ({ over: l.scrollHeight - l.clientHeight, top: Math.ceil(l.scrollTop) }));
+  await expect.poll(async () => (await scroll()).over).toBeGreaterThan(0);
+  await expect
+    .poll(async () => {
+      const s = await scroll();
+      return s.top >= s.over;
+    })
+    .toBe(true);
 
   // The instructor's replay of Ana's table.
   await walkAway(ben);

@@ -1,5 +1,5 @@
 import { entryText, type TableView } from "@parley/shared";
-import { useCallback, useId, useMemo, useState } from "react";
+import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
 import IndicatorChart from "../charts/IndicatorChart.tsx";
 import { ApproachTag } from "../ui/approaches.tsx";
 import { partyName } from "../ui/names.ts";
@@ -40,6 +40,14 @@ export function SeatReplay({
     [controls, scenario, views],
   );
   const marks = useMemo(() => controlMarks(lines), [lines]);
+  // The list ends with the step's own lines: keep them in view (the list had stayed at its
+  // top, the step's move below the fold of a long game).
+  const list = useRef<HTMLOListElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: scrolled again for each step
+  useLayoutEffect(() => {
+    const box = list.current;
+    if (box) box.scrollTop = box.scrollHeight;
+  }, [step]);
   const log = useMemo(
     () =>
       withControlLines(
@@ -67,7 +75,7 @@ export function SeatReplay({
         <div className="debrief-grid">
           <section className="panel" aria-labelledby={`${id}-knew`}>
             <h2 id={`${id}-knew`}>What you knew then</h2>
-            <ol className="step-list">
+            <ol className="step-list" ref={list}>
               {log.map((e, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: append-only log
                 <li key={i}>
