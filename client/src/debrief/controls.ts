@@ -123,8 +123,9 @@ export function controlLines(
       seq: caused ? caused.seq : control.step - 1,
       round: control.round,
       by: "system",
-      // A system kind, as the type asks (`instructor` marks the line): one that entryText leaves as it is.
-      kind: caused?.move.kind === "broadcast" ? "broadcast" : "advanceRound",
+      // A system kind, as the type asks (`instructor` marks the line), and one whose text
+      // entryText leaves as it is ("broadcast" would read "Instructor: “The instructor…”").
+      kind: "advanceRound",
       approach: "universal",
       text,
       visibleTo: "all",
