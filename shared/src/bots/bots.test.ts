@@ -262,3 +262,75 @@ describe("the decision procedure", () => {
     expect(decideBotMove(viewFor(state, "up"), "conceder", { dice: 1 })).toBeNull();
   });
 });
+
+describe("a party's answer to a mediator's proposal", () => {
+  /** Round 1 at the river with mediation active: Upstream has made its main move (the invitation). */
+  function mediated(pkg: Record<string, string>): GameState {
+    let state = initialState(river, 1);
+    const moves: [string, Move][] = [
+      ["broker", { kind: "chat", text: "I can help." }],
+      ["up", { kind: "inviteMediator" }],
+      ["down", { kind: "acceptMediation" }],
+      ["broker", { kind: "mediatorProposal", to: ["up", "down"], package: { options: pkg, creative: [] } }],
+    ];
+    for (const [seat, move] of moves) state = step(state, seat, move);
+    return state;
+  }
+  function step(state: GameState, seat: string, move: Move): GameState {
+    const result = validate(state, seat, move);
+    if (!result.ok) throw new Error(result.rejection.message);
+    return apply(state, result.event);
+  }
+  const decideUp = (state: GameState) => decideBotMove(viewFor(state, "up"), "titForTat", { dice: botDice(1, "up") });
+
+  it("tells the mediator privately, in words and no numbers, what it needs; then rejects a package it would never take", () => {
+    // Low water, many fish, no data: 0 points to Upstream, far below its BATNA of 35.
+    let state = mediated({ water: "low", fish: "many", data: "none" });
+    const told = decideUp(state);
+    expect(told?.move).toMatchObject({ kind: "chat", to: ["broker"] });
+    const text = told?.move.kind === "chat" ? told.move.text : "";
+    expect(text).toMatch(/^We cannot accept your proposal\. /);
+    expect(text).toContain("“High” on Water in place of “Low”");
+    // Its points and its no-deal value stay its own.
+    expect(text).not.toMatch(/\d/);
+    expect(text).not.toMatch(/BATNA|points/i);
+    state = step(state, "up", told?.move as Move);
+    const line = state.log[state.log.length - 1];
+    expect(line?.visibleTo).toEqual(["up", "broker"]);
+    // Downstream does not read it, and the mediator reads the words without the bot's reason until the end.
+    expect(viewFor(state, "down").log.some((e) => e.seq === line?.seq)).toBe(false);
+    expect(viewFor(state, "broker").log.find((e) => e.seq === line?.seq)?.rationale).toBeUndefined();
+
+    const answer = decideUp(state);
+    expect(answer?.move).toEqual({ kind: "reject", proposalId: state.proposals.at(-1)?.id });
+    expect(answer?.rationale).toContain("below what it would take even at the end");
+    state = step(state, "up", answer?.move as Move);
+    expect(state.proposals.at(-1)?.status).toBe("rejected");
+    expect(decideUp(state)).toBeNull();
+  });
+
+  it("lets stand a package it may take later, having said what would make it acceptable now, and accepts that", () => {
+    // Mid water, few fish, shared data: 70 to Upstream, above what it would take at the end
+    // (its BATNA of 35 and a premium for distrust: about 61), below its aspiration in round 1 (100).
+    let state = mediated({ water: "mid", fish: "few", data: "shared" });
+    const told = decideUp(state);
+    const text = told?.move.kind === "chat" ? told.move.text : "";
+    expect(text).toBe(
+      "We cannot accept your proposal as it stands. We could accept it with “High” on Water in place of “Mid”.",
+    );
+    state = step(state, "up", told?.move as Move);
+    // Nothing more: no rejection, and no second message about the same proposal.
+    expect(decideUp(state)).toBeNull();
+    expect(state.proposals.at(-1)?.status).toBe("open");
+
+    // The mediator's next proposal, with what Upstream asked for, it accepts.
+    state = step(state, "down", { kind: "pass" });
+    expect(state.round).toBe(2);
+    state = step(state, "broker", {
+      kind: "mediatorProposal",
+      to: ["up", "down"],
+      package: { options: { water: "high", fish: "few", data: "shared" }, creative: [] },
+    });
+    expect(decideUp(state)?.move).toEqual({ kind: "accept", proposalId: state.proposals.at(-1)?.id });
+  });
+});

@@ -1,5 +1,6 @@
 import type { TableView } from "../view/viewFor.ts";
 import { acceptable, councilVote, courtAnswer, type Decision, rejection, thirdPartyAnswer } from "./answers.ts";
+import { mediatorProposalAnswer } from "./mediatorAnswer.ts";
 import { packageSpaceFor } from "./packageSpace.ts";
 import type { PersonaParameters } from "./personas.ts";
 import { pressuresOn, readSituation, type Situation, sharedWith } from "./situation.ts";
@@ -32,8 +33,9 @@ function lastOwnMoveSeq(situation: Situation): number {
  * The one decision procedure every persona runs, from its seat's view alone: first the
  * answers that cannot wait (courts, mediation, arbitration, an acceptable proposal, a
  * council's draft coming to the vote), then
- * its main move of the round, then a rejection of what it will not take. Null when it has
- * nothing to do now.
+ * its main move of the round, then its answer to a mediator's proposal it will not accept
+ * now (what it needs, and a rejection when it would never take it), then a rejection of
+ * what it will not take. Null when it has nothing to do now.
  */
 export function decide(view: TableView, parameters: PersonaParameters, dice: number): Decision | null {
   const situation = readSituation(view);
@@ -63,5 +65,5 @@ export function decide(view: TableView, parameters: PersonaParameters, dice: num
   if (!situation.acted) {
     return stateMainMove({ situation, space, parameters, stance, dice, pressures, recentPressures, exploiters });
   }
-  return rejection(situation, parameters, stance) ?? null;
+  return mediatorProposalAnswer(situation, parameters, stance) ?? rejection(situation, parameters, stance) ?? null;
 }
