@@ -1,4 +1,4 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Locator, type Page, test } from "@playwright/test";
 import { passIfAble } from "./moves.ts";
 
 /** The package that trades the U.S.'s priorities (purchases, minerals) for China's (tariffs, chips). */
@@ -10,6 +10,15 @@ const logroll: Record<string, string> = {
   "Intellectual property": "Written commitments",
   "Consultation mechanism": "Standing working group",
 };
+
+/**
+ * Chooses an option of a mediator's proposal by its label: the option's text goes on with the
+ * points the parties told the mediator, once they have.
+ */
+async function chooseOption(select: Locator, label: string) {
+  const value = await select.locator("option", { hasText: label }).first().getAttribute("value");
+  await select.selectOption(value ?? label);
+}
 
 async function buildLogroll(page: Page) {
   for (const [issue, option] of Object.entries(logroll)) {
@@ -121,12 +130,70 @@ test("the mediator at Camp David offers its good offices, is invited by the part
   await proposalMove.locator("button.move-toggle").click();
   await proposalMove.getByRole("checkbox", { name: "Egypt" }).check();
   await proposalMove.getByRole("checkbox", { name: "Israel" }).check();
-  await proposalMove.getByLabel("The Sinai").selectOption({ label: "All of the Sinai returns in phases" });
-  await proposalMove
-    .getByLabel("Security arrangements")
-    .selectOption({ label: "Demilitarised zones with international monitors" });
+  await chooseOption(proposalMove.getByLabel("The Sinai"), "All of the Sinai returns in phases");
+  await chooseOption(
+    proposalMove.getByLabel("Security arrangements"),
+    "Demilitarised zones with international monitors",
+  );
   await proposalMove.locator("button[type=submit]").click();
   await expect(log).toContainText("United States (mediator) puts a mediator's proposal to Egypt and Israel");
+});
+
+test("the mediator at Russia–Ukraine builds its proposal beside the points the parties told it, and hears why a party will not take it", async ({
+  page,
+}) => {
+  await page.goto("/solo");
+  await page.getByLabel("Scenario").selectOption("russia-ukraine-mediation");
+  await page.locator("label.seat-choice").filter({ hasText: "India (mediator)" }).getByRole("radio").check();
+  for (const party of ["Russia", "Ukraine", "United States"]) {
+    await page.getByLabel(`Bot playing ${party}`).selectOption("simple");
+  }
+  await page.getByRole("button", { name: "Start the negotiation" }).click();
+  await expect(page.getByRole("heading", { name: "Your brief" })).toBeVisible();
+  const log = page.locator(".panel.log");
+
+  // Its good offices, then the parties' consent; once mediating, the parties confide their interests.
+  await page.getByPlaceholder("Write a message").fill("India offers its good offices to all three delegations.");
+  await page.getByRole("button", { name: "Send" }).click();
+  await passIfAble(page);
+  await expect(log).toContainText("now mediates", { timeout: 30_000 });
+  const shared = log.getByText(/shares its interests on .* with India \(mediator\)/).first();
+  for (let step = 0; step < 40 && !(await shared.isVisible()); step++) {
+    await passIfAble(page).catch(() => undefined);
+    await page.waitForTimeout(250);
+  }
+  await expect(shared).toBeVisible();
+
+  // Beside each option, the points the parties told it; below, what the package gives each.
+  const proposalMove = page.getByTestId("move-mediatorProposal");
+  await proposalMove.locator("button.move-toggle").click();
+  const totals = proposalMove.getByTestId("told-totals");
+  await expect(totals).toContainText(/(Russia|Ukraine|United States): \d+ of the \d+ it could get on/);
+  await expect(proposalMove.locator(".told").first()).toContainText(
+    /^Points told you: (Russia|Ukraine|United States) \d+/,
+  );
+  const territory = proposalMove.getByLabel("Territory");
+  await expect(territory.locator("option").first()).toHaveText(/^Ukraine's full sovereignty restored \(.+ \d+/);
+  const before = await totals.textContent();
+  await chooseOption(territory, "Territorial concessions to Russia");
+  await expect(totals).not.toHaveText(before ?? "");
+
+  for (const party of ["Russia", "Ukraine", "United States"]) {
+    await proposalMove.getByRole("checkbox", { name: party }).check();
+  }
+  await proposalMove.locator("button[type=submit]").click();
+  await expect(log).toContainText("India (mediator) puts a mediator's proposal");
+
+  // A party that will not take the package says so, to the mediator alone, and why, in words.
+  const answer = log.getByText(/\(to India \(mediator\) only\): “We cannot accept your proposal/).first();
+  for (let step = 0; step < 40 && !(await answer.isVisible()); step++) {
+    await passIfAble(page).catch(() => undefined);
+    await page.waitForTimeout(250);
+  }
+  await expect(answer).toBeVisible();
+  await expect(answer).toContainText(/in place of/);
+  // No points, no alternative to a deal: those stay the party's own.
+  expect((await answer.textContent())?.replace(/^.*?only\): /, "")).not.toMatch(/\d|BATNA|points/);
 });
 
 test("after a binding ruling, the package builder keeps the forum's option and says why", async ({ page }) => {

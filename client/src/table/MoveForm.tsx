@@ -3,6 +3,7 @@ import { type ReactNode, useId, useState } from "react";
 import { moveTitles } from "../ui/approaches.tsx";
 import { CharactersLeft } from "../ui/CharactersLeft.tsx";
 import { keepingRulings, ruledOptions } from "./rulings.ts";
+import { toldPointsFor, toldTotals } from "./toldPoints.ts";
 
 interface FormProps {
   view: TableView;
@@ -322,17 +323,26 @@ function Select({
   value,
   onChange,
   items,
+  hint,
 }: {
   label: string;
   value: string;
   onChange: (value: string) => void;
   items: [string, string][];
+  /** A line under the select about the chosen item. */
+  hint?: string;
 }) {
   const id = useId();
+  const hintId = useId();
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-describedby={hint ? hintId : undefined}
+      >
         {items.length === 0 && <option value="">(none)</option>}
         {items.map(([v, text]) => (
           <option key={v} value={v}>
@@ -340,6 +350,11 @@ function Select({
           </option>
         ))}
       </select>
+      {hint && (
+        <p className="small muted told" id={hintId}>
+          {hint}
+        </p>
+      )}
     </div>
   );
 }
@@ -391,10 +406,31 @@ function TextField({ label, value, onChange }: { label: string; value: string; o
   );
 }
 
-/** One option per issue, and any unlocked creative options: for a mediator's proposal. */
+/**
+ * One option per issue, and any unlocked creative options: for a mediator's proposal. Each
+ * option shows what the parties have told the mediator it is worth to them (their shared
+ * interests, the only points a mediator may see), and the package's totals below, so that a
+ * mediator builds it with what it learned beside the choices.
+ */
 function PackageFields({ view, pkg, onChange }: { view: TableView; pkg: Package; onChange: (pkg: Package) => void }) {
   const unlocked = view.scenario.creativeOptions.filter((c) => c.unlocked);
   const ruled = ruledOptions(view);
+  const chosen: Package = {
+    ...pkg,
+    options: keepingRulings(
+      view,
+      Object.fromEntries(view.scenario.issues.map((i) => [i.id, pkg.options[i.id] ?? i.statusQuo])),
+    ),
+  };
+  const totals = toldTotals(view, chosen);
+  const toldList = (issueId: string, optionId: string) =>
+    toldPointsFor(view, issueId, optionId)
+      .map((p) => `${p.name} ${p.points}`)
+      .join(", ");
+  const told = (issueId: string, optionId: string) => {
+    const list = toldList(issueId, optionId);
+    return list ? ` (${list})` : "";
+  };
   return (
     <>
       {view.scenario.issues.map((issue) => (
@@ -403,10 +439,17 @@ function PackageFields({ view, pkg, onChange }: { view: TableView; pkg: Package;
           label={issue.name}
           value={ruled[issue.id]?.optionId ?? pkg.options[issue.id] ?? issue.statusQuo}
           onChange={(value) => onChange({ ...pkg, options: { ...pkg.options, [issue.id]: value } })}
+          hint={
+            toldList(issue.id, chosen.options[issue.id] ?? "") &&
+            `Points told you: ${toldList(issue.id, chosen.options[issue.id] ?? "")}`
+          }
           // A binding ruling leaves one option: the one its forum chose.
           items={issue.options
             .filter((o) => !ruled[issue.id] || ruled[issue.id]?.optionId === o.id)
-            .map((o) => [o.id, ruled[issue.id] ? `${o.label} (ruled by ${ruled[issue.id]?.forum})` : o.label])}
+            .map((o) => [
+              o.id,
+              `${ruled[issue.id] ? `${o.label} (ruled by ${ruled[issue.id]?.forum})` : o.label}${told(issue.id, o.id)}`,
+            ])}
         />
       ))}
       {unlocked.length > 0 && (
@@ -417,6 +460,27 @@ function PackageFields({ view, pkg, onChange }: { view: TableView; pkg: Package;
           items={unlocked.map((c) => [c.id, c.name])}
         />
       )}
+      <div className="small told-totals" data-testid="told-totals" aria-live="polite">
+        {totals.length === 0 ? (
+          <p className="muted">
+            No party has shared its interests with you yet: once one does, its points appear beside each option.
+          </p>
+        ) : (
+          <>
+            <p>What this package gives each party, by the points it shared with you:</p>
+            <ul>
+              {totals.map((t) => (
+                <li key={t.seat}>
+                  {t.name}: <strong>{t.points}</strong> of the {t.best} it could get on{" "}
+                  {t.issues === view.scenario.issues.length
+                    ? "these issues"
+                    : `the ${t.issues} issue${t.issues === 1 ? "" : "s"} it shared`}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
     </>
   );
 }
