@@ -35,6 +35,11 @@ test("the move palette plays a threat from the keyboard and explains an unavaila
   await expect(
     page.getByText(/United States threatens China with a measure unless it moves: Raise U\.S\. tariffs/),
   ).toBeVisible();
+  // What the threat did, said to the one who made it (it lowers trust and raises tension).
+  const effects = page.getByTestId("move-effects");
+  await expect(effects).toContainText(/^Your last move \(round 1\):/);
+  await expect(effects).toContainText(/tension \+\d+ \(now \d+\)/);
+  await expect(effects).toContainText(/trust with China −\d+ \(now \d+\)/);
 });
 
 /**

@@ -139,7 +139,7 @@ test("the mediator at Camp David offers its good offices, is invited by the part
   await expect(log).toContainText("United States (mediator) puts a mediator's proposal to Egypt and Israel");
 });
 
-test("the mediator at Russia–Ukraine builds its proposal beside the points the parties told it, and hears why a party will not take it", async ({
+test("the mediator at Russia–Ukraine builds its proposal beside the points the parties told it, reads what its move changed, and hears why a party will not take it", async ({
   page,
 }) => {
   await page.goto("/solo");
@@ -155,7 +155,9 @@ test("the mediator at Russia–Ukraine builds its proposal beside the points the
   // Its good offices, then the parties' consent; once mediating, the parties confide their interests.
   await page.getByPlaceholder("Write a message").fill("India offers its good offices to all three delegations.");
   await page.getByRole("button", { name: "Send" }).click();
+  // A pass changes no indicator, and the mediator reads so.
   await passIfAble(page);
+  await expect(page.getByTestId("move-effects")).toContainText(/Your last move \(round 1\): Your move/);
   await expect(log).toContainText("now mediates", { timeout: 30_000 });
   const shared = log.getByText(/shares its interests on .* with India \(mediator\)/).first();
   for (let step = 0; step < 40 && !(await shared.isVisible()); step++) {
@@ -183,6 +185,10 @@ test("the mediator at Russia–Ukraine builds its proposal beside the points the
   }
   await proposalMove.locator("button[type=submit]").click();
   await expect(log).toContainText("India (mediator) puts a mediator's proposal");
+  // What its own move changed (or that it changed nothing), where it makes its moves.
+  await expect(page.getByTestId("move-effects")).toContainText(
+    /Your last move \(round \d\): (What your move changed|Your move)/,
+  );
 
   // A party that will not take the package says so, to the mediator alone, and why, in words.
   const answer = log.getByText(/\(to India \(mediator\) only\): “We cannot accept your proposal/).first();

@@ -5,6 +5,7 @@ import { gameClient } from "../net/colyseus.ts";
 import { ApiError, post } from "../net/http.ts";
 import { fetchMe, type ParticipantInfo, type SessionTiming } from "../net/me.ts";
 import { updateSeat } from "../net/saved.ts";
+import { type MoveEffects, moveEffectsText, ownMoveEffects } from "./moveEffects.ts";
 import { type Notice, noticesFor, withNotice } from "./notices.ts";
 
 /** The room's public status (its Colyseus schema state): clock, pause, who is connected. */
@@ -35,6 +36,8 @@ interface TableStore {
   phase: Phase;
   error?: string;
   notices: Notice[];
+  /** What this seat's own last move changed (trust, tension, an option unlocked…), from its views before and after it. */
+  moveEffects?: MoveEffects;
   /** Moves sent and not yet acknowledged or refused, by client sequence number. */
   pending: Record<number, Move>;
   /** Connects (or reconnects) the seat of a participant token. */
@@ -71,11 +74,18 @@ export const useTable = create<TableStore>((set, get) => {
     setTimeout(() => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })), noticeMs[tone]);
   };
 
-  const show = (view: TableView) =>
+  const show = (view: TableView) => {
+    const effects = ownMoveEffects(get().view, view);
     set((s) => {
       const notices = noticesFor(s.notices, s.view?.round, view.round, Date.now());
-      return notices === s.notices ? { view } : { view, notices };
+      const next = effects ? { view, moveEffects: effects } : { view };
+      return notices === s.notices ? next : { ...next, notices };
     });
+    // The mover hears what its move did, as it hears of a refusal: wherever it is on the page.
+    // Not when nothing moved, nor with a round's end mixed in (the Moves panel keeps that line):
+    // a notice after every pass covered a phone's screen for nothing.
+    if (effects && effects.changes.length > 0 && !effects.closedRound) notify("info", moveEffectsText(effects));
+  };
 
   const attach = (room: Room, token: string) => {
     let moved = false;
@@ -212,6 +222,7 @@ export const useTable = create<TableStore>((set, get) => {
         error: undefined,
         view: undefined,
         table: undefined,
+        moveEffects: undefined,
         pending: {},
       });
       if (current) await current.leave().catch(() => undefined);
@@ -245,7 +256,15 @@ export const useTable = create<TableStore>((set, get) => {
     async leave() {
       waiting = new Set();
       const room = get().room;
-      set({ room: undefined, token: undefined, view: undefined, table: undefined, phase: "idle", pending: {} });
+      set({
+        room: undefined,
+        token: undefined,
+        view: undefined,
+        table: undefined,
+        moveEffects: undefined,
+        phase: "idle",
+        pending: {},
+      });
       if (room) await room.leave().catch(() => undefined);
     },
   };

@@ -1,5 +1,6 @@
 import type { MoveAvailability, MoveKind, TableView } from "@parley/shared";
 import { useId, useState } from "react";
+import { moveEffectsText } from "../state/moveEffects.ts";
 import { useTable } from "../state/tableStore.ts";
 import { ApproachTag, approachInfo, approachOrder, moveTitles } from "../ui/approaches.tsx";
 import { MoveForm } from "./MoveForm.tsx";
@@ -23,6 +24,7 @@ export function MovePalette({ view, canMove }: { view: TableView; canMove: boole
   const moves = view.moves ?? [];
   const [filter, setFilter] = useState<"all" | "available">("all");
   const shown = filter === "available" ? moves.filter((m) => m.available) : moves;
+  const effects = useTable((s) => s.moveEffects);
   return (
     <section className="panel" aria-labelledby="moves-title">
       <div className="panel-head">
@@ -48,6 +50,11 @@ export function MovePalette({ view, canMove }: { view: TableView; canMove: boole
         One <strong>main move</strong> per round; moves marked <span className="badge">free</span> (answers, consent,
         chat) do not use it.
       </p>
+      {effects && (
+        <p className="small move-effects" data-testid="move-effects">
+          <strong>Your last move (round {effects.round}):</strong> {moveEffectsText(effects)}
+        </p>
+      )}
       <div className="approach-grid">
         {approachOrder.map((approach) => {
           const group = shown.filter((m) => m.approach === approach);
