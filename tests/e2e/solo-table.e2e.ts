@@ -145,6 +145,10 @@ test("the mediator at Russia–Ukraine builds its proposal beside the points the
   await page.goto("/solo");
   await page.getByLabel("Scenario").selectOption("russia-ukraine-mediation");
   await page.locator("label.seat-choice").filter({ hasText: "India (mediator)" }).getByRole("radio").check();
+  // A surprise party is one that can accept a mediator (a hardliner's refusal left the seat idle all game).
+  await expect(page.getByLabel("Bot playing Russia").locator("xpath=..")).toContainText(
+    "A persona picked at random among those that can accept a mediator",
+  );
   for (const party of ["Russia", "Ukraine", "United States"]) {
     await page.getByLabel(`Bot playing ${party}`).selectOption("simple");
   }

@@ -154,6 +154,7 @@ export function SoloSetup() {
                   kind={p.kind}
                   value={personas[p.id] ?? surprise}
                   onChange={(v) => setPersonas({ ...personas, [p.id]: v })}
+                  mediating={scenario.parties.find((q) => q.id === seat)?.kind === "mediator"}
                 />
               ))}
             <label htmlFor={ids.name}>Your name</label>
@@ -181,11 +182,14 @@ function PersonaSelect({
   kind,
   value,
   onChange,
+  mediating = false,
 }: {
   party: string;
   kind: SeatKind;
   value: string;
   onChange: (v: string) => void;
+  /** The player mediates: a party's surprise is then one that can consent to mediation (see soloPersonas). */
+  mediating?: boolean;
 }) {
   const id = useId();
   const persona = botPersonas.find((p) => p.id === value);
@@ -201,7 +205,11 @@ function PersonaSelect({
         ))}
       </select>
       <p className="muted small">
-        {persona ? persona.description : "A persona picked at random, kept secret until the end."}
+        {persona
+          ? persona.description
+          : mediating && kind === "state"
+            ? "A persona picked at random among those that can accept a mediator, kept secret until the end."
+            : "A persona picked at random, kept secret until the end."}
       </p>
     </div>
   );

@@ -1,6 +1,7 @@
-import { botPersonas, personasForSeat } from "@parley/shared";
+import { readFileSync } from "node:fs";
+import { botPersonas, loadScenario, personasForSeat } from "@parley/shared";
 import { describe, expect, it } from "vitest";
-import { choosePersona, surprise } from "./soloTables.ts";
+import { choosePersona, consentsToMediation, soloPersonas, surprise } from "./soloTables.ts";
 
 describe("a solo game's bot personas", () => {
   it("a third party's surprise is the persona that plays its role, never a state's (a 'Hardliner' mediator)", () => {
@@ -29,5 +30,40 @@ describe("a solo game's bot personas", () => {
     expect(personasForSeat("state")).toEqual(botPersonas);
     expect(personasForSeat("mediator").map((p) => p.id)).toEqual(["simple", "mediator"]);
     expect(personasForSeat("ngo").map((p) => p.id)).toEqual(["simple", "trackTwo"]);
+  });
+});
+
+describe("a solo mediator's bots", () => {
+  const file = new URL("../../../scenarios/russia-ukraine-mediation.yaml", import.meta.url);
+  const scenario = loadScenario(readFileSync(file, "utf8"), "russia-ukraine-mediation.yaml");
+  const mediator = scenario.parties.find((p) => p.kind === "mediator")?.id as string;
+  const states = scenario.parties.filter((p) => p.kind === "state").map((p) => p.id);
+
+  it("a surprise for a party is never a persona that refuses mediation, which left the mediator idle all game", () => {
+    expect(consentsToMediation("hardliner")).toBe(false);
+    const drawn = new Set<string>();
+    for (let i = 0; i < 200; i++) {
+      const personas = soloPersonas(scenario, mediator, {});
+      for (const s of states) drawn.add(personas[s] as string);
+    }
+    expect(drawn.has("hardliner")).toBe(false);
+    // Every other state persona can still be drawn.
+    expect([...drawn].sort()).toEqual(
+      botPersonas
+        .map((p) => p.id)
+        .filter(consentsToMediation)
+        .sort(),
+    );
+  });
+
+  it("keeps a persona the player chose, a hardliner included; a state's player still meets any surprise", () => {
+    expect(soloPersonas(scenario, mediator, { [states[0] as string]: "hardliner" })[states[0] as string]).toBe(
+      "hardliner",
+    );
+    const drawn = new Set<string>();
+    for (let i = 0; i < 200; i++)
+      drawn.add(soloPersonas(scenario, states[0] as string, {})[states[1] as string] as string);
+    expect(drawn.has("hardliner")).toBe(true);
+    expect(soloPersonas(scenario, states[0] as string, {})[mediator]).toBe("mediator");
   });
 });

@@ -1,5 +1,6 @@
 import {
   apply,
+  botParameters,
   botPersonas,
   type Controller,
   defaultPersonaFor,
@@ -90,15 +91,51 @@ const kindOf = (scenario: Scenario, seat: SeatId): SeatKind =>
 
 /**
  * The persona a bot seat gets: the one chosen, else the one it had (a "what if"), else a
- * surprise; always one that fits the seat (fittingPersona: the end screen named a
- * "Hardliner" mediator, which played as a mediator all the same).
+ * surprise, among the personas `allowed` (all by default); always one that fits the seat
+ * (fittingPersona: the end screen named a "Hardliner" mediator, which played as a mediator
+ * all the same).
  */
-export function choosePersona(choice: string | undefined, kind: SeatKind, fallback?: string): string {
+export function choosePersona(
+  choice: string | undefined,
+  kind: SeatKind,
+  fallback?: string,
+  allowed: (id: string) => boolean = () => true,
+): string {
   if (choice && choice !== surprise) return fittingPersona(choice, kind);
   if (!choice && fallback) return fittingPersona(fallback, kind);
   if (kind !== "state") return defaultPersonaFor(kind);
-  const ids = personaIds();
+  const ids = personaIds().filter(allowed);
   return ids[Math.floor(Math.random() * ids.length)] ?? "simple";
+}
+
+/** Whether a state played by this persona can consent to mediation (a hardliner refuses every mediator). */
+export const consentsToMediation = (id: string): boolean =>
+  botParameters(id, "state").row.parameters.mediation !== "refuse";
+
+/**
+ * The personas of a new solo game's bots, from the player's choices. When the player holds
+ * a mediator's seat, a surprise is never a persona that refuses mediation: mediation needs
+ * every party's consent, so one such bot left the player's seat idle the whole game (a
+ * Russia–Ukraine mediator drew one in about a third of its games), without the player being
+ * able to tell why. A persona the player chose is kept, a hardliner included.
+ */
+export function soloPersonas(
+  scenario: Scenario,
+  playerSeat: SeatId,
+  choices: Record<SeatId, string>,
+): Record<SeatId, string> {
+  const mediating = kindOf(scenario, playerSeat) === "mediator";
+  const chosen: Record<SeatId, string> = {};
+  for (const party of scenario.parties) {
+    if (party.id === playerSeat) continue;
+    chosen[party.id] = choosePersona(
+      choices[party.id],
+      party.kind,
+      undefined,
+      mediating ? consentsToMediation : undefined,
+    );
+  }
+  return chosen;
 }
 
 function firstIssue(error: z.ZodError): string {
@@ -148,15 +185,11 @@ export class SoloTables {
     const scenarioHash = (await keepScenarioVersion(this.ctx, scenarioId)) ?? null;
     const seats = scenario.parties.map((p) => p.id);
     if (!seats.includes(seat)) return failure(400, "NotASeat", `'${seat}' is not a seat of this scenario.`);
-    const chosen: Record<SeatId, string> = {};
+    const chosen = soloPersonas(scenario, seat, personas);
     const controllers: Record<SeatId, Controller> = {};
     for (const s of seats) {
-      if (s === seat) {
-        controllers[s] = { type: "human", name: name || "Player" };
-        continue;
-      }
-      chosen[s] = choosePersona(personas[s], kindOf(scenario, s));
-      controllers[s] = { type: "bot", persona: chosen[s] };
+      controllers[s] =
+        s === seat ? { type: "human", name: name || "Player" } : { type: "bot", persona: chosen[s] as string };
     }
     return success(
       await this.open({
@@ -211,6 +244,7 @@ export class SoloTables {
         request.personas?.[s],
         kindOf(scenario, s),
         current?.type === "bot" ? current.persona : undefined,
+        kindOf(scenario, request.seat) === "mediator" ? consentsToMediation : undefined,
       );
     }
     const source = table.number ? `table ${table.number}` : "a game";
