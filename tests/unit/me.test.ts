@@ -1,5 +1,6 @@
+import type { ParticipantInfo } from "@parley/shared";
 import { describe, expect, it } from "vitest";
-import { type ParticipantInfo, placeOf } from "../../client/src/net/me.ts";
+import { placeOf } from "../../client/src/net/me.ts";
 import { seatLabel } from "../../client/src/net/saved.ts";
 
 const student: ParticipantInfo = {

@@ -1,7 +1,5 @@
-import type { MeInfo, ParticipantInfo, SessionTiming } from "@parley/shared";
+import type { MeInfo, ParticipantInfo } from "@parley/shared";
 import { api } from "./http.ts";
-
-export type { ParticipantInfo, SessionTiming };
 
 /** Where the holder of a participant token sits now, and its session (`GET /api/me`). */
 export const fetchMe = (token: string): Promise<MeInfo> => api<MeInfo>("/me", { token });

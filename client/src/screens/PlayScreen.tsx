@@ -1,5 +1,6 @@
+import type { ParticipantInfo } from "@parley/shared";
 import { useEffect, useState } from "react";
-import { fetchMe, type ParticipantInfo } from "../net/me.ts";
+import { fetchMe } from "../net/me.ts";
 import { markSeatEnded, savedSeat } from "../net/saved.ts";
 import { useTable } from "../state/tableStore.ts";
 import { TableScreen } from "../table/TableScreen.tsx";

@@ -1,9 +1,17 @@
 import type { Room, SeatReservation } from "@colyseus/sdk";
-import { applyViewPatch, closeCodes, type Move, type TableView, type ViewPatch } from "@parley/shared";
+import {
+  applyViewPatch,
+  closeCodes,
+  type Move,
+  type ParticipantInfo,
+  type SessionTiming,
+  type TableView,
+  type ViewPatch,
+} from "@parley/shared";
 import { create } from "zustand";
 import { gameClient } from "../net/colyseus.ts";
 import { ApiError, post } from "../net/http.ts";
-import { fetchMe, type ParticipantInfo, type SessionTiming } from "../net/me.ts";
+import { fetchMe } from "../net/me.ts";
 import { updateSeat } from "../net/saved.ts";
 import { type MoveEffects, moveEffectsText, ownMoveEffects } from "./moveEffects.ts";
 import { type Notice, noticesFor, withNotice } from "./notices.ts";
@@ -19,8 +27,6 @@ export interface TableStatus {
   /** The table's number in its class session; 0 for a solo game. */
   number: number;
 }
-
-export type { SessionTiming } from "../net/me.ts";
 
 type Phase = "idle" | "connecting" | "connected" | "reconnecting" | "unseated" | "displaced" | "renewed" | "failed";
 

@@ -1,7 +1,7 @@
-import type { TableView } from "@parley/shared";
+import type { SessionTiming, TableView } from "@parley/shared";
 import type { SavedSeat } from "../net/saved.ts";
 import { useServerNow } from "../net/serverClock.ts";
-import { type SessionTiming, type TableStatus, useTable } from "../state/tableStore.ts";
+import { type TableStatus, useTable } from "../state/tableStore.ts";
 import { partyName } from "../ui/names.ts";
 import { SeatRequest } from "./SeatRequest.tsx";
 
