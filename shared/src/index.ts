@@ -65,6 +65,7 @@ export { type Trajectories, trajectories } from "./scoring/trajectories.ts";
 export { closeCodes } from "./view/closeCodes.ts";
 export { entryText } from "./view/logText.ts";
 export type {
+  ControlAction,
   MeInfo,
   ParticipantInfo,
   SessionInfo,
@@ -73,6 +74,7 @@ export type {
   SessionStatus,
   SessionTiming,
   StudentSessionInfo,
+  TableControl,
   TableControlResult,
   TurnedAway,
 } from "./view/sessionInfo.ts";

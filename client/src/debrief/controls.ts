@@ -1,21 +1,8 @@
-import type { GameEvent, LogEntry, SeatId } from "@parley/shared";
+import type { GameEvent, LogEntry, SeatId, TableControl } from "@parley/shared";
 import type { TimelineMark } from "./scrub.ts";
 
-/** An instructor's control of a table, as the table's log sends it (server: TableControl). */
-export interface InstructorControl {
-  at: string;
-  /** How many of the table's events were stored when it came. */
-  step: number;
-  /** The round the table was in then. */
-  round: number;
-  action:
-    | { action: "start" | "pause" | "resume" | "advanceRound" }
-    | { action: "extendDeadline"; minutes: number }
-    | { action: "injectEvent"; eventId: string }
-    | { action: "broadcast"; text: string }
-    | { action: "replaceWithBot"; seat: SeatId }
-    | { action: "end"; reason?: string };
-}
+/** An instructor's control of a table, as the table's log sends it (see TableControl). */
+export type InstructorControl = TableControl;
 
 /** A line of the replay's log: the table's own, or one of the instructor's (marked). */
 export type ReplayEntry = LogEntry & { rationale?: string; instructor?: true };

@@ -1,5 +1,6 @@
 import type { Room } from "@colyseus/sdk";
 import type {
+  ControlAction,
   TableControlResult as ControlResult,
   SessionOverview as Overview,
   ParticipantInfo,
@@ -23,14 +24,6 @@ import { Students } from "./Students.tsx";
 import { TableCard } from "./TableCard.tsx";
 import { playingSeatsOf } from "./tableProgress.ts";
 import { turnedAwayNotice } from "./turnedAway.ts";
-
-type Action =
-  | { action: "start" | "pause" | "resume" | "advanceRound" }
-  | { action: "extendDeadline"; minutes: number }
-  | { action: "injectEvent"; eventId: string }
-  | { action: "broadcast"; text: string }
-  | { action: "replaceWithBot"; seat: string }
-  | { action: "end"; reason?: string };
 
 /** The instructor's live view of a session: join code, every table, controls and exports. */
 export default function Dashboard({ sessionId }: { sessionId: string }) {
@@ -140,7 +133,7 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
   }, [sessionId, token]);
 
   const control = useCallback(
-    async (action: Action, tables?: string[]) => {
+    async (action: ControlAction, tables?: string[]) => {
       const only = tables ?? (selected.length > 0 ? selected : undefined);
       const report = beginAction();
       try {
@@ -422,8 +415,8 @@ function OtherDevice({ sessionId, token }: { sessionId: string; token: string })
   );
 }
 
-function labelOf(action: Action): string {
-  const labels: Record<Action["action"], string> = {
+function labelOf(action: ControlAction): string {
+  const labels: Record<ControlAction["action"], string> = {
     start: "Start",
     pause: "Pause",
     resume: "Resume",
@@ -448,7 +441,7 @@ function Controls({
   scenario?: ScenarioSummary;
   selected: string[];
   tables: TableSummary[];
-  control: (action: Action) => Promise<void>;
+  control: (action: ControlAction) => Promise<void>;
   clearSelection: () => void;
   /** Another action begun here (a question asked before a control): the line under the controls goes. */
   onAct: () => void;

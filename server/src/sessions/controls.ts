@@ -1,4 +1,4 @@
-import { textLimits } from "@parley/shared";
+import { type ControlAction as SharedControlAction, textLimits } from "@parley/shared";
 import { z } from "zod";
 
 /** What an instructor can do to a table (or to every table of a session at once). */
@@ -24,5 +24,9 @@ export const ControlActionSchema = z.discriminatedUnion("action", [
 ]);
 
 export type ControlAction = z.output<typeof ControlActionSchema>;
+
+/** The schema accepts exactly what the shared type says (the dashboard builds its controls from it): a compile-time check. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const schemaMatchesSharedType: Same<ControlAction, SharedControlAction> = true;
 
 export type ControlResult = { ok: true } | { ok: false; code: string; message: string };

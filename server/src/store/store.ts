@@ -1,5 +1,12 @@
-import type { Controller, GameEvent, LensOverrides, SeatId, TableStatus, TurnedAway } from "@parley/shared";
-import type { ControlAction } from "../sessions/controls.ts";
+import type {
+  Controller,
+  GameEvent,
+  LensOverrides,
+  SeatId,
+  TableControl,
+  TableStatus,
+  TurnedAway,
+} from "@parley/shared";
 import type { SessionSettings } from "../sessions/settings.ts";
 
 /** What a table is made of before any event: enough to rebuild it by folding its log. */
@@ -39,20 +46,7 @@ export interface StoredEvent {
   rulesVersion: number | null;
 }
 
-/**
- * Something the instructor did to a table (pause, resume, add minutes, advance the round,
- * inject an event, broadcast, give a seat to a bot, start, end), kept beside its events: a
- * pause is no move, and a round the instructor advanced or a bot's seat reads in the rules'
- * log as the clock's or anyone's. Public to the table: nothing in it is any seat's secret.
- */
-export interface TableControl {
-  at: string;
-  /** How many of the table's events were stored when it came (the replay's step it came at). */
-  step: number;
-  /** The round the table was in then. */
-  round: number;
-  action: ControlAction;
-}
+export type { TableControl };
 
 export type SessionStatus = "lobby" | "running" | "ended";
 

@@ -93,6 +93,30 @@ export interface SessionOverview {
   turnedAway: TurnedAway[];
 }
 
+/** What an instructor can do to a table, or to every table of a session at once (the server checks it with its schema). */
+export type ControlAction =
+  | { action: "start" | "pause" | "resume" | "advanceRound" }
+  /** Added to the round's time left; may be fractional (0.5 = 30 seconds). */
+  | { action: "extendDeadline"; minutes: number }
+  | { action: "injectEvent"; eventId: string }
+  | { action: "broadcast"; text: string }
+  | { action: "replaceWithBot"; seat: SeatId }
+  | { action: "end"; reason?: string };
+
+/**
+ * An instructor's control of a table that took effect, kept beside its events (a pause is no
+ * move, and a round the instructor advanced reads in the rules' log as the clock's). Public
+ * to the table: nothing in it is any seat's secret. The logs and replays carry them.
+ */
+export interface TableControl {
+  at: string;
+  /** How many of the table's events were stored when it came (the replay's step it came at). */
+  step: number;
+  /** The round the table was in then. */
+  round: number;
+  action: ControlAction;
+}
+
 /** What an instructor's control did at one table. */
 export interface TableControlResult {
   tableId: string;
