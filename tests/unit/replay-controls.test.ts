@@ -5,17 +5,13 @@ import {
   initialState,
   type Move,
   type SystemMove,
+  type TableControl,
   validate,
   validateSystem,
   viewFor,
 } from "@parley/shared";
 import { describe, expect, it } from "vitest";
-import {
-  controlLines,
-  controlMarks,
-  type InstructorControl,
-  withControlLines,
-} from "../../client/src/debrief/controls.ts";
+import { controlLines, controlMarks, withControlLines } from "../../client/src/debrief/controls.ts";
 import { textByStep } from "../../client/src/debrief/stepIndex.ts";
 import { pair } from "../property/fixtures.ts";
 
@@ -38,8 +34,8 @@ const move = (seat: string, m: Move) => store(validate(state, seat, m));
 const system = (m: SystemMove) => store(validateSystem(state, m));
 
 const at = (minute: number) => `2026-11-27T10:${String(minute).padStart(2, "0")}:00.000Z`;
-const controls: InstructorControl[] = [];
-const control = (action: InstructorControl["action"], minute: number) =>
+const controls: TableControl[] = [];
+const control = (action: TableControl["action"], minute: number) =>
   controls.push({ at: at(minute), step: state.seq, round: state.round, action });
 
 control({ action: "start" }, 0);

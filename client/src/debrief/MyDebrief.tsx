@@ -1,4 +1,4 @@
-import type { TableView } from "@parley/shared";
+import type { TableControl, TableView } from "@parley/shared";
 import { useEffect, useState } from "react";
 import { ApiError, api, post } from "../net/http.ts";
 import { fetchMe } from "../net/me.ts";
@@ -6,7 +6,6 @@ import { savedSeat } from "../net/saved.ts";
 import { navigate } from "../router.ts";
 import { rememberSolo, type SoloCreated } from "../screens/SoloSetup.tsx";
 import { Link } from "../ui/Link.tsx";
-import type { InstructorControl } from "./controls.ts";
 import { DebriefView } from "./DebriefView.tsx";
 import type { TableLogData } from "./foldLog.ts";
 import { SeatReplay } from "./SeatReplay.tsx";
@@ -20,7 +19,7 @@ interface SeatReplayData {
   initial: TableView;
   steps: { view: TableView }[];
   notice?: string;
-  controls?: InstructorControl[];
+  controls?: TableControl[];
 }
 
 /** How often a debrief waiting for the session's end asks whether it is over. */

@@ -1,9 +1,10 @@
+import type { TableControl } from "@parley/shared";
 import { entryText, type TableView } from "@parley/shared";
 import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
 import IndicatorChart from "../charts/IndicatorChart.tsx";
 import { ApproachTag } from "../ui/approaches.tsx";
 import { partyName } from "../ui/names.ts";
-import { controlLines, controlMarks, type InstructorControl, withControlLines } from "./controls.ts";
+import { controlLines, controlMarks, withControlLines } from "./controls.ts";
 import { Scrubber } from "./Scrubber.tsx";
 import { roundStartsOf } from "./scrub.ts";
 
@@ -20,7 +21,7 @@ export function SeatReplay({
   /** The seat's view at the opening, then after each event. */
   views: TableView[];
   /** What the instructor did to the table: lines of the log, where they came, and marks on the timeline. */
-  controls?: InstructorControl[];
+  controls?: TableControl[];
   note?: string;
   /** The replay's notice of the rules it was folded under, if any (see replayNotice). */
   rules?: string;

@@ -1,14 +1,11 @@
 import type { GameEvent, LogEntry, SeatId, TableControl } from "@parley/shared";
 import type { TimelineMark } from "./scrub.ts";
 
-/** An instructor's control of a table, as the table's log sends it (see TableControl). */
-export type InstructorControl = TableControl;
-
 /** A line of the replay's log: the table's own, or one of the instructor's (marked). */
 export type ReplayEntry = LogEntry & { rationale?: string; instructor?: true };
 
 /** The rules' event a control caused, by its move's kind (a pause, an added minute, a start cause none). */
-const causes: Partial<Record<InstructorControl["action"]["action"], string>> = {
+const causes: Partial<Record<TableControl["action"]["action"], string>> = {
   advanceRound: "advanceRound",
   injectEvent: "injectEvent",
   broadcast: "broadcast",
@@ -35,7 +32,7 @@ function lasted(from: string, to: string): string {
 
 /** What an instructor's control did, in a sentence of the replay's log. */
 export function controlText(
-  control: InstructorControl,
+  control: TableControl,
   scenario: { events: readonly { id: string; title: string }[] },
   name: (seat: SeatId) => string,
   pausedAt?: string,
@@ -83,7 +80,7 @@ export interface ControlLine {
  * that caused none (a pause, added minutes) after the lines of the step it came at.
  */
 export function controlLines(
-  controls: readonly InstructorControl[],
+  controls: readonly TableControl[],
   events: readonly GameEvent[],
   scenario: { events: readonly { id: string; title: string }[] },
   name: (seat: SeatId) => string,

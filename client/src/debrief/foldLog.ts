@@ -1,3 +1,4 @@
+import type { TableControl } from "@parley/shared";
 import {
   type Controller,
   foldStored,
@@ -9,7 +10,6 @@ import {
   type Scenario,
   type SeatId,
 } from "@parley/shared";
-import type { InstructorControl } from "./controls.ts";
 
 /** A table's raw log as the server sends it to whoever may see everything (docs/API.md). */
 export interface TableLogData {
@@ -24,7 +24,7 @@ export interface TableLogData {
   /** Each event, when it was stored and the rules version that accepted it (null: before versions were recorded). */
   events: { event: GameEvent; at: string; rulesVersion?: number | null }[];
   /** What the instructor did to the table, beside its events (absent from servers before they were kept). */
-  controls?: InstructorControl[];
+  controls?: TableControl[];
 }
 
 /** A table's log folded for its debrief. */

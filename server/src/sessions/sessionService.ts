@@ -45,8 +45,6 @@ import { hashToken, newJoinCode, newToken, normaliseJoinCode } from "./secrets.t
 import { maxTables, roundLengthMs, type SessionSettings, SessionSettingsSchema } from "./settings.ts";
 
 export type { ParticipantInfo, SessionInfo, StudentSessionInfo, TableControlResult };
-/** The instructor's overview of a session (see SessionOverview). */
-export type Overview = SessionOverview;
 
 /**
  * The most students a session keeps as turned away: more than a lecture hall, few enough that
@@ -649,7 +647,7 @@ export class SessionService {
     return stored.notice ? { ...summary, notice: stored.notice } : summary;
   }
 
-  async overview(session: SessionRecord): Promise<Overview> {
+  async overview(session: SessionRecord): Promise<SessionOverview> {
     const tables = await this.ctx.store.tablesOfSession(session.id);
     const summaries: TableSummary[] = [];
     for (const table of tables) {
