@@ -93,6 +93,18 @@ export function voteRound(proposal: Pick<Proposal, "expiresAfterRound">, roundLi
 const acceptances = (state: GameState, proposal: Proposal) => inFavourOf(proposal, (s) => isDealParty(state, s));
 
 /**
+ * Why a proposal under the rule of all expired, for its log line: the parties that had not
+ * accepted it (none had rejected it, or it would have failed), and those that had, the
+ * proposer apart. Answers in words are not acceptances, so "unanswered" would not be true.
+ */
+function expiredBecause(state: GameState, proposal: Proposal, parties: SeatId[], accepted: SeatId[]): string {
+  const waiting = parties.filter((s) => !accepted.includes(s));
+  if (waiting.length === 0) return "";
+  const had = accepted.filter((s) => s !== proposal.by);
+  return `: ${seatNames(state, waiting)} did not accept it in time${had.length ? ` (${seatNames(state, had)} had)` : ""}`;
+}
+
+/**
  * After an answer (or a walk-out), decides whether an open proposal has become the agreement,
  * has failed, or stays open, under the scenario's agreement rule. Under a qualified rule (a
  * council) a draft is adopted at once when enough members have accepted, every required one
@@ -182,7 +194,9 @@ export function expireProposals(draft: GameState, seq: number): void {
     if (proposal.status === "open" && due) {
       proposal.status = "expired";
       const rule = draft.scenario.rules.agreement;
-      const inFavour = acceptances(draft, proposal).filter((s) => dealParties(draft, proposal).includes(s)).length;
+      const parties = dealParties(draft, proposal);
+      const accepted = acceptances(draft, proposal).filter((s) => parties.includes(s));
+      const inFavour = accepted.length;
       addLog(draft, {
         seq,
         by: "system",
@@ -191,7 +205,7 @@ export function expireProposals(draft: GameState, seq: number): void {
         text:
           rule.rule === "qualified"
             ? `Proposal ${proposal.id} by ${seatName(draft, proposal.by)} is put to the vote and not adopted: ${inFavour} in favour, ${rule.min} needed${rule.mustInclude.length ? `, with ${andList(rule.mustInclude.map((s) => seatName(draft, s)))}` : ""}.`
-            : `Proposal ${proposal.id} by ${seatName(draft, proposal.by)} has expired unanswered.`,
+            : `Proposal ${proposal.id} by ${seatName(draft, proposal.by)} has expired${expiredBecause(draft, proposal, parties, accepted)}.`,
         visibleTo: [...new Set([proposal.by, ...proposal.to])],
       });
     }

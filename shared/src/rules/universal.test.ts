@@ -4,6 +4,7 @@ import { scoreTable } from "../scoring/score.ts";
 import { viewFor } from "../view/viewFor.ts";
 import { apply, replay } from "./apply.ts";
 import { initialState } from "./initialState.ts";
+import { nextRound } from "./testing/play.ts";
 import { riverScenario } from "./testing/river.ts";
 import type { GameEvent, GameState, Move, SeatId } from "./types.ts";
 import { validate, validateSystem } from "./validate.ts";
@@ -236,5 +237,41 @@ issues:
     // A seat that can see it still gets the precise reason.
     const own = validate(s, "b", { kind: "withdraw", proposalId: "p0" });
     expect(own.ok || own.rejection.code).toBe("NotYourProposal");
+  });
+});
+
+describe("a proposal that expires", () => {
+  const three = riverScenario({
+    rules: "{ roundLimit: 6 }",
+    extraParties: `  - id: c
+    name: Delta
+    publicBrief: Delta state.
+    confidentialBrief: You mostly watch.
+    batna: 10
+    payoffs:
+      water: { low: 5, high: 5 }
+      fish: { few: 5, many: 5 }`,
+  });
+  const expiredLine = (s: GameState) => s.log.find((l) => l.kind === "proposalExpired")?.text;
+  const untilExpired = (s: GameState) => {
+    let state = s;
+    while (state.proposals[0]?.status === "open") state = nextRound(state);
+    return state;
+  };
+
+  it("names the parties that had not accepted it, and those that had, in place of 'unanswered'", () => {
+    let s = play(initialState(three, 1), "a", { kind: "propose", to: ["b", "c"], package: logroll });
+    s = play(s, "c", { kind: "accept", proposalId: "p0" });
+    s = play(s, "b", { kind: "chat", to: ["a"], text: "Not this one." });
+    s = untilExpired(s);
+    expect(s.proposals[0]?.status).toBe("expired");
+    expect(expiredLine(s)).toBe(
+      "Proposal p0 by Upstream has expired: Downstream did not accept it in time (Delta had).",
+    );
+  });
+
+  it("names every party that let it lapse when none had accepted it", () => {
+    const s = untilExpired(play(initialState(three, 1), "a", { kind: "propose", to: ["b", "c"], package: logroll }));
+    expect(expiredLine(s)).toBe("Proposal p0 by Upstream has expired: Downstream and Delta did not accept it in time.");
   });
 });

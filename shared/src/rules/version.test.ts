@@ -8,16 +8,23 @@ describe("rulesNotice", () => {
     expect(rulesNotice([])).toBeUndefined();
   });
 
+  // Version 2 changed how the council votes; version 3 only an expired proposal's wording.
   it("names the older versions, and whether the whole game or part of it was played under them", () => {
-    expect(rulesNotice([now - 1, now - 1])).toBe(
-      `This game was played under rules version ${now - 1}; this replay folds it under rules version ${now}, so the effects of its moves and its scores may differ from what the table saw.`,
+    expect(rulesNotice([1, 1])).toBe(
+      `This game was played under rules version 1; this replay folds it under rules version ${now}, so the effects of its moves and its scores may differ from what the table saw.`,
     );
-    expect(rulesNotice([now - 1, now])).toMatch(
-      new RegExp(`^Part of this game was played under rules version ${now - 1};`),
+    expect(rulesNotice([1, now])).toMatch(/^Part of this game was played under rules version 1;.* may differ/);
+    expect(rulesNotice([now + 1, 2])).toMatch(
+      new RegExp(`^This game was played under rules versions 2 and ${now + 1};.* may differ`),
     );
-    expect(rulesNotice([now + 1, now - 1])).toMatch(
-      new RegExp(`^This game was played under rules versions ${now - 1} and ${now + 1};`),
+    expect(rulesNotice([1, 2])).toMatch(/^This game was played under rules versions 1 and 2;.* may differ/);
+  });
+
+  it("says that effects and scores are as played when the rules changed since in wording only", () => {
+    expect(rulesNotice([2, 2, now])).toBe(
+      "Part of this game was played under rules version 2; the rules have changed since in wording only (version 3: an expired proposal's line names the parties that had not accepted it), so its moves' effects and its scores are as the table saw them, though a few log lines may read differently.",
     );
+    expect(rulesNotice([null, 2])).toMatch(/may differ/);
   });
 
   it("says so of events stored before versions were recorded, which may have been under these rules", () => {
@@ -25,10 +32,8 @@ describe("rulesNotice", () => {
       "This game was stored before Parley recorded rules versions: if Parley was upgraded since, the effects of its moves and its scores in this replay may differ from what the table saw.",
     );
     expect(rulesNotice([null, now])).toMatch(/^Part of this game was stored before Parley recorded rules versions:/);
-    expect(rulesNotice([null, now - 1])).toMatch(
-      new RegExp(
-        `^This game was played under rules version ${now - 1} \\(and some of it before Parley recorded rules versions\\);`,
-      ),
+    expect(rulesNotice([null, 2])).toMatch(
+      /^This game was played under rules version 2 \(and some of it before Parley recorded rules versions\);/,
     );
   });
 
@@ -37,8 +42,8 @@ describe("rulesNotice", () => {
     expect(replayNotice([now], { seq: 4, error: new Error("No rule for move 'x'") })).toBe(
       `Event 4 cannot be folded under rules version ${now} (No rule for move 'x'): the replay stops before it.`,
     );
-    expect(replayNotice([now - 1], { seq: 4, error: "gone" })).toBe(
-      `${rulesNotice([now - 1])} Event 4 cannot be folded under rules version ${now} (gone): the replay stops before it.`,
+    expect(replayNotice([1], { seq: 4, error: "gone" })).toBe(
+      `${rulesNotice([1])} Event 4 cannot be folded under rules version ${now} (gone): the replay stops before it.`,
     );
   });
 });

@@ -9,7 +9,21 @@
  * made and the version was not raised (`npm run rules:record` records them again under the
  * new version).
  */
-export const RULES_VERSION = 2;
+export const RULES_VERSION = 3;
+
+/**
+ * The versions that changed only the wording of log lines, with what they changed: a game
+ * played under the version before still folds to the same effects and scores, and its
+ * replay says so rather than warn that they may differ.
+ */
+const WORDING_ONLY: Readonly<Record<number, string>> = {
+  3: "an expired proposal's line names the parties that had not accepted it",
+};
+
+/** Whether every version after `played` up to this one changed wording alone. */
+const onlyWordingSince = (played: number) =>
+  played < RULES_VERSION &&
+  Array.from({ length: RULES_VERSION - played }, (_, i) => played + 1 + i).every((v) => v in WORDING_ONLY);
 
 /**
  * What a replay should tell its reader about the rules it folds a stored game under, given
@@ -25,6 +39,13 @@ export function rulesNotice(played: readonly (number | null)[]): string | undefi
     return `${whole} stored before Parley recorded rules versions: if Parley was upgraded since, the effects of its moves and its scores in this replay may differ from what the table saw.`;
   const versions = `rules version${numbered.length > 1 ? "s" : ""} ${numbered.join(" and ")}`;
   const older = others.includes(null) ? " (and some of it before Parley recorded rules versions)" : "";
+  if (!older && numbered.every(onlyWordingSince)) {
+    const changes = Object.entries(WORDING_ONLY)
+      .filter(([v]) => Number(v) > Math.min(...numbered))
+      .map(([v, what]) => `version ${v}: ${what}`)
+      .join("; ");
+    return `${whole} played under ${versions}; the rules have changed since in wording only (${changes}), so its moves' effects and its scores are as the table saw them, though a few log lines may read differently.`;
+  }
   return `${whole} played under ${versions}${older}; this replay folds it under rules version ${RULES_VERSION}, so the effects of its moves and its scores may differ from what the table saw.`;
 }
 
