@@ -5,7 +5,7 @@ import { viewFor } from "../view/viewFor.ts";
 import { apply, replay } from "./apply.ts";
 import { initialState } from "./initialState.ts";
 import { nextRound } from "./testing/play.ts";
-import { riverScenario } from "./testing/river.ts";
+import { deltaParty, riverScenario } from "./testing/river.ts";
 import type { GameEvent, GameState, Move, SeatId } from "./types.ts";
 import { validate, validateSystem } from "./validate.ts";
 
@@ -243,14 +243,7 @@ issues:
 describe("a proposal that expires", () => {
   const three = riverScenario({
     rules: "{ roundLimit: 6 }",
-    extraParties: `  - id: c
-    name: Delta
-    publicBrief: Delta state.
-    confidentialBrief: You mostly watch.
-    batna: 10
-    payoffs:
-      water: { low: 5, high: 5 }
-      fish: { few: 5, many: 5 }`,
+    extraParties: deltaParty,
   });
   const expiredLine = (s: GameState) => s.log.find((l) => l.kind === "proposalExpired")?.text;
   const untilExpired = (s: GameState) => {

@@ -4,21 +4,14 @@ import { viewFor } from "../../view/viewFor.ts";
 import { pairKey } from "../indicators.ts";
 import { initialState } from "../initialState.ts";
 import { nextRound, play, refusal } from "../testing/play.ts";
-import { riverScenario } from "../testing/river.ts";
+import { deltaParty, riverScenario } from "../testing/river.ts";
 import type { GameState } from "../types.ts";
 import { availableMoves, validate } from "../validate.ts";
 
 /** The river (testing/river.ts) with a third state, a tribunal for the water issue and one creative option. */
 const basin = riverScenario({
   rules: "{ roundLimit: 6 }",
-  extraParties: `  - id: c
-    name: Delta
-    publicBrief: Delta state.
-    confidentialBrief: You mostly watch.
-    batna: 10
-    payoffs:
-      water: { low: 5, high: 5 }
-      fish: { few: 5, many: 5 }`,
+  extraParties: deltaParty,
   waterLegal: "{ forum: tribunal, positions: { a: high, b: low }, merits: { a: 0.7, b: 0.3 } }",
   extra: `forums:
   - { id: tribunal, name: The tribunal, jurisdiction: compulsory, roundsToRule: 2 }

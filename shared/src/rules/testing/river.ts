@@ -13,6 +13,16 @@ export interface RiverOptions {
   extra?: string;
 }
 
+/** A third state of the basin that cares little either way (for `extraParties`). */
+export const deltaParty = `  - id: c
+    name: Delta
+    publicBrief: Delta state.
+    confidentialBrief: You mostly watch.
+    batna: 10
+    payoffs:
+      water: { low: 5, high: 5 }
+      fish: { few: 5, many: 5 }`;
+
 /**
  * The rule tests' common fixture: two states share a river. Water matters to Upstream (a),
  * fish to Downstream (b), so trading them (a logroll: a 60, b 70) beats splitting both.
