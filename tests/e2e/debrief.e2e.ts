@@ -31,6 +31,14 @@ test("the debrief's charts keep their plots whole however long their legends are
   await debriefOfFour(page);
   expect(await plotHeight(page, /^Trust and tension by round/)).toBeGreaterThan(150);
   expect(await plotHeight(page, /^Each party's points/)).toBeGreaterThan(150);
+  // The legend lists the lines as the numbers do (and as they are coloured and dashed), where
+  // Recharts had sorted it by label.
+  const trust = page.getByRole("figure", { name: /^Trust and tension by round/ });
+  const legend = await trust.locator(".recharts-legend-item-text").allTextContents();
+  const columns = (await trust.locator("thead th").allTextContents()).slice(1);
+  expect(legend.length).toBeGreaterThan(2);
+  expect(legend).toEqual(columns.slice(0, legend.length));
+  expect(legend).not.toEqual([...legend].sort());
   // The table of scores at this step shows every column: in two columns the projector's text
   // had cut off its last ("Liberal"), to be found by scrolling sideways.
   const scores = page.getByRole("table", { name: "The table at this step" });

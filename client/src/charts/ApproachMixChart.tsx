@@ -2,6 +2,7 @@ import type { Approach } from "@parley/shared";
 import { memo, useId } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { approachInfo } from "../ui/approaches.tsx";
+import { legendInOrder } from "./legendOrder.ts";
 import { useChartTheme } from "./useChartTheme.ts";
 
 /** Each party's moves by approach, stacked; the legend and the table name every approach. */
@@ -47,7 +48,10 @@ export const ApproachMixChart = memo(function ApproachMixChart({
                 color: theme.tooltip.color,
               }}
             />
-            <Legend wrapperStyle={text} />
+            <Legend
+              wrapperStyle={text}
+              itemSorter={legendInOrder(approaches.map((a) => `${approachInfo[a].letter} · ${approachInfo[a].title}`))}
+            />
             {approaches.map((a) => (
               <Bar
                 key={a}

@@ -11,6 +11,7 @@ import {
   YAxis,
 } from "recharts";
 import { inkText } from "./inkText.tsx";
+import { legendInOrder } from "./legendOrder.ts";
 import { nowLabelPosition, type Row, type Series } from "./lineSeries.ts";
 import { seriesDashes } from "./palette.ts";
 import { useChartTheme } from "./useChartTheme.ts";
@@ -67,7 +68,14 @@ export const LineSeriesChart = memo(function LineSeriesChart({
                 color: theme.tooltip.color,
               }}
             />
-            {legendBox && <Legend portal={legendBox} wrapperStyle={text} formatter={inkText(theme.ink)} />}
+            {legendBox && (
+              <Legend
+                portal={legendBox}
+                wrapperStyle={text}
+                formatter={inkText(theme.ink)}
+                itemSorter={legendInOrder(series.map((s) => s.label))}
+              />
+            )}
             {marker !== undefined && (
               <ReferenceLine
                 x={marker}

@@ -14,6 +14,7 @@ import {
 } from "recharts";
 import { batnaLabelPositions } from "./batnaLabels.ts";
 import { inkText } from "./inkText.tsx";
+import { legendInOrder } from "./legendOrder.ts";
 import type { OutcomeSpaceData, PlotPoint } from "./outcomeSpaceData.ts";
 import { useChartTheme } from "./useChartTheme.ts";
 
@@ -74,7 +75,21 @@ export const OutcomeSpacePlot = memo(function OutcomeSpacePlot({
               cursor={{ strokeDasharray: "3 3" }}
               content={(tip) => <PointTip {...tip} xLabel={data.xLabel} yLabel={data.yLabel} />}
             />
-            {legendBox && <Legend portal={legendBox} wrapperStyle={text} formatter={inkText(theme.ink)} />}
+            {legendBox && (
+              <Legend
+                portal={legendBox}
+                wrapperStyle={text}
+                formatter={inkText(theme.ink)}
+                itemSorter={legendInOrder([
+                  "Pareto frontier",
+                  ...data.trails.map((t) => `Offers by ${t.name}`),
+                  "Tables' outcomes",
+                  "BATNAs when each agreement was made",
+                  "Nash point",
+                  "Outcome",
+                ])}
+              />
+            )}
             {data.batna && labels && (
               <ReferenceLine
                 x={data.batna.x}
