@@ -1,4 +1,5 @@
 import { voteRound } from "../rules/proposals.ts";
+import { forumName } from "../rules/rulings.ts";
 import type { Move, Proposal } from "../rules/types.ts";
 import type { PersonaParameters } from "./personas.ts";
 import { listNames, meanTrustWith, nameOf, pointsOf, possessive, type Situation } from "./situation.ts";
@@ -130,11 +131,12 @@ export function courtAnswer(situation: Situation, parameters: PersonaParameters)
     const merits = view.me?.merits[claim.issueId] ?? 0.5;
     const consent = merits >= parameters.acceptsJurisdictionFromMerits;
     const issue = view.scenario.issues.find((i) => i.id === claim.issueId)?.name ?? claim.issueId;
+    const forum = forumName(view, claim.forumId);
     return {
       move: { kind: "respondToClaim", claimId: claim.id, consent },
       rationale: consent
-        ? `Accepted the court's jurisdiction on ${issue}: its lawyers give it a ${Math.round(merits * 100)}% chance.`
-        : `Refused the court's jurisdiction on ${issue}: its lawyers give it only a ${Math.round(merits * 100)}% chance, and it would rather pay in standing than risk a binding loss.`,
+        ? `Accepted the jurisdiction of ${forum} on ${issue}: its lawyers give it a ${Math.round(merits * 100)}% chance.`
+        : `Refused the jurisdiction of ${forum} on ${issue}: its lawyers give it only a ${Math.round(merits * 100)}% chance, and it would rather pay in standing than risk a binding loss.`,
     };
   }
   for (const claim of view.claims) {

@@ -16,8 +16,7 @@ import { simulateGame } from "./simulate.ts";
  * water (Downstream's case is strong), a creative option. Payoffs: water matters most to
  * Upstream, fish to Downstream (a logrolling pair); both like shared data.
  */
-const river: Scenario = (() => {
-  const result = parseScenario(`
+const riverYaml = `
 id: river
 title: River
 dateContext: now
@@ -75,10 +74,15 @@ measures:
   - { id: dam, name: Cut releases, by: up, against: down, damage: { up: 2, down: 5 }, tension: 8 }
   - { id: levy, name: Levy, by: down, against: up, damage: { up: 4, down: 2 }, tension: 6 }
 indicators: { trust: 35, tension: 40 }
-`);
+`;
+
+function parsed(yaml: string): Scenario {
+  const result = parseScenario(yaml);
   if (!result.ok) throw new Error(result.problems.map((p) => p.message).join("\n"));
   return result.scenario;
-})();
+}
+
+const river = parsed(riverYaml);
 
 function firstMove(persona: string, seat = "up"): Move | undefined {
   return decideBotMove(viewFor(initialState(river, 1), seat), persona, { dice: botDice(1, seat) })?.move;
@@ -163,6 +167,20 @@ describe("the decision procedure", () => {
   it("a legalist takes a legal issue to court where its merits favour it (Downstream, 70 %), not where they do not", () => {
     expect(firstMove("legalist", "down")).toEqual({ kind: "fileClaim", issueId: "water" });
     expect(firstMove("legalist", "up")?.kind).not.toBe("fileClaim");
+  });
+
+  it("answers a claim by naming the forum whose jurisdiction it accepts or refuses (not always 'the court')", () => {
+    const tribunal = parsed(
+      riverYaml.replace("name: River court, jurisdiction: compulsory", "name: River tribunal, jurisdiction: consent"),
+    );
+    const claimed = validate(initialState(tribunal, 1), "down", { kind: "fileClaim", issueId: "water" });
+    if (!claimed.ok) throw new Error(claimed.rejection.message);
+    const state = apply(initialState(tribunal, 1), claimed.event);
+    for (const persona of ["legalist", "hardliner"]) {
+      const decision = decideBotMove(viewFor(state, "up"), persona, { dice: botDice(1, "up") });
+      expect(decision?.move.kind).toBe("respondToClaim");
+      expect(decision?.rationale).toMatch(/^(Accepted|Refused) the jurisdiction of River tribunal on Water: /);
+    }
   });
 
   it("a mediator cannot act without consent, and says so", () => {

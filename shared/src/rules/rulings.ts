@@ -7,7 +7,10 @@ import { isDealParty, issueName, optionLabel, seatName, seatNames } from "./name
 import type { Claim, GameState, Package, SeatId } from "./types.ts";
 import { changeBatna } from "./value.ts";
 
-export function forumName(state: GameState, forumId: string): string {
+export function forumName(
+  state: { scenario: { forums: readonly { id: string; name: string }[] } },
+  forumId: string,
+): string {
   return state.scenario.forums.find((f) => f.id === forumId)?.name ?? forumId;
 }
 

@@ -123,7 +123,7 @@ export const fileClaim = defineMove("fileClaim", {
 export const respondToClaim = defineMove("respondToClaim", {
   approach: "judicial",
   summary:
-    "Accept or refuse the court's jurisdiction over a claim against you. Refusing stops the case but costs standing.",
+    "Accept or refuse the jurisdiction of the court, tribunal or expert over a claim against you. Refusing stops the case but costs standing.",
   main: false,
   availability: [
     check<unknown>("NoClaimAgainstYou", (state, seat) =>
