@@ -15,7 +15,7 @@ export { mediationActive } from "./rules/mediation.ts";
 export { approachOf, moveRules } from "./rules/moveRules.ts";
 export { MoveSchema, parseMove } from "./rules/moveSchema.ts";
 export { nameKey } from "./rules/nameKey.ts";
-export { andList, isDealParty, issueName, optionLabel, seatName } from "./rules/names.ts";
+export { andList, capitalised, isDealParty, issueName, optionLabel, seatName, theForum } from "./rules/names.ts";
 export { describePackage } from "./rules/packages.ts";
 export { botMovesOf, type Cover, coverOf, type Player, playedBy, samePlayer } from "./rules/playedBy.ts";
 export { dealParties, inFavourOf, voteRound } from "./rules/proposals.ts";

@@ -223,7 +223,7 @@ test("after a binding ruling, the package builder keeps the forum's option and s
   await expect(log).toContainText("it will rule at the end of round 4");
 
   // Pass until the court has ruled (answering nothing: the hardliner's offers stay open).
-  const ruling = log.getByText(/Court of arbitration rules on Kishenganga operation in favour of/);
+  const ruling = log.getByText(/The Court of arbitration rules on Kishenganga operation in favour of/);
   for (let step = 0; step < 60 && !(await ruling.isVisible()); step++) {
     try {
       await passIfAble(page);
@@ -238,7 +238,7 @@ test("after a binding ruling, the package builder keeps the forum's option and s
 
   const issue = page.getByRole("group", { name: "Kishenganga operation" });
   await expect(issue.getByTestId("ruled-kishenganga")).toHaveText(
-    `Court of arbitration has ruled: any package must keep “${option}”.`,
+    `The Court of arbitration has ruled: any package must keep “${option}”.`,
   );
   await expect(issue.getByRole("radio", { name: option })).toBeChecked();
   // The other options cannot be chosen, so no package the rules would refuse can be built.

@@ -1,4 +1,4 @@
-import type { TableView } from "@parley/shared";
+import { type TableView, theForum } from "@parley/shared";
 import { describe, expect, it } from "vitest";
 import { keepingRulings, ruledOptions } from "../../client/src/table/rulings.ts";
 
@@ -28,7 +28,7 @@ describe("a package keeps the binding rulings in force", () => {
     const ruled = view([
       claim({ status: "ruled", ruling: { optionId: "as-built", favours: "india", round: 4, binding: true } }),
     ]);
-    expect(ruledOptions(ruled)).toEqual({ kishenganga: { optionId: "as-built", forum: "Court of arbitration" } });
+    expect(ruledOptions(ruled)).toEqual({ kishenganga: { optionId: "as-built", forum: "the Court of arbitration" } });
     expect(keepingRulings(ruled, built)).toEqual({ kishenganga: "as-built", ratle: "redesign" });
   });
 
@@ -44,5 +44,14 @@ describe("a package keeps the binding rulings in force", () => {
     ]);
     expect(ruledOptions(open)).toEqual({});
     expect(keepingRulings(open, built)).toEqual(built);
+  });
+});
+
+describe("a forum's name within a sentence", () => {
+  it("takes 'the' (the log had read 'before Neutral expert'), and a name that has one keeps it, in lower case", () => {
+    expect(theForum("Neutral expert")).toBe("the Neutral expert");
+    expect(theForum("WTO dispute settlement")).toBe("the WTO dispute settlement");
+    expect(theForum("The International Court of Justice")).toBe("the International Court of Justice");
+    expect(theForum("Theatre court")).toBe("the Theatre court");
   });
 });

@@ -1,7 +1,7 @@
 import { type Framing, type Package, type TableView, viewPoints } from "@parley/shared";
 import { useId, useState } from "react";
 import { useTable } from "../state/tableStore.ts";
-import { optionName, partyName } from "../ui/names.ts";
+import { capitalised, optionName, partyName } from "../ui/names.ts";
 import { keepingRulings, ruledOptions } from "./rulings.ts";
 
 /** Each framing and what it does, read in full on a phone's width too (a select cut them off). */
@@ -69,7 +69,7 @@ export function PackageBuilder({ view, canMove }: { view: TableView; canMove: bo
             {issue.description && <p className="small muted">{issue.description}</p>}
             {ruled[issue.id] && (
               <p className="small" data-testid={`ruled-${issue.id}`}>
-                {ruled[issue.id]?.forum} has ruled: any package must keep “
+                {capitalised(ruled[issue.id]?.forum ?? "")} has ruled: any package must keep “
                 {optionName(view, issue.id, ruled[issue.id]?.optionId ?? "")}”.
               </p>
             )}

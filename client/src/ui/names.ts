@@ -1,4 +1,4 @@
-import { andList, botPersonas, type Player, type TableView } from "@parley/shared";
+import { andList, botPersonas, capitalised, type Player, type TableView } from "@parley/shared";
 
 /** A party's display name in a view. */
 export const partyName = (view: Pick<TableView, "parties">, id: string): string =>
@@ -29,8 +29,8 @@ export const isThirdParty = (view: Pick<TableView, "parties">, seat: string | un
 export const kindBesideName = (party: { name: string; kind: string }): string | undefined =>
   /\([^)]+\)$/.test(party.name.trim()) ? undefined : party.kind;
 
-/** A phrase as a sentence's start: its first letter a capital. */
-export const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+/** A phrase as a sentence's start: its first letter a capital (the rules' own). */
+export { capitalised };
 
 /** A name's possessive: "China’s", and "United States’" for a name ending in s. */
 export const possessive = (name: string): string => (/s$/i.test(name) ? `${name}’` : `${name}’s`);

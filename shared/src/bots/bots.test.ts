@@ -179,7 +179,7 @@ describe("the decision procedure", () => {
     for (const persona of ["legalist", "hardliner"]) {
       const decision = decideBotMove(viewFor(state, "up"), persona, { dice: botDice(1, "up") });
       expect(decision?.move.kind).toBe("respondToClaim");
-      expect(decision?.rationale).toMatch(/^(Accepted|Refused) the jurisdiction of River tribunal on Water: /);
+      expect(decision?.rationale).toMatch(/^(Accepted|Refused) the jurisdiction of the River tribunal on Water: /);
     }
   });
 

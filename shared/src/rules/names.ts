@@ -12,6 +12,18 @@ export function andList(names: readonly string[]): string {
   return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }
 
+/**
+ * A forum's name as read within a sentence: with "the" ("before the Neutral expert", "the
+ * Court of Arbitration rules"), where the log had read "before Neutral expert". A name its
+ * author began with "The" keeps it, in lower case ("the International Court of Justice").
+ */
+export function theForum(name: string): string {
+  return /^the\s/i.test(name) ? `the${name.slice(3)}` : `the ${name}`;
+}
+
+/** A text with its first letter in upper case, to begin a sentence. */
+export const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
 export function seatNames(state: Named, seats: SeatId[]): string {
   return andList(seats.map((s) => seatName(state, s)));
 }

@@ -1,5 +1,5 @@
 import { type Check, check } from "./moveRule.ts";
-import { issueName, optionLabel } from "./names.ts";
+import { capitalised, issueName, optionLabel } from "./names.ts";
 import { brokenRuling, forumName } from "./rulings.ts";
 import type { Package } from "./types.ts";
 
@@ -45,7 +45,7 @@ export function packageChecks(): Check<PackageMove>[] {
     check<PackageMove>("RulingMustBeKept", (state, _seat, move) => {
       const broken = brokenRuling(state, move.package);
       if (!broken) return null;
-      return `${forumName(state, broken.claim.forumId)} has ruled on ${issueName(state, broken.issueId)}: the package must keep '${optionLabel(state, broken.issueId, broken.optionId)}'.`;
+      return `${capitalised(forumName(state, broken.claim.forumId))} has ruled on ${issueName(state, broken.issueId)}: the package must keep '${optionLabel(state, broken.issueId, broken.optionId)}'.`;
     }),
   ];
 }

@@ -3,15 +3,16 @@ import type { Issue } from "../scenario/schema.ts";
 import { addLog } from "./draft.ts";
 import { addLegitimacy, addTension } from "./indicators.ts";
 import { magnitude } from "./magnitudes.ts";
-import { isDealParty, issueName, optionLabel, seatName, seatNames } from "./names.ts";
+import { capitalised, isDealParty, issueName, optionLabel, seatName, seatNames, theForum } from "./names.ts";
 import type { Claim, GameState, Package, SeatId } from "./types.ts";
 import { changeBatna } from "./value.ts";
 
+/** A forum's name as read within a sentence, with its article ("the Neutral expert"; see theForum). */
 export function forumName(
   state: { scenario: { forums: readonly { id: string; name: string }[] } },
   forumId: string,
 ): string {
-  return state.scenario.forums.find((f) => f.id === forumId)?.name ?? forumId;
+  return theForum(state.scenario.forums.find((f) => f.id === forumId)?.name ?? forumId);
 }
 
 /** The ruled claim on an issue, if the forum has ruled on it. */
@@ -133,7 +134,7 @@ function rule(draft: GameState, claim: Claim, seq: number): void {
     by: "system",
     kind: "ruling",
     approach: "judicial",
-    text: `${forumName(draft, claim.forumId)} rules on ${issue.name} in favour of ${seatName(draft, favours)}: '${optionLabel(draft, issue.id, optionId)}'. ${
+    text: `${capitalised(forumName(draft, claim.forumId))} rules on ${issue.name} in favour of ${seatName(draft, favours)}: '${optionLabel(draft, issue.id, optionId)}'. ${
       binding
         ? "The ruling is binding: any agreement must keep it, and it applies if there is no deal."
         : "The ruling is advisory: it does not bind the parties."

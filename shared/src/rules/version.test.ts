@@ -22,7 +22,7 @@ describe("rulesNotice", () => {
 
   it("says that effects and scores are as played when the rules changed since in wording only", () => {
     expect(rulesNotice([2, 2, now])).toBe(
-      "Part of this game was played under rules version 2; the rules have changed since in wording only (version 3: an expired proposal's line names the parties that had not accepted it), so its moves' effects and its scores are as the table saw them, though a few log lines may read differently.",
+      "Part of this game was played under rules version 2; the rules have changed since in wording only (version 3: an expired proposal's line names the parties that had not accepted it, and a forum is named with its article), so its moves' effects and its scores are as the table saw them, though a few log lines may read differently.",
     );
     expect(rulesNotice([null, 2])).toMatch(/may differ/);
   });

@@ -17,7 +17,7 @@ export const RULES_VERSION = 3;
  * replay says so rather than warn that they may differ.
  */
 const WORDING_ONLY: Readonly<Record<number, string>> = {
-  3: "an expired proposal's line names the parties that had not accepted it",
+  3: "an expired proposal's line names the parties that had not accepted it, and a forum is named with its article",
 };
 
 /** Whether every version after `played` up to this one changed wording alone. */
