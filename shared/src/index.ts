@@ -27,6 +27,7 @@ export { availableMoves, type MoveAvailability, validate, validateSystem, whyNot
 export { RULES_VERSION, replayNotice, rulesNotice } from "./rules/version.ts";
 export { analyseScenario, type ScenarioAnalysis } from "./scenario/analysis.ts";
 export { checkScenario, type ScenarioCheck } from "./scenario/check.ts";
+export { encodingProblem } from "./scenario/decode.ts";
 export { scenarioJsonSchema, scenarioJsonSchemaText } from "./scenario/jsonSchema.ts";
 export { type LintCheck, type LintProblem, lintChecks, lintScenario } from "./scenario/lint.ts";
 export {

@@ -47,3 +47,26 @@ describe("an instructor's own scenarios (SCENARIOS_DIR)", () => {
     );
   });
 });
+
+describe("a scenario file the server cannot serve as written", () => {
+  const own = mkdtempSync(join(tmpdir(), "parley-own-"));
+  const shipped = readFileSync(join(defaultScenarioDir, "us-china-tariffs.yaml"), "utf8");
+  // Saved by an editor in Latin-1: "Pékin" (é is the one byte 0xE9).
+  const latin1 = shipped.replace("id: us-china-tariffs", "id: latin1").replace("title: ", "title: Pékin, ");
+  writeFileSync(join(own, "latin1.yaml"), Buffer.from(latin1, "latin1"));
+  afterAll(() => rmSync(own, { recursive: true, force: true }));
+
+  it("is not served when it is not UTF-8 (players would read '�'), and the log says which line and what to do", () => {
+    const catalog = loadCatalog([defaultScenarioDir, own]);
+    expect(catalog.get("latin1")).toBeUndefined();
+    expect(catalog.list()).toHaveLength(shippedScenarioIds.length);
+    const line = latin1.split("\n").findIndex((l) => l.includes("Pékin")) + 1;
+    expect(catalog.problems.map(formatProblem)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^${join(own, "latin1.yaml")}:${line}: byte 0xE9 is not UTF-8 text .*save it again with the encoding UTF-8`,
+        ),
+      ),
+    ]);
+  });
+});

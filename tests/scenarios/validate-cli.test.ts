@@ -55,6 +55,15 @@ describe("parley validate", () => {
     expect(lines.at(-1)).toBe("2 files: 1 valid, 1 invalid, 0 warnings.");
   });
 
+  it("fails a file that is not UTF-8, naming its line, though it would read as a valid scenario", () => {
+    const text = edit(validFixture, ["    publicBrief: Upstream state.", "    publicBrief: Upstr\u00e9am state."]);
+    writeFileSync(join(work, "fixture.yaml"), Buffer.from(text, "latin1"));
+    const { code, stdout } = parley(["validate", "fixture.yaml"], work);
+    expect(code).toBe(1);
+    expect(stdout).toContain(`fixture.yaml:${lineOf(text, "Upstr\u00e9am")}: byte 0xE9 is not UTF-8 text`);
+    expect(stdout).not.toContain("OK fixture.yaml");
+  });
+
   it("fails a file with warnings only under --strict", () => {
     const warned = edit(validFixture, ["  trust: 40\n", "  trust: 40\n  tension: 90\n"]);
     writeFileSync(join(work, "fixture.yaml"), warned);

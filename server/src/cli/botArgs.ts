@@ -1,6 +1,14 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { isPersonaId, loadScenario, personaIds, type Scenario, type SeatId } from "@parley/shared";
+import {
+  encodingProblem,
+  formatProblem,
+  isPersonaId,
+  loadScenario,
+  personaIds,
+  type Scenario,
+  type SeatId,
+} from "@parley/shared";
 import { loadCatalog } from "../scenarios/catalog.ts";
 
 /** A user's mistake in a command's arguments, with the message to print. */
@@ -15,8 +23,11 @@ export function scenarioFromArgument(value: string | undefined, cwd: string): Sc
   if (value.endsWith(".yaml") || value.endsWith(".yml")) {
     const file = resolve(cwd, value);
     if (!existsSync(file)) throw new UsageError(`No such scenario file: ${value}`);
+    const bytes = readFileSync(file);
+    const encoding = encodingProblem(bytes, value);
+    if (encoding) throw new UsageError(`${value} is not a valid scenario: ${formatProblem(encoding)}`);
     try {
-      return loadScenario(readFileSync(file, "utf8"), value);
+      return loadScenario(bytes.toString("utf8"), value);
     } catch (error) {
       throw new UsageError(
         `${value} is not a valid scenario (run \`parley validate ${value}\`): ${(error as Error).message}`,

@@ -1,13 +1,13 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
-import { checkScenario, formatProblem, lintChecks } from "@parley/shared";
+import { checkScenario, encodingProblem, formatProblem, lintChecks, type ScenarioCheck } from "@parley/shared";
 import { defaultScenarioDir } from "../scenarios/catalog.ts";
 import { type CliIO, type Command, exitCodes, parseCommandArgs } from "./command.ts";
 import { describeAnalysis } from "./stats.ts";
 
 const help = `Usage: parley validate [options] [files or folders...]
 
-Checks scenario files: YAML syntax, the schema, every id reference, and the lints below,
+Checks scenario files: their encoding (UTF-8), YAML syntax, the schema, every id reference, and the lints below,
 in that order; each stage runs once those before it pass (a file with mistakes of several
 kinds takes a run for each). Prints every problem the first failing stage finds as
 \`file:line: field: message\`, and one OK line per valid file.
@@ -58,6 +58,14 @@ function displayName(file: string, cwd: string): string {
   return rel.startsWith("..") || isAbsolute(rel) ? file : rel.split("\\").join("/");
 }
 
+/** Checks one file: its encoding, then everything checkScenario checks. */
+function checkFile(file: string, name: string): ScenarioCheck {
+  const bytes = readFileSync(file);
+  const encoding = encodingProblem(bytes, name);
+  if (encoding) return { ok: false, problems: [encoding] };
+  return checkScenario(bytes.toString("utf8"), name);
+}
+
 const options = {
   strict: { type: "boolean", default: false },
   stats: { type: "boolean", default: false },
@@ -84,7 +92,7 @@ export const validateCommand: Command = {
     let warnings = 0;
     for (const file of files) {
       const name = displayName(file, io.cwd);
-      const check = checkScenario(readFileSync(file, "utf8"), name);
+      const check = checkFile(file, name);
       const fileWarnings = check.problems.filter((p) => p.severity === "warning").length;
       warnings += fileWarnings;
       const fails = !check.ok || (values.strict && fileWarnings > 0);

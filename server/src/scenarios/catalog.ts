@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseScenario, type Scenario, type ScenarioProblem } from "@parley/shared";
+import { encodingProblem, parseScenario, type Scenario, type ScenarioProblem } from "@parley/shared";
 import type { ScenarioVersion } from "../store/store.ts";
 
 /** The repository's `scenarios/` folder. */
@@ -35,7 +35,13 @@ export function loadCatalog(dirs: string | readonly string[] = defaultScenarioDi
     const shown = (name: string) => (resolve(dir) === defaultScenarioDir ? `scenarios/${name}` : join(dir, name));
     for (const name of readdirSync(dir).sort()) {
       if (!name.endsWith(".yaml") && !name.endsWith(".yml")) continue;
-      const source = readFileSync(join(dir, name), "utf8");
+      const bytes = readFileSync(join(dir, name));
+      const encoding = encodingProblem(bytes, shown(name));
+      if (encoding) {
+        problems.push(encoding);
+        continue;
+      }
+      const source = bytes.toString("utf8");
       const result = parseScenario(source, shown(name));
       if (!result.ok) {
         problems.push(...result.problems);
