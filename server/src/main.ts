@@ -16,8 +16,11 @@ const config = (() => {
   }
 })();
 
-const catalog = loadCatalog([defaultScenarioDir, ...config.scenarioDirs]);
+const catalog = loadCatalog([defaultScenarioDir, ...config.scenarioDirs], { checkOwn: true });
 for (const problem of catalog.problems) console.warn(`Scenario skipped: ${formatProblem(problem)}`);
+// An instructor's own file that plays but that `parley validate` fails (no deal possible,
+// nothing to trade) or warns about is served: the log says what the validator says.
+for (const problem of catalog.advice ?? []) console.warn(`Scenario served, but check it: ${formatProblem(problem)}`);
 
 const store = await openStore({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile });
 const server = await startServer(

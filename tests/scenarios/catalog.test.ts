@@ -70,3 +70,32 @@ describe("a scenario file the server cannot serve as written", () => {
     ]);
   });
 });
+
+describe("an instructor's own scenario that plays but that parley validate fails", () => {
+  const own = mkdtempSync(join(tmpdir(), "parley-own-"));
+  const shipped = readFileSync(join(defaultScenarioDir, "us-china-tariffs.yaml"), "utf8");
+  writeFileSync(join(own, "my-case.yaml"), shipped.replace("id: us-china-tariffs", "id: my-case"));
+  // A BATNA above every package: the table can never agree.
+  const noDeal = shipped.replace("id: us-china-tariffs", "id: no-deal").replace(/batna: \d+/, "batna: 500");
+  writeFileSync(join(own, "no-deal.yaml"), noDeal);
+  afterAll(() => rmSync(own, { recursive: true, force: true }));
+
+  it("is served, and the server's startup says what the validator says, as it says it", () => {
+    const catalog = loadCatalog([defaultScenarioDir, own], { checkOwn: true });
+    expect(catalog.get("no-deal")).toBeDefined();
+    expect(catalog.problems).toEqual([]);
+    const file = join(own, "no-deal.yaml");
+    const batnaLine = noDeal.split("\n").findIndex((l) => l.includes("batna: 500")) + 1;
+    const advice = (catalog.advice ?? []).map(formatProblem);
+    expect(advice).toContain(
+      `${file}:${batnaLine}: parties[0].batna: BATNA 500 is not below this party's best package (100): no agreement can tempt it`,
+    );
+    expect(advice.some((line) => line.includes("no package gives every state more than its BATNA"))).toBe(true);
+    // The valid copy and the shipped files have nothing to report.
+    expect(advice.every((line) => line.startsWith(`${file}:`))).toBe(true);
+  });
+
+  it("is not checked when the caller does not ask (tests and tools load catalogs often)", () => {
+    expect(loadCatalog([defaultScenarioDir, own]).advice).toBeUndefined();
+  });
+});

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { encodingProblem, parseScenario, type Scenario, type ScenarioProblem } from "@parley/shared";
+import { checkScenario, encodingProblem, parseScenario, type Scenario, type ScenarioProblem } from "@parley/shared";
 import type { ScenarioVersion } from "../store/store.ts";
 
 /** The repository's `scenarios/` folder. */
@@ -13,7 +13,23 @@ export interface ScenarioCatalog {
   list(): Scenario[];
   /** The file a scenario was read from, as a version to keep (see scenarios/versions.ts). */
   version(id: string): ScenarioVersion | undefined;
+  /** Files not served: their problems. */
   problems: ScenarioProblem[];
+  /**
+   * What `parley validate` finds in served files of an instructor's own folders (with
+   * `checkOwn`): errors of the design checks (no deal possible, nothing to trade…) and
+   * warnings. They play as written, so they are served, and the server's log says so.
+   */
+  advice?: ScenarioProblem[];
+}
+
+export interface CatalogOptions {
+  /**
+   * Runs every check of `parley validate` on the files of folders other than scenarios/ (the
+   * shipped ones pass them, as the tests check), for `advice`. It computes every package of
+   * each file, so only the server's startup asks for it.
+   */
+  checkOwn?: boolean;
 }
 
 /** A scenario version's name: the SHA-256 of its file's text. */
@@ -26,11 +42,15 @@ function sourceHash(source: string): string {
  * instructor's own: `SCENARIOS_DIR`); invalid files are reported, not served, and so is a
  * file whose id an earlier file already has.
  */
-export function loadCatalog(dirs: string | readonly string[] = defaultScenarioDir): ScenarioCatalog {
+export function loadCatalog(
+  dirs: string | readonly string[] = defaultScenarioDir,
+  options: CatalogOptions = {},
+): ScenarioCatalog {
   const scenarios = new Map<string, Scenario>();
   const versions = new Map<string, ScenarioVersion>();
   const files = new Map<string, string>();
   const problems: ScenarioProblem[] = [];
+  const advice: ScenarioProblem[] = [];
   for (const dir of typeof dirs === "string" ? [dirs] : dirs) {
     const shown = (name: string) => (resolve(dir) === defaultScenarioDir ? `scenarios/${name}` : join(dir, name));
     for (const name of readdirSync(dir).sort()) {
@@ -59,6 +79,8 @@ export function loadCatalog(dirs: string | readonly string[] = defaultScenarioDi
         });
         continue;
       }
+      if (options.checkOwn && resolve(dir) !== defaultScenarioDir)
+        advice.push(...checkScenario(source, shown(name)).problems);
       files.set(id, shown(name));
       scenarios.set(id, result.scenario);
       versions.set(id, { hash: sourceHash(source), scenarioId: id, source });
@@ -69,5 +91,6 @@ export function loadCatalog(dirs: string | readonly string[] = defaultScenarioDi
     list: () => [...scenarios.values()],
     version: (id) => versions.get(id),
     problems,
+    ...(options.checkOwn ? { advice } : {}),
   };
 }
