@@ -94,6 +94,46 @@ describe("every kind of problem names the file, the line and the field", () => {
     expectProblem(text, { field: "parties[1].confidentialBrief", marker: "  - id: down", message: "is required" });
   });
 
+  it("a missing required field says what to add and what it is for", () => {
+    const text = edit(validFixture, ["    confidentialBrief: Fish matter most to you.\n", ""]);
+    expectProblem(text, {
+      field: "parties[1].confidentialBrief",
+      marker: "  - id: down",
+      message:
+        "is required: add 'confidentialBrief:' to this block (what only this party's player reads: its real priorities, red lines and room to move)",
+    });
+  });
+
+  it("a misspelt required field is one problem, the misspelling, not also 'is required'", () => {
+    const text = edit(validFixture, ["    statusQuo: few\n", "    statusquo: few\n"]);
+    expect(problemsOf(text).map(formatProblem)).toEqual([
+      `${fixtureFile}:${lineOf(text, "statusquo: few")}: issues[1].statusquo: unknown field 'statusquo' (did you mean 'statusQuo'?)`,
+    ]);
+  });
+
+  it("a field with no value says so in words", () => {
+    const text = edit(validFixture, [
+      "    batna: 40\n    payoffs:\n      water: { low: 0",
+      "    batna:\n    payoffs:\n      water: { low: 0",
+    ]);
+    expectProblem(text, {
+      field: "parties[0].batna",
+      marker: "    batna:\n",
+      message: "must be a number (found no value)",
+    });
+  });
+
+  it("an empty file, or one of comments only, says what a scenario starts with", () => {
+    for (const text of ["", "\n", "# yaml-language-server: $schema=./scenario.schema.json\n"]) {
+      expect(problemsOf(text).map(formatProblem)).toEqual([
+        `${fixtureFile}:1: the file is empty (or holds only comments): a scenario is a map of fields, each on its own line, starting with 'id:' and 'title:' (copy the example in scenarios/README.md)`,
+      ]);
+    }
+    expect(problemsOf("- id: river\n").map((p) => p.message)).toEqual([
+      "the file holds a list, not fields: a scenario is a map of fields, each on its own line, starting with 'id:' and 'title:' (copy the example in scenarios/README.md)",
+    ]);
+  });
+
   it("an unknown field suggests the field the author probably meant", () => {
     const text = edit(validFixture, ["confidentialBrief: Water matters", "confidentialBreif: Water matters"]);
     expectProblem(text, {

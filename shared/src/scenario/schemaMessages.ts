@@ -14,13 +14,18 @@ export interface SchemaProblem {
  * 'confidentialBrief'?)". One problem per unknown field, each at its own path.
  */
 export function schemaProblems(issues: readonly z.core.$ZodIssue[], data: unknown): SchemaProblem[] {
+  if (typeof data !== "object" || data === null || Array.isArray(data)) return [{ path: [], message: notAMap(data) }];
   const problems: SchemaProblem[] = [];
+  // A misspelt required field is one mistake: its "unknown field (did you mean …?)" says it
+  // all, and "is required" beside it would tell the author to add what they wrote.
+  const suggested = new Set<string>();
   for (const issue of issues) {
     const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
     if (issue.code === "unrecognized_keys") {
       const known = knownFields(path);
       for (const key of issue.keys) {
         const guess = closest(key, known);
+        if (guess) suggested.add(JSON.stringify([...path, guess]));
         // A comma inside `{ label: a, b }` starts a new field `b` (with no value): a common slip.
         const hint = guess
           ? ` (did you mean '${guess}'?)`
@@ -31,15 +36,40 @@ export function schemaProblems(issues: readonly z.core.$ZodIssue[], data: unknow
       }
       continue;
     }
-    problems.push({ path, message: messageOf(issue, valueAt(data, path)) });
+    const found = valueAt(data, path);
+    if (issue.code === "invalid_type" && found === undefined) {
+      problems.push({ path, message: requiredMessage(path) });
+      continue;
+    }
+    problems.push({ path, message: messageOf(issue, found) });
   }
-  return problems;
+  return problems.filter((p) => !(p.message.startsWith("is required") && suggested.has(JSON.stringify(p.path))));
+}
+
+/** The whole file is not a map of fields: empty, only comments, a list or a line of text. */
+function notAMap(data: unknown): string {
+  const start =
+    "a scenario is a map of fields, each on its own line, starting with 'id:' and 'title:' (copy the example in scenarios/README.md)";
+  if (data === null || data === undefined) return `the file is empty (or holds only comments): ${start}`;
+  return `the file holds ${describeValue(data)}, not fields: ${start}`;
+}
+
+/** "is required: add 'batna:' to this block (points if there is no agreement…)" */
+function requiredMessage(path: FieldPath): string {
+  const field = path[path.length - 1];
+  if (typeof field !== "string") return "is required";
+  const description = schemaNodesAt(path)
+    .map((node) => node.description)
+    .find((d): d is string => typeof d === "string");
+  const meaning = description
+    ? ` (${description.charAt(0).toLowerCase()}${description.slice(1).replace(/\.$/, "")})`
+    : "";
+  return `is required: add '${field}:' to this block${meaning}`;
 }
 
 function messageOf(issue: z.core.$ZodIssue, found: unknown): string {
   switch (issue.code) {
     case "invalid_type":
-      if (found === undefined) return "is required";
       return `must be ${article(issue.expected)} (found ${describeValue(found)})`;
     case "invalid_value":
       return `must be one of ${issue.values.map((v) => `'${String(v)}'`).join(", ")} (found ${describeValue(found)})`;
@@ -82,7 +112,7 @@ function article(expected: string): string {
 }
 
 function describeValue(value: unknown): string {
-  if (value === null) return "nothing (null)";
+  if (value === null) return "no value";
   if (typeof value === "string") return `the text '${value.length > 40 ? `${value.slice(0, 40)}…` : value}'`;
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   if (Array.isArray(value)) return "a list";
@@ -101,6 +131,17 @@ function valueAt(data: unknown, path: FieldPath): unknown {
 
 /** The field names the JSON Schema allows for the object at `path`. */
 function knownFields(path: FieldPath): string[] {
+  return [
+    ...new Set(
+      schemaNodesAt(path)
+        .flatMap(branches)
+        .flatMap((n) => Object.keys((n.properties as object | undefined) ?? {})),
+    ),
+  ];
+}
+
+/** The JSON Schema nodes that may describe the value at `path`. */
+function schemaNodesAt(path: FieldPath): JsonSchema[] {
   let nodes: JsonSchema[] = [scenarioJsonSchema()];
   for (const part of path) {
     const next: JsonSchema[] = [];
@@ -113,7 +154,7 @@ function knownFields(path: FieldPath): string[] {
     }
     nodes = next;
   }
-  return [...new Set(nodes.flatMap(branches).flatMap((n) => Object.keys((n.properties as object | undefined) ?? {})))];
+  return nodes;
 }
 
 function branches(node: JsonSchema): JsonSchema[] {
