@@ -63,6 +63,31 @@ describe("every kind of problem names the file, the line and the field", () => {
     expect(problem?.message).toMatch(/^YAML syntax error: .*: check the indentation here/);
   });
 
+  it("a line indented further than the field above it is named, with the column to start it in", () => {
+    // "batna: 40" then " payoffs:" one space too far right: YAML reads "40 payoffs" as one value.
+    const text = edit(validFixture, [
+      "    batna: 40\n    payoffs:\n      water: { low: 20",
+      "    batna: 40\n     payoffs:\n      water: { low: 20",
+    ]);
+    expect(problemsOf(text).map(formatProblem)).toEqual([
+      `${fixtureFile}:${lineOf(text, "     payoffs:")}: parties[1].batna: YAML syntax error: line ${lineOf(text, "     payoffs:")} ('payoffs:') starts further right than 'batna' above it, so it is read as part of batna's value: start it in the same column as 'batna'`,
+    ]);
+  });
+
+  it("a colon in a text written without quotes says to quote it, with the quoted text", () => {
+    const title = edit(validFixture, ["title: Fixture", "title: Rivers: a fixture"]);
+    expect(problemsOf(title).map(formatProblem)).toEqual([
+      `${fixtureFile}:${lineOf(title, "title: Rivers")}: title: YAML syntax error: the text of 'title' has a colon followed by a space in it, which starts a new field: put the text in quotes (title: "Rivers: a fixture")`,
+    ]);
+    // Inside { ... } too.
+    const label = edit(validFixture, ["{ id: mid, label: Middle }", "{ id: mid, label: Middle: half }"]);
+    const [problem, ...rest] = problemsOf(label);
+    expect(rest).toEqual([]);
+    expect(problem?.field).toBe("issues[0].options[1].label");
+    expect(problem?.line).toBe(lineOf(label, "label: Middle: half"));
+    expect(problem?.message).toMatch(/put the text in quotes \(label: "Middle: half"\)$/);
+  });
+
   it("an empty list says so in words", () => {
     const text = edit(validFixture, ["issues:\n  - id: water\n", "issues: []\nformerIssues:\n  - id: water\n"]);
     expect(problemsOf(text).map((p) => `${p.field}: ${p.message}`)).toContain("issues: must not be empty");

@@ -25,22 +25,45 @@ export function readYaml(source: string): YamlRead {
     const duplicates = doc.errors.filter((error) => error.code === "DUPLICATE_KEY");
     const syntax = doc.errors.filter((error) => error.code !== "DUPLICATE_KEY");
     const errors = duplicates.map((error) => {
-      const path = pathAtOffset(doc.contents, error.pos[0]);
+      const { path } = fieldAtOffset(doc.contents, error.pos[0], lineOf);
       const message = `YAML error: '${String(path[path.length - 1] ?? "")}' is written twice in the same block`;
       return { line: lineOf(error.pos[0]), path, message };
     });
     const [first] = syntax;
     if (first) {
-      const more = syntax.length - 1;
+      const { path, colonInValue } = fieldAtOffset(doc.contents, first.pos[0], lineOf);
+      const field = String(path[path.length - 1] ?? "the field");
+      const deeper = overIndentedLine(source, syntax, lineOf);
+      // The echoes of a cause named below are counted without the parser's own second
+      // error that helped name it.
+      const more = syntax.length - (deeper ? 2 : 1);
       const echoes =
         more > 0
           ? ` (and ${more} more syntax error${more === 1 ? "" : "s"} after it, most likely caused by this one: fix it and check again)`
           : "";
-      errors.push({
-        line: lineOf(first.pos[0]),
-        path: pathAtOffset(doc.contents, first.pos[0]),
-        message: `YAML syntax error: ${first.message.split("\n")[0]}${syntaxHint(first.code, first.message)}${echoes}`,
-      });
+      if (deeper) {
+        // "  batna: 40\n     payoffs:" reads as the value "40 payoffs" with a field inside it,
+        // which the parser words as a nested mapping: say which line starts too far right.
+        errors.push({
+          line: deeper.line,
+          path,
+          message: `YAML syntax error: line ${deeper.line} ('${deeper.text}') starts further right than '${field}' above it, so it is read as part of ${field}'s value: start it in the same column as '${field}'${echoes}`,
+        });
+      } else if (colonInValue) {
+        // "title: U.S.–Iran: talks" reads as a field "U.S.–Iran" inside the title.
+        const written = valueText(source, colonInValue);
+        errors.push({
+          line: lineOf(first.pos[0]),
+          path,
+          message: `YAML syntax error: the text of '${field}' has a colon followed by a space in it, which starts a new field: put the text in quotes (${field}: "${written}")${echoes}`,
+        });
+      } else {
+        errors.push({
+          line: lineOf(first.pos[0]),
+          path,
+          message: `YAML syntax error: ${first.message.split("\n")[0]}${syntaxHint(first.code, first.message)}${echoes}`,
+        });
+      }
     }
     return { ok: false, errors: errors.sort((x, y) => x.line - y.line) };
   }
@@ -81,21 +104,58 @@ function syntaxHint(code: string, message: string): string {
 }
 
 /**
+ * The line a parser's "nested mapping" error comes from when a line was indented further
+ * than the field above it: the parser's first error is a key it could not take, and its
+ * second that this key runs on to a later line. Undefined for any other syntax error.
+ */
+function overIndentedLine(
+  source: string,
+  syntax: readonly { code: string; pos: [number, number] }[],
+  lineOf: (offset: number) => number,
+): { line: number; text: string } | undefined {
+  const [first, second] = syntax;
+  if (first?.code !== "BLOCK_AS_IMPLICIT_KEY" || second?.code !== "MULTILINE_IMPLICIT_KEY") return undefined;
+  if (second.pos[0] !== first.pos[0]) return undefined;
+  const line = lineOf(second.pos[1]);
+  if (line <= lineOf(first.pos[0])) return undefined;
+  const text = (source.split(/\r?\n/)[line - 1] ?? "").trim();
+  return { line, text: text.length > 40 ? `${text.slice(0, 37)}...` : text };
+}
+
+/**
  * The field being written at `offset` in a (possibly broken) document: at each level, the
  * last entry that starts at or before the offset. It names where the parser noticed a
- * syntax error, which is where the author should look.
+ * syntax error, which is where the author should look. Two things the parser builds from
+ * a mistake are no fields the author wrote, and the path stops before them: a key run over
+ * several lines ("40 payoffs" from "batna: 40" and an over-indented "payoffs:"), and a map
+ * that starts on its field's own line ("title: U.S.–Iran: talks", the colon's doing), whose
+ * field's text range `colonInValue` gives.
  */
-function pathAtOffset(contents: unknown, offset: number): (string | number)[] {
+function fieldAtOffset(
+  contents: unknown,
+  offset: number,
+  lineOf: (offset: number) => number,
+): { path: (string | number)[]; colonInValue?: [number, number] } {
   const path: (string | number)[] = [];
   let node = contents;
   for (;;) {
     if (isMap(node)) {
       const pair = node.items.filter((p) => isNodeWithRange(p.key) && p.key.range[0] <= offset).pop();
-      if (!pair) break;
+      if (!pair || !isNodeWithRange(pair.key)) break;
       const key = isScalar(pair.key) ? pair.key.value : pair.key;
       if (typeof key !== "string" && typeof key !== "number") break;
+      if (lineOf(pair.key.range[1]) > lineOf(pair.key.range[0])) break;
       path.push(key);
-      node = pair.value;
+      const value = pair.value;
+      if (
+        isMap(value) &&
+        !value.flow &&
+        isNodeWithRange(value) &&
+        lineOf(value.range[0]) === lineOf(pair.key.range[0])
+      ) {
+        return { path, colonInValue: [value.range[0], value.range[1]] };
+      }
+      node = value;
     } else if (isSeq(node)) {
       const index = node.items.findLastIndex((item) => isNodeWithRange(item) && item.range[0] <= offset);
       if (index < 0) break;
@@ -105,7 +165,18 @@ function pathAtOffset(contents: unknown, offset: number): (string | number)[] {
       break;
     }
   }
-  return path;
+  return { path };
+}
+
+/** The text written from `range`'s start to the end of its line (or a closing brace), for a quoted example. */
+function valueText(source: string, range: [number, number]): string {
+  const rest = source.slice(range[0]).split(/\r?\n/)[0] ?? "";
+  const text = rest
+    .replace(/\s*[,}\]].*$/, "")
+    .replace(/\s+#.*$/, "")
+    .trim()
+    .replaceAll('"', '\\"');
+  return text.length > 50 ? `${text.slice(0, 47)}...` : text;
 }
 
 function isNodeWithRange(value: unknown): value is Node & { range: [number, number, number] } {
