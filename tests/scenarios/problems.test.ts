@@ -70,7 +70,7 @@ describe("every kind of problem names the file, the line and the field", () => {
       "    batna: 40\n     payoffs:\n      water: { low: 20",
     ]);
     expect(problemsOf(text).map(formatProblem)).toEqual([
-      `${fixtureFile}:${lineOf(text, "     payoffs:")}: parties[1].batna: YAML syntax error: line ${lineOf(text, "     payoffs:")} ('payoffs:') starts further right than 'batna' above it, so it is read as part of batna's value: start it in the same column as 'batna'`,
+      `${fixtureFile}:${lineOf(text, "     payoffs:")}: parties[1].batna: YAML syntax error: line ${lineOf(text, "     payoffs:")} ('payoffs:') starts further right than 'batna' on line ${lineOf(text, "     payoffs:") - 1}, so it is read as part of batna's value: fields of one block start in the same column (move this line left, or 'batna' right if it is the one out of place)`,
     ]);
   });
 
@@ -165,6 +165,27 @@ describe("every kind of problem names the file, the line and the field", () => {
       field: "parties[0].confidentialBreif",
       marker: "confidentialBreif",
       message: "unknown field 'confidentialBreif' (did you mean 'confidentialBrief'?)",
+    });
+  });
+
+  it("a field written in the wrong block says which blocks it belongs to", () => {
+    // An issue's field indented under its legal block.
+    const text = edit(validFixture, [
+      "    legal:\n      forum: court\n",
+      "    legal:\n      forum: court\n      description: Who owns the water.\n",
+    ]);
+    expectProblem(text, {
+      field: "issues[0].legal.description",
+      marker: "      description: Who owns",
+      message:
+        "unknown field 'description' ('description' is a field of issues[n] or issues[n].options[n] or creativeOptions[n] or measures[n], not of this block: check its indentation)",
+    });
+    const batna = edit(validFixture, ["  trust: 40\n", "  trust: 40\n  batna: 30\n"]);
+    expectProblem(batna, {
+      field: "indicators.batna",
+      marker: "  batna: 30",
+      message:
+        "unknown field 'batna' ('batna' is a field of parties[n] or events[n].effects or moveEffects.crisis, not of this block: check its indentation)",
     });
   });
 

@@ -27,11 +27,14 @@ export function schemaProblems(issues: readonly z.core.$ZodIssue[], data: unknow
         const guess = closest(key, known);
         if (guess) suggested.add(JSON.stringify([...path, guess]));
         // A comma inside `{ label: a, b }` starts a new field `b` (with no value): a common slip.
+        const elsewhere = guess ? [] : blocksWithField(key);
         const hint = guess
           ? ` (did you mean '${guess}'?)`
-          : /\s/.test(key) || valueAt(data, [...path, key]) === null
-            ? " (a comma inside { ... } starts a new field: put the text in quotes)"
-            : "";
+          : elsewhere.length > 0
+            ? ` ('${key}' is a field of ${elsewhere.join(" or ")}, not of this block: check its indentation)`
+            : /\s/.test(key) || valueAt(data, [...path, key]) === null
+              ? " (a comma inside { ... } starts a new field: put the text in quotes)"
+              : "";
         problems.push({ path: [...path, key], message: `unknown field '${key}'${hint}` });
       }
       continue;
@@ -138,6 +141,29 @@ function knownFields(path: FieldPath): string[] {
         .flatMap((n) => Object.keys((n.properties as object | undefined) ?? {})),
     ),
   ];
+}
+
+/**
+ * The blocks where the schema allows a field of this name, written as the validator writes
+ * paths ("parties[n]", "issues[n].legal", "the top level"). A field written in the wrong
+ * block (indented a level too little or too much) is known somewhere else.
+ */
+function blocksWithField(field: string): string[] {
+  const places = new Set<string>();
+  const visit = (node: JsonSchema, place: string) => {
+    for (const branch of branches(node)) {
+      const properties = (branch.properties ?? {}) as Record<string, unknown>;
+      if (field in properties) places.add(place === "" ? "the top level" : place);
+      for (const [name, child] of Object.entries(properties)) {
+        if (!isSchema(child)) continue;
+        const inner = place === "" ? name : `${place}.${name}`;
+        if (isSchema(child.items)) visit(child.items, `${inner}[n]`);
+        else visit(child, inner);
+      }
+    }
+  };
+  visit(scenarioJsonSchema(), "");
+  return [...places];
 }
 
 /** The JSON Schema nodes that may describe the value at `path`. */

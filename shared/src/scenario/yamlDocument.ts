@@ -47,7 +47,7 @@ export function readYaml(source: string): YamlRead {
         errors.push({
           line: deeper.line,
           path,
-          message: `YAML syntax error: line ${deeper.line} ('${deeper.text}') starts further right than '${field}' above it, so it is read as part of ${field}'s value: start it in the same column as '${field}'${echoes}`,
+          message: `YAML syntax error: line ${deeper.line} ('${deeper.text}') starts further right than '${field}' on line ${lineOf(first.pos[0])}, so it is read as part of ${field}'s value: fields of one block start in the same column (move this line left, or '${field}' right if it is the one out of place)${echoes}`,
         });
       } else if (colonInValue) {
         // "title: U.S.–Iran: talks" reads as a field "U.S.–Iran" inside the title.
