@@ -493,6 +493,19 @@ const lintCases: LintCase[] = [
     message: "any agreement beats walking away",
   },
   {
+    // Water is 120 of Upstream's 160 points at stake (75%) and 120 of Downstream's 200 (60%).
+    check: "OneIssueDecides",
+    text: edit(
+      validFixture,
+      ["water: { low: 0, mid: 30, high: 60 }", "water: { low: 0, mid: 60, high: 120 }"],
+      ["water: { low: 20, mid: 10, high: 0 }", "water: { low: 120, mid: 60, high: 0 }"],
+    ),
+    field: "issues[0]",
+    marker: "  - id: water",
+    message:
+      "this issue is more than half of what is at stake for every state (Upstream 75%, Downstream 60%): the other issues cannot make up for it",
+  },
+  {
     check: "IssueMatters",
     text: edit(
       validFixture,

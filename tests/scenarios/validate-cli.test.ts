@@ -82,6 +82,9 @@ describe("parley validate", () => {
     expect(code).toBe(0);
     expect(stdout).toContain("packages 18; agreement zone 5 (27.8%); every state above its BATNA in 5");
     expect(stdout).toContain("joint points: midpoint 120, best joint 160 (33.3% more), Nash 160");
+    // Each state's priorities, most first: water for Upstream, fish for Downstream.
+    expect(stdout).toContain("Upstream stakes (best minus worst option, per issue): water 60, fish 20, data 20");
+    expect(stdout).toContain("Downstream stakes (best minus worst option, per issue): fish 60, water 20, data 20");
   });
 
   it("reports a missing path and a bad option as usage errors (exit 2)", () => {

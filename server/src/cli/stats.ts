@@ -17,8 +17,15 @@ export function describeAnalysis(scenario: Scenario, analysis: ScenarioAnalysis)
     // The brief's "best package" counts creative options too; these numbers are the issues'.
     const withCreative = pointRange(scenario, state).best;
     const creative = withCreative !== numbers.best ? ` (${round(withCreative)} with creative options)` : "";
+    // What each issue can move for this state, most first: the priorities its brief should tell.
+    const stakes = scenario.issues
+      .map((issue) => ({ id: issue.id, stake: analysis.issues[issue.id]?.stakes[state] ?? 0 }))
+      .sort((a, b) => b.stake - a.stake)
+      .map(({ id, stake }) => `${id} ${round(stake)}`)
+      .join(", ");
     lines.push(
       `${name}: best ${round(numbers.best)}${creative}, worst ${round(numbers.worst)}, BATNA ${round(numbers.batna)}; midpoint ${round(midpoint.points[state] ?? 0)}, best joint ${round(bestJoint.points[state] ?? 0)}${nash ? `, Nash ${round(nash.points[state] ?? 0)}` : ""}`,
+      `${name} stakes (best minus worst option, per issue): ${stakes}`,
     );
   }
   const describe = (options: Record<string, string>) =>

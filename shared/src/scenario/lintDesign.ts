@@ -125,6 +125,32 @@ export const designChecks: LintCheck[] = [
       ),
   },
   {
+    name: "OneIssueDecides",
+    severity: "warning",
+    description:
+      "No issue is more than half of what is at stake for every state (its best minus worst option, against the sum over all issues), so the other issues can make up for it.",
+    run: (scenario, analysis) =>
+      scenario.issues.flatMap((issue, i) => {
+        const shares = analysis.states.map((state) => {
+          const total = Object.values(analysis.issues).reduce((sum, profile) => sum + (profile.stakes[state] ?? 0), 0);
+          return { state, share: total > 0 ? (analysis.issues[issue.id]?.stakes[state] ?? 0) / total : 0 };
+        });
+        if (!shares.every(({ share }) => share > 0.5)) return [];
+        const named = shares
+          .map(
+            ({ state, share }) =>
+              `${scenario.parties.find((p) => p.id === state)?.name ?? state} ${Math.round(100 * share)}%`,
+          )
+          .join(", ");
+        return [
+          {
+            path: ["issues", i],
+            message: `this issue is more than half of what is at stake for every state (${named}): the other issues cannot make up for it, so the talks come down to this one; give it fewer points, or the other issues more`,
+          },
+        ];
+      }),
+  },
+  {
     name: "LogrollingPair",
     severity: "warning",
     description: `Two issues and two states conflict on both, the first matters ${logrollRatio}× more to one state and the second ${logrollRatio}× more to the other (trading beats splitting).`,
