@@ -51,6 +51,9 @@ describe("every kind of problem names the file, the line and the field", () => {
     const problems = problemsOf(text);
     // The parser reports the Tab and then what it could not read after it; the Tab is the cause.
     expect(problems).toHaveLength(1);
+    // The line after "name: Upstream": the party's block, not its name, which ended a line before.
+    expect(problems[0]?.field).toBe("parties[0]");
+    expect(problems[0]?.line).toBe(lineOf(text, "\tpublicBrief"));
     expect(problems[0]?.message).toMatch(
       /^YAML syntax error: Tabs are not allowed as indentation: indent with spaces, not the Tab key \(and \d+ more syntax errors? after it, most likely caused by this one: fix it and check again\)$/,
     );

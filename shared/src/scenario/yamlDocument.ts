@@ -145,8 +145,11 @@ function fieldAtOffset(
       const key = isScalar(pair.key) ? pair.key.value : pair.key;
       if (typeof key !== "string" && typeof key !== "number") break;
       if (lineOf(pair.key.range[1]) > lineOf(pair.key.range[0])) break;
-      path.push(key);
       const value = pair.value;
+      // A field whose text ended on an earlier line is done: the error is in the block
+      // around it (a Tab at the start of the next line is no part of "id: iran").
+      if (!isMap(value) && !isSeq(value) && isNodeWithRange(value) && lineOf(value.range[1]) < lineOf(offset)) break;
+      path.push(key);
       if (
         isMap(value) &&
         !value.flow &&
