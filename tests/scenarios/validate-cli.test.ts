@@ -87,6 +87,27 @@ describe("parley validate", () => {
     expect(stdout).toContain("Downstream stakes (best minus worst option, per issue): fish 60, water 20, data 20");
   });
 
+  it("prints the numbers with --stats for a file the design checks fail, where its author needs them most", () => {
+    // Downstream's BATNA above every package: no deal is possible.
+    const noDeal = edit(validFixture, [
+      "    batna: 40\n    payoffs:\n      water: { low: 20",
+      "    batna: 500\n    payoffs:\n      water: { low: 20",
+    ]);
+    writeFileSync(join(work, "fixture.yaml"), noDeal);
+    const { code, stdout } = parley(["validate", "--stats", "fixture.yaml"], work);
+    expect(code).toBe(1);
+    expect(stdout).toContain("no package gives every state more than its BATNA");
+    expect(stdout).toContain("   the numbers of fixture.yaml, as written:");
+    expect(stdout).toContain("   packages 18; agreement zone 0 (0%); every state above its BATNA in 0");
+    expect(stdout).toContain(
+      "   Downstream: best 100 (105 with creative options), worst 0, BATNA 500; midpoint 60, best joint 80",
+    );
+    expect(stdout).not.toContain("OK fixture.yaml");
+    // A file whose fields are wrong has no numbers to print.
+    writeFileSync(join(work, "fixture.yaml"), edit(validFixture, ["    batna: 40\n", '    batna: "forty"\n']));
+    expect(parley(["validate", "--stats", "fixture.yaml"], work).stdout).not.toContain("packages 18");
+  });
+
   it("reports a missing path and a bad option as usage errors (exit 2)", () => {
     const missing = parley(["validate", "no-such-folder"], work);
     expect(missing.code).toBe(2);

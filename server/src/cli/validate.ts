@@ -17,8 +17,9 @@ repository's scenarios/ folder.
 
 Options:
   --strict   treat warnings as errors
-  --stats    print each valid file's numbers (best packages, BATNAs, midpoint,
-             best joint package, agreement zone, Nash point)
+  --stats    print each file's numbers (best packages, BATNAs, midpoint,
+             best joint package, agreement zone, Nash point, stakes), also when
+             the design checks fail it, as long as its fields and ids are right
   --quiet    print only problems and the summary
   -h, --help show this help
 
@@ -99,15 +100,15 @@ export const validateCommand: Command = {
       for (const problem of check.problems) {
         if (problem.severity === "error" || !values.quiet || fails) io.out(formatProblem(problem));
       }
-      if (fails) {
-        invalid++;
-        continue;
-      }
-      if (!values.quiet) {
+      if (fails) invalid++;
+      else if (!values.quiet) {
         const note = fileWarnings > 0 ? `, ${fileWarnings} warning${fileWarnings > 1 ? "s" : ""}` : "";
         io.out(`OK ${name}: ${check.scenario?.title ?? ""}${note}`);
       }
+      // A file that reads but fails the design checks (no deal possible) gets its numbers
+      // too: they are what its author needs to fix it.
       if (values.stats && check.scenario && check.analysis) {
+        if (fails) io.out(`   the numbers of ${name}, as written:`);
         for (const line of describeAnalysis(check.scenario, check.analysis)) io.out(`   ${line}`);
       }
     }
