@@ -230,12 +230,39 @@ describe("every kind of problem names the file, the line and the field", () => {
 
   it("an unknown reference names the id that does not exist", () => {
     const text = edit(validFixture, ["    by: up", "    by: upstream"]);
-    expectProblem(text, { field: "measures[0].by", marker: "by: upstream", message: "unknown state party 'upstream'" });
+    // With the ids it could have meant.
+    expectProblem(text, {
+      field: "measures[0].by",
+      marker: "by: upstream",
+      message: /unknown state party 'upstream' \(states: up, down\)$/,
+    });
   });
 
   it("an unknown issue in an event is reported", () => {
     const text = edit(validFixture, ["issues: [water]", "issues: [rain]"]);
-    expectProblem(text, { field: "events[0].issues[0]", marker: "issues: [rain]", message: "unknown issue 'rain'" });
+    expectProblem(text, {
+      field: "events[0].issues[0]",
+      marker: "issues: [rain]",
+      message: /unknown issue 'rain' \(issues: water, fish, data\)$/,
+    });
+  });
+
+  it("an option that does not exist lists the issue's options", () => {
+    const statusQuo = edit(validFixture, ["    statusQuo: few\n", "    statusQuo: none\n"]);
+    expectProblem(statusQuo, {
+      field: "issues[1].statusQuo",
+      marker: "statusQuo: none",
+      message: /'none' is not an option of issue 'fish' \(options: few, some, many\)$/,
+    });
+    const payoff = edit(validFixture, [
+      "fish: { few: 0, some: 30, many: 60 }",
+      "fish: { few: 0, some: 30, many: 60, lots: 70 }",
+    ]);
+    expectProblem(payoff, {
+      field: "parties[1].payoffs.fish.lots",
+      marker: "lots: 70",
+      message: /'lots' is not an option of issue 'fish' \(options: few, some, many\)$/,
+    });
   });
 
   it("a missing payoff names the option without one", () => {

@@ -19,6 +19,11 @@ const reservedSeatIds: readonly string[] = ["instructor", "observer", "system"];
 export function checkReferences(scenario: Scenario): ReferenceProblem[] {
   const problems: ReferenceProblem[] = [];
   const report = (path: FieldPath, message: string) => problems.push({ path, message });
+  /** What the author could have meant: " (options: a, b, c)". */
+  const among = (what: string, ids: Iterable<string>) => {
+    const list = [...ids];
+    return list.length > 0 ? ` (${what}: ${list.join(", ")})` : ` (there are no ${what} yet)`;
+  };
 
   const uniqueIds = (list: readonly { id: string }[], field: string): Set<string> => {
     const seen = new Set<string>();
@@ -45,7 +50,7 @@ export function checkReferences(scenario: Scenario): ReferenceProblem[] {
       ? null
       : isParty(id)
         ? `'${id}' is a third party (${scenario.parties.find((p) => p.id === id)?.kind}); only a state party fits here`
-        : `unknown state party '${id}'`;
+        : `unknown state party '${id}'${among("states", stateIds)}`;
   if (stateIds.size < 2) report(["parties"], "a scenario needs at least two parties of kind 'state'");
 
   const forumIds = uniqueIds(scenario.forums, "forums");
@@ -64,20 +69,31 @@ export function checkReferences(scenario: Scenario): ReferenceProblem[] {
     });
     optionsOf.set(issue.id, options);
     if (!options.has(issue.statusQuo)) {
-      report(["issues", i, "statusQuo"], `'${issue.statusQuo}' is not an option of issue '${issue.id}'`);
+      report(
+        ["issues", i, "statusQuo"],
+        `'${issue.statusQuo}' is not an option of issue '${issue.id}'${among("options", options)}`,
+      );
     }
     if (issue.legal) {
       if (!forumIds.has(issue.legal.forum)) {
-        report(["issues", i, "legal", "forum"], `unknown forum '${issue.legal.forum}' (add it under forums)`);
+        report(
+          ["issues", i, "legal", "forum"],
+          `unknown forum '${issue.legal.forum}' (add it under forums)${among("forums", forumIds)}`,
+        );
       }
       for (const [party, option] of Object.entries(issue.legal.positions)) {
-        if (!isParty(party)) report(["issues", i, "legal", "positions", party], `unknown party '${party}'`);
+        if (!isParty(party))
+          report(["issues", i, "legal", "positions", party], `unknown party '${party}'${among("parties", partyIds)}`);
         else if (!options.has(option)) {
-          report(["issues", i, "legal", "positions", party], `'${option}' is not an option of issue '${issue.id}'`);
+          report(
+            ["issues", i, "legal", "positions", party],
+            `'${option}' is not an option of issue '${issue.id}'${among("options", options)}`,
+          );
         }
       }
       for (const party of Object.keys(issue.legal.merits)) {
-        if (!isParty(party)) report(["issues", i, "legal", "merits", party], `unknown party '${party}'`);
+        if (!isParty(party))
+          report(["issues", i, "legal", "merits", party], `unknown party '${party}'${among("parties", partyIds)}`);
       }
     }
   });
@@ -86,12 +102,15 @@ export function checkReferences(scenario: Scenario): ReferenceProblem[] {
     for (const [issueId, table] of Object.entries(party.payoffs)) {
       const options = optionsOf.get(issueId);
       if (!options) {
-        report(["parties", i, "payoffs", issueId], `unknown issue '${issueId}'`);
+        report(["parties", i, "payoffs", issueId], `unknown issue '${issueId}'${among("issues", optionsOf.keys())}`);
         continue;
       }
       for (const optionId of Object.keys(table)) {
         if (!options.has(optionId)) {
-          report(["parties", i, "payoffs", issueId, optionId], `'${optionId}' is not an option of issue '${issueId}'`);
+          report(
+            ["parties", i, "payoffs", issueId, optionId],
+            `'${optionId}' is not an option of issue '${issueId}'${among("options", options)}`,
+          );
         }
       }
     }
@@ -113,7 +132,8 @@ export function checkReferences(scenario: Scenario): ReferenceProblem[] {
 
   scenario.creativeOptions.forEach((creative, i) => {
     for (const party of Object.keys(creative.bonus)) {
-      if (!isParty(party)) report(["creativeOptions", i, "bonus", party], `unknown party '${party}'`);
+      if (!isParty(party))
+        report(["creativeOptions", i, "bonus", party], `unknown party '${party}'${among("parties", partyIds)}`);
     }
   });
 
@@ -123,27 +143,32 @@ export function checkReferences(scenario: Scenario): ReferenceProblem[] {
       if (problem) report(["measures", i, key], problem);
     }
     for (const party of Object.keys(measure.damage)) {
-      if (!isParty(party)) report(["measures", i, "damage", party], `unknown party '${party}'`);
+      if (!isParty(party))
+        report(["measures", i, "damage", party], `unknown party '${party}'${among("parties", partyIds)}`);
     }
   });
 
   scenario.indicators.trustPairs.forEach((pair, i) => {
     pair.between.forEach((party, j) => {
-      if (!isParty(party)) report(["indicators", "trustPairs", i, "between", j], `unknown party '${party}'`);
+      if (!isParty(party))
+        report(["indicators", "trustPairs", i, "between", j], `unknown party '${party}'${among("parties", partyIds)}`);
     });
   });
   for (const party of Object.keys(scenario.indicators.legitimacy)) {
-    if (!isParty(party)) report(["indicators", "legitimacy", party], `unknown party '${party}'`);
+    if (!isParty(party))
+      report(["indicators", "legitimacy", party], `unknown party '${party}'${among("parties", partyIds)}`);
   }
 
   scenario.events.forEach((event, i) => {
     for (const key of ["batna", "legitimacy"] as const) {
       for (const party of Object.keys(event.effects[key])) {
-        if (!isParty(party)) report(["events", i, "effects", key, party], `unknown party '${party}'`);
+        if (!isParty(party))
+          report(["events", i, "effects", key, party], `unknown party '${party}'${among("parties", partyIds)}`);
       }
     }
     event.issues.forEach((issueId, j) => {
-      if (!optionsOf.has(issueId)) report(["events", i, "issues", j], `unknown issue '${issueId}'`);
+      if (!optionsOf.has(issueId))
+        report(["events", i, "issues", j], `unknown issue '${issueId}'${among("issues", optionsOf.keys())}`);
     });
     if (event.round !== undefined && event.round > scenario.rules.roundLimit) {
       report(["events", i, "round"], `round ${event.round} is after the round limit (${scenario.rules.roundLimit})`);
