@@ -165,6 +165,21 @@ describe("parley replay", () => {
   });
 });
 
+describe("parley simulate with a scenario file of one's own", () => {
+  it("refuses a file that is not UTF-8, with its line, as parley validate does", async () => {
+    const source = readFileSync(join(repoRoot, "scenarios/us-china-tariffs.yaml"), "utf8")
+      .replace("id: us-china-tariffs", "id: latin1")
+      .replace("title: ", "title: Pékin, ");
+    writeFileSync(join(work, "latin1.yaml"), Buffer.from(source, "latin1"));
+    const line = source.split("\n").findIndex((l) => l.includes("Pékin")) + 1;
+    const result = await parley("simulate", "--scenario", "latin1.yaml", "--seed", "1");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      `latin1.yaml is not a valid scenario: latin1.yaml:${line}: byte 0xE9 is not UTF-8 text`,
+    );
+  });
+});
+
 describe("parley replay, when the scenario's file changed after the game", () => {
   /** A scenario file of one's own: the U.S.–China case under another id, with the U.S. BATNA given. */
   function ownScenario(batna: number) {
