@@ -523,6 +523,18 @@ const lintCases: LintCase[] = [
     message: "any agreement beats walking away",
   },
   {
+    // BATNAs of 5 (of 100): 16 of the 18 packages give both states more.
+    check: "AgreementZoneSize",
+    text: edit(
+      validFixture,
+      ["    batna: 40\n    payoffs:\n      water: { low: 0", "    batna: 5\n    payoffs:\n      water: { low: 0"],
+      ["    batna: 40\n    payoffs:\n      water: { low: 20", "    batna: 5\n    payoffs:\n      water: { low: 20"],
+    ),
+    field: "parties",
+    marker: "parties:",
+    message: /the agreement zone holds 16 of 18 packages \(88\.9%\): almost any package clears every BATNA/,
+  },
+  {
     // Water is 120 of Upstream's 160 points at stake (75%) and 120 of Downstream's 200 (60%).
     check: "OneIssueDecides",
     text: edit(
@@ -588,6 +600,20 @@ const lintCases: LintCase[] = [
 describe("each lint names its check, the line and the field", () => {
   it("every lint has a case in this test", () => {
     expect(new Set(lintCases.map((c) => c.check))).toEqual(new Set(lintChecks.map((c) => c.name)));
+  });
+
+  it("AgreementZoneSize, when the zone is too small to find", () => {
+    // 139,968 packages; a BATNA of 100 for both leaves only the trade on water and fish with
+    // 21 or more of the 25 points the extra issues give both (the same table for both states).
+    const text = edit(
+      withManyPackages(validFixture),
+      ["    batna: 40\n    payoffs:\n      water: { low: 0", "    batna: 100\n    payoffs:\n      water: { low: 0"],
+      ["    batna: 40\n    payoffs:\n      water: { low: 20", "    batna: 100\n    payoffs:\n      water: { low: 20"],
+    );
+    const problem = problemsOf(text).find((p) => p.check === "AgreementZoneSize");
+    expect(problem?.message).toMatch(
+      /^the agreement zone holds only \d+ of 139968 packages \(0(\.\d)?%\): students will rarely find a deal; lower some BATNAs$/,
+    );
   });
 
   for (const lintCase of lintCases) {

@@ -10,6 +10,8 @@ import type { Scenario } from "./schema.ts";
 
 /** How much more an issue must matter to one state than to the other to count as a trade. */
 const logrollRatio = 1.5;
+/** The share of packages in the agreement zone below which a deal is hard to find, and above which any deal will do. */
+const zoneShare = { min: 0.02, max: 0.6 };
 /** The simple bots enumerate every package; past this many they slow down. */
 const packageLimit = 50_000;
 
@@ -107,6 +109,26 @@ export const designChecks: LintCheck[] = [
             ]
           : [];
       }),
+  },
+  {
+    name: "AgreementZoneSize",
+    severity: "warning",
+    description: `The agreement zone holds ${100 * zoneShare.min}–${100 * zoneShare.max}% of the packages: findable, but not so large that any package clears every BATNA.`,
+    run: (_scenario, analysis) => {
+      const { count } = analysis.zone;
+      const share = count / analysis.packageCount;
+      const shown = `${count} of ${analysis.packageCount} packages (${Math.round(1000 * share) / 10}%)`;
+      if (count === 0 || (share >= zoneShare.min && share <= zoneShare.max)) return [];
+      return [
+        {
+          path: ["parties"],
+          message:
+            share < zoneShare.min
+              ? `the agreement zone holds only ${shown}: students will rarely find a deal; lower some BATNAs`
+              : `the agreement zone holds ${shown}: almost any package clears every BATNA, so a careless deal costs nothing; raise the BATNAs (about 40–50 of a best package of 100)`,
+        },
+      ];
+    },
   },
   {
     name: "IssueMatters",
