@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -15,6 +15,8 @@ function parley(args: string[], cwd = repoRoot) {
 
 const work = mkdtempSync(join(tmpdir(), "parley-validate-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
+// The fixture's first line points editors to ./scenario.schema.json: give it one beside it.
+copyFileSync(join(repoRoot, "scenarios/scenario.schema.json"), join(work, "scenario.schema.json"));
 
 describe("parley validate", () => {
   it("passes the shipped scenarios with no warning and prints one OK line per file", () => {
@@ -106,6 +108,25 @@ describe("parley validate", () => {
     // A file whose fields are wrong has no numbers to print.
     writeFileSync(join(work, "fixture.yaml"), edit(validFixture, ["    batna: 40\n", '    batna: "forty"\n']));
     expect(parley(["validate", "--stats", "fixture.yaml"], work).stdout).not.toContain("packages 18");
+  });
+
+  it("warns when the first line's schema path points at nothing, with the path to write", () => {
+    const own = join(work, "own");
+    mkdirSync(own, { recursive: true });
+    writeFileSync(join(own, "fixture.yaml"), validFixture);
+    const { code, stdout } = parley(["validate", "fixture.yaml"], own);
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      `fixture.yaml:1: warning: the editor's schema './scenario.schema.json' is not there, so editors complete and check nothing as you type: write # yaml-language-server: $schema=${join(repoRoot, "scenarios/scenario.schema.json")}`,
+    );
+    expect(stdout).toContain("OK fixture.yaml: Fixture, 1 warning");
+    // The line it suggests works.
+    const fixed = validFixture.replace(
+      "$schema=./scenario.schema.json",
+      `$schema=${join(repoRoot, "scenarios/scenario.schema.json")}`,
+    );
+    writeFileSync(join(own, "fixture.yaml"), fixed);
+    expect(parley(["validate", "fixture.yaml"], own).stdout).toContain("1 file: 1 valid, 0 invalid, 0 warnings.");
   });
 
   it("reports a missing path and a bad option as usage errors (exit 2)", () => {

@@ -1,6 +1,13 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { isAbsolute, join, relative, resolve } from "node:path";
-import { checkScenario, encodingProblem, formatProblem, lintChecks, type ScenarioCheck } from "@parley/shared";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import {
+  checkScenario,
+  encodingProblem,
+  formatProblem,
+  lintChecks,
+  type ScenarioCheck,
+  type ScenarioProblem,
+} from "@parley/shared";
 import { defaultScenarioDir } from "../scenarios/catalog.ts";
 import { type CliIO, type Command, exitCodes, parseCommandArgs } from "./command.ts";
 import { describeAnalysis } from "./stats.ts";
@@ -25,7 +32,9 @@ Options:
 
 Lints (errors make a file invalid; warnings follow the authoring guide's advice):
 ${lintChecks.map((c) => `  ${c.name} (${c.severity}): ${c.description}`).join("\n")}
-  IdMatchesFileName (error): The scenario's id is its file name (scenarios/ID.yaml).`;
+  IdMatchesFileName (error): The scenario's id is its file name (scenarios/ID.yaml).
+  SchemaPath (warning): The first line's $schema names a file that exists (in a folder of
+    your own, the path of Parley's scenarios/scenario.schema.json).`;
 
 function scenarioFilesIn(folder: string): string[] {
   return readdirSync(folder)
@@ -59,12 +68,37 @@ function displayName(file: string, cwd: string): string {
   return rel.startsWith("..") || isAbsolute(rel) ? file : rel.split("\\").join("/");
 }
 
-/** Checks one file: its encoding, then everything checkScenario checks. */
+/** Checks one file: its encoding, then everything checkScenario checks, then its schema line. */
 function checkFile(file: string, name: string): ScenarioCheck {
   const bytes = readFileSync(file);
   const encoding = encodingProblem(bytes, name);
   if (encoding) return { ok: false, problems: [encoding] };
-  return checkScenario(bytes.toString("utf8"), name);
+  const source = bytes.toString("utf8");
+  const check = checkScenario(source, name);
+  const schemaLine = schemaLineProblem(source, file, name);
+  return schemaLine ? { ...check, problems: [schemaLine, ...check.problems] } : check;
+}
+
+const schemaFile = join(defaultScenarioDir, "scenario.schema.json");
+
+/**
+ * The first line that points editors to the JSON Schema, copied into a folder of one's own,
+ * points at nothing: the editor then silently completes and checks nothing.
+ */
+function schemaLineProblem(source: string, file: string, name: string): ScenarioProblem | undefined {
+  const lines = source.split(/\r?\n/);
+  const index = lines.findIndex((line) => /^#\s*yaml-language-server:\s*\$schema=/.test(line));
+  const target = index < 0 ? undefined : /\$schema=(\S+)/.exec(lines[index] ?? "")?.[1];
+  if (target === undefined || /^[a-z][a-z0-9+.-]*:\/\//i.test(target)) return undefined;
+  if (existsSync(resolve(dirname(file), target))) return undefined;
+  return {
+    file: name,
+    line: index + 1,
+    field: "",
+    message: `the editor's schema '${target}' is not there, so editors complete and check nothing as you type: write # yaml-language-server: $schema=${schemaFile}`,
+    severity: "warning",
+    check: "SchemaPath",
+  };
 }
 
 const options = {
