@@ -323,26 +323,17 @@ function Select({
   value,
   onChange,
   items,
-  hint,
 }: {
   label: string;
   value: string;
   onChange: (value: string) => void;
   items: [string, string][];
-  /** A line under the select about the chosen item. */
-  hint?: string;
 }) {
   const id = useId();
-  const hintId = useId();
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-describedby={hint ? hintId : undefined}
-      >
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
         {items.length === 0 && <option value="">(none)</option>}
         {items.map(([v, text]) => (
           <option key={v} value={v}>
@@ -350,11 +341,6 @@ function Select({
           </option>
         ))}
       </select>
-      {hint && (
-        <p className="small muted told" id={hintId}>
-          {hint}
-        </p>
-      )}
     </div>
   );
 }
@@ -410,7 +396,9 @@ function TextField({ label, value, onChange }: { label: string; value: string; o
  * One option per issue, and any unlocked creative options: for a mediator's proposal. Each
  * option shows what the parties have told the mediator it is worth to them (their shared
  * interests, the only points a mediator may see), and the package's totals below, so that a
- * mediator builds it with what it learned beside the choices.
+ * mediator builds it with what it learned beside the choices. Each issue is a group of radio
+ * buttons, as in the parties' package builder: closed choice boxes had cut the options' text
+ * (and the points told beside it) in the palette's narrow column.
  */
 function PackageFields({ view, pkg, onChange }: { view: TableView; pkg: Package; onChange: (pkg: Package) => void }) {
   const unlocked = view.scenario.creativeOptions.filter((c) => c.unlocked);
@@ -423,35 +411,48 @@ function PackageFields({ view, pkg, onChange }: { view: TableView; pkg: Package;
     ),
   };
   const totals = toldTotals(view, chosen);
-  const toldList = (issueId: string, optionId: string) =>
-    toldPointsFor(view, issueId, optionId)
-      .map((p) => `${p.name} ${p.points}`)
-      .join(", ");
-  const told = (issueId: string, optionId: string) => {
-    const list = toldList(issueId, optionId);
-    return list ? ` (${list})` : "";
-  };
   return (
     <>
-      {view.scenario.issues.map((issue) => (
-        <Select
-          key={issue.id}
-          label={issue.name}
-          value={ruled[issue.id]?.optionId ?? pkg.options[issue.id] ?? issue.statusQuo}
-          onChange={(value) => onChange({ ...pkg, options: { ...pkg.options, [issue.id]: value } })}
-          hint={
-            toldList(issue.id, chosen.options[issue.id] ?? "") &&
-            `Points told you: ${toldList(issue.id, chosen.options[issue.id] ?? "")}`
-          }
-          // A binding ruling leaves one option: the one its forum chose.
-          items={issue.options
-            .filter((o) => !ruled[issue.id] || ruled[issue.id]?.optionId === o.id)
-            .map((o) => [
-              o.id,
-              `${ruled[issue.id] ? `${o.label} (ruled by ${ruled[issue.id]?.forum})` : o.label}${told(issue.id, o.id)}`,
-            ])}
-        />
-      ))}
+      <div className="issues">
+        {view.scenario.issues.map((issue) => (
+          <fieldset key={issue.id} className="field issue">
+            <legend>{issue.name}</legend>
+            {ruled[issue.id] && (
+              <p className="small">
+                {ruled[issue.id]?.forum} has ruled: any package must keep “
+                {issue.options.find((o) => o.id === ruled[issue.id]?.optionId)?.label}”.
+              </p>
+            )}
+            {issue.options.map((o) => {
+              const told = toldPointsFor(view, issue.id, o.id);
+              const isChosen = chosen.options[issue.id] === o.id;
+              return (
+                <label key={o.id} className={`option ${isChosen ? "chosen" : ""}`}>
+                  <input
+                    type="radio"
+                    name={`mediator-${issue.id}`}
+                    value={o.id}
+                    checked={isChosen}
+                    // A binding ruling leaves one option: the one its forum chose.
+                    disabled={ruled[issue.id] !== undefined && ruled[issue.id]?.optionId !== o.id}
+                    onChange={() => onChange({ ...pkg, options: { ...pkg.options, [issue.id]: o.id } })}
+                  />
+                  <span className="option-label">
+                    {o.label}
+                    {issue.statusQuo === o.id && <span className="muted small"> (status quo)</span>}
+                    {told.length > 0 && (
+                      <span className="revealed small told">
+                        {" "}
+                        · told you: {told.map((t) => `${t.name} ${t.points}`).join(", ")}
+                      </span>
+                    )}
+                  </span>
+                </label>
+              );
+            })}
+          </fieldset>
+        ))}
+      </div>
       {unlocked.length > 0 && (
         <Checks
           label="Creative options"

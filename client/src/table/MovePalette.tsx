@@ -15,6 +15,9 @@ const elsewhere: Partial<Record<MoveKind, string>> = {
   chat: "Use the chat panel.",
 };
 
+/** Moves whose form builds a whole package: open, their approach's card takes the palette's full width. */
+const wideForms: ReadonlySet<MoveKind> = new Set(["mediatorProposal"]);
+
 /**
  * Every move of the game, grouped by approach: a one-line explanation each, why a move is
  * unavailable now, and a small form to choose its details. Keyboard: Tab to a move, Enter
@@ -113,7 +116,7 @@ function MoveEntry({ view, move, canMove }: { view: TableView; move: MoveAvailab
           Not now: {move.reason}
         </p>
       )}
-      <div id={ids.form} hidden={!open} className="move-form">
+      <div id={ids.form} hidden={!open} className={`move-form${wideForms.has(move.kind) ? " move-form-wide" : ""}`}>
         {open &&
           (note ? (
             <p className="small muted">{note}</p>
