@@ -49,4 +49,19 @@ test("the debrief's charts keep their plots whole however long their legends are
   await page.setViewportSize({ width: 390, height: 844 });
   expect(await plotHeight(page, /what was possible, offered and agreed/)).toBeGreaterThan(240);
   expect(await plotHeight(page, /^Trust and tension by round/)).toBeGreaterThan(150);
+  // The table of scores had scrolled sideways in its box, its lenses out of sight: each party's
+  // cells stack under their column's name, and it is still a table to a screen reader.
+  const phoneBox = await scores.evaluate((t) => ({
+    wide: t.parentElement?.scrollWidth ?? 0,
+    room: t.parentElement?.clientWidth ?? 0,
+  }));
+  expect(phoneBox.wide).toBeLessThanOrEqual(phoneBox.room);
+  const ukraine = scores.getByRole("row", { name: /^Ukraine/ });
+  await expect(ukraine.getByRole("cell")).toHaveCount(5);
+  const named = await ukraine
+    .getByRole("cell")
+    .evaluateAll((cells) => cells.map((c) => getComputedStyle(c, "::before").content));
+  expect(named).toEqual(['"Points"', '"Score (0–100)"', '"Over BATNA"', '"Realist"', '"Liberal"']);
+  const liberal = await ukraine.getByRole("cell").last().boundingBox();
+  expect((liberal?.x ?? 0) + (liberal?.width ?? 0)).toBeLessThanOrEqual(390);
 });

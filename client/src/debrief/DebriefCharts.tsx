@@ -119,7 +119,8 @@ export const DebriefCharts = memo(function DebriefCharts({
 function TableMetrics({ report, name }: { report: TableReport; name: (seat: string) => string }) {
   return (
     <div className="table-scroll">
-      <table>
+      {/* On a phone each party's row stacks its cells, each named: no scrolling sideways in the box. */}
+      <table className="stack-narrow">
         <caption>The table at this step</caption>
         <thead>
           <tr>

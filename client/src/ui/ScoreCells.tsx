@@ -5,7 +5,8 @@ import { pointsText } from "./metric.ts";
 /**
  * A party's points, its score on its 0–100 scale, over its BATNA and both lenses: the cells
  * the end screen and the debrief show alike. A third party has no BATNA, scale or lens: dashes,
- * each with its reason.
+ * each with its reason. Each cell names its column (`data-label`), for a narrow screen that
+ * stacks the table (`.stack-narrow`).
  */
 export function ScoreCells({
   score,
@@ -18,11 +19,15 @@ export function ScoreCells({
 }) {
   return (
     <>
-      <td className="num">{pointsText(score.points)}</td>
-      <MetricCell metric={score.normalised} />
-      <td className="num">{thirdParty ? "—" : score.surplus}</td>
-      <MetricCell metric={lenses?.realist.score} digits={1} />
-      <MetricCell metric={lenses?.liberal.score} digits={1} />
+      <td className="num" data-label="Points">
+        {pointsText(score.points)}
+      </td>
+      <MetricCell metric={score.normalised} label="Score (0–100)" />
+      <td className="num" data-label="Over BATNA">
+        {thirdParty ? "—" : score.surplus}
+      </td>
+      <MetricCell metric={lenses?.realist.score} digits={1} label="Realist" />
+      <MetricCell metric={lenses?.liberal.score} digits={1} label="Liberal" />
     </>
   );
 }
