@@ -4,7 +4,7 @@ import { Link } from "../ui/Link.tsx";
 import { metricReason, metricText, pointsText } from "../ui/metric.ts";
 import { capitalised, issueName, isThirdParty, optionName, partyName, playersText } from "../ui/names.ts";
 import { ScoreCells } from "../ui/ScoreCells.tsx";
-import type { DebriefEntry } from "./TableLog.tsx";
+import { botReasons, type DebriefEntry } from "./botReasons.ts";
 
 /** The outcome, your score under both lenses, every party's score and what others had revealed. */
 export function EndOfGame({ view, seat }: { view: TableView; seat: SavedSeat }) {
@@ -180,15 +180,19 @@ function AllResults({ view }: { view: TableView }) {
       )}
       {/* The bots' reasons for their key moves: shown when the log carries them (`rationale`). */}
       {(() => {
-        const reasons = (view.log as DebriefEntry[]).filter((e) => e.rationale && bots.some((b) => b.id === e.by));
+        const reasons = botReasons(
+          view.log as DebriefEntry[],
+          bots.map((b) => b.id),
+          (seat) => partyName(view, seat),
+        );
         return reasons.length === 0 ? null : (
           <>
             <h3>Why the bots did what they did</h3>
             <ul data-testid="bot-reasons">
-              {reasons.map((e) => (
-                <li key={`${e.seq}-${e.kind}`}>
-                  <span className="muted small">Round {e.round}:</span> {e.text}
-                  <span className="rationale">Why: {e.rationale}</span>
+              {reasons.map((r) => (
+                <li key={r.key}>
+                  <span className="muted small">Round {r.round}:</span> {r.text}
+                  <span className="rationale">Why: {r.why}</span>
                 </li>
               ))}
             </ul>

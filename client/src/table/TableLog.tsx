@@ -1,10 +1,9 @@
-import { entryText, type LogEntry, type TableView } from "@parley/shared";
+import { entryText, type TableView } from "@parley/shared";
 import { useState } from "react";
 import { ApproachTag } from "../ui/approaches.tsx";
 import { partyName } from "../ui/names.ts";
 
-/** A log entry may carry a bot's reason for its move (shown only once the game has ended). */
-export type DebriefEntry = LogEntry & { rationale?: string };
+export type { DebriefEntry } from "./botReasons.ts";
 
 /** What happened, in plain language, round by round; newest first while playing. */
 export function TableLog({ view }: { view: TableView }) {
