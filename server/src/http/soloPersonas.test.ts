@@ -18,6 +18,12 @@ describe("a solo game's bot personas", () => {
     expect(choosePersona(undefined, "mediator", "simple")).toBe("simple");
   });
 
+  it('a state\'s surprise is a persona proper, never the default (revealed at the end as "the Default bot")', () => {
+    for (let i = 0; i < 200; i++) expect(choosePersona(surprise, "state")).not.toBe("simple");
+    const drawn = new Set(Array.from({ length: 400 }, () => choosePersona(surprise, "state")));
+    expect(drawn).toEqual(new Set(botPersonas.map((p) => p.id).filter((id) => id !== "simple")));
+  });
+
   it("a choice or a 'what if' seat's persona that does not fit a third party gives way to the one of its role", () => {
     expect(choosePersona("hardliner", "mediator")).toBe("mediator");
     expect(choosePersona("integrator", "ngo")).toBe("trackTwo");
@@ -47,11 +53,11 @@ describe("a solo mediator's bots", () => {
       for (const s of states) drawn.add(personas[s] as string);
     }
     expect(drawn.has("hardliner")).toBe(false);
-    // Every other state persona can still be drawn.
+    // Every other state persona can still be drawn (the default aside, which only names one of them).
     expect([...drawn].sort()).toEqual(
       botPersonas
         .map((p) => p.id)
-        .filter(consentsToMediation)
+        .filter((id) => id !== "simple" && consentsToMediation(id))
         .sort(),
     );
   });

@@ -13,6 +13,7 @@ import {
   type Scenario,
   type SeatId,
   type SeatKind,
+  personaIds as sharedPersonaIds,
   textLimits,
   validateSystem,
 } from "@parley/shared";
@@ -38,6 +39,8 @@ import { initialStateOf } from "../tables/liveTable.ts";
 /** "surprise": the server picks a persona and keeps it secret until the end of the game. */
 export const surprise = "surprise";
 const personaIds = () => botPersonas.map((p) => p.id);
+/** The personas a surprise draws from: every one but the default. */
+const personasProper: readonly string[] = sharedPersonaIds;
 
 const PersonaChoice = z
   .string()
@@ -104,8 +107,10 @@ export function choosePersona(
   if (choice && choice !== surprise) return fittingPersona(choice, kind);
   if (!choice && fallback) return fittingPersona(fallback, kind);
   if (kind !== "state") return defaultPersonaFor(kind);
-  const ids = personaIds().filter(allowed);
-  return ids[Math.floor(Math.random() * ids.length)] ?? "simple";
+  // Among the personas proper: the default only names the seat's usual persona (tit-for-tat,
+  // drawn twice as often through it), and the end revealed it as "the Default bot".
+  const ids = personasProper.filter(allowed);
+  return ids[Math.floor(Math.random() * ids.length)] ?? defaultPersonaFor(kind);
 }
 
 /** Whether a state played by this persona can consent to mediation (a hardliner refuses every mediator). */
