@@ -1,8 +1,16 @@
-import { aimsPoints, botPersonas, describePackage, noAgreementReason, playedBy, type TableView } from "@parley/shared";
+import { aimsPoints, describePackage, noAgreementReason, playedBy, type TableView } from "@parley/shared";
 import type { SavedSeat } from "../net/saved.ts";
 import { Link } from "../ui/Link.tsx";
 import { metricReason, metricText, pointsText } from "../ui/metric.ts";
-import { capitalised, issueName, isThirdParty, optionName, partyName, playersText } from "../ui/names.ts";
+import {
+  capitalised,
+  issueName,
+  isThirdParty,
+  optionName,
+  partyName,
+  personaReveal,
+  playersText,
+} from "../ui/names.ts";
 import { ScoreCells } from "../ui/ScoreCells.tsx";
 import { botReasons, type DebriefEntry } from "./botReasons.ts";
 
@@ -166,12 +174,17 @@ function AllResults({ view }: { view: TableView }) {
           <h3>Who the bots were</h3>
           <ul>
             {bots.map((p) => {
-              const id = p.controller.type === "bot" ? p.controller.persona : undefined;
-              const persona = botPersonas.find((b) => b.id === id);
+              const persona = personaReveal(p.controller.type === "bot" ? p.controller.persona : undefined, p.kind);
+              const kind = p.kind === "ngo" ? "an NGO" : `a ${p.kind}`;
               return (
                 <li key={p.id} data-testid={`persona-${p.id}`}>
-                  <strong>{p.name}</strong> was played by the <strong>{persona?.name ?? id ?? "unknown"}</strong> bot
-                  {persona ? `: ${persona.description}` : "."}
+                  <strong>{p.name}</strong> was played by the <strong>{persona.name}</strong> bot
+                  {persona.plays && (
+                    <>
+                      , which plays {kind} as the <strong>{persona.plays}</strong> bot
+                    </>
+                  )}
+                  {persona.description ? `: ${persona.description}` : "."}
                 </li>
               );
             })}

@@ -1,4 +1,13 @@
-import { andList, botPersonas, capitalised, type Player, type TableView } from "@parley/shared";
+import {
+  andList,
+  botPersonas,
+  capitalised,
+  defaultPersonaFor,
+  defaultPersonaId,
+  type Player,
+  type SeatKind,
+  type TableView,
+} from "@parley/shared";
 
 /** A party's display name in a view. */
 export const partyName = (view: Pick<TableView, "parties">, id: string): string =>
@@ -15,6 +24,27 @@ export const list = andList;
 
 /** A bot persona's display name ("Default", "Tit-for-tat") from its id. */
 export const personaName = (id: string | undefined): string => botPersonas.find((p) => p.id === id)?.name ?? id ?? "?";
+
+/** A bot's persona as the end of a game reveals it: its name, the persona it played, and how that plays. */
+export interface PersonaReveal {
+  name: string;
+  /** For the default: the persona it plays at a seat of this kind ("Tit-for-tat" for a state). */
+  plays?: string;
+  description?: string;
+}
+
+/**
+ * The default persona only names the seat's usual one, and its own line ("Suits its seat:
+ * tit-for-tat for a state, the mediator for a mediator…") left a student to work out which:
+ * the reveal says which persona it played, and describes that one.
+ */
+export function personaReveal(id: string | undefined, kind: SeatKind): PersonaReveal {
+  const persona = botPersonas.find((p) => p.id === id);
+  if (!persona) return { name: id ?? "unknown" };
+  if (persona.id !== defaultPersonaId) return { name: persona.name, description: persona.description };
+  const played = botPersonas.find((p) => p.id === defaultPersonaFor(kind));
+  return { name: persona.name, plays: played?.name, description: played?.description };
+}
 
 /** Whether a seat is a third party (a mediator, an NGO): not bound by the deal, scored by its aims. */
 export const isThirdParty = (view: Pick<TableView, "parties">, seat: string | undefined): boolean => {
