@@ -11,6 +11,7 @@ import { useState } from "react";
 import { useTable } from "../state/tableStore.ts";
 import { ApproachTag } from "../ui/approaches.tsx";
 import { issueName, isThirdParty, list, optionName, partyName, possessive } from "../ui/names.ts";
+import { awaitsYourVeto } from "./councilVote.ts";
 
 const framingText: Record<Proposal["framing"], string> = {
   plain: "proposal",
@@ -80,7 +81,7 @@ function CouncilVote({ view, p, seat }: { view: TableView; p: Proposal; seat: st
     <p className="small" data-testid="council-vote">
       {needed}; {list(vetoes)} each hold a veto (one rejection sinks it). Adopted at once when they all accept;
       otherwise put to the vote at the end of round {voteAt}, where a member that has not answered abstains
-      {rule.vetoes.includes(seat) ? " (your rejection vetoes it; your silence does not)" : ""}.
+      {awaitsYourVeto(p, rule.vetoes, seat) ? " (your rejection vetoes it; your silence does not)" : ""}.
     </p>
   );
 }
