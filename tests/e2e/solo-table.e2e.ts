@@ -108,9 +108,16 @@ test("the mediator at Camp David offers its good offices, is invited by the part
   await expect(page.getByTestId("proposal-points")).toHaveCount(0);
   await expect(page.getByText("(your BATNA: 0)")).toHaveCount(0);
 
-  // It has no BATNA to walk away to.
-  await expect(page.getByTestId("move-walkAway")).toContainText("a third party still scores by its aims");
-  await expect(page.getByTestId("move-walkAway")).not.toContainText("BATNA");
+  // It has no BATNA to walk away to, and walking away does not ask it to take one.
+  const walkAway = page.getByTestId("move-walkAway");
+  await expect(walkAway).toContainText("a third party still scores by its aims");
+  await expect(walkAway).not.toContainText("BATNA");
+  await walkAway.locator("button.move-toggle").click();
+  await walkAway.locator("button[type=submit]").click();
+  await expect(walkAway.getByRole("alert")).toContainText("You leave the table and still score by your aims.");
+  await expect(walkAway).not.toContainText("BATNA");
+  await walkAway.getByRole("button", { name: "Cancel" }).click();
+  await walkAway.locator("button.move-toggle").click();
 
   // Before anyone invites it, the mediator's own moves say what it can do about that.
   const proposalMove = page.getByTestId("move-mediatorProposal");

@@ -115,7 +115,10 @@ export function MoveForm({ view, kind, disabled, describedBy, onSend }: FormProp
       break;
     case "walkAway":
       build = () => ({ kind });
-      confirmText = "Walk away for good and take your BATNA?";
+      // A third party has no BATNA to take: it leaves, and still scores by its aims.
+      confirmText = view.me?.aims
+        ? "Walk away for good? You leave the table and still score by your aims."
+        : "Walk away for good and take your BATNA?";
       break;
     case "threaten": {
       const m = myMeasures.find((x) => x.id === measure);
