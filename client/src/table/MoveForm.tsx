@@ -2,6 +2,8 @@ import { type Move, type MoveKind, type Package, type TableView, textLimits } fr
 import { type ReactNode, useId, useState } from "react";
 import { moveTitles } from "../ui/approaches.tsx";
 import { CharactersLeft } from "../ui/CharactersLeft.tsx";
+import { list } from "../ui/names.ts";
+import { concessionChoices } from "./concessions.ts";
 import { keepingRulings, ruledOptions } from "./rulings.ts";
 import { toldPointsFor, toldTotals } from "./toldPoints.ts";
 
@@ -41,8 +43,6 @@ export function MoveForm({ view, kind, disabled, describedBy, onSend }: FormProp
   const measure = first(measureId, myMeasures, (m) => m.id);
   const proposal = first(proposalId, myOpen, (p) => p.id);
   const issue = first(issueId, view.scenario.issues, (i) => i.id);
-  const options = view.scenario.issues.find((i) => i.id === issue)?.options ?? [];
-  const option = first(optionId, options, (o) => o.id);
   const one = (items: { id: string }[]) => first(target, items, (p) => p.id);
 
   let fields: ReactNode = null;
@@ -131,26 +131,49 @@ export function MoveForm({ view, kind, disabled, describedBy, onSend }: FormProp
       fields = measureSelect;
       build = () => (measure ? { kind, measureId: measure } : null);
       break;
-    case "concede":
+    case "concede": {
+      const open = myOpen.find((p) => p.id === proposal);
+      const choices = open ? concessionChoices(view, open) : [];
+      const onIssue = choices.find((c) => c.issueId === issueId) ?? choices[0];
+      const to = onIssue?.options.find((o) => o.id === optionId) ?? onIssue?.options[0];
       fields = (
         <>
           <Select
             label="Your proposal"
             value={proposal}
-            onChange={setProposalId}
-            items={myOpen.map((p) => [p.id, p.id])}
+            onChange={(value) => {
+              setProposalId(value);
+              setIssueId("");
+              setOptionId("");
+            }}
+            items={myOpen.map((p) => [p.id, `${p.id}, version ${p.version}, to ${list(p.to.map(name))}`])}
           />
-          {issueSelect()}
           <Select
-            label="New option"
-            value={option}
+            label="Issue"
+            value={onIssue?.issueId ?? ""}
+            onChange={(value) => {
+              setIssueId(value);
+              setOptionId("");
+            }}
+            items={choices.map((c) => [c.issueId, c.name])}
+          />
+          {onIssue && (
+            <p className="small muted" data-testid="concede-now">
+              Your proposal offers “{onIssue.current.label}”: {onIssue.current.points} points for you.
+            </p>
+          )}
+          <Select
+            label="Concede to"
+            value={to?.id ?? ""}
             onChange={setOptionId}
-            items={options.map((o) => [o.id, o.label])}
+            items={(onIssue?.options ?? []).map((o) => [o.id, `${o.label} (${o.points} points for you)`])}
           />
         </>
       );
-      build = () => (proposal ? { kind, proposalId: proposal, issueId: issue, optionId: option } : null);
+      build = () =>
+        open && onIssue && to ? { kind, proposalId: open.id, issueId: onIssue.issueId, optionId: to.id } : null;
       break;
+    }
     case "withhold":
       fields = seatSelect(others, "From");
       build = () => ({ kind, from: one(others) });

@@ -15,8 +15,11 @@ const elsewhere: Partial<Record<MoveKind, string>> = {
   chat: "Use the chat panel.",
 };
 
-/** Moves whose form builds a whole package: open, their approach's card takes the palette's full width. */
-const wideForms: ReadonlySet<MoveKind> = new Set(["mediatorProposal"]);
+/**
+ * Moves whose form lists long options (a whole package, a concession's options and their
+ * points): open, their approach's card takes the palette's full width.
+ */
+const wideForms: ReadonlySet<MoveKind> = new Set(["mediatorProposal", "concede"]);
 
 /**
  * Every move of the game, grouped by approach: a one-line explanation each, why a move is
