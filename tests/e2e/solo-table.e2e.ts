@@ -208,7 +208,7 @@ test("the mediator at Russia–Ukraine builds its proposal beside the points the
   await expect(log).toContainText("India (mediator) puts a mediator's proposal");
   // What its own move changed (or that it changed nothing), where it makes its moves.
   await expect(page.getByTestId("move-effects")).toContainText(
-    /Your last move \(round \d\): (What your move changed|Your move)/,
+    /Your last move \(round \d\): (What your mediator's proposal changed|Your mediator's proposal changed no|Your move)/,
   );
 
   // A party that will not take the package says so, to the mediator alone, and why, in words.

@@ -36,7 +36,9 @@ describe("what a seat's own move changed", () => {
     const batna = (s: GameState) => s.batna[russia] ?? 0;
     expect(batna(gesture)).toBeLessThan(batna(start));
     expect(effects?.changes).toContain(`your BATNA −${batna(start) - batna(gesture)} (now ${batna(gesture)})`);
-    expect(moveEffectsText(effects as NonNullable<typeof effects>)).toMatch(/^What your move changed: .*\.$/);
+    expect(moveEffectsText(effects as NonNullable<typeof effects>)).toMatch(
+      /^What your goodwill gesture changed: .*\.$/,
+    );
   });
 
   it("says nothing to the others about a move that is not theirs, nor about a chat", () => {
@@ -54,7 +56,26 @@ describe("what a seat's own move changed", () => {
     const passed = step(start, ukraine, { kind: "pass" });
     const effects = ownMoveEffects(viewFor(start, ukraine), viewFor(passed, ukraine));
     expect(effects?.changes).toEqual([]);
-    expect(moveEffectsText(effects as NonNullable<typeof effects>)).toBe("Your move changed no indicator.");
+    expect(moveEffectsText(effects as NonNullable<typeof effects>)).toBe("Passing changed no indicator.");
+  });
+
+  it("names an answer, which uses no main move, so its line is not read as the round's main move", () => {
+    const proposed = step(start, russia, {
+      kind: "propose",
+      to: [ukraine, usa],
+      package: { options: Object.fromEntries(scenario.issues.map((i) => [i.id, i.statusQuo])), creative: [] },
+    });
+    const id = proposed.proposals[0]?.id as string;
+    const rejected = step(proposed, ukraine, { kind: "reject", proposalId: id });
+    const effects = ownMoveEffects(viewFor(proposed, ukraine), viewFor(rejected, ukraine));
+    expect(effects?.move).toBe("reject");
+    expect(moveEffectsText(effects as NonNullable<typeof effects>)).toMatch(
+      /^(What your rejection changed: .+\.|Your rejection changed no indicator\.)$/,
+    );
+    // A move the phrases do not know still reads as a move.
+    expect(moveEffectsText({ seq: 1, round: 1, closedRound: false, changes: [], move: "someNewMove" })).toBe(
+      "Your move changed no indicator.",
+    );
   });
 
   it("a move that closes the round is compared with the round's closing snapshot, without the no-deal value", () => {

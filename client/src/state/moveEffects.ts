@@ -9,7 +9,42 @@ export interface MoveEffects {
   closedRound: boolean;
   /** The changes, each a phrase ("trust with Russia +2 (now 57)"); empty when nothing moved. */
   changes: string[];
+  /** The move, as its log line names its kind ("reject"). */
+  move?: string;
 }
+
+/**
+ * A move as the line after it names it ("What your rejection changed"): a notice about an
+ * answer had read "What your move changed" beside the palette's line about another move.
+ */
+const movePhrases: Record<string, string> = {
+  propose: "your proposal",
+  accept: "your acceptance",
+  reject: "your rejection",
+  withdraw: "withdrawing your proposal",
+  pass: "passing",
+  walkAway: "walking away",
+  threaten: "your threat",
+  impose: "imposing the measure",
+  liftMeasure: "lifting the measure",
+  concede: "your concession",
+  withhold: "withholding information",
+  inviteMediator: "inviting the mediator",
+  acceptMediation: "accepting mediation",
+  mediatorProposal: "your mediator's proposal",
+  shuttle: "your shuttle message",
+  consentArbitration: "consenting to arbitration",
+  shareInterests: "sharing your interests",
+  proposeCreative: "your creative option",
+  jointFactFinding: "joint fact-finding",
+  fileClaim: "your claim",
+  respondToClaim: "your answer to the claim",
+  comply: "complying with the ruling",
+  defy: "defying the ruling",
+  confidenceBuilding: "your goodwill gesture",
+  workshop: "your workshop",
+  backChannel: "your back channel",
+};
 
 const signed = (delta: number) => (delta > 0 ? `+${delta}` : `−${-delta}`);
 
@@ -58,7 +93,8 @@ export function ownMoveEffects(before: TableView | undefined, after: TableView):
   if (!before || !me || after.phase === "ended" || after.seq !== before.seq + 1) return undefined;
   const seq = before.seq;
   const lines = after.log.filter((e) => e.seq === seq);
-  if (!lines.some((e) => e.by === me && e.kind !== "chat")) return undefined;
+  const own = lines.find((e) => e.by === me && e.kind !== "chat");
+  if (!own) return undefined;
   const closedRound = after.round !== before.round;
   const closing = closedRound ? after.history.find((h) => h.round === before.round)?.indicators : after.indicators;
   const changes = closing ? indicatorChanges(after, me, before.indicators, closing) : [];
@@ -72,18 +108,21 @@ export function ownMoveEffects(before: TableView | undefined, after: TableView):
   }
   if (lines.some((e) => e.kind === "mediationActive")) changes.push("mediation begins");
   if (lines.some((e) => e.kind === "arbitrationAgreed")) changes.push("arbitration agreed");
-  return { seq, round: before.round, closedRound, changes };
+  return { seq, round: before.round, closedRound, changes, move: own.kind };
 }
 
 /**
- * The line a seat reads after its move: "What your move changed: …". A move that closed the
+ * The line a seat reads after its move: "What your rejection changed: …". A move that closed the
  * round says so: its changes come with the round's end (expiring offers, mediation's slow
  * repair of trust), which the views cannot tell apart.
  */
 export function moveEffectsText(effects: MoveEffects): string {
   const list = effects.changes.join("; ");
   if (!effects.closedRound) {
-    return effects.changes.length === 0 ? "Your move changed no indicator." : `What your move changed: ${list}.`;
+    const move = movePhrases[effects.move ?? ""] ?? "your move";
+    return effects.changes.length === 0
+      ? `${move.charAt(0).toUpperCase()}${move.slice(1)} changed no indicator.`
+      : `What ${move} changed: ${list}.`;
   }
   return effects.changes.length === 0
     ? `Your move closed round ${effects.round}; no indicator changed.`
