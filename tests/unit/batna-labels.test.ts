@@ -28,6 +28,16 @@ describe("where the BATNA lines are named", () => {
     expect(batnaLabelPositions(data)?.x).toBe("insideBottomLeft");
   });
 
+  it("measures nearness from the axis' start, which is zero only when some point is", () => {
+    // A council's pair: every point between 20 and 104, the BATNAs at (31, 29). Measured from
+    // zero they had seemed far enough from the axes; both names were written in the small
+    // corner by the axes' start, one cut off by the plot's edge and over the other.
+    const frontier = [20, 40, 60, 80, 100].map((x) => point(x, 124 - x));
+    const data: OutcomeSpaceData = { xLabel: "United States", yLabel: "United Kingdom", frontier, trails: [] };
+    data.batna = { x: 31, y: 29 };
+    expect(batnaLabelPositions(data)).toEqual({ x: "insideBottomLeft", y: "insideBottomLeft" });
+  });
+
   it("names no line when there are no BATNAs to draw", () => {
     expect(batnaLabelPositions(plot())).toBeUndefined();
   });

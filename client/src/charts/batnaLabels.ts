@@ -23,7 +23,8 @@ export function batnaLabelPositions(data: OutcomeSpaceData): { x: LabelPosition;
   ];
   const share = (value: number, axis: "x" | "y") => {
     const values = points.map((p) => p[axis]);
-    const low = Math.min(...values, 0);
+    // From the axis' start: its domain fits the points drawn, and starts at zero only when they do.
+    const low = Math.min(...values);
     const span = Math.max(...values) - low;
     return span > 0 ? (value - low) / span : 0;
   };
