@@ -45,6 +45,16 @@ test("the debrief's charts keep their plots whole however long their legends are
   await expect(scores.getByRole("columnheader", { name: "Liberal" })).toBeVisible();
   const box = await scores.evaluate((t) => ({ wide: t.scrollWidth, room: t.parentElement?.clientWidth ?? 0 }));
   expect(box.wide).toBeLessThanOrEqual(box.room);
+  // The outcome space's upright axis is named along its middle: written from the middle
+  // upwards, a long name ran off the top ("United Kingdom (poin").
+  const space = page.getByRole("figure", { name: /what was possible, offered and agreed/ });
+  const plot = await space.locator(".recharts-cartesian-grid").boundingBox();
+  const upright = await space
+    .locator(".recharts-label", { hasText: /\(points\)$/ })
+    .last()
+    .boundingBox();
+  const middle = (box: { y: number; height: number } | null) => (box ? box.y + box.height / 2 : 0);
+  expect(Math.abs(middle(upright) - middle(plot))).toBeLessThan(12);
   // On a phone, the outcome space's legend of six series had taken a third of its plot.
   await page.setViewportSize({ width: 390, height: 844 });
   expect(await plotHeight(page, /what was possible, offered and agreed/)).toBeGreaterThan(240);

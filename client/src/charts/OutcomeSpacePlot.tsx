@@ -65,7 +65,14 @@ export const OutcomeSpacePlot = memo(function OutcomeSpacePlot({
               name={data.yLabel}
               stroke={theme.axis}
               tick={text}
-              label={{ value: `${data.yLabel} (points)`, angle: -90, position: "insideLeft", ...text }}
+              // Centred on the axis: written from its middle upwards, a long name ran off the top ("United Kingdom (poin").
+              label={{
+                value: `${data.yLabel} (points)`,
+                angle: -90,
+                position: "insideLeft",
+                textAnchor: "middle",
+                ...text,
+              }}
               domain={["auto", "auto"]}
               padding={{ top: 10, bottom: 10 }}
               width={Math.round(theme.fontSize * 4.7)}
