@@ -40,6 +40,9 @@ test("the move palette plays a threat from the keyboard and explains an unavaila
   await expect(effects).toContainText(/^Your last move \(round 1\):/);
   await expect(effects).toContainText(/tension \+\d+ \(now \d+\)/);
   await expect(effects).toContainText(/trust with China −\d+ \(now \d+\)/);
+  // The keyboard stays at the move: its form starts afresh, and had taken the focus with it
+  // (to the top of the page).
+  await expect(threaten.locator("button.move-toggle")).toBeFocused();
 });
 
 /**

@@ -1,5 +1,5 @@
 import type { MoveAvailability, MoveKind, TableView } from "@parley/shared";
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { moveEffectsText } from "../state/moveEffects.ts";
 import { useTable } from "../state/tableStore.ts";
 import { ApproachTag, approachInfo, approachOrder, moveTitles } from "../ui/approaches.tsx";
@@ -56,11 +56,14 @@ export function MovePalette({ view, canMove }: { view: TableView; canMove: boole
         One <strong>main move</strong> per round; moves marked <span className="badge">free</span> (answers, consent,
         chat) do not use it.
       </p>
-      {effects && (
-        <p className="small move-effects" data-testid="move-effects">
-          <strong>Your last move (round {effects.round}):</strong> {moveEffectsText(effects)}
-        </p>
-      )}
+      {/* Said when it changes, to a screen reader too: what the seat's last move did. */}
+      <div aria-live="polite">
+        {effects && (
+          <p className="small move-effects" data-testid="move-effects">
+            <strong>Your last move (round {effects.round}):</strong> {moveEffectsText(effects)}
+          </p>
+        )}
+      </div>
       <div className="approach-grid">
         {approachOrder.map((approach) => {
           const group = shown.filter((m) => m.approach === approach);
@@ -93,12 +96,23 @@ function MoveEntry({ view, move, canMove }: { view: TableView; move: MoveAvailab
   const send = useTable((s) => s.send);
   const [open, setOpen] = useState(false);
   const ids = { reason: useId(), form: useId() };
+  const toggle = useRef<HTMLButtonElement>(null);
+  const sent = useRef(false);
+  const formKey = moveFormKey(view, move.kind);
+  // A move sent starts its form afresh (a new key), which took the focus with its button:
+  // the keyboard went back to the top of the page. It returns to the move's own toggle.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the form starts afresh
+  useEffect(() => {
+    if (sent.current && document.activeElement === document.body) toggle.current?.focus();
+    sent.current = false;
+  }, [formKey]);
   const note = elsewhere[move.kind];
   const enabled = move.available && canMove;
   return (
     <li className={`move ${move.available ? "" : "unavailable"}`} data-testid={`move-${move.kind}`}>
       <div className="move-row">
         <button
+          ref={toggle}
           type="button"
           className="move-toggle"
           aria-expanded={open}
@@ -125,12 +139,15 @@ function MoveEntry({ view, move, canMove }: { view: TableView; move: MoveAvailab
             <p className="small muted">{note}</p>
           ) : (
             <MoveForm
-              key={moveFormKey(view, move.kind)}
+              key={formKey}
               view={view}
               kind={move.kind}
               disabled={!enabled}
               describedBy={move.available ? undefined : ids.reason}
-              onSend={send}
+              onSend={(sending) => {
+                sent.current = true;
+                send(sending);
+              }}
             />
           ))}
       </div>
