@@ -1,18 +1,11 @@
-import { aimsPoints, describePackage, noAgreementReason, playedBy, type TableView } from "@parley/shared";
+import { aimsPoints, describePackage, playedBy, type TableView } from "@parley/shared";
 import type { SavedSeat } from "../net/saved.ts";
 import { Link } from "../ui/Link.tsx";
 import { metricReason, metricText, pointsText } from "../ui/metric.ts";
-import {
-  capitalised,
-  issueName,
-  isThirdParty,
-  optionName,
-  partyName,
-  personaReveal,
-  playersText,
-} from "../ui/names.ts";
+import { issueName, isThirdParty, optionName, partyName, personaReveal, playersText } from "../ui/names.ts";
 import { ScoreCells } from "../ui/ScoreCells.tsx";
 import { botReasons, type DebriefEntry } from "./botReasons.ts";
+import { noAgreementText } from "./noAgreementText.ts";
 
 /** The outcome, your score under both lenses, every party's score and what others had revealed. */
 export function EndOfGame({ view, seat }: { view: TableView; seat: SavedSeat }) {
@@ -33,8 +26,8 @@ export function EndOfGame({ view, seat }: { view: TableView; seat: SavedSeat }) 
         </p>
       ) : (
         <p>
-          {outcome ? `${capitalised(noAgreementReason(outcome.reason))}.` : "The negotiation was ended."} Every state
-          falls back on its BATNA.
+          {outcome ? noAgreementText(view, outcome.reason) : "The negotiation was ended."} Every state falls back on its
+          BATNA.
         </p>
       )}
       <div className="score-cards">
