@@ -2,7 +2,7 @@ import { type Move, type MoveKind, type Package, type TableView, textLimits } fr
 import { type ReactNode, useId, useState } from "react";
 import { moveTitles } from "../ui/approaches.tsx";
 import { CharactersLeft } from "../ui/CharactersLeft.tsx";
-import { list } from "../ui/names.ts";
+import { capitalised, list } from "../ui/names.ts";
 import { concessionChoices } from "./concessions.ts";
 import { keepingRulings, ruledOptions } from "./rulings.ts";
 import { toldPointsFor, toldTotals } from "./toldPoints.ts";
@@ -445,7 +445,7 @@ function PackageFields({ view, pkg, onChange }: { view: TableView; pkg: Package;
             <legend>{issue.name}</legend>
             {ruled[issue.id] && (
               <p className="small">
-                {ruled[issue.id]?.forum} has ruled: any package must keep “
+                {capitalised(ruled[issue.id]?.forum ?? "")} has ruled: any package must keep “
                 {issue.options.find((o) => o.id === ruled[issue.id]?.optionId)?.label}”.
               </p>
             )}
