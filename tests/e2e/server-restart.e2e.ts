@@ -147,3 +147,42 @@ test("a server restart while the instructor watches: the dashboard says so, reco
   await student.context().close();
   await dashboard.context().close();
 });
+
+test("the classroom's Wi-Fi drops a student and the instructor for most of a minute: back online, both pages are live again at once", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  if (!server || server.exitCode !== null) {
+    server = startServer();
+    await healthy();
+  }
+  const dashboard = await (await browser.newContext()).newPage();
+  await dashboard.goto(`${origin}/teach`);
+  await dashboard.getByLabel("Scenario").selectOption("us-china-tariffs");
+  await dashboard.getByLabel("Tables").selectOption("1");
+  await dashboard.getByRole("button", { name: "Create the session" }).click();
+  const code = (await dashboard.getByTestId("join-code").textContent())?.trim() ?? "";
+  const student = await (await browser.newContext()).newPage();
+  await student.goto(`${origin}/join#code=${code}`);
+  await student.getByLabel(/Your name/).fill("Wen");
+  await student.getByRole("button", { name: "Take my seat" }).click();
+  await expect(student.getByRole("heading", { name: "Your brief" })).toBeVisible();
+  await dashboard.getByRole("button", { name: "Start", exact: true }).click();
+  await expect(dashboard.getByTestId("table-card-1")).toContainText("running");
+
+  await student.context().setOffline(true);
+  await dashboard.context().setOffline(true);
+  await expect(student.getByText("Reconnecting…")).toBeVisible({ timeout: 15_000 });
+  await expect(dashboard.getByTestId("dashboard-reconnecting")).toBeVisible({ timeout: 15_000 });
+  // Within the seat's reconnection window (60 s), but past the attempts' first quick steps:
+  // the pages had been left waiting up to half a minute for their next one.
+  await student.waitForTimeout(45_000);
+  await student.context().setOffline(false);
+  await dashboard.context().setOffline(false);
+  await expect(student.getByText("Reconnecting…")).toHaveCount(0, { timeout: 6_000 });
+  await expect(student.getByRole("heading", { name: "Table unavailable" })).toHaveCount(0);
+  await expect(dashboard.getByTestId("dashboard-reconnecting")).toHaveCount(0, { timeout: 6_000 });
+  await expect(dashboard.getByTestId("table-card-1")).toContainText("Wen · online");
+  await student.context().close();
+  await dashboard.context().close();
+});

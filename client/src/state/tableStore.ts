@@ -12,6 +12,7 @@ import { create } from "zustand";
 import { gameClient } from "../net/colyseus.ts";
 import { ApiError, post } from "../net/http.ts";
 import { fetchMe } from "../net/me.ts";
+import { browserNetwork, waitToRetry } from "../net/retryWait.ts";
 import { updateSeat } from "../net/saved.ts";
 import { type MoveEffects, moveEffectsText, ownMoveEffects } from "./moveEffects.ts";
 import { type Notice, noticesFor, withNotice } from "./notices.ts";
@@ -61,7 +62,8 @@ const noticeMs: Record<Notice["tone"], number> = { info: 15_000, error: 30_000 }
 /**
  * The waits before each attempt to take the seat again when its connection is lost for good
  * (the server restarted, so the SDK's own reconnection has nobody to reconnect to): about
- * two minutes in all, long enough for a restart.
+ * two minutes online in all, long enough for a restart. Time the device spends offline (the
+ * classroom's Wi-Fi) does not count: the page waits for it and tries as soon as it is back.
  */
 const rejoinDelays = [250, 500, 1000, 2000, 4000, 8000, 15_000, 30_000, 30_000, 30_000];
 
@@ -182,8 +184,12 @@ export const useTable = create<TableStore>((set, get) => {
    */
   const rejoin = async (token: string) => {
     set({ phase: "reconnecting" });
-    for (const delay of rejoinDelays) {
-      await new Promise((resolve) => setTimeout(resolve, delay));
+    const network = browserNetwork();
+    let attempt = 0;
+    while (attempt < rejoinDelays.length) {
+      // Time offline does not use up the attempts, and the device back online tries at once.
+      const cameBack = await waitToRetry(rejoinDelays[attempt] ?? 0, network);
+      attempt = cameBack ? 0 : attempt + 1;
       if (get().token !== token || get().room || get().phase !== "reconnecting") return;
       try {
         await join(token);

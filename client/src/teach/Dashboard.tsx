@@ -12,6 +12,7 @@ import { sessionResultsOpen, textLimits } from "@parley/shared";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { gameClient } from "../net/colyseus.ts";
 import { api, download, post } from "../net/http.ts";
+import { browserNetwork, waitToRetry } from "../net/retryWait.ts";
 import { savedSession } from "../net/saved.ts";
 import { CharactersLeft } from "../ui/CharactersLeft.tsx";
 import { useDisplayPref } from "../ui/displayPrefs.ts";
@@ -67,7 +68,6 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
     if (!token) return;
     let room: Room | undefined;
     let closed = false;
-    let retry: ReturnType<typeof setTimeout> | undefined;
     let attempts = 0;
     const load = () =>
       api<Overview>(`/sessions/${sessionId}`, { token })
@@ -79,11 +79,16 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
         })
         .catch((e: Error) => setError(e.message));
     // A lost connection (a server restart, a network cut) is tried again by itself, waiting
-    // 1, 2, 4… up to 30 s between tries, and the overview is loaded afresh once it is back.
+    // 1, 2, 4… up to 30 s between tries (while the laptop is offline, until it is back, and
+    // then at once), and the overview is loaded afresh once it is back.
     const connectLater = () => {
       if (closed) return;
       const wait = Math.min(30_000, 1000 * 2 ** attempts++);
-      retry = setTimeout(connect, wait);
+      void waitToRetry(wait, browserNetwork()).then((cameBack) => {
+        if (closed) return;
+        if (cameBack) attempts = 0;
+        connect();
+      });
     };
     const connect = () => {
       gameClient()
@@ -127,7 +132,6 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
     connect();
     return () => {
       closed = true;
-      clearTimeout(retry);
       void room?.leave();
     };
   }, [sessionId, token]);
