@@ -1,6 +1,6 @@
 import type { TableSummary } from "@parley/shared";
 import { describe, expect, it } from "vitest";
-import { playingSeatsOf, seatProgress } from "../../client/src/teach/tableProgress.ts";
+import { playingSeatsOf, seatHolder, seatProgress } from "../../client/src/teach/tableProgress.ts";
 
 const seat = (id: string, acted = false, walkedAway = false) =>
   ({ seat: id, acted, walkedAway }) as TableSummary["seats"][number];
@@ -31,5 +31,35 @@ describe("a table card's seats and the dashboard's count of main moves", () => {
     const ended = table({ phase: "ended", status: "ended", seats: [seat("usa", true), seat("china", false, true)] });
     expect(ended.seats.map((s) => seatProgress(ended, s))).toEqual(["", "walked away"]);
     expect(playingSeatsOf([ended])).toEqual([]);
+  });
+
+  it("names the student a bot covers for while they are away, with their connection, and a bot's own seat as a bot", () => {
+    const line = (fields: Partial<TableSummary["seats"][number]>) =>
+      seatHolder({
+        seat: "usa",
+        party: "United States",
+        participantId: null,
+        participantName: null,
+        controller: { type: "human", name: "" },
+        connected: false,
+        acted: false,
+        walkedAway: false,
+        ...fields,
+      });
+    expect(line({ participantId: "p1", participantName: "Chen", controller: { type: "human", name: "Chen" } })).toEqual(
+      {
+        who: "Chen",
+        showConnection: true,
+      },
+    );
+    // Chen's Wi-Fi dropped past the reconnection window: the seat is still Chen's.
+    expect(
+      line({ participantId: "p1", participantName: "Chen", controller: { type: "bot", persona: "simple" } }),
+    ).toEqual({ who: "Bot (Default) for Chen, away", showConnection: true });
+    // An empty seat of the session, or one the instructor gave to a bot (nobody holds it).
+    expect(line({ controller: { type: "bot", persona: "hardliner" } })).toEqual({
+      who: "Bot (Hardliner)",
+      showConnection: false,
+    });
   });
 });

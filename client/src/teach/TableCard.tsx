@@ -6,8 +6,8 @@ import { formatDuration } from "../table/TableHeader.tsx";
 import { meanTrustOf } from "../ui/indicators.ts";
 import { Link } from "../ui/Link.tsx";
 import { metricText, pointsText } from "../ui/metric.ts";
-import { capitalised, personaName } from "../ui/names.ts";
-import { seatProgress } from "./tableProgress.ts";
+import { capitalised } from "../ui/names.ts";
+import { seatHolder, seatProgress } from "./tableProgress.ts";
 
 function Clock({ table, separator }: { table: TableSummary; separator?: boolean }) {
   const now = useServerNow();
@@ -91,15 +91,12 @@ export function TableCard({
       <ul className="plain-list" aria-label={`Seats at ${label}`}>
         {table.seats.map((s) => {
           const score = table.scores.find((x) => x.seat === s.seat);
-          const who =
-            s.controller.type === "bot"
-              ? `Bot (${personaName(s.controller.persona)})`
-              : (s.participantName ?? (s.controller.name || "Player"));
+          const { who, showConnection } = seatHolder(s);
           return (
             <li key={s.seat} className="seat-line">
               <span>
                 <strong>{s.party}</strong>: {who}
-                {s.controller.type === "human" && (
+                {showConnection && (
                   <span className="small">
                     {" "}
                     · <span className={`dot ${s.connected ? "on" : "off"}`} aria-hidden="true" />

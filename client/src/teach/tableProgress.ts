@@ -1,4 +1,5 @@
 import type { TableSummary } from "@parley/shared";
+import { personaName } from "../ui/names.ts";
 
 type Seat = TableSummary["seats"][number];
 
@@ -23,4 +24,20 @@ export function playingSeatsOf(tables: readonly TableSummary[]): Seat[] {
       ? t.seats.filter((s) => !s.walkedAway)
       : [],
   );
+}
+
+/**
+ * Who plays a seat, as its card line says, and whether to show the student's connection. A
+ * student's seat a bot covers while they are away (their connection dropped past the
+ * reconnection window) names them beside the bot, with their connection: the seat is still
+ * theirs and comes back to them, where a bare "Bot" read like a seat nobody holds.
+ */
+export function seatHolder(seat: Seat): { who: string; showConnection: boolean } {
+  if (seat.controller.type === "bot") {
+    const bot = `Bot (${personaName(seat.controller.persona)})`;
+    return seat.participantName
+      ? { who: `${bot} for ${seat.participantName}, away`, showConnection: true }
+      : { who: bot, showConnection: false };
+  }
+  return { who: seat.participantName ?? (seat.controller.name || "Player"), showConnection: true };
 }
