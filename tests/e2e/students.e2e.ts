@@ -264,3 +264,26 @@ test("a new link opened while a bot holds the student's seat notes the seat last
 
 /** The session's title as the dashboard shows it. */
 const titleOf = async (dashboard: Page) => ((await dashboard.locator("h1").first().textContent()) ?? "").trim();
+
+test("a student whose tab closed opens the join link again and is offered her seat, not a name already taken", async ({
+  browser,
+}) => {
+  const { code } = await teachSession(browser, { tables: "1" });
+  const ada = await joinWithCode(browser, code, "Ada");
+  const party = await partyOf(ada);
+  const context = ada.context();
+  await ada.close();
+  // The QR code on the projector again, in the same browser.
+  const again = await context.newPage();
+  await again.goto(`/join#code=${code}`);
+  const held = again.getByTestId("held-seats");
+  await expect(held).toContainText("Already joined on this device?");
+  await held.getByRole("link", { name: new RegExp(`Back to my seat: .*, as ${party}`) }).click();
+  await expect(again).toHaveURL(/\/play\//);
+  await expect(again.getByText("The negotiation has not started yet")).toBeVisible();
+  // A classmate's own browser holds no seat: the join page is only the form.
+  const ben = await (await browser.newContext()).newPage();
+  await ben.goto(`/join#code=${code}`);
+  await expect(ben.getByLabel(/Your name/)).toBeVisible();
+  await expect(ben.getByTestId("held-seats")).toHaveCount(0);
+});

@@ -2,9 +2,10 @@ import { type MeInfo, textLimits } from "@parley/shared";
 import { useEffect, useId, useState } from "react";
 import { post } from "../net/http.ts";
 import { fetchMe, placeOf } from "../net/me.ts";
-import { saveSeat } from "../net/saved.ts";
+import { savedSeats, saveSeat, seatLabel } from "../net/saved.ts";
 import { navigate } from "../router.ts";
 import { CharactersLeft } from "../ui/CharactersLeft.tsx";
+import { Link } from "../ui/Link.tsx";
 
 /** What `POST /api/join` answers: the student's seat, their session and their token. */
 interface Joined extends MeInfo {
@@ -42,7 +43,10 @@ export function JoinScreen() {
   const [name, setName] = useState("");
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const ids = { code: useId(), name: useId(), hint: useId(), nameLeft: useId() };
+  // A student whose tab closed opens the join link (or the QR code) again: their seat is
+  // kept, and joining again under their name is refused as taken, so offer the seat first.
+  const [held] = useState(() => savedSeats().filter((s) => s.kind === "class" && !s.ended));
+  const ids = { code: useId(), name: useId(), hint: useId(), nameLeft: useId(), held: useId() };
 
   // The link pasted into this very page's address bar changes only its fragment.
   useEffect(() => {
@@ -80,6 +84,21 @@ export function JoinScreen() {
   return (
     <div className="page narrow">
       <h1>Join a class</h1>
+      {held.length > 0 && (
+        <section className="panel" aria-labelledby={ids.held} data-testid="held-seats">
+          <h2 id={ids.held}>Already joined on this device?</h2>
+          <p>Your seat is kept for you: go back to it rather than join again.</p>
+          <ul className="plain-list">
+            {held.map((s) => (
+              <li key={s.participantId}>
+                <Link className="button primary" href={`/play/${s.participantId}`}>
+                  Back to my seat: {seatLabel(s)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <form className="panel stack" onSubmit={join}>
         {error && (
           <p role="alert" className="error">
