@@ -220,7 +220,7 @@ describe("a whole class in one session", () => {
     expect(csv.headers.get("content-type")).toMatch(/text\/csv/);
     const lines = csv.text.trim().split("\r\n");
     expect(lines[0]).toBe(
-      "participant,participant_id,table,table_id,seat,party,outcome,ended_because,round,points,normalised,surplus,batna,in_agreement,realist,liberal,seated,seat_bot_moves",
+      "participant,participant_id,table,table_id,seat,party,outcome,ended_because,round,points,normalised,surplus,batna,in_agreement,realist,liberal,seated,seat_bot_moves,persona",
     );
     // A byte order mark first, so a spreadsheet opened by a double click reads names as UTF-8.
     const bytes = new Uint8Array(

@@ -206,7 +206,8 @@ describe("seating by the instructor and by request", () => {
     expect(csv).toMatch(
       new RegExp(`\\r\\nJo,[^,]+,${joRow?.table},${jo.participant.tableId},china,${china},in progress,`),
     );
-    expect(csv).toMatch(new RegExp(`\\r\\nJo,.*,false,${joRow?.seatBotMoves}\\r\\n`));
+    expect(csv).toMatch(new RegExp(`\\r\\nJo,.*,false,${joRow?.seatBotMoves},${joRow?.persona}\\r\\n`));
+    expect(joRow?.persona).toBe("simple");
     const refused = await http(server.url, "POST", "/me/reservation", { token: jo.participantToken });
     expect(refused.status).toBe(409);
     // While the session runs, the seat's views after Jo left are the bot's, not hers to replay.
@@ -245,6 +246,51 @@ describe("the bots' personas in a class", () => {
     // The export names the persona the seat plays with.
     const exported = await instructor("GET", "/export.json");
     expect(personas((exported.body as unknown as { tables: Parameters<typeof personas>[0] }).tables)).toEqual(expected);
+  });
+
+  it("the gradebook has a row for every seat no student played, with its bot's persona, and names the bot that covered for a student", async () => {
+    const { students, instructor } = await classOf(["Ana"], {
+      tables: 2,
+      botPersonas: ["hardliner"],
+      timing: { mode: "live", roundSeconds: 600 },
+    });
+    const [ana] = students as [Student];
+    ana.room.reconnection.enabled = false;
+    dropConnection(ana.participant.tableId, ana.room.sessionId);
+    // Past the window a bot covers Ana's seat and makes its move of the round.
+    await vi.waitFor(
+      async () => {
+        const rows = (await instructor("GET", "/export.json")).body.rows as unknown as { seatBotMoves: number }[];
+        expect(rows[0]?.seatBotMoves).toBeGreaterThan(0);
+      },
+      { timeout: 8000 },
+    );
+    await instructor("POST", "/control", { action: "end" });
+    const tables = (await instructor("GET", "/tables")).body as unknown as {
+      tableId: string;
+      seats: { seat: string; controller: { type: string; persona?: string } }[];
+    }[];
+    const cover = tables
+      .find((t) => t.tableId === ana.participant.tableId)
+      ?.seats.find((s) => s.seat === ana.participant.seat)?.controller;
+    expect(cover?.type).toBe("bot");
+    const rows = (await instructor("GET", "/export.json")).body.rows as unknown as Record<string, unknown>[];
+    expect(rows.map((r) => [r.participant, r.table, r.seat, r.persona, r.seated])).toEqual([
+      ["Ana", 1, ana.participant.seat, cover?.persona, true],
+      // Ana's table's other seat, then table 2's: bots from the start.
+      [null, 1, ana.participant.seat === "usa" ? "china" : "usa", "hardliner", null],
+      [null, 2, "usa", "hardliner", null],
+      [null, 2, "china", "hardliner", null],
+    ]);
+    expect(rows.every((r) => typeof r.points === "number" && r.outcome === "no agreement")).toBe(true);
+    const csv = (await instructor("GET", "/export.csv")).text
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(csv[0]).toMatch(/,seated,seat_bot_moves,persona$/);
+    expect(csv).toHaveLength(1 + 4);
+    expect(csv[1]).toMatch(new RegExp(`^Ana,.*,true,[1-9]\\d*,${cover?.persona}$`));
+    expect(csv[4]).toMatch(/^,,2,[^,]+,china,China,no agreement,.*,,\d+,hardliner$/);
   });
 });
 
