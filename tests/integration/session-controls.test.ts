@@ -322,6 +322,11 @@ describe("a class bigger than planned", () => {
     overview.onMessage("participants", () => undefined);
     overview.onMessage("turnedAway", (list: { name: string; at: string }[]) => turnedAway.push(list));
     overview.onMessage("table", (t: { tableId: string; number: number | null; status: string }) => tables.push(t));
+    const seatsFreeSent: (number | null)[] = [];
+    overview.onMessage("seatsFree", (n: number | null) => seatsFreeSent.push(n));
+    // The server's own count, which the dashboard's notice reads (it had counted again by itself).
+    const seatsFree = async () => ((await instructor("GET", "")).body as { seatsFree: number | null }).seatsFree;
+    expect(await seatsFree()).toBe(0);
     const join = (name: string) =>
       http<{ participant: { tableId: string; seat: string } }>(server.url, "POST", "/join", {
         body: { code: created.session.joinCode, name },
@@ -351,6 +356,8 @@ describe("a class bigger than planned", () => {
     expect((session.body as { session: { settings: { tables: number } } }).session.settings.tables).toBe(2);
     // Named until they join: adding a table seats nobody by itself.
     expect(await namesTurnedAway()).toEqual(["Cy"]);
+    expect(await seatsFree()).toBe(2);
+    await vi.waitFor(() => expect(seatsFreeSent.at(-1)).toBe(2));
 
     // Cy and Dee sit at the new table, which waits for the instructor while table 1 plays on.
     const cy = await join("Cy");
@@ -361,6 +368,8 @@ describe("a class bigger than planned", () => {
     // Seated now, Cy is no longer named as turned away, on the dashboard open or one opened later.
     await vi.waitFor(() => expect(turnedAway.at(-1)).toEqual([]));
     expect(await namesTurnedAway()).toEqual([]);
+    expect(await seatsFree()).toBe(0);
+    await vi.waitFor(() => expect(seatsFreeSent.at(-1)).toBe(0));
     const cyToken = (cy.body as unknown as { participantToken: string }).participantToken;
     const cyClient = await connectStudent(server.url, cyToken);
     await vi.waitFor(() => expect(cyClient.seen.views.length).toBeGreaterThan(0));

@@ -117,6 +117,7 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
             setOverview((o) => (o ? { ...o, participants } : o)),
           );
           r.onMessage("turnedAway", (turnedAway: TurnedAway[]) => setOverview((o) => (o ? { ...o, turnedAway } : o)));
+          r.onMessage("seatsFree", (seatsFree: number | null) => setOverview((o) => (o ? { ...o, seatsFree } : o)));
           r.onLeave(() => {
             room = undefined;
             setLink("lost");
@@ -192,7 +193,7 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
     );
   }
   if (!overview) return <p className="page">Loading the session…</p>;
-  const { session, participants, tables, turnedAway } = overview;
+  const { session, participants, tables, turnedAway, seatsFree } = overview;
   const joinUrl = `${joinAt.base}/join`;
   // Seats with a main move to make, and those of them that made it (tables may be in
   // different rounds: each counts in its own).
@@ -353,7 +354,7 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
         <p className="notice error" role="alert" data-testid="turned-away">
           {turnedAwayNotice(
             turnedAway.map((t) => t.name),
-            tables,
+            seatsFree,
           )}
         </p>
       )}

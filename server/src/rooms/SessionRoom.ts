@@ -20,14 +20,44 @@ const JoinOptions = z.object({ sessionId: z.string().min(1).max(64), instructorT
  * `table` (one table's summary) whenever a table changes and `participants` whenever
  * seating changes. Table rooms on any process publish to the session's presence channel,
  * so one overview room sees every table (its scoped presence unsubscribes on dispose).
+ * After a message that may change how many students could still be seated (seating, those
+ * turned away, a table added, started or ended) it sends `seatsFree` again, when it changed.
  * It only reads: controls go through the HTTP API.
  */
 export class SessionRoom extends Room {
   static sessions: SessionService;
   private sessionId = "";
+  private session?: SessionRecord;
+  /** Each table's status as last published: a table's summary goes out after every event, most changing no seat. */
+  private readonly tableStatus = new Map<string, string>();
+  private seatsFree: number | null | undefined;
+  /** One count at a time, in the order of the messages that asked for it. */
+  private counting: Promise<void> = Promise.resolve();
   private listener = (message: { type: string; payload: unknown }) => {
     this.broadcast(message.type, message.payload);
+    if (this.seatingMayChange(message)) this.counting = this.counting.then(() => this.sendSeatsFree());
   };
+
+  private seatingMayChange({ type, payload }: { type: string; payload: unknown }): boolean {
+    if (type === "participants" || type === "turnedAway") return true;
+    if (type !== "table") return false;
+    const { tableId, status } = payload as { tableId: string; status: string };
+    if (this.tableStatus.get(tableId) === status) return false;
+    this.tableStatus.set(tableId, status);
+    return true;
+  }
+
+  private async sendSeatsFree() {
+    if (!this.session) return;
+    try {
+      const now = await SessionRoom.sessions.seatsFree(this.session);
+      if (now === this.seatsFree) return;
+      this.seatsFree = now;
+      this.broadcast("seatsFree", now);
+    } catch (error) {
+      console.error(`Session overview ${this.sessionId}: counting free seats failed`, error);
+    }
+  }
 
   override async onCreate(rawOptions: unknown) {
     const options = JoinOptions.safeParse(rawOptions ?? {});
@@ -37,6 +67,7 @@ export class SessionRoom extends Room {
     const session = await SessionRoom.sessions.instructorSession(options.data.sessionId, options.data.instructorToken);
     if (!session.ok) throw new ServerError(ErrorCode.AUTH_FAILED, session.problem.message);
     this.sessionId = options.data.sessionId;
+    this.session = session.value;
     this.autoDispose = true;
     this.maxMessagesPerSecond = 10;
     this.onMessage("*", (client, type) => {
@@ -65,6 +96,8 @@ export class SessionRoom extends Room {
   }
 
   override async onJoin(client: Client, _options: unknown, session: SessionRecord) {
-    client.send("overview", await SessionRoom.sessions.overview(session));
+    const overview = await SessionRoom.sessions.overview(session);
+    this.seatsFree ??= overview.seatsFree;
+    client.send("overview", overview);
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chooseSeat, type SeatingTable } from "./seating.ts";
+import { chooseSeat, type SeatingTable, seatsFree } from "./seating.ts";
 
 const seats = ["usa", "china"];
 
@@ -57,5 +57,45 @@ describe("seating", () => {
   it("never seats anyone at an ended table", () => {
     const tables: SeatingTable[] = [{ tableId: "t1", number: 1, seats, taken: ["usa"], open: false }];
     expect(chooseSeat(tables, { fixedTables: null, seats })).toEqual({ kind: "newTable", seat: "usa" });
+  });
+
+  it("counts the free seats a dashboard reads exactly as the seats chooseSeat gives, one joiner after another", () => {
+    const three = ["egypt", "israel", "usa"];
+    const layouts: { fixedTables: number; seats: string[]; tables: SeatingTable[] }[] = [
+      { fixedTables: 3, seats, tables: seatClass(0, 3) },
+      { fixedTables: 3, seats, tables: seatClass(4, 3) },
+      { fixedTables: 3, seats, tables: seatClass(6, 3) },
+      // An ended table's bot seats are no one's to take; an open one's are.
+      {
+        fixedTables: 3,
+        seats: three,
+        tables: [
+          { tableId: "t1", number: 1, seats: three, taken: ["egypt"], open: false },
+          { tableId: "t2", number: 2, seats: three, taken: ["israel"], open: true },
+          { tableId: "t3", number: 3, seats: three, taken: [], open: true },
+        ],
+      },
+    ];
+    const counts: (number | null)[] = [];
+    for (const { fixedTables, seats: parties, tables } of layouts) {
+      const counted = seatsFree(tables, { fixedTables, seats: parties });
+      counts.push(counted);
+      let seated = 0;
+      for (;;) {
+        const choice = chooseSeat(tables, { fixedTables, seats: parties });
+        if (choice.kind !== "existing") {
+          expect(choice.kind).toBe("full");
+          break;
+        }
+        tables.find((t) => t.tableId === choice.tableId)?.taken.push(choice.seat);
+        seated++;
+      }
+      expect(counted).toBe(seated);
+      expect(seatsFree(tables, { fixedTables, seats: parties })).toBe(0);
+    }
+    // By hand: 3 empty tables of 2; 4 of their 6 seats taken; all 6; table 2's 2 and table 3's 3 (table 1 has ended).
+    expect(counts).toEqual([6, 2, 0, 5]);
+    // As many tables as the class fills: a new one opens for whoever comes, so no limit.
+    expect(seatsFree(seatClass(7, null), { fixedTables: null, seats })).toBeNull();
   });
 });

@@ -26,6 +26,23 @@ export interface SeatingPolicy {
 
 const freeSeats = (t: SeatingTable) => t.seats.filter((s) => !t.taken.includes(s));
 
+/** The tables a joining student may be seated at: open, with a seat no participant holds, in order. */
+const seatable = (tables: readonly SeatingTable[]) =>
+  tables.filter((t) => t.open && freeSeats(t).length > 0).sort((a, b) => a.number - b.number);
+
+/**
+ * How many students could join now and be seated, by the rule chooseSeat follows; null when
+ * there is no limit (tables as many as needed: one opens for whoever comes). Zero exactly
+ * when chooseSeat would answer "full": the dashboard asks for a table then.
+ */
+export function seatsFree(
+  tables: readonly SeatingTable[],
+  policy: Pick<SeatingPolicy, "fixedTables" | "seats">,
+): number | null {
+  if (policy.fixedTables === null && policy.seats.length > 0) return null;
+  return seatable(tables).reduce((n, t) => n + freeSeats(t).length, 0);
+}
+
 function seatAt(table: SeatingTable, preferred?: SeatId): SeatId {
   const free = freeSeats(table);
   return preferred && free.includes(preferred) ? preferred : (free[0] as SeatId);
@@ -39,7 +56,7 @@ function seatAt(table: SeatingTable, preferred?: SeatId): SeatId {
  * but never opens a new table while another has an empty seat.
  */
 export function chooseSeat(tables: readonly SeatingTable[], policy: SeatingPolicy): SeatChoice {
-  const candidates = tables.filter((t) => t.open && freeSeats(t).length > 0).sort((a, b) => a.number - b.number);
+  const candidates = seatable(tables);
   const { preferred } = policy;
   const withPreferred = preferred ? candidates.filter((t) => freeSeats(t).includes(preferred)) : [];
   if (policy.fixedTables !== null) {

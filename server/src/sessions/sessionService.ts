@@ -40,7 +40,7 @@ import { type ControlAction, ControlActionSchema, type ControlResult } from "./c
 import { failure, type Result, success } from "./problem.ts";
 import { type ResultRow, resultRows } from "./results.ts";
 import { resultsOpen } from "./resultsOpen.ts";
-import { chooseSeat, type SeatingTable } from "./seating.ts";
+import { chooseSeat, type SeatingTable, seatsFree } from "./seating.ts";
 import { hashToken, newJoinCode, newToken, normaliseJoinCode } from "./secrets.ts";
 import { maxTables, roundLengthMs, type SessionSettings, SessionSettingsSchema } from "./settings.ts";
 
@@ -317,6 +317,24 @@ export class SessionService {
     return { tables, seating };
   }
 
+  private seatingPolicy(session: SessionRecord, scenario: Scenario) {
+    return {
+      fixedTables: session.settings.tables === "auto" ? null : session.settings.tables,
+      seats: scenario.parties.map((p) => p.id),
+    };
+  }
+
+  /**
+   * How many students could join now and be seated (null: no limit, a table opens for whoever
+   * comes), by the seating's own rule: the dashboard reads it to say whether a student turned
+   * away can be asked to join again, or a table must be added first.
+   */
+  async seatsFree(session: SessionRecord): Promise<number | null> {
+    const scenario = await scenarioOf(this.ctx, session);
+    if (!scenario) return 0;
+    return seatsFree((await this.seatingTables(session)).seating, this.seatingPolicy(session, scenario));
+  }
+
   // ---- students ---------------------------------------------------------------------------
 
   async join(body: unknown): Promise<
@@ -364,11 +382,7 @@ export class SessionService {
         return nameTaken();
       for (let attempt = 0; attempt < 8; attempt++) {
         const { tables, seating } = await this.seatingTables(session);
-        const choice = chooseSeat(seating, {
-          fixedTables: session.settings.tables === "auto" ? null : session.settings.tables,
-          seats: scenario.parties.map((p) => p.id),
-          preferred,
-        });
+        const choice = chooseSeat(seating, { ...this.seatingPolicy(session, scenario), preferred });
         if (choice.kind === "full") {
           // The instructor hears of it on the dashboard, where a table can be added; the list is
           // kept, so a reloaded dashboard (or one on another device) still names them.
@@ -660,6 +674,7 @@ export class SessionService {
       participants: await this.participants(fresh),
       tables: summaries,
       turnedAway: await this.ctx.store.turnedAwayOf(session.id),
+      seatsFree: await this.seatsFree(fresh),
     };
   }
 

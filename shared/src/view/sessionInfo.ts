@@ -91,6 +91,12 @@ export interface SessionOverview {
   tables: TableSummary[];
   /** The students who found every seat taken and have not joined since, oldest first. */
   turnedAway: TurnedAway[];
+  /**
+   * How many students could join now and be seated, by the server's seating rule (seats no
+   * student holds at tables still in play); null when there is no limit (tables as many as the
+   * class fills). The session room sends it again as `seatsFree` whenever it changes.
+   */
+  seatsFree: number | null;
 }
 
 /** What an instructor can do to a table, or to every table of a session at once (the server checks it with its schema). */
