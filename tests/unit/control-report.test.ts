@@ -31,6 +31,23 @@ describe("the line under the dashboard's controls", () => {
         [table(1, "paused"), table(2, "paused")],
       ),
     ).toBe("Pause: nothing changed (tables 1, 2 were already paused).");
+    // A table added for latecomers has no clock yet: pausing every table is not refused there.
+    expect(
+      controlReport(
+        "Pause",
+        "pause",
+        [ok(1), ok(2), no(3, "NotRunning", "Only a running table can be paused.")],
+        [table(1, "running"), table(2, "running"), table(3, "waiting")],
+      ),
+    ).toBe("Pause: done at 2 tables (table 3 waits for Start).");
+    expect(
+      controlReport(
+        "Resume",
+        "resume",
+        [ok(1), no(2, "NotPaused", "This table is not paused."), no(3, "NotPaused", "This table is not paused.")],
+        [table(1, "paused"), table(2, "waiting"), table(3, "waiting")],
+      ),
+    ).toBe("Resume: done at 1 table (tables 2, 3 wait for Start).");
     expect(
       controlReport(
         "Start",
@@ -63,13 +80,14 @@ describe("the line under the dashboard's controls", () => {
   });
 
   it("keeps a real refusal a refusal, with its reason", () => {
-    // Pausing a table that has not started is not "already paused".
+    // Pausing a table that has not started is not "already paused" (it waits for Start, said
+    // apart above), and one that has ended since the dashboard last heard is refused.
     expect(
       controlReport(
         "Pause",
         "pause",
         [ok(1), no(2, "NotRunning", "Only a running table can be paused.")],
-        [table(1, "running"), table(2, "waiting")],
+        [table(1, "running"), table(2, "running")],
       ),
     ).toBe("Pause: done at 1 table; refused at table 2 (Only a running table can be paused.)");
     expect(
@@ -94,6 +112,10 @@ describe("the session's status in the dashboard's heading", () => {
       "running (table 2 paused)",
     );
     expect(sessionStatusText("running", false, [table(1, "running")])).toBe("running");
+    // Every table in play paused, and one added for latecomers waiting for its Start.
+    expect(sessionStatusText("running", false, [table(1, "paused"), table(2, "paused"), table(3, "waiting")])).toBe(
+      "paused (table 3 waits for Start)",
+    );
     expect(sessionStatusText("lobby", false, [table(1, "waiting")])).toBe("lobby");
     expect(sessionStatusText("running", true, [table(1, "paused")])).toBe("ended");
   });

@@ -23,10 +23,14 @@ function alreadyAs(kind: ControlKind, result: ControlResult, before: TableSummar
   if (kind === "start" && code === "AlreadyStarted") return "had already started";
   if (kind === "pause" && code === "NotRunning" && before?.status === "paused") return "were already paused";
   if (kind === "resume" && code === "NotPaused" && before?.status === "running") return "were already running";
+  // A table added for latecomers waits for its Start: there is no clock to pause or resume yet.
+  if ((kind === "pause" || kind === "resume") && before?.status === "waiting") return "wait for Start";
   return undefined;
 }
 
 const tableList = (rs: readonly ControlResult[]) => rs.map((r) => r.table ?? "?").join(", ");
+/** "were already paused" of one table: "was already paused"; "wait for Start": "waits for Start". */
+const singular = (as: string) => as.replace(/^were /, "was ").replace(/^wait /, "waits ");
 
 /**
  * The line under the controls after one was used: where it was done, where nothing was
@@ -50,8 +54,7 @@ export function controlReport(
   }
   const done = results.filter((r) => r.result.ok).length;
   const asides = [...already].map(
-    ([as, rs]) =>
-      `table${rs.length === 1 ? "" : "s"} ${tableList(rs)} ${rs.length === 1 ? as.replace(/^were /, "was ") : as}`,
+    ([as, rs]) => `table${rs.length === 1 ? "" : "s"} ${tableList(rs)} ${rs.length === 1 ? singular(as) : as}`,
   );
   // No table to act on (tables open as students join, and none has): said as such.
   if (results.length === 0) return `${label}: nothing changed: there is no table yet.`;
@@ -77,7 +80,12 @@ export function sessionStatusText(
   if (over) return "ended";
   const open = tables.filter((t) => t.status !== "ended");
   const paused = open.filter((t) => t.status === "paused");
-  if (status === "running" && open.length > 0 && paused.length === open.length) return "paused";
+  // A table added for latecomers, waiting for its Start, is not one still playing.
+  const waiting = open.filter((t) => t.status === "waiting");
+  if (status === "running" && paused.length > 0 && paused.length + waiting.length === open.length)
+    return waiting.length === 0
+      ? "paused"
+      : `paused (table${waiting.length === 1 ? "" : "s"} ${waiting.map((t) => t.number ?? "?").join(", ")} ${waiting.length === 1 ? "waits" : "wait"} for Start)`;
   if (status === "running" && paused.length > 0)
     return `running (table${paused.length === 1 ? "" : "s"} ${paused.map((t) => t.number ?? "?").join(", ")} paused)`;
   return status;
