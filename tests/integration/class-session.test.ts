@@ -154,6 +154,10 @@ describe("a whole class in one session", () => {
   });
 
   it("seats a late student in the bot's seat, logged from the current round on", async () => {
+    // The bot has played table 4's China for its round (it has nobody to wait for).
+    await vi.waitFor(async () =>
+      expect((await tables()).find((t) => t.number === 4)?.seats.find((s) => s.seat === "china")?.acted).toBe(true),
+    );
     const hal = await joinSession(server.url, created.session.joinCode, "Hal");
     joined.set("Hal", hal);
     expect(hal.participant.table).toBe(4);
@@ -167,6 +171,20 @@ describe("a whole class in one session", () => {
     });
     const table4 = (await tables()).find((t) => t.number === 4);
     expect(table4?.seats.map((s) => s.participantName)).toEqual(["Gus", "Hal"]);
+    // Hal hears that the round's move at his seat was the bot's, not his (the page said only "You have moved").
+    // Counted in the instructor's replay, whose log carries each bot move's reason.
+    const replay = await instructor("GET", `/tables/${hal.participant.tableId}/replay`);
+    const log = (replay.body as unknown as { steps: { view: TableView }[] }).steps.at(-1)?.view.log ?? [];
+    const halTook = log.find((l) => l.kind === "setController" && l.text.includes("Hal"));
+    const botMoves = log.filter(
+      (l) => l.by === "china" && l.rationale !== undefined && l.seq < (halTook?.seq ?? 0),
+    ).length;
+    expect(botMoves).toBeGreaterThan(0);
+    await vi.waitFor(() =>
+      expect(student.seen.notices).toContain(
+        `You take China over from a bot, which made ${botMoves} move${botMoves === 1 ? "" : "s"} for it before you sat down; "What happened" shows them.`,
+      ),
+    );
   });
 
   it("pauses every table: moves are refused with the reason until it resumes", async () => {

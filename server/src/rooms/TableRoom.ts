@@ -291,14 +291,21 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
       // (a reload leaves, then joins) comes first, and is undone here.
       // The bot that played for this student, if one did (read from the log, so a restart keeps it).
       let away: Cover | undefined;
+      // Or the bot whose seat this student takes (a latecomer, a student moved there): since when it played.
+      let botSince: number | undefined;
       const back = await this.table.submitSystemAtTurn((state) => {
         const controller = state.controllers[seat];
         if (state.phase !== "playing" || this.holders.get(seat) !== client.sessionId) return undefined;
         if (controller?.type === "human" && controller.name === name) return undefined;
         away = this.table.coveredBy(seat);
+        if (controller?.type === "bot") botSince = state.stints[seat]?.at(-1)?.since;
         return { kind: "setController", seat, controller: { type: "human", name } };
       });
       if (back.ok && away?.name === name) client.send("notice", { text: this.whileAway(seat, away.since) });
+      else if (back.ok && botSince !== undefined) {
+        const text = this.tookOverFromBot(seat, botSince);
+        if (text) client.send("notice", { text });
+      }
     }
     this.syncStatus();
     this.sendView(client);
@@ -411,6 +418,17 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     return moves === 0
       ? `Welcome back: a bot held ${party} while you were away and made no move.`
       : `Welcome back: while you were away a bot played ${party} and made ${moves} move${moves === 1 ? "" : "s"}; "What happened" shows them.`;
+  }
+
+  /**
+   * What a student who takes a bot's seat mid-game hears (a latecomer): its moves are theirs
+   * now (a proposal to withdraw or stand by, the round's main move made), which the page
+   * otherwise showed as "You have moved this round" with no word of who did.
+   */
+  private tookOverFromBot(seat: SeatId, since: number): string | undefined {
+    const moves = botMovesOf(this.table.state.log, seat, since);
+    if (moves === 0) return undefined;
+    return `You take ${seatName(this.table.state, seat)} over from a bot, which made ${moves} move${moves === 1 ? "" : "s"} for it before you sat down; "What happened" shows them.`;
   }
 
   /** After a restart, a live table holds each human seat for the reconnection window. */
