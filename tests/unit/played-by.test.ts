@@ -95,6 +95,14 @@ describe("who played a seat", () => {
     state = botMove(state, "a");
     expect(playedAt(state)).toBe("Asha, then a bot (A), Ben (B)");
     expect(playedAt(table({ a: bot, b: bot }))).toBe("");
+    // A latecomer (Ben) who took a seat a bot had played, after Asha's: one sentence, no capital mid-way.
+    let late = botMove(table({ a: asha, b: bot }), "b");
+    late = system(late, seatTo("b", ben));
+    expect(playedAt(late)).toBe("Asha (A), a bot, then Ben (B)");
+    // Standing first, it is capitalised.
+    let first = botMove(table({ a: bot, b: ben }), "a");
+    first = system(first, seatTo("a", asha));
+    expect(playedAt(first)).toBe("A bot, then Asha (A), Ben (B)");
   });
 });
 

@@ -65,12 +65,11 @@ export { capitalised };
 /** A name's possessive: "China’s", and "United States’" for a name ending in s. */
 export const possessive = (name: string): string => (/s$/i.test(name) ? `${name}’` : `${name}’s`);
 
-/** Who played a seat, in order (see playedBy), in words: "Asha, then a bot (Hardliner)". */
-export const playersText = (players: readonly Player[]): string =>
-  capitalised(
-    players
-      .map((p) =>
-        p.type === "human" ? p.name || "a player" : p.persona ? `a bot (${personaName(p.persona)})` : "a bot",
-      )
-      .join(", then "),
-  );
+/** Who played a seat, in order (see playedBy), in words within a sentence: "a bot, then Ivy". */
+export const playersPhrase = (players: readonly Player[]): string =>
+  players
+    .map((p) => (p.type === "human" ? p.name || "a player" : p.persona ? `a bot (${personaName(p.persona)})` : "a bot"))
+    .join(", then ");
+
+/** The same, standing alone: "Asha, then a bot (Hardliner)", "A bot, then Ivy". */
+export const playersText = (players: readonly Player[]): string => capitalised(playersPhrase(players));
