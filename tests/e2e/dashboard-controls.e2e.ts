@@ -256,3 +256,21 @@ test("the line under the controls describes the latest action only", async ({ br
   await expect(dashboard.getByTestId("table-card-1")).toContainText("running");
   await expect(report).toHaveText("Extend the deadline: done at 2 tables.");
 });
+
+test("a download or a control the network drops says the server could not be reached, not nothing or 'Failed to fetch'", async ({
+  browser,
+}) => {
+  const { dashboard } = await teachSession(browser, { tables: "1" });
+  await dashboard.context().setOffline(true);
+  await dashboard.getByRole("button", { name: "Download results (CSV)" }).click();
+  const line = dashboard.getByTestId("control-results");
+  await expect(line).toHaveText(/The server could not be reached/);
+  await dashboard.getByRole("button", { name: "Pause", exact: true }).click();
+  await expect(line).toHaveText(/The server could not be reached/);
+  await expect(line).not.toContainText("Failed to fetch");
+  await dashboard.context().setOffline(false);
+  const downloaded = dashboard.waitForEvent("download");
+  await dashboard.getByRole("button", { name: "Download results (CSV)" }).click();
+  expect((await downloaded).suggestedFilename()).toMatch(/-results\.csv$/);
+  await dashboard.context().close();
+});

@@ -9,10 +9,27 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * What a request that never got an answer says (the device offline, the classroom's Wi-Fi
+ * gone): the browser's own words were "Failed to fetch". It may have reached the server before
+ * the answer was lost, so it does not promise that nothing changed.
+ */
+export const unreachable =
+  "The server could not be reached (is this device still on the network?). Try again once it is.";
+
+/** `fetch`, with a request that got no answer at all an ApiError saying so (status 0, code "Unreachable"). */
+async function reach(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch {
+    throw new ApiError(unreachable, 0, "Unreachable");
+  }
+}
+
 /** A JSON request to the server's HTTP API; `token` goes in the Authorization header. */
 export async function api<T>(path: string, init: RequestInit & { token?: string } = {}): Promise<T> {
   const { token, ...rest } = init;
-  const response = await fetch(`/api${path}`, {
+  const response = await reach(`/api${path}`, {
     ...rest,
     headers: {
       ...(rest.body !== undefined ? { "content-type": "application/json" } : {}),
@@ -30,7 +47,7 @@ export const post = <T>(path: string, body: unknown, token?: string) =>
 
 /** Downloads an authorised file (an export) by fetching it and handing the browser a blob. */
 export async function download(path: string, token: string, filename: string): Promise<void> {
-  const response = await fetch(`/api${path}`, { headers: { authorization: `Bearer ${token}` } });
+  const response = await reach(`/api${path}`, { headers: { authorization: `Bearer ${token}` } });
   if (!response.ok) throw new ApiError(`Download failed (${response.status})`, response.status, undefined);
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement("a");

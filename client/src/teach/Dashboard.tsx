@@ -159,6 +159,18 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
     [selected, sessionId, token, overview?.tables, beginAction],
   );
 
+  /** Downloads an export; a download that fails says why under the controls (it did nothing at all). */
+  const exportAs = useCallback(
+    async (path: string, filename: string) => {
+      try {
+        await download(path, token, filename);
+      } catch (e) {
+        beginAction()((e as Error).message);
+      }
+    },
+    [token, beginAction],
+  );
+
   /** One more table, waiting for Start (a set number of tables only: see addTable). */
   const addTable = useCallback(async () => {
     const report = beginAction();
@@ -310,13 +322,13 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
         </label>
         <button
           type="button"
-          onClick={() => void download(`/sessions/${sessionId}/export.csv`, token, `parley-${sessionId}-results.csv`)}
+          onClick={() => void exportAs(`/sessions/${sessionId}/export.csv`, `parley-${sessionId}-results.csv`)}
         >
           Download results (CSV)
         </button>
         <button
           type="button"
-          onClick={() => void download(`/sessions/${sessionId}/export.json`, token, `parley-${sessionId}.json`)}
+          onClick={() => void exportAs(`/sessions/${sessionId}/export.json`, `parley-${sessionId}.json`)}
         >
           Download everything (JSON)
         </button>
