@@ -64,6 +64,7 @@ export { type NashReport, type ReportOptions, type TableReport, tableReport } fr
 export { type Aims, aimsPoints, outcomePoints, type PartyScore, scoreParty, scoreTable } from "./scoring/score.ts";
 export { type Trajectories, trajectories } from "./scoring/trajectories.ts";
 export { closeCodes } from "./view/closeCodes.ts";
+export { normaliseJoinCode } from "./view/joinCode.ts";
 export { entryText } from "./view/logText.ts";
 export type {
   ControlAction,

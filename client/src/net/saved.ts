@@ -1,3 +1,5 @@
+import { normaliseJoinCode } from "@parley/shared";
+
 /**
  * What this browser remembers between visits, in localStorage: the seats it holds (class
  * and solo, by participant token) and the sessions it teaches (by instructor token). A
@@ -15,6 +17,8 @@ export interface SavedSeat {
   savedAt: string;
   /** Set once this browser has seen the table end: how it ended. */
   ended?: "agreement" | "noAgreement";
+  /** The class's join code (normalised), for a seat taken with it: the join page offers the seat again for that code. */
+  joinCode?: string;
 }
 
 export interface SavedSession {
@@ -52,6 +56,11 @@ export function seatLabel(seat: SavedSeat): string {
 }
 
 export const savedSeats = (): SavedSeat[] => read<SavedSeat>(seatsKey);
+/** The class seats this browser took with join code `code` (as typed) whose table it has not seen end. */
+export const heldSeats = (code: string, seats: SavedSeat[] = savedSeats()): SavedSeat[] => {
+  const wanted = normaliseJoinCode(code);
+  return wanted ? seats.filter((s) => s.kind === "class" && !s.ended && s.joinCode === wanted) : [];
+};
 export const savedSeat = (participantId: string) => savedSeats().find((s) => s.participantId === participantId);
 export function saveSeat(seat: SavedSeat): void {
   write(seatsKey, [seat, ...savedSeats().filter((s) => s.participantId !== seat.participantId)]);

@@ -1,8 +1,8 @@
-import { type MeInfo, textLimits } from "@parley/shared";
+import { type MeInfo, normaliseJoinCode, textLimits } from "@parley/shared";
 import { useEffect, useId, useState } from "react";
 import { post } from "../net/http.ts";
 import { fetchMe, placeOf } from "../net/me.ts";
-import { savedSeats, saveSeat, seatLabel } from "../net/saved.ts";
+import { heldSeats, saveSeat, seatLabel } from "../net/saved.ts";
 import { navigate } from "../router.ts";
 import { CharactersLeft } from "../ui/CharactersLeft.tsx";
 import { Link } from "../ui/Link.tsx";
@@ -19,7 +19,7 @@ const linkedCode = () =>
   new URLSearchParams(window.location.hash.slice(1)).get("code") ??
   new URLSearchParams(window.location.search).get("code");
 
-function remember(joined: Joined): void {
+function remember(joined: Joined, code?: string): void {
   saveSeat({
     participantId: joined.participant.id,
     token: joined.participantToken,
@@ -27,6 +27,7 @@ function remember(joined: Joined): void {
     title: joined.session.title ?? joined.session.scenarioTitle,
     ...placeOf(joined.participant),
     savedAt: new Date().toISOString(),
+    ...(code ? { joinCode: normaliseJoinCode(code) } : {}),
   });
   navigate(`/play/${joined.participant.id}`, { replace: true });
 }
@@ -45,7 +46,8 @@ export function JoinScreen() {
   const [busy, setBusy] = useState(false);
   // A student whose tab closed opens the join link (or the QR code) again: their seat is
   // kept, and joining again under their name is refused as taken, so offer the seat first.
-  const [held] = useState(() => savedSeats().filter((s) => s.kind === "class" && !s.ended));
+  // Only a seat taken with this very code: a shared computer's earlier class is not offered.
+  const held = heldSeats(code);
   const ids = { code: useId(), name: useId(), hint: useId(), nameLeft: useId(), held: useId() };
 
   // The link pasted into this very page's address bar changes only its fragment.
@@ -73,7 +75,7 @@ export function JoinScreen() {
     setBusy(true);
     setError(undefined);
     try {
-      remember(await post<Joined>("/join", { code, name }));
+      remember(await post<Joined>("/join", { code, name }), code);
     } catch (e) {
       setError((e as Error).message);
       setBusy(false);

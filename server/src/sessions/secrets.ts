@@ -9,11 +9,6 @@ export function newJoinCode(length = 6): string {
   return code;
 }
 
-/** What a student may type for a code: case, spaces and dashes do not matter. */
-export function normaliseJoinCode(input: string): string {
-  return input.toUpperCase().replace(/[\s-]/g, "");
-}
-
 /** A bearer secret (instructor or participant token): 192 random bits, URL-safe. */
 export function newToken(): string {
   return randomBytes(24).toString("base64url");

@@ -6,6 +6,7 @@ import {
   foldStored,
   type GameState,
   nameKey,
+  normaliseJoinCode,
   type ParticipantInfo,
   publicSummary,
   replayNotice,
@@ -41,7 +42,7 @@ import { failure, type Result, success } from "./problem.ts";
 import { type ResultRow, resultRows } from "./results.ts";
 import { resultsOpen } from "./resultsOpen.ts";
 import { chooseSeat, type SeatingTable, seatsFree } from "./seating.ts";
-import { hashToken, newJoinCode, newToken, normaliseJoinCode } from "./secrets.ts";
+import { hashToken, newJoinCode, newToken } from "./secrets.ts";
 import { maxTables, roundLengthMs, type SessionSettings, SessionSettingsSchema } from "./settings.ts";
 
 export type { ParticipantInfo, SessionInfo, StudentSessionInfo, TableControlResult };
