@@ -178,7 +178,9 @@ test("the mediator at Russia–Ukraine builds its proposal beside the points the
   await page.getByRole("button", { name: "Send" }).click();
   // A pass changes no indicator, and the mediator reads so.
   await passIfAble(page);
-  await expect(page.getByTestId("move-effects")).toContainText(/Your last move \(round 1\): Your move/);
+  await expect(page.getByTestId("move-effects")).toContainText(
+    /Your last move \(round 1\): Passing changed no indicator\./,
+  );
   await expect(log).toContainText("now mediates", { timeout: 30_000 });
   const shared = log.getByText(/shares its interests on .* with India \(mediator\)/).first();
   for (let step = 0; step < 40 && !(await shared.isVisible()); step++) {
