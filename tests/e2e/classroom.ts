@@ -3,10 +3,10 @@ import { type Browser, expect, type Page } from "@playwright/test";
 /** An instructor's new session set up on the Teach page, in a browser of its own; its dashboard and join code. */
 export async function teachSession(
   browser: Browser,
-  options: { tables?: string; title?: string } = {},
+  options: { tables?: string; title?: string; origin?: string } = {},
 ): Promise<{ dashboard: Page; code: string }> {
   const dashboard = await (await browser.newContext()).newPage();
-  await dashboard.goto("/teach");
+  await dashboard.goto(`${options.origin ?? ""}/teach`);
   await dashboard.getByLabel("Scenario").selectOption("us-china-tariffs");
   if (options.title) await dashboard.getByLabel(/Title shown to students/).fill(options.title);
   if (options.tables) await dashboard.getByLabel("Tables").selectOption(options.tables);

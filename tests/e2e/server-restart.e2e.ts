@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
+import { teachSession } from "./classroom.ts";
 
 /**
  * A server restart in the middle of a game (a deploy: SIGTERM, then the new process), as the
@@ -44,6 +45,15 @@ function exitOf(child: ChildProcess): Promise<number | null> {
 }
 
 let server: ChildProcess | undefined;
+
+/** The test's own server, started again if an earlier test left it stopped. */
+async function serverUp(): Promise<ChildProcess> {
+  if (server && server.exitCode === null) return server;
+  const started = startServer();
+  server = started;
+  await healthy();
+  return started;
+}
 test.afterAll(async () => {
   if (server && server.exitCode === null) {
     const exited = exitOf(server);
@@ -113,20 +123,12 @@ test("a server restart while the instructor watches: the dashboard says so, reco
   browser,
 }) => {
   test.setTimeout(90_000);
-  if (!server || server.exitCode !== null) {
-    server = startServer();
-    await healthy();
-  }
-  const dashboard = await (await browser.newContext()).newPage();
-  await dashboard.goto(`${origin}/teach`);
-  await dashboard.getByLabel("Scenario").selectOption("us-china-tariffs");
-  await dashboard.getByLabel("Tables").selectOption("1");
-  await dashboard.getByRole("button", { name: "Create the session" }).click();
-  const code = (await dashboard.getByTestId("join-code").textContent())?.trim() ?? "";
+  const running = await serverUp();
+  const { dashboard, code } = await teachSession(browser, { tables: "1", origin });
   await expect(dashboard.getByText(/Instructor dashboard · live/)).toBeVisible();
 
-  const stopped = exitOf(server);
-  server.kill("SIGTERM");
+  const stopped = exitOf(running);
+  running.kill("SIGTERM");
   expect(await stopped).toBe(0);
   await expect(dashboard.getByTestId("dashboard-reconnecting")).toBeVisible();
   await expect(dashboard.getByText(/Instructor dashboard · reconnecting…/)).toBeVisible();
@@ -152,16 +154,8 @@ test("the classroom's Wi-Fi drops a student and the instructor for most of a min
   browser,
 }) => {
   test.setTimeout(120_000);
-  if (!server || server.exitCode !== null) {
-    server = startServer();
-    await healthy();
-  }
-  const dashboard = await (await browser.newContext()).newPage();
-  await dashboard.goto(`${origin}/teach`);
-  await dashboard.getByLabel("Scenario").selectOption("us-china-tariffs");
-  await dashboard.getByLabel("Tables").selectOption("1");
-  await dashboard.getByRole("button", { name: "Create the session" }).click();
-  const code = (await dashboard.getByTestId("join-code").textContent())?.trim() ?? "";
+  await serverUp();
+  const { dashboard, code } = await teachSession(browser, { tables: "1", origin });
   const student = await (await browser.newContext()).newPage();
   await student.goto(`${origin}/join#code=${code}`);
   await student.getByLabel(/Your name/).fill("Wen");
