@@ -73,3 +73,26 @@ describe("a solo mediator's bots", () => {
     expect(soloPersonas(scenario, states[0] as string, {})[mediator]).toBe("mediator");
   });
 });
+
+describe("a surprise with work to do at the table", () => {
+  const load = (id: string) =>
+    loadScenario(readFileSync(new URL(`../../../scenarios/${id}.yaml`, import.meta.url), "utf8"), `${id}.yaml`);
+  const drawnAgainst = (id: string) => {
+    const scenario = load(id);
+    const [player, other] = scenario.parties.filter((p) => p.kind === "state").map((p) => p.id) as [string, string];
+    return new Set(Array.from({ length: 300 }, () => soloPersonas(scenario, player, {})[other] as string));
+  };
+
+  it("is never a Legalist where no issue can go to court, nor the Mediator persona where there is no mediator", () => {
+    const drawn = drawnAgainst("india-us-trade-2025");
+    expect(drawn.has("legalist")).toBe(false);
+    expect(drawn.has("mediator")).toBe(false);
+    expect([...drawn].sort()).toEqual(["conceder", "hardliner", "integrator", "titForTat", "trackTwo"]);
+  });
+
+  it("can be either where the scenario has a court and a mediator", () => {
+    const drawn = drawnAgainst("indus-waters");
+    expect(drawn.has("legalist")).toBe(true);
+    expect(drawn.has("mediator")).toBe(true);
+  });
+});

@@ -9,6 +9,7 @@ import {
   type GameEvent,
   type GameState,
   type LensOverrides,
+  personaHasWorkIn,
   replayNotice,
   type Scenario,
   type SeatId,
@@ -122,25 +123,30 @@ export const consentsToMediation = (id: string): boolean =>
  * a mediator's seat, a surprise is never a persona that refuses mediation: mediation needs
  * every party's consent, so one such bot left the player's seat idle the whole game (a
  * Russia–Ukraine mediator drew one in about a third of its games), without the player being
- * able to tell why. A persona the player chose is kept, a hardliner included.
+ * able to tell why. A persona the player chose is kept, a hardliner included. Nor is a
+ * surprise a persona with nothing to do at the table (surprisesFor).
  */
 export function soloPersonas(
   scenario: Scenario,
   playerSeat: SeatId,
   choices: Record<SeatId, string>,
 ): Record<SeatId, string> {
-  const mediating = kindOf(scenario, playerSeat) === "mediator";
   const chosen: Record<SeatId, string> = {};
   for (const party of scenario.parties) {
     if (party.id === playerSeat) continue;
-    chosen[party.id] = choosePersona(
-      choices[party.id],
-      party.kind,
-      undefined,
-      mediating ? consentsToMediation : undefined,
-    );
+    chosen[party.id] = choosePersona(choices[party.id], party.kind, undefined, surprisesFor(scenario, playerSeat));
   }
   return chosen;
+}
+
+/**
+ * The personas a surprise may be at this table: those with work to do in the scenario
+ * (personaHasWorkIn: no Legalist where no issue can go to court), and, when the player
+ * mediates, none that refuses mediation.
+ */
+function surprisesFor(scenario: Scenario, playerSeat: SeatId): (id: string) => boolean {
+  const mediating = kindOf(scenario, playerSeat) === "mediator";
+  return (id) => personaHasWorkIn(id, scenario) && (!mediating || consentsToMediation(id));
 }
 
 function firstIssue(error: z.ZodError): string {
@@ -249,7 +255,7 @@ export class SoloTables {
         request.personas?.[s],
         kindOf(scenario, s),
         current?.type === "bot" ? current.persona : undefined,
-        kindOf(scenario, request.seat) === "mediator" ? consentsToMediation : undefined,
+        surprisesFor(scenario, request.seat),
       );
     }
     const source = table.number ? `table ${table.number}` : "a game";

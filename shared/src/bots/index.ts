@@ -15,6 +15,7 @@ export {
   type OpponentModel,
   type PersonaId,
   type PersonaParameters,
+  personaHasWorkIn,
   personaIds,
   personasForSeat,
   type SeatKind,

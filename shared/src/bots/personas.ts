@@ -262,6 +262,21 @@ export function fittingPersona(id: string, kind: SeatKind): string {
   return personasForSeat(kind).some((p) => p.id === id) ? id : defaultPersonaFor(kind);
 }
 
+/**
+ * Whether a state played by this persona does what its description says at this scenario's
+ * table: a Legalist needs an issue that can go before a forum, and the Mediator persona (which
+ * seeks mediation) a mediator to seek. A solo game's surprise is drawn among those, so the end
+ * does not reveal "a Legalist: takes legal issues to court" at a table with no court.
+ */
+export function personaHasWorkIn(
+  id: string,
+  scenario: { issues: readonly { legal?: unknown }[]; parties: readonly { kind: SeatKind }[] },
+): boolean {
+  if (id === "legalist") return scenario.issues.some((issue) => issue.legal !== undefined);
+  if (id === "mediator") return scenario.parties.some((party) => party.kind === "mediator");
+  return true;
+}
+
 /** The persona a seat's id stands for (`simple` and unknown ids fall back to the seat's default). */
 export function resolvePersona(id: string, kind: SeatKind): PersonaRow {
   const found = rows.find((row) => row.id === id);
