@@ -6,6 +6,7 @@ import { type SavedSession, savedSessions, saveSession } from "../net/saved.ts";
 import { navigate } from "../router.ts";
 import { CharactersLeft } from "../ui/CharactersLeft.tsx";
 import { Link } from "../ui/Link.tsx";
+import { seatListName } from "../ui/names.ts";
 
 interface Created {
   session: { id: string; joinCode: string; scenarioTitle: string; settings: { title?: string } };
@@ -123,11 +124,8 @@ export default function TeachScreen() {
         </select>
         {scenario && (
           <p className="muted small">
-            {scenario.parties
-              // A third party's role, unless its name says it already ("India (mediator)").
-              .map((p) => (p.kind === "state" || p.name.includes(p.kind) ? p.name : `${p.name} (${p.kind})`))
-              .join(", ")}{" "}
-            · {scenario.roundLimit} rounds · about {scenario.recommended.minutes} minutes
+            {scenario.parties.map(seatListName).join(", ")} · {scenario.roundLimit} rounds · about{" "}
+            {scenario.recommended.minutes} minutes
           </p>
         )}
         <label htmlFor={ids.title}>Title shown to students (optional)</label>

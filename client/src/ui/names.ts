@@ -59,6 +59,16 @@ export const isThirdParty = (view: Pick<TableView, "parties">, seat: string | un
 export const kindBesideName = (party: { name: string; kind: string }): string | undefined =>
   /\([^)]+\)$/.test(party.name.trim()) ? undefined : party.kind;
 
+/**
+ * A party in a list of the seats ("Egypt, Israel, United States (mediator)"): a third party
+ * with its kind, unless its name ends with its role in brackets ("Oman (host)"), as the solo
+ * set-up and the briefs show it. The teach form had read "Oman (host) (mediator)".
+ */
+export const seatListName = (party: { name: string; kind: string }): string => {
+  const kind = party.kind === "state" ? undefined : kindBesideName(party);
+  return kind ? `${party.name} (${kind})` : party.name;
+};
+
 /** A phrase as a sentence's start: its first letter a capital (the rules' own). */
 export { capitalised };
 
