@@ -878,7 +878,8 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
         const remainingMs = runtime.deadlineAt ? Math.max(0, Date.parse(runtime.deadlineAt) - Date.now()) : null;
         await this.saveRuntime({ ...runtime, status: "paused", deadlineAt: null, remainingMs });
         this.scheduleBots();
-        this.notify("Your instructor has paused the table. Moves are on hold until it resumes.");
+        // No notice: the table's status is paused, and the page says so in a banner for as
+        // long as it is (a notice said it a second time, and stayed after the table resumed).
         return { ok: true };
       }
       case "resume": {
