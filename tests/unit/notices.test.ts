@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Notice, noticesFor, withNotice } from "../../client/src/state/notices.ts";
+import { atGameEnd, type Notice, noticesFor, withNotice } from "../../client/src/state/notices.ts";
 
 const begun: Notice = { id: 1, tone: "info", text: "The negotiation has begun: round 1 of 6.", round: 1, at: 0 };
 const refused: Notice = { id: 2, tone: "error", text: "Wait for your turn.", round: 1, at: 0 };
@@ -34,5 +34,31 @@ describe("a notice coming in", () => {
     const many = [1, 2, 3, 4].map((id) => ({ ...broadcast, id, text: `News ${id}` }));
     const fifth: Notice = { ...broadcast, id: 5, text: "News 5" };
     expect(withNotice(many, fifth).map((n) => n.id)).toEqual([2, 3, 4, 5]);
+  });
+});
+
+describe("what the student's own moves changed", () => {
+  const effects = (id: number, text: string): Notice => ({
+    id,
+    tone: "info",
+    text,
+    round: 2,
+    at: id,
+    kind: "moveEffects",
+  });
+
+  it("is one notice, the latest move's, where one after each rejection had stacked up", () => {
+    const first = effects(1, "What your rejection changed: tension +1 (now 60)");
+    const second = effects(2, "What your rejection changed: tension +1 (now 61)");
+    expect(withNotice([first, broadcast], second)).toEqual([broadcast, second]);
+    // Other notices still stack beside it.
+    expect(withNotice([second], broadcast)).toEqual([second, broadcast]);
+  });
+
+  it("goes once the game has ended, the other notices staying", () => {
+    const last = effects(4, "What your walking away changed: tension +3 (now 70)");
+    expect(atGameEnd([broadcast, last, refused])).toEqual([broadcast, refused]);
+    const none = [broadcast, refused];
+    expect(atGameEnd(none)).toBe(none);
   });
 });

@@ -5,6 +5,12 @@ export interface Notice {
   /** The round it came in (none before the first view), and when: news of an earlier round goes when the next begins. */
   round?: number;
   at: number;
+  /**
+   * "moveEffects": what the student's own last move changed. Only the latest is kept (one
+   * after each of four rejections had stacked up), and none once the game has ended, whose
+   * screen says it all.
+   */
+  kind?: "moveEffects";
 }
 
 /** How long news of an earlier round may stay once the next round begins. */
@@ -28,10 +34,17 @@ const kept = 4;
 
 /**
  * The notices once `notice` comes in: the same message said again (a refused move sent twice)
- * replaces its earlier copy rather than stacking another one under it, and only the newest few
- * are kept.
+ * replaces its earlier copy rather than stacking another one under it, as a newer notice of a
+ * `kind` replaces the older, and only the newest few are kept.
  */
 export function withNotice(notices: Notice[], notice: Notice): Notice[] {
-  const others = notices.filter((n) => n.tone !== notice.tone || n.text !== notice.text);
+  const others = notices.filter(
+    (n) => (n.tone !== notice.tone || n.text !== notice.text) && (!notice.kind || n.kind !== notice.kind),
+  );
   return [...others.slice(-(kept - 1)), notice];
+}
+
+/** The notices once the game has ended: without what the last moves changed (the end screen says it). */
+export function atGameEnd(notices: Notice[]): Notice[] {
+  return notices.some((n) => n.kind === "moveEffects") ? notices.filter((n) => n.kind !== "moveEffects") : notices;
 }

@@ -15,7 +15,7 @@ import { fetchMe } from "../net/me.ts";
 import { browserNetwork, waitToRetry } from "../net/retryWait.ts";
 import { updateSeat } from "../net/saved.ts";
 import { type MoveEffects, moveEffectsText, ownMoveEffects } from "./moveEffects.ts";
-import { type Notice, noticesFor, withNotice } from "./notices.ts";
+import { atGameEnd, type Notice, noticesFor, withNotice } from "./notices.ts";
 
 /** The room's public status (its Colyseus schema state): clock, pause, who is connected. */
 export interface TableStatus {
@@ -76,23 +76,27 @@ export const useTable = create<TableStore>((set, get) => {
   let waiting = new Set<number>();
   // A notice goes by itself after a while (the table's log keeps the instructor's news; a
   // refusal matters while the student is still at that move): a pile of them covered a phone.
-  const notify = (tone: Notice["tone"], text: string) => {
+  const notify = (tone: Notice["tone"], text: string, kind?: Notice["kind"]) => {
     const id = ++noticeId;
-    set((s) => ({ notices: withNotice(s.notices, { id, tone, text, round: s.view?.round, at: Date.now() }) }));
+    const notice: Notice = { id, tone, text, round: get().view?.round, at: Date.now(), ...(kind ? { kind } : {}) };
+    set((s) => ({ notices: withNotice(s.notices, notice) }));
     setTimeout(() => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })), noticeMs[tone]);
   };
 
   const show = (view: TableView) => {
     const effects = ownMoveEffects(get().view, view);
+    const ended = view.phase === "ended";
     set((s) => {
-      const notices = noticesFor(s.notices, s.view?.round, view.round, Date.now());
+      const newRound = noticesFor(s.notices, s.view?.round, view.round, Date.now());
+      const notices = ended ? atGameEnd(newRound) : newRound;
       const next = effects ? { view, moveEffects: effects } : { view };
       return notices === s.notices ? next : { ...next, notices };
     });
     // The mover hears what its move did, as it hears of a refusal: wherever it is on the page.
-    // Not when nothing moved, nor with a round's end mixed in (the Moves panel keeps that line):
-    // a notice after every pass covered a phone's screen for nothing.
-    if (effects && effects.changes.length > 0 && !effects.closedRound) notify("info", moveEffectsText(effects));
+    // Not when nothing moved, nor with a round's end mixed in (the Moves panel keeps that line),
+    // nor once the game is over: a notice after every pass covered a phone's screen for nothing.
+    if (effects && effects.changes.length > 0 && !effects.closedRound && !ended)
+      notify("info", moveEffectsText(effects), "moveEffects");
   };
 
   const attach = (room: Room, token: string) => {
