@@ -1,4 +1,4 @@
-import { type Indicators, pairKey, type TableView } from "@parley/shared";
+import { capitalised, type Indicators, pairKey, type TableView } from "@parley/shared";
 
 /** What the seat's own last move changed at the table, as its own views show it. */
 export interface MoveEffects {
@@ -121,7 +121,7 @@ export function moveEffectsText(effects: MoveEffects): string {
   if (!effects.closedRound) {
     const move = movePhrases[effects.move ?? ""] ?? "your move";
     return effects.changes.length === 0
-      ? `${move.charAt(0).toUpperCase()}${move.slice(1)} changed no indicator.`
+      ? `${capitalised(move)} changed no indicator.`
       : `What ${move} changed: ${list}.`;
   }
   return effects.changes.length === 0

@@ -1,4 +1,4 @@
-import { andList, noAgreementReason, type Outcome, type TableView } from "@parley/shared";
+import { andList, capitalised, noAgreementReason, type Outcome, type TableView } from "@parley/shared";
 
 type NoAgreement = Extract<Outcome, { kind: "noAgreement" }>;
 
@@ -13,5 +13,5 @@ export function noAgreementText(view: Pick<TableView, "parties" | "me">, reason:
     reason === "walkout" && gone.length > 0
       ? `${andList(gone.map((p) => (p.id === view.me?.seat ? "you" : p.name)))} walked away, leaving too few to agree`
       : noAgreementReason(reason);
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+  return `${capitalised(text)}.`;
 }

@@ -1,4 +1,4 @@
-import { bindingRulingsOf, type TableView, theForum } from "@parley/shared";
+import { bindingRulingsOf, forumName, type TableView } from "@parley/shared";
 
 /** A binding ruling a package must keep: the issue, the option the forum chose, and the forum's name as read within a sentence ("the Neutral expert"). */
 export interface RuledOption {
@@ -14,7 +14,7 @@ export interface RuledOption {
 export function ruledOptions(view: Pick<TableView, "claims" | "scenario">): Record<string, RuledOption> {
   const out: Record<string, RuledOption> = {};
   for (const { claim, issueId, optionId } of bindingRulingsOf(view.claims)) {
-    const forum = theForum(view.scenario.forums.find((f) => f.id === claim.forumId)?.name ?? claim.forumId);
+    const forum = forumName(view, claim.forumId);
     out[issueId] = { optionId, forum };
   }
   return out;
