@@ -14,6 +14,7 @@ export { defaultMagnitudes, type Magnitudes, magnitude } from "./rules/magnitude
 export { mediationActive } from "./rules/mediation.ts";
 export { approachOf, moveRules } from "./rules/moveRules.ts";
 export { MoveSchema, parseMove } from "./rules/moveSchema.ts";
+export { isConcession } from "./rules/moves/competitive.ts";
 export { nameKey } from "./rules/nameKey.ts";
 export { andList, capitalised, isDealParty, issueName, optionLabel, seatName, theForum } from "./rules/names.ts";
 export { describePackage } from "./rules/packages.ts";

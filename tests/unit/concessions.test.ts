@@ -69,4 +69,15 @@ describe("what the concession form offers on a proposal", () => {
       }
     }
   });
+
+  it("leaves out only what the rules refuse", () => {
+    const passed = step(state, "usa", { kind: "pass" });
+    for (const issue of scenario.issues) {
+      const offered = choices.find((c) => c.issueId === issue.id)?.options.map((o) => o.id) ?? [];
+      for (const option of issue.options.filter((o) => !offered.includes(o.id))) {
+        const move: Move = { kind: "concede", proposalId: proposal.id, issueId: issue.id, optionId: option.id };
+        expect(validate(passed, "india", move).ok, `${issue.id}: ${option.id}`).toBe(false);
+      }
+    }
+  });
 });

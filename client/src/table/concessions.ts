@@ -1,4 +1,4 @@
-import type { Proposal, TableView } from "@parley/shared";
+import { isConcession, type Proposal, type TableView } from "@parley/shared";
 import { ruledOptions } from "./rulings.ts";
 
 /** An option as the concession form lists it: its label and what it is worth to the viewer. */
@@ -19,8 +19,8 @@ export interface ConcessionIssue {
 
 /**
  * What the viewer can concede on one of its open proposals: each issue where some option is
- * worth less to it than the one offered (a concession moves there; the rules refuse anything
- * else), the smallest step first, without an issue a binding ruling fixes. The form had listed
+ * worth less to it than the one offered (the rules' `isConcession`, which `concede` checks),
+ * the smallest step first, without an issue a binding ruling fixes. The form had listed
  * every option of the first issue, the one offered and those worth more among them, with no
  * points: a student could send a "concession" the table refused, or give away most of an
  * issue by leaving the first option chosen.
@@ -42,7 +42,7 @@ export function concessionChoices(
       points: worth(id),
     });
     const lower = issue.options
-      .filter((o) => worth(o.id) < worth(offered))
+      .filter((o) => isConcession(payoffs[issue.id], offered, o.id))
       .map((o) => option(o.id))
       .sort((a, b) => b.points - a.points);
     if (lower.length > 0) out.push({ issueId: issue.id, name: issue.name, current: option(offered), options: lower });

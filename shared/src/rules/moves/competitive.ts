@@ -185,6 +185,15 @@ function ownOpenProposal(state: GameState, seat: SeatId, proposalId: string) {
 
 const concessionPackageChecks = packageChecks().filter((c) => c.code === "RulingMustBeKept");
 
+/**
+ * Whether moving an issue from option `from` to option `to` is a concession for a seat whose
+ * points on that issue are `points`: `to` is worth less to it. `concede` allows only these;
+ * the client's concession form offers only these.
+ */
+export function isConcession(points: Readonly<Record<string, number>> | undefined, from: string, to: string): boolean {
+  return (points?.[to] ?? 0) < (points?.[from] ?? 0);
+}
+
 export const concede = defineMove("concede", {
   approach: "competitive",
   summary: "Move one issue of your open proposal to an option worth less to you: a new version, and a little trust.",
@@ -196,14 +205,16 @@ export const concede = defineMove("concede", {
     ),
   ],
   candidates: {
-    of: (state, seat) =>
-      openProposalsBy(state, seat).flatMap((p) =>
+    of: (state, seat) => {
+      const points = state.scenario.parties.find((p) => p.id === seat)?.payoffs ?? {};
+      return openProposalsBy(state, seat).flatMap((p) =>
         state.scenario.issues.flatMap((issue) =>
           issue.options
-            .filter((o) => o.id !== p.package.options[issue.id])
+            .filter((o) => isConcession(points[issue.id], p.package.options[issue.id] ?? "", o.id))
             .map((o) => ({ kind: "concede", proposalId: p.id, issueId: issue.id, optionId: o.id })),
         ),
-      ),
+      );
+    },
     none: "Your open proposals already offer, on every issue, the least you can give: the option worth least to you, or the one a ruling binds.",
   },
   checks: [
@@ -237,11 +248,9 @@ export const concede = defineMove("concede", {
       if (!proposal) return null;
       const table = state.scenario.parties.find((p) => p.id === seat)?.payoffs[move.issueId] ?? {};
       const current = proposal.package.options[move.issueId] ?? "";
-      const now = table[current] ?? 0;
-      const then = table[move.optionId] ?? 0;
-      return then < now
+      return isConcession(table, current, move.optionId)
         ? null
-        : `A concession moves to an option worth less to you: '${optionLabel(state, move.issueId, move.optionId)}' is worth ${then}, '${optionLabel(state, move.issueId, current)}' ${now}.`;
+        : `A concession moves to an option worth less to you: '${optionLabel(state, move.issueId, move.optionId)}' is worth ${table[move.optionId] ?? 0}, '${optionLabel(state, move.issueId, current)}' ${table[current] ?? 0}.`;
     }),
     ...concessionPackageChecks.map((c) =>
       check<{ proposalId: string; issueId: string; optionId: string }>(c.code, (state, seat, move) => {
