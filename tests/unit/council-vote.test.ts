@@ -1,6 +1,5 @@
-import { apply, type GameState, initialState, type Move, validate, viewFor } from "@parley/shared";
+import { apply, awaitsYourVeto, type GameState, initialState, type Move, validate, viewFor } from "@parley/shared";
 import { describe, expect, it } from "vitest";
-import { awaitsYourVeto } from "../../client/src/table/councilVote.ts";
 import { shippedScenarios } from "../property/fixtures.ts";
 
 const found = shippedScenarios().find((s) => s.id === "unsc-r2p");

@@ -1,4 +1,5 @@
 import {
+  awaitsYourVeto,
   describePackage,
   inFavourOf,
   type Package,
@@ -11,7 +12,6 @@ import { useState } from "react";
 import { useTable } from "../state/tableStore.ts";
 import { ApproachTag } from "../ui/approaches.tsx";
 import { issueName, isThirdParty, list, optionName, partyName, possessive } from "../ui/names.ts";
-import { awaitsYourVeto } from "./councilVote.ts";
 
 const framingText: Record<Proposal["framing"], string> = {
   plain: "proposal",

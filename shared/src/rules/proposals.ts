@@ -85,6 +85,25 @@ export function inFavourOf(
   return [...new Set([...(own ? [proposal.by] : []), ...proposal.acceptedBy])];
 }
 
+/**
+ * Whether a council draft waits on `seat`'s answer as a veto holder: it is addressed to the
+ * seat, which holds one of the `vetoes`, did not put it forward and has not answered it. Only
+ * then can the seat's rejection veto it (`resolveProposal`); its silence abstains.
+ */
+export function awaitsYourVeto(
+  proposal: Pick<Proposal, "by" | "to" | "acceptedBy" | "rejectedBy">,
+  vetoes: readonly SeatId[],
+  seat: SeatId,
+): boolean {
+  return (
+    vetoes.includes(seat) &&
+    proposal.by !== seat &&
+    proposal.to.includes(seat) &&
+    !proposal.acceptedBy.includes(seat) &&
+    !proposal.rejectedBy.includes(seat)
+  );
+}
+
 /** The round at whose end a council puts a draft to the vote: the end of its life, or the last round. */
 export function voteRound(proposal: Pick<Proposal, "expiresAfterRound">, roundLimit: number): number {
   return Math.min(proposal.expiresAfterRound, roundLimit);
