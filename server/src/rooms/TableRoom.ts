@@ -301,11 +301,10 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
         if (controller?.type === "bot") botSince = state.stints[seat]?.at(-1)?.since;
         return { kind: "setController", seat, controller: { type: "human", name } };
       });
-      if (back.ok && away?.name === name) client.send("notice", { text: this.whileAway(seat, away.since) });
-      else if (back.ok && botSince !== undefined) {
-        const text = this.tookOverFromBot(seat, botSince);
-        if (text) client.send("notice", { text });
-      }
+      const returning = away?.name === name;
+      const since = returning ? away?.since : botSince;
+      const text = back.ok && since !== undefined ? this.botMovesNotice(seat, since, returning) : undefined;
+      if (text) client.send("notice", { text });
     }
     this.syncStatus();
     this.sendView(client);
@@ -411,24 +410,25 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     );
   }
 
-  /** What a returning student hears of the bot that played for them (its moves are in the log). */
-  private whileAway(seat: SeatId, since: number): string {
+  /**
+   * What a student who sits at `seat` hears of the bot that played it since `since` (its
+   * moves are in the log, and the student's now): on `returning` from being away, or on
+   * taking a bot's seat mid-game (a latecomer), which the page otherwise showed as "You have
+   * moved this round" with no word of who did. A latecomer hears nothing of a bot that made
+   * no move.
+   */
+  private botMovesNotice(seat: SeatId, since: number, returning: boolean): string | undefined {
     const moves = botMovesOf(this.table.state.log, seat, since);
     const party = seatName(this.table.state, seat);
+    const made = `${moves} move${moves === 1 ? "" : "s"}`;
+    if (returning) {
+      return moves === 0
+        ? `Welcome back: a bot held ${party} while you were away and made no move.`
+        : `Welcome back: while you were away a bot played ${party} and made ${made}; "What happened" shows them.`;
+    }
     return moves === 0
-      ? `Welcome back: a bot held ${party} while you were away and made no move.`
-      : `Welcome back: while you were away a bot played ${party} and made ${moves} move${moves === 1 ? "" : "s"}; "What happened" shows them.`;
-  }
-
-  /**
-   * What a student who takes a bot's seat mid-game hears (a latecomer): its moves are theirs
-   * now (a proposal to withdraw or stand by, the round's main move made), which the page
-   * otherwise showed as "You have moved this round" with no word of who did.
-   */
-  private tookOverFromBot(seat: SeatId, since: number): string | undefined {
-    const moves = botMovesOf(this.table.state.log, seat, since);
-    if (moves === 0) return undefined;
-    return `You take ${seatName(this.table.state, seat)} over from a bot, which made ${moves} move${moves === 1 ? "" : "s"} for it before you sat down; "What happened" shows them.`;
+      ? undefined
+      : `You take ${party} over from a bot, which made ${made} for it before you sat down; "What happened" shows them.`;
   }
 
   /** After a restart, a live table holds each human seat for the reconnection window. */
