@@ -10,11 +10,11 @@ import {
   type GameState,
   type LensOverrides,
   personaHasWorkIn,
+  personaIds,
   replayNotice,
   type Scenario,
   type SeatId,
   type SeatKind,
-  personaIds as sharedPersonaIds,
   textLimits,
   validateSystem,
 } from "@parley/shared";
@@ -39,15 +39,14 @@ import { initialStateOf } from "../tables/liveTable.ts";
 
 /** "surprise": the server picks a persona and keeps it secret until the end of the game. */
 export const surprise = "surprise";
-const personaIds = () => botPersonas.map((p) => p.id);
-/** The personas a surprise draws from: every one but the default. */
-const personasProper: readonly string[] = sharedPersonaIds;
+/** The personas a player may choose for a bot: the default and every persona proper (the shared `personaIds`). */
+const choosablePersonas = () => botPersonas.map((p) => p.id);
 
 const PersonaChoice = z
   .string()
   .max(40)
-  .refine((id) => id === surprise || personaIds().includes(id), {
-    message: `Choose a bot persona (${[surprise, ...personaIds()].join(", ")}).`,
+  .refine((id) => id === surprise || choosablePersonas().includes(id), {
+    message: `Choose a bot persona (${[surprise, ...choosablePersonas()].join(", ")}).`,
   });
 
 export const SoloBody = z
@@ -110,7 +109,7 @@ export function choosePersona(
   if (kind !== "state") return defaultPersonaFor(kind);
   // Among the personas proper: the default only names the seat's usual persona (tit-for-tat,
   // drawn twice as often through it), and the end revealed it as "the Default bot".
-  const ids = personasProper.filter(allowed);
+  const ids = personaIds.filter((id) => allowed(id));
   return ids[Math.floor(Math.random() * ids.length)] ?? defaultPersonaFor(kind);
 }
 
