@@ -276,3 +276,26 @@ test("a download or a control the network drops says the server could not be rea
   expect((await downloaded).suggestedFilename()).toMatch(/-results\.csv$/);
   await dashboard.context().close();
 });
+
+test("a student's Wi-Fi drops: the card counts down to the bot that takes the seat over, and says online again when she is back", async ({
+  browser,
+}) => {
+  test.setTimeout(60_000);
+  const { dashboard, code } = await teachSession(browser, { tables: "1" });
+  const ada = await joinWithCode(browser, code, "Ada");
+  await dashboard.getByRole("button", { name: "Start", exact: true }).click();
+  const card = dashboard.getByTestId("table-card-1");
+  await expect(card).toContainText("Ada · online");
+  await ada.context().setOffline(true);
+  const countdown = card.getByTestId("bot-covers");
+  await expect(card).toContainText("Ada · offline", { timeout: 15_000 });
+  await expect(countdown).toHaveText(/^A bot takes the seat over in \d+:\d\d unless Ada is back\.$/);
+  // It ticks: the card does not wait for the server's next summary.
+  const first = await countdown.textContent();
+  await expect(countdown).not.toHaveText(first ?? "", { timeout: 3_000 });
+  await ada.context().setOffline(false);
+  await expect(card).toContainText("Ada · online", { timeout: 15_000 });
+  await expect(countdown).toHaveCount(0);
+  await ada.context().close();
+  await dashboard.context().close();
+});

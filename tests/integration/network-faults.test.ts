@@ -31,6 +31,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 interface Seat {
   seat: string;
   connected: boolean;
+  botCoversAt: string | null;
   controller: { type: "human"; name: string } | { type: "bot"; persona?: string };
 }
 
@@ -96,14 +97,21 @@ describe("unclean drops", () => {
     const shown = () => (summaries[summaries.length - 1] as { seats: Seat[] }).seats.find((s) => s.seat === anaSeat);
     const onlineAtBen = () => t.benClient.room.state.seats.get(anaSeat)?.connected;
 
+    expect((await t.dashboardSeat(anaSeat)).botCoversAt).toBeNull();
     const drop = dropped(t.anaClient.room);
     const back = reconnected(t.anaClient.room);
+    const cutAt = Date.now();
     proxy.down();
     proxy.cut();
     await drop;
-    // The server notices the reset at once: the dashboard shows Ana offline, still in her seat.
+    // The server notices the reset at once: the dashboard shows Ana offline, still in her seat,
+    // and when a bot takes it over should she not be back (the reconnection window).
     await vi.waitFor(async () => expect((await t.dashboardSeat(anaSeat)).connected).toBe(false));
     await vi.waitFor(() => expect(shown()?.connected).toBe(false));
+    const coversAt = Date.parse(shown()?.botCoversAt ?? "");
+    expect(coversAt).toBeGreaterThanOrEqual(cutAt + reconnectSeconds * 1000);
+    expect(coversAt).toBeLessThanOrEqual(Date.now() + reconnectSeconds * 1000);
+    expect((await t.dashboardSeat(anaSeat)).botCoversAt).toBe(shown()?.botCoversAt);
     await vi.waitFor(() => expect(onlineAtBen()).toBe(false));
 
     // Meanwhile Ben talks and makes his move; the bot makes its own. Ana stays offline in every
@@ -133,6 +141,8 @@ describe("unclean drops", () => {
     expect(view.parties.find((p) => p.id === t.ben.participant.seat)?.acted).toBe(true);
     await vi.waitFor(async () => expect((await t.dashboardSeat(anaSeat)).connected).toBe(true));
     await vi.waitFor(() => expect(shown()?.connected).toBe(true));
+    expect(shown()?.botCoversAt).toBeNull();
+    expect((await t.dashboardSeat(anaSeat)).botCoversAt).toBeNull();
     await vi.waitFor(() => expect(onlineAtBen()).toBe(true));
     await dashboard.leave();
 

@@ -1,6 +1,6 @@
 import type { TableSummary } from "@parley/shared";
 import { describe, expect, it } from "vitest";
-import { playingSeatsOf, seatHolder, seatProgress } from "../../client/src/teach/tableProgress.ts";
+import { botCoverText, playingSeatsOf, seatHolder, seatProgress } from "../../client/src/teach/tableProgress.ts";
 
 const seat = (id: string, acted = false, walkedAway = false) =>
   ({ seat: id, acted, walkedAway }) as TableSummary["seats"][number];
@@ -42,6 +42,7 @@ describe("a table card's seats and the dashboard's count of main moves", () => {
         participantName: null,
         controller: { type: "human", name: "" },
         connected: false,
+        botCoversAt: null,
         acted: false,
         walkedAway: false,
         ...fields,
@@ -61,5 +62,20 @@ describe("a table card's seats and the dashboard's count of main moves", () => {
       who: "Bot (Hardliner)",
       showConnection: false,
     });
+  });
+
+  it("says when a bot takes an offline student's seat over, while the class holds it for them", () => {
+    const at = Date.parse("2026-11-28T10:00:00Z");
+    const held = {
+      connected: false,
+      botCoversAt: new Date(at + 83_000).toISOString(),
+      participantName: "Ada",
+      controller: { type: "human", name: "Ada" },
+    } as const;
+    expect(botCoverText(held, at)).toBe("A bot takes the seat over in 1:23 unless Ada is back.");
+    expect(botCoverText(held, at + 83_000)).toBe("A bot is taking the seat over.");
+    // Online, or offline where no bot covers (solo, a class over days, an ended table).
+    expect(botCoverText({ ...held, connected: true }, at)).toBeUndefined();
+    expect(botCoverText({ ...held, botCoversAt: null }, at)).toBeUndefined();
   });
 });

@@ -2,18 +2,9 @@ import type { SessionTiming, TableView } from "@parley/shared";
 import type { SavedSeat } from "../net/saved.ts";
 import { useServerNow } from "../net/serverClock.ts";
 import { type TableStatus, useTable } from "../state/tableStore.ts";
+import { formatDuration } from "../ui/duration.ts";
 import { partyName } from "../ui/names.ts";
 import { SeatRequest } from "./SeatRequest.tsx";
-
-export function formatDuration(ms: number): string {
-  const total = Math.max(0, Math.round(ms / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  if (h >= 24) return `${Math.floor(h / 24)} d ${h % 24} h`;
-  if (h > 0) return `${h} h ${String(m).padStart(2, "0")} min`;
-  return `${m}:${String(s).padStart(2, "0")}`;
-}
 
 /** The round clock: the server's deadline counting down, or the time kept while paused. */
 export function RoundTimer({ table, timing }: { table?: TableStatus; timing?: SessionTiming }) {

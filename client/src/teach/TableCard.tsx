@@ -2,12 +2,12 @@ import type { TableSummary } from "@parley/shared";
 import { outcomeWords } from "@parley/shared";
 import { useId, useState } from "react";
 import { useServerNow } from "../net/serverClock.ts";
-import { formatDuration } from "../table/TableHeader.tsx";
+import { formatDuration } from "../ui/duration.ts";
 import { meanTrustOf } from "../ui/indicators.ts";
 import { Link } from "../ui/Link.tsx";
 import { metricText, pointsText } from "../ui/metric.ts";
 import { capitalised } from "../ui/names.ts";
-import { seatHolder, seatProgress } from "./tableProgress.ts";
+import { botCoverText, seatHolder, seatProgress } from "./tableProgress.ts";
 
 function Clock({ table, separator }: { table: TableSummary; separator?: boolean }) {
   const now = useServerNow();
@@ -26,6 +26,16 @@ function Clock({ table, separator }: { table: TableSummary; separator?: boolean 
       </span>
     );
   return null;
+}
+
+/** An offline student's seat, counting down to the bot that takes it over (ticks only while one is due). */
+function CoverCountdown({ seat }: { seat: TableSummary["seats"][number] }) {
+  const now = useServerNow();
+  return (
+    <div className="seat-note small muted" data-testid="bot-covers">
+      {botCoverText(seat, now)}
+    </div>
+  );
 }
 
 /** One table at a glance: round, clock, who sits where, who is online and has moved, indicators, scores. */
@@ -119,6 +129,7 @@ export function TableCard({
                   </span>
                 )}
               </span>
+              {s.botCoversAt && !s.connected && <CoverCountdown seat={s} />}
             </li>
           );
         })}

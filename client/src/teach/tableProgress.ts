@@ -1,4 +1,5 @@
 import type { TableSummary } from "@parley/shared";
+import { formatDuration } from "../ui/duration.ts";
 import { personaName } from "../ui/names.ts";
 
 type Seat = TableSummary["seats"][number];
@@ -40,4 +41,21 @@ export function seatHolder(seat: Seat): { who: string; showConnection: boolean }
       : { who: bot, showConnection: false };
   }
   return { who: seat.participantName ?? (seat.controller.name || "Player"), showConnection: true };
+}
+
+/**
+ * While a live class holds an offline student's seat for them, when a bot takes it over
+ * should they not be back (`now` is the server's time); undefined otherwise. The card had
+ * said "offline" alone, and a bot then appeared with no warning.
+ */
+export function botCoverText(
+  seat: Pick<Seat, "connected" | "botCoversAt" | "participantName" | "controller">,
+  now: number,
+): string | undefined {
+  if (seat.connected || !seat.botCoversAt) return undefined;
+  const left = Date.parse(seat.botCoversAt) - now;
+  const who = seat.participantName || (seat.controller.type === "human" ? seat.controller.name : "") || "its student";
+  return left > 0
+    ? `A bot takes the seat over in ${formatDuration(left)} unless ${who} is back.`
+    : "A bot is taking the seat over.";
 }

@@ -154,6 +154,8 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
   private botsAgain = false;
   private deadlineTimer: Timer | undefined;
   private graceTimers = new Map<SeatId, Timer>();
+  /** When a bot takes each held seat over (epoch ms), should its student not be back: for the dashboard. */
+  private botCoversAt = new Map<SeatId, number>();
   private lastRound = 0;
   /** The game's end has been seen (at the table, or when the room opened on an ended table). */
   private endSeen = false;
@@ -287,6 +289,7 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
         this.releaseConnection(previous, "You opened your seat somewhere else.");
       this.graceTimers.get(seat)?.clear();
       this.graceTimers.delete(seat);
+      this.botCoversAt.delete(seat);
       // Decided at its turn: a bot's takeover queued when this seat's last connection left
       // (a reload leaves, then joins) comes first, and is undone here.
       // The bot that played for this student, if one did (read from the log, so a restart keeps it).
@@ -321,6 +324,8 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     this.sentViews.delete(client.sessionId);
     const identity = this.identities.get(client.sessionId);
     if (identity?.kind === "seat" && this.holders.get(identity.seat) === client.sessionId) {
+      if (code !== CloseCode.WITH_ERROR && this.botsCoverAbsence())
+        this.botCoversAt.set(identity.seat, Date.now() + this.ctx.reconnectSeconds * 1000);
       this.syncStatus();
       this.publishSummary();
     }
@@ -333,7 +338,10 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
 
   override onReconnect(client: Client) {
     this.dropped.delete(client.sessionId);
-    if (!this.identities.has(client.sessionId)) {
+    const identity = this.identities.get(client.sessionId);
+    if (identity?.kind === "seat" && this.holders.get(identity.seat) === client.sessionId)
+      this.botCoversAt.delete(identity.seat);
+    if (!identity) {
       // Its seat was taken over by a newer connection (a reload, another device) meanwhile.
       client.leave(closeCodes.seatChanged, "You opened your seat somewhere else.");
       return;
@@ -355,6 +363,7 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
     if (identity?.kind !== "seat") this.buckets.delete(client.sessionId);
     if (identity?.kind === "seat" && this.holders.get(identity.seat) === client.sessionId) {
       this.holders.delete(identity.seat);
+      this.botCoversAt.delete(identity.seat);
       if (this.botsCoverAbsence()) await this.botTakesOver(identity.seat, identity.name);
     }
     this.syncStatus();
@@ -445,8 +454,10 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
   private holdSeat(seat: SeatId, name: string) {
     if (!this.botsCoverAbsence()) return;
     this.graceTimers.get(seat)?.clear();
+    this.botCoversAt.set(seat, Date.now() + this.ctx.reconnectSeconds * 1000);
     const timer = this.clock.setTimeout(() => {
       this.graceTimers.delete(seat);
+      this.botCoversAt.delete(seat);
       if (!this.holders.has(seat) && this.botsCoverAbsence()) void this.botTakesOver(seat, name);
     }, this.ctx.reconnectSeconds * 1000);
     this.graceTimers.set(seat, timer);
@@ -963,6 +974,7 @@ export class TableRoom extends Room<{ state: TableStatusT }> {
       this.connectedSeats(),
       true,
       this.session?.settings.timing.mode === "async",
+      this.botsCoverAbsence() ? this.botCoversAt : undefined,
     );
   }
 

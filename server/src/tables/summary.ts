@@ -20,6 +20,8 @@ export function summarise(
   open: boolean,
   /** The table belongs to a class played over days, whose bots wait for its first student. */
   overDays = false,
+  /** When a bot takes each held seat over (epoch ms), should its student not be back by then. */
+  botCoversAt: ReadonlyMap<SeatId, number> = new Map(),
 ): TableSummary {
   const active = activeSeats(state);
   return {
@@ -43,6 +45,7 @@ export function summarise(
         participantName: participant?.name ?? null,
         controller: state.controllers[seat] ?? { type: "human", name: "" },
         connected: connected.has(seat),
+        botCoversAt: dateOf(connected.has(seat) ? undefined : botCoversAt.get(seat)),
         acted: state.acted.includes(seat),
         walkedAway: state.walkedAway.includes(seat),
       };
@@ -56,6 +59,8 @@ export function summarise(
     awaitingFirstStudent: overDays && state.phase === "playing" && !hadAStudent(state),
   };
 }
+
+const dateOf = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
 
 /**
  * Whether a student has ever sat at the table (a seat given to a bot since still counts): in

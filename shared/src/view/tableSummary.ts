@@ -27,6 +27,11 @@ export interface SeatSummary {
   /** The instructor sees bot personas during play; seats never do. */
   controller: Controller;
   connected: boolean;
+  /**
+   * When a bot will take the seat over (ISO time) if its student is not back: a student's
+   * seat in a live class, held for them after their connection dropped. Null otherwise.
+   */
+  botCoversAt: string | null;
   /** Made its main move this round. */
   acted: boolean;
   walkedAway: boolean;
