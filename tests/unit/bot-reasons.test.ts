@@ -1,6 +1,6 @@
-import { apply, type GameState, initialState, type Move, validate, viewFor } from "@parley/shared";
+import { apply, type GameState, initialState, type LogEntry, type Move, validate, viewFor } from "@parley/shared";
 import { describe, expect, it } from "vitest";
-import { botReasons, type DebriefEntry } from "../../client/src/table/botReasons.ts";
+import { botReasons } from "../../client/src/table/botReasons.ts";
 import { shippedScenarios } from "../property/fixtures.ts";
 
 const found = shippedScenarios().find((s) => s.id === "camp-david-1978");
@@ -21,7 +21,7 @@ describe("why the bots did what they did, at the end of a game", () => {
   let state = initialState(scenario, 1);
   state = step(state, egypt, { kind: "chat", text: "We cannot accept your proposal as it stands.", to: [mediator] });
   state = step(state, israel, { kind: "pass" });
-  const log: DebriefEntry[] = viewFor(state, mediator).log.map((e) =>
+  const log: LogEntry[] = viewFor(state, mediator).log.map((e) =>
     e.by === egypt ? { ...e, rationale: "Told the mediator what it needs." } : { ...e },
   );
 

@@ -1,7 +1,6 @@
 import { entryText, outcomeWords, seatName, type Viewer, viewFor } from "@parley/shared";
 import { useCallback, useEffect, useId, useMemo, useState } from "react";
 import { flushSync } from "react-dom";
-import type { DebriefEntry } from "../table/TableLog.tsx";
 import { AtThisStep } from "./AtThisStep.tsx";
 import { controlLines, controlMarks, withControlLines } from "./controls.ts";
 import { DebriefCharts } from "./DebriefCharts.tsx";
@@ -73,7 +72,7 @@ export function DebriefView({
   const finalLog = useMemo(
     () =>
       withControlLines(
-        (viewFor(final, viewer).log as DebriefEntry[]).map((e) => ({ ...e, text: entryText(e, name) })),
+        viewFor(final, viewer).log.map((e) => ({ ...e, text: entryText(e, name) })),
         controls,
       ),
     [final, viewer, name, controls],

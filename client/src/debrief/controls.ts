@@ -1,8 +1,11 @@
 import type { GameEvent, LogEntry, SeatId, TableControl } from "@parley/shared";
 import type { TimelineMark } from "./scrub.ts";
 
-/** A line of the replay's log: the table's own, or one of the instructor's (marked). */
-export type ReplayEntry = LogEntry & { rationale?: string; instructor?: true };
+/**
+ * A line of the replay's log: the table's own (a bot's line carries its reason, `rationale`,
+ * as every log entry may), or one of the instructor's (marked `instructor`).
+ */
+export type ReplayEntry = LogEntry & { instructor?: true };
 
 /** The rules' event a control caused, by its move's kind (a pause, an added minute, a start cause none). */
 const causes: Partial<Record<TableControl["action"]["action"], string>> = {

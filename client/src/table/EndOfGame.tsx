@@ -4,7 +4,7 @@ import { Link } from "../ui/Link.tsx";
 import { metricReason, metricText, pointsText } from "../ui/metric.ts";
 import { issueName, isThirdParty, optionName, partyName, personaReveal, playersText } from "../ui/names.ts";
 import { ScoreCells } from "../ui/ScoreCells.tsx";
-import { botReasons, type DebriefEntry } from "./botReasons.ts";
+import { botReasons } from "./botReasons.ts";
 import { noAgreementText } from "./noAgreementText.ts";
 
 /** The outcome, your score under both lenses, every party's score and what others had revealed. */
@@ -187,7 +187,7 @@ function AllResults({ view }: { view: TableView }) {
       {/* The bots' reasons for their key moves: shown when the log carries them (`rationale`). */}
       {(() => {
         const reasons = botReasons(
-          view.log as DebriefEntry[],
+          view.log,
           bots.map((b) => b.id),
           (seat) => partyName(view, seat),
         );

@@ -3,8 +3,6 @@ import { useState } from "react";
 import { ApproachTag } from "../ui/approaches.tsx";
 import { partyName } from "../ui/names.ts";
 
-export type { DebriefEntry } from "./botReasons.ts";
-
 /** What happened, in plain language, round by round; newest first while playing. */
 export function TableLog({ view }: { view: TableView }) {
   const [movesOnly, setMovesOnly] = useState(false);

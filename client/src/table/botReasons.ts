@@ -1,8 +1,5 @@
 import { entryText, type LogEntry, type SeatId } from "@parley/shared";
 
-/** A log entry may carry a bot's reason for its move (shown only once the game has ended). */
-export type DebriefEntry = LogEntry & { rationale?: string };
-
 /** One line of "Why the bots did what they did": the move as the log tells it, and why. */
 export interface BotReason {
   key: string;
@@ -16,7 +13,7 @@ export interface BotReason {
  * bot's chat line names its speaker and who it was for ("Egypt (to United States (mediator)
  * only): “We cannot accept…”"), where the bare message had left the reader to guess who spoke.
  */
-export function botReasons(log: readonly DebriefEntry[], bots: readonly SeatId[], name: (seat: SeatId) => string) {
+export function botReasons(log: readonly LogEntry[], bots: readonly SeatId[], name: (seat: SeatId) => string) {
   const out: BotReason[] = [];
   for (const entry of log) {
     if (!entry.rationale || !bots.includes(entry.by)) continue;
