@@ -279,23 +279,38 @@ test("the session debrief flags a table that ended without agreement before the 
     await dashboard.getByRole("button", { name: "Advance the round" }).click();
     await expect(card(2)).toContainText(`Round ${round} of`);
   }
+  // A table added for latecomers nobody comes to: it waits, then the same End stops it.
+  await dashboard.getByRole("button", { name: "Add a table" }).click();
+  await expect(dashboard.getByTestId("control-results")).toContainText("Table 3 added");
   await dashboard.getByRole("button", { name: "End…" }).click();
   await dashboard.getByRole("button", { name: "Yes, end it" }).click();
   await expect(card(2)).toContainText("No agreement");
   // The table already over is said apart, not as a refusal.
   await expect(dashboard.getByTestId("control-results")).toHaveText(
-    "End: done at 1 table (table 1 had already ended).",
+    "End: done at 2 tables (table 1 had already ended).",
   );
 
   await dashboard.getByRole("link", { name: "Debrief the session" }).click();
   const note = dashboard.getByTestId("early-ends");
-  await expect(note).toContainText("Table 1 ended in round 1 (the instructor ended it)");
+  // Said as what happened ("ended early" had read as if the table failed).
+  await expect(note).toContainText("Table 1: stopped by the instructor in round 1 of 8");
   await expect(note).toContainText("the last table to end did so in round 3");
+  // The table nobody played is neither early nor the last to end.
+  await expect(note).not.toContainText("Table 3");
   const rows = dashboard.getByRole("table").last().getByRole("row");
-  await expect(rows.filter({ has: dashboard.getByRole("rowheader", { name: "1" }) })).toContainText(
-    "ended early: round 1",
+  const row = (n: string) => rows.filter({ has: dashboard.getByRole("rowheader", { name: n }) });
+  await expect(row("1")).toContainText("no agreement: stopped by the instructor in round 1 of 8");
+  await expect(row("1")).toContainText("scored at round 1's BATNAs");
+  await expect(row("1")).not.toContainText("ended early");
+  await expect(row("2")).toContainText("no agreement: stopped by the instructor in round 3 of 8");
+  await expect(row("2")).not.toContainText("BATNAs");
+  // Table 3, added for latecomers nobody came to: listed as not played, with no result, off the plot
+  // (it had read "the instructor ended it", scored at the BATNAs of the start like a table that failed).
+  await expect(row("3")).toContainText("not played: no student sat at it and no move was made");
+  await expect(row("3")).not.toContainText(/\d \(|%/);
+  await expect(dashboard.getByTestId("not-played")).toHaveText(
+    "Not on the plot, not played (no student sat at it, no move was made): table 3.",
   );
-  await expect(rows.filter({ has: dashboard.getByRole("rowheader", { name: "2" }) })).not.toContainText("ended early");
   await expect(dashboard.getByRole("figure", { name: /All tables/ }).locator(".recharts-label-list text")).toHaveText([
     "1",
     "2",

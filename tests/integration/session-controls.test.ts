@@ -294,6 +294,51 @@ describe("the bots' personas in a class", () => {
   });
 });
 
+describe("a table nobody played", () => {
+  it("a table added for latecomers that nobody came to is 'not played' in the gradebook: no result, no bot", async () => {
+    const { students, instructor } = await classOf(["Ana", "Ben"], {
+      tables: 1,
+      timing: { mode: "live", roundSeconds: 600 },
+    });
+    const added = await instructor("POST", "/tables");
+    expect(added.status).toBe(201);
+    await instructor("POST", "/control", { action: "end" });
+    const exported = (await instructor("GET", "/export.json")).body as unknown as {
+      rows: Record<string, unknown>[];
+      tables: { number: number; played: boolean; outcome: { reason: string } | null }[];
+    };
+    // Table 1 was played (its students sat; the End stopped it); table 2 never was.
+    expect(exported.tables.map((t) => [t.number, t.played])).toEqual([
+      [1, true],
+      [2, false],
+    ]);
+    const table2 = exported.rows.filter((r) => r.table === 2);
+    expect(table2.map((r) => [r.participant, r.seat, r.outcome, r.persona])).toEqual([
+      [null, "usa", "not played", null],
+      [null, "china", "not played", null],
+    ]);
+    // No result at all: its BATNAs at the start had read as a table that failed to agree.
+    for (const row of table2)
+      for (const field of ["endedBecause", "round", "points", "normalised", "surplus", "batna", "realist", "liberal"])
+        expect(row[field], field).toBeNull();
+    expect(table2.map((r) => r.seatBotMoves)).toEqual([0, 0]);
+    // The students' table keeps its result.
+    expect(exported.rows.filter((r) => r.table === 1).map((r) => [r.outcome, typeof r.points])).toEqual([
+      ["no agreement", "number"],
+      ["no agreement", "number"],
+    ]);
+    const csv = (await instructor("GET", "/export.csv")).text
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(csv.filter((line) => /^,,2,/.test(line))).toEqual([
+      expect.stringMatching(/^,,2,[^,]+,usa,United States,not played,,,,,,,,,,,0,$/),
+      expect.stringMatching(/^,,2,[^,]+,china,China,not played,,,,,,,,,,,0,$/),
+    ]);
+    for (const s of students) await s.room.leave();
+  });
+});
+
 describe("a class bigger than planned", () => {
   it("keeps a bounded list of those turned away, so made-up names cannot grow it without end", async () => {
     const { created, instructor } = await classOf(["Ana", "Ben"], { tables: 1 }, false);

@@ -1,6 +1,6 @@
 import type { Outcome } from "@parley/shared";
 import { describe, expect, it } from "vitest";
-import { type EndedTable, earlyNoDeals } from "../../client/src/debrief/earlyEnds.ts";
+import { type EndedTable, earlyNoDeals, noDealWords } from "../../client/src/debrief/earlyEnds.ts";
 
 const noDeal = (round: number, reason: "walkout" | "roundLimit" | "ended"): Outcome => ({
   kind: "noAgreement",
@@ -41,5 +41,33 @@ describe("tables that ended without agreement before the others", () => {
         2,
       ).early,
     ).toEqual([]);
+  });
+});
+
+/**
+ * One End stops every table where it stands, so the tables of a class stop in different
+ * rounds; the debrief had badged most of them "ended early", which read as if they failed.
+ */
+describe("how a table ended without agreement, in words an instructor can use", () => {
+  it("says who stopped it, in which round of how many", () => {
+    expect(noDealWords({ round: 3, reason: "ended" }, 6)).toBe("stopped by the instructor in round 3 of 6");
+    expect(noDealWords({ round: 2, reason: "walkout" }, 6)).toBe(
+      "a party walked away in round 2 of 6, leaving too few to agree",
+    );
+    expect(noDealWords({ round: 6, reason: "roundLimit" }, 6)).toBe("the rounds ran out (round 6 of 6)");
+  });
+
+  it("counts no table nobody played, neither as early nor as the last to end", () => {
+    // A table added for latecomers nobody came to, ended by the same End in round 1.
+    const withUnplayed: EndedTable[] = [
+      { number: 1, outcome: noDeal(3, "ended") },
+      { number: 2, outcome: noDeal(3, "ended") },
+      { number: 3, outcome: noDeal(1, "ended"), notPlayed: true },
+    ];
+    expect(earlyNoDeals(withUnplayed, 2)).toEqual({ early: [], lastRound: 3 });
+    expect(earlyNoDeals([{ number: 3, outcome: noDeal(4, "ended"), notPlayed: true }, ...withUnplayed], 2)).toEqual({
+      early: [],
+      lastRound: 3,
+    });
   });
 });

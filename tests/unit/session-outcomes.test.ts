@@ -14,9 +14,17 @@ function ended(state: GameState): GameState {
   return apply(state, decision.event);
 }
 
+/** A table where a seat made a move (it was played), then the instructor's End. */
+function playedThenEnded(seed: number): GameState {
+  const start = initialState(pair, seed);
+  const passed = validate(start, "a", { kind: "pass" });
+  if (!passed.ok) throw new Error(passed.rejection.message);
+  return ended(apply(start, passed.event));
+}
+
 describe("every table's outcome on the session's plot", () => {
   const playing = initialState(pair, 1);
-  const over = ended(initialState(pair, 2));
+  const over = playedThenEnded(2);
 
   it("tags each ended table's point with its number, and leaves a table still playing off, named apart", () => {
     const { points, playing: still } = sessionOutcomes(
@@ -31,11 +39,33 @@ describe("every table's outcome on the session's plot", () => {
       {
         x: outcomePoints(over, "a"),
         y: outcomePoints(over, "b"),
-        label: "Table 1: no agreement: the instructor ended it (each party's BATNA then)",
+        label: `Table 1: no agreement: stopped by the instructor in round 1 of ${pair.rules.roundLimit} (each party's BATNA then)`,
         tag: "1",
       },
     ]);
     expect(still).toEqual([2]);
+  });
+
+  it("leaves a table nobody played off the plot, named apart, not at the BATNAs as a table that failed", () => {
+    // Table 3 was added for latecomers nobody came to: bots set up in its seats, no student
+    // sat, no move, then the End.
+    const bot = { type: "bot", persona: "simple" } as const;
+    const {
+      points,
+      playing: still,
+      notPlayed,
+    } = sessionOutcomes(
+      [
+        { number: 1, state: over },
+        { number: 2, state: playing },
+        { number: 3, state: ended(initialState(pair, 5, { controllers: { a: bot, b: bot } })) },
+      ],
+      "a",
+      "b",
+    );
+    expect(points.map((p) => p.tag)).toEqual(["1"]);
+    expect(still).toEqual([2]);
+    expect(notPlayed).toEqual([3]);
   });
 
   it("writes the numbers of tables sharing a point together, the first four of many", () => {

@@ -1,11 +1,11 @@
-import { type GameState, noAgreementReason, outcomeWords, type Scenario, seatName, tableReport } from "@parley/shared";
+import { type GameState, neverPlayed, type Scenario, seatName, tableReport } from "@parley/shared";
 import { useEffect, useId, useMemo, useState } from "react";
 import { OutcomeSpacePlot } from "../charts/OutcomeSpacePlot.tsx";
 import { api } from "../net/http.ts";
 import { savedSession } from "../net/saved.ts";
 import { Link } from "../ui/Link.tsx";
 import { metricText, pointsText } from "../ui/metric.ts";
-import { earlyNoDeals } from "./earlyEnds.ts";
+import { earlyNoDeals, noDealWords, sessionTableWords } from "./earlyEnds.ts";
 import { foldLog, type TableLogData } from "./foldLog.ts";
 import { frontierAlong } from "./outcomeSpace.ts";
 import { playedAt } from "./playedAt.ts";
@@ -35,7 +35,7 @@ export default function SessionDebrief({ sessionId }: { sessionId: string }) {
       const { states, notice } = foldLog({ ...t, scenario: logs.scenario });
       const start = states[0] as GameState;
       const state = states[states.length - 1] as GameState;
-      return { log: t, start, state, report: tableReport(state), notice };
+      return { log: t, start, state, report: tableReport(state), notice, notPlayed: neverPlayed(state) };
     });
   }, [logs]);
   const first = tables[0];
@@ -65,8 +65,9 @@ export default function SessionDebrief({ sessionId }: { sessionId: string }) {
     );
   if (!logs) return <p className="page">Loading every table…</p>;
   const erosion = logs.scenario.rules.batnaErosionPerRound;
+  const roundLimit = logs.scenario.rules.roundLimit;
   const { early, lastRound } = earlyNoDeals(
-    tables.map((t) => ({ number: t.log.number, outcome: t.state.outcome })),
+    tables.map((t) => ({ number: t.log.number, outcome: t.state.outcome, notPlayed: t.notPlayed })),
     erosion,
   );
   const outcomes = sessionOutcomes(
@@ -151,6 +152,13 @@ export default function SessionDebrief({ sessionId }: { sessionId: string }) {
               {outcomes.playing.map((n) => n ?? "?").join(", ")}.
             </p>
           )}
+          {outcomes.notPlayed.length > 0 && (
+            <p className="muted small" data-testid="not-played">
+              Not on the plot, not played (no student sat at {outcomes.notPlayed.length === 1 ? "it" : "them"}, no move
+              was made): table{outcomes.notPlayed.length === 1 ? "" : "s"}{" "}
+              {outcomes.notPlayed.map((n) => n ?? "?").join(", ")}.
+            </p>
+          )}
         </section>
       )}
       <section className="panel" aria-labelledby="results-title">
@@ -158,12 +166,9 @@ export default function SessionDebrief({ sessionId }: { sessionId: string }) {
         {early.length > 0 && (
           <p className="notice info" role="note" data-testid="early-ends">
             BATNAs shrink by {erosion} points a round, so a table without an agreement scores the BATNAs of the round it
-            ended in.{" "}
-            {early
-              .map((e) => `Table ${e.number ?? "?"} ended in round ${e.round} (${noAgreementReason(e.reason)})`)
-              .join("; ")}
-            , while the last table to end did so in round {lastRound}: {early.length === 1 ? "its" : "their"} no-deal
-            points are higher than {early.length === 1 ? "it" : "they"} would have had by then. Compare them with care.
+            ended in. {early.map((e) => `Table ${e.number ?? "?"}: ${noDealWords(e, roundLimit)}`).join("; ")}, while
+            the last table to end did so in round {lastRound}: {early.length === 1 ? "its" : "their"} no-deal points are
+            higher than {early.length === 1 ? "it" : "they"} would have had by then. Compare them with care.
           </p>
         )}
         <div className="table-scroll">
@@ -188,14 +193,21 @@ export default function SessionDebrief({ sessionId }: { sessionId: string }) {
                 <tr key={t.log.tableId}>
                   <th scope="row">{t.log.number}</th>
                   <td>
-                    {outcomeWords(t.state)}
+                    {sessionTableWords(t.state)}
+                    {/* Not a failure: its no-deal points are those of an earlier round (see the note above). */}
                     {early.some((e) => e.number === t.log.number) && (
-                      <span className="badge warn">ended early: round {t.state.outcome?.round}</span>
+                      <span className="badge">scored at round {t.state.outcome?.round}'s BATNAs</span>
                     )}
                   </td>
                   {seats.map((s) => {
                     const score = t.report.scores.find((x) => x.seat === s);
                     const lens = t.report.lenses[s];
+                    if (t.notPlayed)
+                      return (
+                        <td key={s} className="num">
+                          –
+                        </td>
+                      );
                     return (
                       <td key={s} className="num">
                         {score === undefined ? "" : pointsText(score.points)} ({metricText(lens?.realist.score, 1)} /{" "}
@@ -205,9 +217,11 @@ export default function SessionDebrief({ sessionId }: { sessionId: string }) {
                   })}
                   <td>{playedAt(t.state) || "–"}</td>
                   {/* A table still playing has no outcome to measure yet (its points are "if it ended now"). */}
-                  <td className="num">{t.state.phase === "ended" ? `${metricText(t.report.efficiency, 1)}%` : "–"}</td>
                   <td className="num">
-                    {t.state.phase !== "ended"
+                    {t.state.phase === "ended" && !t.notPlayed ? `${metricText(t.report.efficiency, 1)}%` : "–"}
+                  </td>
+                  <td className="num">
+                    {t.state.phase !== "ended" || t.notPlayed
                       ? "–"
                       : t.report.onFrontier
                         ? "on it"

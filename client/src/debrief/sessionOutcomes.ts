@@ -1,28 +1,33 @@
-import { type GameState, outcomePoints, outcomeWords, type SeatId } from "@parley/shared";
+import { type GameState, neverPlayed, outcomePoints, type SeatId } from "@parley/shared";
 import { mergeSamePlace, type PlotPoint } from "../charts/outcomeSpaceData.ts";
+import { sessionTableWords } from "./earlyEnds.ts";
 
 /**
  * The session debrief's plot of every table's outcome: one point per ended table, tagged
  * with its number so a class can tell which table is which on the projector; a table still
  * playing has no outcome yet, so it is left off and named apart (its points "if it ended
- * now" had been drawn as one more outcome, at the BATNAs, like a table that failed).
+ * now" had been drawn as one more outcome, at the BATNAs, like a table that failed). A table
+ * nobody played (see neverPlayed) has no outcome either: it is left off and named apart too
+ * (it had been drawn at the BATNAs of the start, like a table that failed to agree).
  */
 export function sessionOutcomes(
   tables: readonly { number: number | null; state: GameState }[],
   x: SeatId,
   y: SeatId,
-): { points: PlotPoint[]; playing: (number | null)[] } {
-  const ended = tables.filter((t) => t.state.phase === "ended");
+): { points: PlotPoint[]; playing: (number | null)[]; notPlayed: (number | null)[] } {
+  const played = tables.filter((t) => !neverPlayed(t.state));
+  const ended = played.filter((t) => t.state.phase === "ended");
   return {
     points: mergeSamePlace(
       ended.map(({ number, state }) => ({
         x: outcomePoints(state, x),
         y: outcomePoints(state, y),
-        label: `Table ${number ?? "?"}: ${outcomeWords(state)}${state.outcome?.kind === "noAgreement" ? " (each party's BATNA then)" : ""}`,
+        label: `Table ${number ?? "?"}: ${sessionTableWords(state)}${state.outcome?.kind === "noAgreement" ? " (each party's BATNA then)" : ""}`,
         tag: String(number ?? "?"),
       })),
     ),
-    playing: tables.filter((t) => t.state.phase !== "ended").map((t) => t.number),
+    playing: played.filter((t) => t.state.phase !== "ended").map((t) => t.number),
+    notPlayed: tables.filter((t) => neverPlayed(t.state)).map((t) => t.number),
   };
 }
 

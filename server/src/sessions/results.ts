@@ -2,6 +2,7 @@ import {
   botMovesOf,
   type GameState,
   type Metric,
+  neverPlayed,
   noAgreementReason,
   playedBy,
   type SeatId,
@@ -20,7 +21,10 @@ export interface ResultRow {
   tableId: string | null;
   seat: string | null;
   party: string | null;
-  /** "agreement", "no agreement" or "in progress". */
+  /**
+   * "agreement", "no agreement" or "in progress"; "not played" at a table nobody played (no
+   * student sat, no move made: see neverPlayed), whose row has no result.
+   */
   outcome: string;
   /** Why there was no agreement ("the rounds ran out", "a party walked away…"); null otherwise. */
   endedBecause: string | null;
@@ -79,6 +83,7 @@ function metricValue(metric: Metric): number | null {
 }
 
 function outcomeText(state: GameState): string {
+  if (neverPlayed(state)) return "not played";
   if (state.phase !== "ended") return "in progress";
   return state.outcome?.kind === "agreement" ? "agreement" : "no agreement";
 }
@@ -104,6 +109,7 @@ export function resultRows(
 ): ResultRow[] {
   const reports = new Map(tables.map((t) => [t.record.id, tableReport(t.state)]));
   const result = (table: { record: TableRecord; state: GameState }, seat: SeatId) => {
+    if (neverPlayed(table.state)) return notPlayed(table, seat);
     const report = reports.get(table.record.id);
     const score = report?.scores.find((s) => s.seat === seat);
     const lenses = report?.lenses[seat];
@@ -165,11 +171,36 @@ export function resultRows(
         participantId: null,
         ...result(table, seat),
         seated: null,
-        persona: personaAt(table.state, seat, true),
+        // No bot played a seat of a table nobody played.
+        persona: neverPlayed(table.state) ? null : personaAt(table.state, seat, true),
       });
     }
   }
   return rows;
+}
+
+/**
+ * A seat's row at a table nobody played: its table and party, and no result (its points
+ * would be the BATNAs at the start, read by a gradebook as a table that failed to agree).
+ */
+function notPlayed(table: { record: TableRecord; state: GameState }, seat: SeatId) {
+  return {
+    table: table.record.number ?? null,
+    tableId: table.record.id,
+    seat,
+    party: seatName(table.state, seat),
+    outcome: outcomeText(table.state),
+    endedBecause: null,
+    round: null,
+    points: null,
+    normalised: null,
+    surplus: null,
+    batna: null,
+    inAgreement: null,
+    realist: null,
+    liberal: null,
+    seatBotMoves: 0,
+  };
 }
 
 export function resultCells(row: ResultRow): Cell[] {

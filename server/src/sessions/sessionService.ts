@@ -6,6 +6,7 @@ import {
   foldStored,
   type GameState,
   nameKey,
+  neverPlayed,
   normaliseJoinCode,
   type ParticipantInfo,
   publicSummary,
@@ -710,15 +711,22 @@ export class SessionService {
     );
   }
 
-  async results(session: SessionRecord): Promise<{ session: SessionInfo; rows: ResultRow[]; tables: TableSummary[] }> {
+  /**
+   * The session's exports: a gradebook row per student and per seat no student played, and
+   * each table's summary, which says whether anyone played it (`played`: false at a table no
+   * student sat at and where no move was made, whose rows say "not played").
+   */
+  async results(
+    session: SessionRecord,
+  ): Promise<{ session: SessionInfo; rows: ResultRow[]; tables: (TableSummary & { played: boolean })[] }> {
     const records = await this.ctx.store.tablesOfSession(session.id);
     const tables = [];
-    const summaries: TableSummary[] = [];
+    const summaries: (TableSummary & { played: boolean })[] = [];
     for (const record of records) {
       const stored = await this.storedState(record);
       if (!stored) continue;
       tables.push({ record, state: stored.state });
-      summaries.push(await this.storedSummary(record, stored, session));
+      summaries.push({ ...(await this.storedSummary(record, stored, session)), played: !neverPlayed(stored.state) });
     }
     const participants = await this.ctx.store.participantsOfSession(session.id);
     return { session: await this.sessionInfo(session), rows: resultRows(participants, tables), tables: summaries };

@@ -53,3 +53,19 @@ export function coverOf(stints: readonly Stint<Player>[]): Cover | undefined {
   const bot = stints[first];
   return bot && student?.type === "human" ? { since: bot.since, name: student.name } : undefined;
 }
+
+/**
+ * Whether nobody played a table at all: no student ever sat at it and no seat made a move
+ * (a table added for latecomers that nobody came to, ended by the instructor's End before it
+ * started). Its points are only its BATNAs at the start, so the debrief and the exports say
+ * "not played" rather than score it as a table that failed to agree. A table whose bots
+ * played (started with no student) was played.
+ */
+export function neverPlayed(table: {
+  seats: readonly SeatId[];
+  stints: Readonly<Record<SeatId, readonly Stint<Player>[]>>;
+  log: readonly LogEntry[];
+}): boolean {
+  const student = table.seats.some((seat) => (table.stints[seat] ?? []).some((s) => s.controller.type === "human"));
+  return !student && !table.log.some((entry) => entry.by !== "system");
+}
