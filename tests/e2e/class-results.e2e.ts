@@ -273,7 +273,8 @@ test("the session debrief flags a table that ended without agreement before the 
   await expect(tags).toHaveText(["1"]);
   await expect(meanwhile.getByTestId("still-playing")).toHaveText("Not on the plot, still playing: table 2.");
   const playingRow = meanwhile.getByRole("row").filter({ has: meanwhile.getByRole("rowheader", { name: "2" }) });
-  await expect(playingRow.getByRole("cell").nth(-3)).toHaveText("–");
+  // Its efficiency: none yet.
+  await expect(playingRow.getByRole("cell").nth(-2)).toHaveText("–");
   await meanwhile.close();
   for (const round of [2, 3]) {
     await dashboard.getByRole("button", { name: "Advance the round" }).click();
@@ -298,10 +299,26 @@ test("the session debrief flags a table that ended without agreement before the 
   // The table nobody played is neither early nor the last to end.
   await expect(note).not.toContainText("Table 3");
   const rows = dashboard.getByRole("table").last().getByRole("row");
+  // The replay's link right after the table's number (last, it was off screen with a council's
+  // eight parties), and each party's column named by the party alone (the cells are said once).
+  await expect(dashboard.getByRole("table").last().getByRole("columnheader")).toHaveText([
+    "Table",
+    "Replay",
+    "Outcome",
+    "United States",
+    "China",
+    "Students",
+    "Efficiency",
+    "From the frontier (scale points)",
+  ]);
+  await expect(dashboard.getByTestId("results-cells")).toHaveText(
+    "Each party's cell: its points, then its score under the realist and the liberal lens (0–100).",
+  );
   const row = (n: string) => rows.filter({ has: dashboard.getByRole("rowheader", { name: n }) });
   await expect(row("1")).toContainText("no agreement: stopped by the instructor in round 1 of 8");
   await expect(row("1")).toContainText("scored at round 1's BATNAs");
   await expect(row("1")).not.toContainText("ended early");
+  await expect(row("1").getByRole("cell").first().getByRole("link")).toHaveText("Table 1");
   await expect(row("2")).toContainText("no agreement: stopped by the instructor in round 3 of 8");
   await expect(row("2")).not.toContainText("BATNAs");
   // Table 3, added for latecomers nobody came to: listed as not played, with no result, off the plot

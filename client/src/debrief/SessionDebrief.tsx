@@ -171,21 +171,26 @@ export default function SessionDebrief({ sessionId }: { sessionId: string }) {
             higher than {early.length === 1 ? "it" : "they"} would have had by then. Compare them with care.
           </p>
         )}
+        <p className="muted small" id="results-cells" data-testid="results-cells">
+          Each party's cell: its points, then its score under the realist and the liberal lens (0–100).
+        </p>
+        {/* The replay's link comes first: with many parties (a council of eight) the last
+            columns are off screen, and it had been the last. */}
         <div className="table-scroll">
-          <table>
+          <table className="session-results" aria-describedby="results-cells">
             <thead>
               <tr>
                 <th scope="col">Table</th>
+                <th scope="col">Replay</th>
                 <th scope="col">Outcome</th>
                 {seats.map((s) => (
                   <th key={s} scope="col">
-                    {first ? seatName(first.state, s) : s}: points (realist / liberal)
+                    {first ? seatName(first.state, s) : s}
                   </th>
                 ))}
                 <th scope="col">Students</th>
                 <th scope="col">Efficiency</th>
                 <th scope="col">From the frontier (scale points)</th>
-                <th scope="col">Replay</th>
               </tr>
             </thead>
             <tbody>
@@ -193,10 +198,13 @@ export default function SessionDebrief({ sessionId }: { sessionId: string }) {
                 <tr key={t.log.tableId}>
                   <th scope="row">{t.log.number}</th>
                   <td>
+                    <Link href={`/replay/${sessionId}/${t.log.tableId}`}>Table {t.log.number}</Link>
+                  </td>
+                  <td className="outcome-cell">
                     {sessionTableWords(t.state)}
                     {/* Not a failure: its no-deal points are those of an earlier round (see the note above). */}
                     {early.some((e) => e.number === t.log.number) && (
-                      <span className="badge">scored at round {t.state.outcome?.round}'s BATNAs</span>
+                      <span className="muted small early-end">scored at round {t.state.outcome?.round}'s BATNAs</span>
                     )}
                   </td>
                   {seats.map((s) => {
@@ -226,9 +234,6 @@ export default function SessionDebrief({ sessionId }: { sessionId: string }) {
                       : t.report.onFrontier
                         ? "on it"
                         : metricText(t.report.distanceToFrontier, 1)}
-                  </td>
-                  <td>
-                    <Link href={`/replay/${sessionId}/${t.log.tableId}`}>Table {t.log.number}</Link>
                   </td>
                 </tr>
               ))}
