@@ -95,6 +95,21 @@ test("the replay shows the instructor's controls; a student's replay steps from 
   await replay.focus();
   await dashboard.keyboard.press("PageUp");
   await expect(dashboard.getByTestId("step")).toHaveText(String(Math.ceil(end / 10)));
+  // Play runs the replay by itself, a step at a time, for the class to watch; Pause holds it.
+  // (Slow, 3 s a step, so that Pause comes well before the next step: this table is short.)
+  await dashboard.getByRole("button", { name: "Go to the start" }).click();
+  await dashboard.getByLabel("Speed").selectOption("slow");
+  await dashboard.getByRole("button", { name: "Play", exact: true }).click();
+  await expect(dashboard.getByTestId("step")).toHaveText("1", { timeout: 5000 });
+  await dashboard.getByRole("button", { name: "Pause", exact: true }).click();
+  await expect(dashboard.getByRole("button", { name: "Play", exact: true })).toBeVisible();
+  await dashboard.waitForTimeout(3500);
+  await expect(dashboard.getByTestId("step")).toHaveText("1");
+  // Played to the end, fast, it stops there and offers Play again.
+  await dashboard.getByLabel("Speed").selectOption("fast");
+  await dashboard.getByRole("button", { name: "Play", exact: true }).click();
+  await expect(dashboard.getByTestId("step")).toHaveText(String(end), { timeout: end * 500 + 5000 });
+  await expect(dashboard.getByRole("button", { name: "Play", exact: true })).toBeVisible();
   // The charts are pictures described by their tables: none of them is a Tab stop.
   expect((await tabStops(dashboard)).filter((s) => s.includes("recharts"))).toEqual([]);
 });

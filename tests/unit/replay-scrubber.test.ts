@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { keyStep, pageJump, roundStartsOf, roundStepFrom } from "../../client/src/debrief/scrub.ts";
+import {
+  keyStep,
+  pageJump,
+  playFrom,
+  playNext,
+  playSpeeds,
+  roundStartsOf,
+  roundStepFrom,
+} from "../../client/src/debrief/scrub.ts";
 
 /**
  * The replay's step controls, which a student's replay now shares with the full debrief (it
@@ -42,5 +50,29 @@ describe("stepping by round", () => {
     expect(roundStepFrom(starts, 4, 7, -1)).toBe(3);
     expect(roundStepFrom(starts, 3, 7, -1)).toBe(0);
     expect(roundStepFrom(starts, 0, 7, -1)).toBe(0);
+  });
+});
+
+/**
+ * An instructor projecting a replay had to press "Move ▶" for every step while talking to the
+ * class: Play moves on by itself, a step at a time, and stops at the end.
+ */
+describe("playing a replay through", () => {
+  it("starts where the replay is, or from the start when it is at its end", () => {
+    expect(playFrom(4, 20)).toBe(4);
+    expect(playFrom(0, 20)).toBe(0);
+    expect(playFrom(20, 20)).toBe(0);
+  });
+
+  it("moves one step at a time and stops on the last", () => {
+    expect(playNext(4, 20)).toEqual({ step: 5, done: false });
+    expect(playNext(19, 20)).toEqual({ step: 20, done: true });
+    expect(playNext(20, 20)).toEqual({ step: 20, done: true });
+  });
+
+  it("offers speeds from slow to fast", () => {
+    const pauses = playSpeeds.map((s) => s.ms);
+    expect(pauses).toEqual([...pauses].sort((a, b) => b - a));
+    expect(playSpeeds.map((s) => s.id)).toContain("normal");
   });
 });

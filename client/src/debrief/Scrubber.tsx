@@ -1,10 +1,12 @@
-import { type ReactNode, useId } from "react";
-import { keyStep, roundStepFrom, type TimelineMark } from "./scrub.ts";
+import { type ReactNode, useEffect, useId, useState } from "react";
+import { keyStep, type PlaySpeed, playFrom, playNext, playSpeeds, roundStepFrom, type TimelineMark } from "./scrub.ts";
 
 /**
  * A replay's step controls: buttons by move and by round, and the slider, which says its
  * step to a screen reader and jumps a tenth of the replay with Page Up and Page Down. Marks
  * under the slider show where the instructor stepped in (the log lists the same, in words).
+ * Play moves on a step at a time at the speed chosen, so a class can watch the table unfold
+ * on the projector while the instructor talks; it stops at the end, or at Pause.
  */
 export function Scrubber({
   step,
@@ -27,13 +29,44 @@ export function Scrubber({
   children?: ReactNode;
 }) {
   const slider = useId();
+  const speedId = useId();
   const at = (s: number) => `${last > 0 ? (s / last) * 100 : 0}%`;
+  const [playing, setPlaying] = useState(false);
+  const [speed, setSpeed] = useState<PlaySpeed>("normal");
+  const pause = playSpeeds.find((p) => p.id === speed)?.ms ?? 1500;
+  useEffect(() => {
+    if (!playing) return;
+    const timer = setTimeout(() => {
+      const next = playNext(step, last);
+      go(next.step);
+      if (next.done) setPlaying(false);
+    }, pause);
+    return () => clearTimeout(timer);
+  }, [playing, step, last, pause, go]);
+  const togglePlay = () => {
+    if (playing) return setPlaying(false);
+    go(playFrom(step, last));
+    setPlaying(last > 0);
+  };
   return (
     <section className="panel scrubber" aria-labelledby={`${slider}-title`}>
       <h2 id={`${slider}-title`} className="sr-only">
         Step through the table
       </h2>
       <div className="row">
+        <button type="button" className="primary" onClick={togglePlay} aria-label={playing ? "Pause" : "Play"}>
+          {playing ? "❚❚ Pause" : "▶ Play"}
+        </button>
+        <div className="field inline">
+          <label htmlFor={speedId}>Speed</label>
+          <select id={speedId} value={speed} onChange={(e) => setSpeed(e.target.value as PlaySpeed)}>
+            {playSpeeds.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.label}
+              </option>
+            ))}
+          </select>
+        </div>
         <button type="button" onClick={() => go(0)} aria-label="Go to the start">
           « Start
         </button>

@@ -39,3 +39,20 @@ export interface TimelineMark {
   step: number;
   label: string;
 }
+
+/** How fast Play moves through the replay: the pause on each step, in milliseconds. */
+export const playSpeeds = [
+  { id: "slow", label: "Slow (3 s a step)", ms: 3000 },
+  { id: "normal", label: "Normal (1.5 s a step)", ms: 1500 },
+  { id: "fast", label: "Fast (0.5 s a step)", ms: 500 },
+] as const;
+export type PlaySpeed = (typeof playSpeeds)[number]["id"];
+
+/** The step Play starts from: where the replay is, or the start when it is at its end (as a player restarts). */
+export const playFrom = (step: number, last: number): number => (step >= last ? 0 : step);
+
+/** Play's next step, and whether it stops there (at the end of the replay). */
+export function playNext(step: number, last: number): { step: number; done: boolean } {
+  const next = Math.min(last, step + 1);
+  return { step: next, done: next >= last };
+}
