@@ -340,6 +340,16 @@ test("the session debrief flags a table that ended without agreement before the 
       /(Ola|Pia|Quin|Rui) \((United States|China)\), (Ola|Pia|Quin|Rui) \((United States|China)\)/,
     );
   }
+  // Each table's replay says its outcome in the same words.
+  await row("2").getByRole("link", { name: "Table 2" }).click();
+  await expect(
+    dashboard.getByText(/ · no agreement: stopped by the instructor in round 3 of 8 · \d+ events$/),
+  ).toBeVisible();
+  await dashboard.goBack();
+  await row("3").getByRole("link", { name: "Table 3" }).click();
+  await expect(
+    dashboard.getByText(/ · not played: no student sat at it and no move was made · 1 event$/),
+  ).toBeVisible();
 });
 
 /**

@@ -1,6 +1,7 @@
-import type { Outcome } from "@parley/shared";
+import { apply, type GameState, initialState, type Outcome, validate, validateSystem } from "@parley/shared";
 import { describe, expect, it } from "vitest";
-import { type EndedTable, earlyNoDeals, noDealWords } from "../../client/src/debrief/earlyEnds.ts";
+import { debriefOutcomeWords, type EndedTable, earlyNoDeals, noDealWords } from "../../client/src/debrief/earlyEnds.ts";
+import { pair } from "../property/fixtures.ts";
 
 const noDeal = (round: number, reason: "walkout" | "roundLimit" | "ended"): Outcome => ({
   kind: "noAgreement",
@@ -69,5 +70,30 @@ describe("how a table ended without agreement, in words an instructor can use", 
       early: [],
       lastRound: 3,
     });
+  });
+});
+
+/** A table's outcome in the debriefs' words, from real games of the two-party fixture (4 rounds). */
+describe("a table's outcome in both debriefs", () => {
+  const step = (state: GameState, decision: ReturnType<typeof validate>) => {
+    if (!decision.ok) throw new Error(decision.rejection.message);
+    return apply(state, decision.event);
+  };
+  const bot = { type: "bot", persona: "simple" } as const;
+  const end = (state: GameState) =>
+    step(state, validateSystem(state, { kind: "endGame", reason: "Ended by the instructor" }));
+
+  it("says a table nobody played was not played (it read 'the instructor ended it')", () => {
+    const unplayed = end(initialState(pair, 1, { controllers: { a: bot, b: bot } }));
+    expect(debriefOutcomeWords(unplayed)).toBe("not played: no student sat at it and no move was made");
+  });
+
+  it("says in which round of how many the End stopped a table that was played", () => {
+    let state = initialState(pair, 1, { controllers: { a: bot, b: bot } });
+    state = step(state, validate(state, "a", { kind: "pass" }));
+    state = step(state, validateSystem(state, { kind: "advanceRound" }));
+    expect(debriefOutcomeWords(end(state))).toBe("no agreement: stopped by the instructor in round 2 of 4");
+    // Still playing: as everywhere else.
+    expect(debriefOutcomeWords(state)).toBe("in progress (round 2)");
   });
 });

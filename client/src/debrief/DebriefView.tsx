@@ -1,9 +1,10 @@
-import { entryText, outcomeWords, seatName, type Viewer, viewFor } from "@parley/shared";
+import { entryText, seatName, type Viewer, viewFor } from "@parley/shared";
 import { useCallback, useEffect, useId, useMemo, useState } from "react";
 import { flushSync } from "react-dom";
 import { AtThisStep } from "./AtThisStep.tsx";
 import { controlLines, controlMarks, withControlLines } from "./controls.ts";
 import { DebriefCharts } from "./DebriefCharts.tsx";
+import { debriefOutcomeWords } from "./earlyEnds.ts";
 import { foldLog, type TableLogData } from "./foldLog.ts";
 import { openingSeatedStep } from "./openingSeating.ts";
 import { Scrubber } from "./Scrubber.tsx";
@@ -105,7 +106,7 @@ export function DebriefView({
           <p className="eyebrow">Replay and debrief</p>
           <h1>{heading}</h1>
           <p className="muted">
-            {final.scenario.title} · {outcomeWords(final)} · {last} events
+            {final.scenario.title} · {debriefOutcomeWords(final)} · {last} event{last === 1 ? "" : "s"}
           </p>
         </div>
         <div className="field">

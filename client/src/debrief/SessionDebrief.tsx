@@ -5,7 +5,7 @@ import { api } from "../net/http.ts";
 import { savedSession } from "../net/saved.ts";
 import { Link } from "../ui/Link.tsx";
 import { metricText, pointsText } from "../ui/metric.ts";
-import { earlyNoDeals, noDealWords, sessionTableWords } from "./earlyEnds.ts";
+import { debriefOutcomeWords, earlyNoDeals, noDealWords } from "./earlyEnds.ts";
 import { foldLog, type TableLogData } from "./foldLog.ts";
 import { frontierAlong } from "./outcomeSpace.ts";
 import { playedAt } from "./playedAt.ts";
@@ -201,7 +201,7 @@ export default function SessionDebrief({ sessionId }: { sessionId: string }) {
                     <Link href={`/replay/${sessionId}/${t.log.tableId}`}>Table {t.log.number}</Link>
                   </td>
                   <td className="outcome-cell">
-                    {sessionTableWords(t.state)}
+                    {debriefOutcomeWords(t.state)}
                     {/* Not a failure: its no-deal points are those of an earlier round (see the note above). */}
                     {early.some((e) => e.number === t.log.number) && (
                       <span className="muted small early-end">scored at round {t.state.outcome?.round}'s BATNAs</span>

@@ -57,10 +57,11 @@ export function noDealWords(end: { round: number; reason: EarlyEnd["reason"] }, 
 export const notPlayedWords = "not played: no student sat at it and no move was made";
 
 /**
- * A table's outcome as the session debrief says it: its agreement's round, how it ended
- * without one and in which round of how many, or that nobody played it.
+ * A table's outcome as the debriefs say it (the session's results and a table's replay alike):
+ * its agreement's round, how it ended without one and in which round of how many, or that
+ * nobody played it.
  */
-export function sessionTableWords(state: GameState): string {
+export function debriefOutcomeWords(state: GameState): string {
   if (neverPlayed(state)) return notPlayedWords;
   const outcome = state.phase === "ended" ? state.outcome : undefined;
   if (outcome?.kind === "noAgreement") return `no agreement: ${noDealWords(outcome, state.scenario.rules.roundLimit)}`;

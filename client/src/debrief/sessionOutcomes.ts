@@ -1,6 +1,6 @@
 import { type GameState, neverPlayed, outcomePoints, type SeatId } from "@parley/shared";
 import { mergeSamePlace, type PlotPoint } from "../charts/outcomeSpaceData.ts";
-import { sessionTableWords } from "./earlyEnds.ts";
+import { debriefOutcomeWords } from "./earlyEnds.ts";
 
 /**
  * The session debrief's plot of every table's outcome: one point per ended table, tagged
@@ -22,7 +22,7 @@ export function sessionOutcomes(
       ended.map(({ number, state }) => ({
         x: outcomePoints(state, x),
         y: outcomePoints(state, y),
-        label: `Table ${number ?? "?"}: ${sessionTableWords(state)}${state.outcome?.kind === "noAgreement" ? " (each party's BATNA then)" : ""}`,
+        label: `Table ${number ?? "?"}: ${debriefOutcomeWords(state)}${state.outcome?.kind === "noAgreement" ? " (each party's BATNA then)" : ""}`,
         tag: String(number ?? "?"),
       })),
     ),
