@@ -112,4 +112,14 @@ test("the replay shows the instructor's controls; a student's replay steps from 
   await expect(dashboard.getByRole("button", { name: "Play", exact: true })).toBeVisible();
   // The charts are pictures described by their tables: none of them is a Tab stop.
   expect((await tabStops(dashboard)).filter((s) => s.includes("recharts"))).toEqual([]);
+  // Every party's brief, confidential part too, for the instructor to read out; viewing the
+  // table as a seat opens that seat's (the debrief had no way to read them).
+  const briefs = dashboard.getByRole("region", { name: "The parties' briefs" });
+  await expect(briefs.getByTestId("brief-china")).not.toHaveAttribute("open");
+  await dashboard.getByLabel("View as").selectOption("china");
+  await expect(briefs.getByTestId("brief-china")).toHaveAttribute("open", "");
+  await expect(briefs.getByTestId("brief-china")).toContainText(
+    "Relief from tariffs and from the semiconductor controls matters most to you",
+  );
+  await expect(briefs.getByTestId("brief-china")).toContainText(/BATNA: \d+ points at the start, [\d.]+ at this step/);
 });

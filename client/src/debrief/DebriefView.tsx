@@ -7,6 +7,7 @@ import { DebriefCharts } from "./DebriefCharts.tsx";
 import { debriefOutcomeWords } from "./earlyEnds.ts";
 import { foldLog, type TableLogData } from "./foldLog.ts";
 import { openingSeatedStep } from "./openingSeating.ts";
+import { PartyBriefs } from "./PartyBriefs.tsx";
 import { Scrubber } from "./Scrubber.tsx";
 import { StepLog } from "./StepLog.tsx";
 import { roundStartsOf } from "./scrub.ts";
@@ -158,6 +159,7 @@ export function DebriefView({
           {branch && (
             <WhatIf seats={branch.seats} name={name} step={step} over={state.phase === "ended"} onBranch={branch.run} />
           )}
+          <PartyBriefs state={state} viewer={viewer} />
         </div>
         <DebriefCharts
           states={states}
