@@ -85,6 +85,15 @@ test("the replay shows the instructor's controls; a student's replay steps from 
   const pause = log.getByRole("button", { name: /The instructor paused the table in round 1\./ });
   await expect(pause).toBeVisible();
   await expect(log.getByRole("button", { name: /The instructor resumed the table after/ })).toBeVisible();
+  // The log shows what the instructor did alone, on request, and every line again.
+  const lines = log.getByRole("listitem");
+  const every = await lines.count();
+  await log.getByLabel("Show").selectOption("instructor");
+  await expect(lines).not.toHaveCount(every);
+  await expect(lines).toHaveCount(await log.locator("li .badge.instructor").count());
+  await expect(lines.first()).toContainText("Instructor");
+  await log.getByLabel("Show").selectOption("all");
+  await expect(lines).toHaveCount(every);
   // Its line goes to the step it came at, and that step's text says it.
   await pause.click();
   await expect(dashboard.getByTestId("step-text")).toContainText("The instructor paused the table in round 1.");

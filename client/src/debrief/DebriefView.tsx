@@ -59,6 +59,7 @@ export function DebriefView({
     [step, seatedStep, seatedState, viewer, view],
   );
   const name = useCallback((seat: string) => seatName(final, seat), [final]);
+  const parties = useMemo(() => final.seats.map((id) => ({ id, name: seatName(final, id) })), [final]);
   // Lines as read (a chat line names its speaker), for the log and the step's text alike.
   // The instructor's controls among them (public to every seat: a pause, a broadcast).
   const controls = useMemo(
@@ -152,6 +153,7 @@ export function DebriefView({
             key={viewer}
             title={`The log ${viewer === "instructor" ? "(everything)" : `as ${name(viewer)} saw it`}`}
             entries={finalLog}
+            parties={parties}
             step={step}
             ended={final.phase === "ended"}
             go={go}

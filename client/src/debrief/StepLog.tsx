@@ -1,6 +1,7 @@
-import { type KeyboardEvent, memo, useEffect, useId, useLayoutEffect, useRef, useState } from "react";
+import { type KeyboardEvent, memo, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { ApproachTag } from "../ui/approaches.tsx";
 import type { ReplayEntry } from "./controls.ts";
+import { filterLog, parseLogFilter } from "./logFilter.ts";
 import { entriesBefore } from "./stepIndex.ts";
 
 /**
@@ -9,19 +10,25 @@ import { entriesBefore } from "./stepIndex.ts";
  */
 export const StepLog = memo(function StepLog({
   title,
-  entries,
+  entries: all,
+  parties,
   step,
   ended,
   go,
 }: {
   title: string;
   entries: ReplayEntry[];
+  /** The table's parties, to show one party's lines. */
+  parties: readonly { id: string; name: string }[];
   step: number;
   ended: boolean;
   go: (step: number) => void;
 }) {
   const list = useRef<HTMLOListElement>(null);
   const keysId = useId();
+  const filterId = useId();
+  const [filter, setFilter] = useState("all");
+  const entries = useMemo(() => filterLog(all, parseLogFilter(filter)), [all, filter]);
   // Every line is laid out once, so the browser remembers its height; after that, lines out of
   // view skip layout and paint (the "lazy" style) and the list still scrolls to exact places.
   const [lazy, setLazy] = useState(false);
@@ -47,7 +54,25 @@ export const StepLog = memo(function StepLog({
   }, [shown, first]);
   return (
     <section className="panel" aria-labelledby="steps-title">
-      <h2 id="steps-title">{title}</h2>
+      <div className="panel-head">
+        <h2 id="steps-title">{title}</h2>
+        <div className="field inline small">
+          <label htmlFor={filterId}>Show</label>
+          <select id={filterId} value={filter} onChange={(e) => setFilter(e.target.value)}>
+            <option value="all">Every line</option>
+            <option value="moves">The parties' moves (no chat)</option>
+            <option value="chat">Chat only</option>
+            {ended && <option value="reasons">The bots' moves, with their reasons</option>}
+            <option value="instructor">What the instructor did</option>
+            {parties.map((p) => (
+              <option key={p.id} value={`seat:${p.id}`}>
+                {p.name}'s lines
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {entries.length === 0 && <p className="muted small">No line of this kind.</p>}
       <p className="sr-only" id={keysId}>
         One stop for the whole log: the arrow keys move between its lines, Enter goes to a line's step.
       </p>
