@@ -14,6 +14,7 @@ async function createSession(request: APIRequestContext, tables: number) {
   const headers = { authorization: `Bearer ${instructorToken}` };
   return {
     ...session,
+    token: instructorToken,
     control: async (body: Record<string, unknown>) => {
       const response = await request.post(`/api/sessions/${session.id}/control`, { headers, data: body });
       expect(response.status()).toBe(200);
@@ -198,6 +199,19 @@ test("accepting a proposal below one's BATNA asks once more before it is sent", 
   await card.getByRole("button", { name: /^Accept proposal/ }).click();
   await card.getByRole("button", { name: /^Yes: accept proposal/ }).click();
   await expect(china.getByRole("heading", { name: "Agreement reached" })).toBeVisible();
+
+  // The session's results say it under China's points: an agreement worse than no deal.
+  const instructor = await (await browser.newContext()).newPage();
+  await instructor.goto("/teach");
+  await instructor.getByLabel("Session id").fill(session.id);
+  await instructor.getByLabel("Instructor token").fill(session.token);
+  await instructor.getByRole("button", { name: "Open the dashboard" }).click();
+  await instructor.getByRole("link", { name: "Debrief the session" }).click();
+  const below = instructor.getByTestId("below-batna");
+  await expect(below).toHaveCount(1);
+  await expect(below).toHaveText(/^[\d.]+ below its BATNA of [\d.]+$/);
+  // In China's column (the fifth: table, replay, outcome, United States, China).
+  await expect(instructor.getByRole("row").nth(1).getByRole("cell").nth(3)).toContainText("below its BATNA");
 });
 
 /**

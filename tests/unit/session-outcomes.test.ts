@@ -1,6 +1,6 @@
 import { apply, type GameState, initialState, outcomePoints, validate, validateSystem } from "@parley/shared";
 import { describe, expect, it } from "vitest";
-import { agreementBatnas, sessionOutcomes } from "../../client/src/debrief/sessionOutcomes.ts";
+import { agreementBatnas, belowBatnaNote, sessionOutcomes } from "../../client/src/debrief/sessionOutcomes.ts";
 import { pair } from "../property/fixtures.ts";
 
 /**
@@ -112,5 +112,24 @@ describe("the BATNAs each agreement was made against", () => {
   it("marks nothing for an agreement made against the BATNAs of the start, nor for a table without one", () => {
     expect(agreementBatnas([{ number: 1, state: agreedIn(1) }], "a", "b", lines)).toEqual([]);
     expect(agreementBatnas([{ number: 3, state: ended(initialState(pair, 4)) }], "a", "b", lines)).toEqual([]);
+  });
+});
+
+/**
+ * A class's agreement worth less than walking away (in the walk-through, 35 against a BATNA of
+ * 42, and 30 against 40) read as two plain numbers in the session's results.
+ */
+describe("an agreement below a party's BATNA, in the session's results", () => {
+  it("says by how much, and against which BATNA", () => {
+    // 35 points, BATNA 42: surplus 35 - 42 = -7.
+    expect(belowBatnaNote({ inAgreement: true, surplus: -7, batna: 42 })).toBe("7 below its BATNA of 42");
+    // Points to one decimal, as the cells show them: 38.45 - 40 = -1.55.
+    expect(belowBatnaNote({ inAgreement: true, surplus: -1.55, batna: 40 })).toBe("1.6 below its BATNA of 40");
+  });
+
+  it("says nothing where the party cleared its BATNA, or where there was no agreement", () => {
+    expect(belowBatnaNote({ inAgreement: true, surplus: 0, batna: 42 })).toBeUndefined();
+    expect(belowBatnaNote({ inAgreement: true, surplus: 12, batna: 42 })).toBeUndefined();
+    expect(belowBatnaNote({ inAgreement: false, surplus: -3, batna: 42 })).toBeUndefined();
   });
 });

@@ -9,7 +9,7 @@ import { debriefOutcomeWords, earlyNoDeals, noDealWords } from "./earlyEnds.ts";
 import { foldLog, type TableLogData } from "./foldLog.ts";
 import { frontierAlong } from "./outcomeSpace.ts";
 import { playedAt } from "./playedAt.ts";
-import { agreementBatnas, sessionOutcomes } from "./sessionOutcomes.ts";
+import { agreementBatnas, belowBatnaNote, sessionOutcomes } from "./sessionOutcomes.ts";
 
 interface SessionLogs {
   scenario: Scenario;
@@ -216,10 +216,16 @@ export default function SessionDebrief({ sessionId }: { sessionId: string }) {
                           –
                         </td>
                       );
+                    const below = score && t.state.phase === "ended" ? belowBatnaNote(score) : undefined;
                     return (
                       <td key={s} className="num">
                         {score === undefined ? "" : pointsText(score.points)} ({metricText(lens?.realist.score, 1)} /{" "}
                         {metricText(lens?.liberal.score, 1)})
+                        {below && (
+                          <span className="below-batna small" data-testid="below-batna">
+                            {below}
+                          </span>
+                        )}
                       </td>
                     );
                   })}

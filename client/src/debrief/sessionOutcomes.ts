@@ -1,5 +1,6 @@
 import { type GameState, neverPlayed, outcomePoints, type SeatId } from "@parley/shared";
 import { mergeSamePlace, type PlotPoint } from "../charts/outcomeSpaceData.ts";
+import { pointsText } from "../ui/metric.ts";
 import { debriefOutcomeWords } from "./earlyEnds.ts";
 
 /**
@@ -58,4 +59,15 @@ export function agreementBatnas(
       ];
     }),
   );
+}
+
+/**
+ * What the session's results say under a party's points when its table agreed on less than
+ * the party's BATNA then ("7 below its BATNA of 42"): an agreement worse than walking away,
+ * the lesson a class most needs to see, which the points alone left to mental arithmetic.
+ * Nothing for a table without agreement (its points are its BATNA) or a party that cleared it.
+ */
+export function belowBatnaNote(score: { inAgreement: boolean; surplus: number; batna: number }): string | undefined {
+  if (!score.inAgreement || score.surplus >= 0) return undefined;
+  return `${pointsText(-score.surplus)} below its BATNA of ${pointsText(score.batna)}`;
 }
