@@ -18,7 +18,16 @@ export { isConcession } from "./rules/moves/competitive.ts";
 export { nameKey } from "./rules/nameKey.ts";
 export { andList, capitalised, isDealParty, issueName, optionLabel, seatName, theForum } from "./rules/names.ts";
 export { describePackage } from "./rules/packages.ts";
-export { botMovesOf, type Cover, coverOf, neverPlayed, type Player, playedBy, samePlayer } from "./rules/playedBy.ts";
+export {
+  botMovesOf,
+  type Cover,
+  coverOf,
+  hadAStudent,
+  neverPlayed,
+  type Player,
+  playedBy,
+  samePlayer,
+} from "./rules/playedBy.ts";
 export { awaitsYourVeto, dealParties, inFavourOf, voteRound } from "./rules/proposals.ts";
 export { type BindingRuling, bindingRulings, bindingRulingsOf, forumName } from "./rules/rulings.ts";
 export { activeSeats, activeStates } from "./rules/seats.ts";

@@ -304,6 +304,10 @@ test("the session debrief flags a table that ended without agreement before the 
   await expect(dashboard.getByTestId("control-results")).toHaveText(
     "End: done at 2 tables (table 1 had already ended).",
   );
+  // The card of the table nobody played says so, with no points (they would be its BATNAs at
+  // the start); it had read "No agreement: the instructor ended it" with each party's points.
+  await expect(card(3)).toContainText("Not played: no student sat at it and no move was made");
+  await expect(card(3)).not.toContainText("pts");
 
   await dashboard.getByRole("link", { name: "Debrief the session" }).click();
   const note = dashboard.getByTestId("early-ends");

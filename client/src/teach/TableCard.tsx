@@ -1,6 +1,7 @@
 import type { TableSummary } from "@parley/shared";
 import { outcomeWords } from "@parley/shared";
 import { useId, useState } from "react";
+import { notPlayedWords } from "../debrief/earlyEnds.ts";
 import { useServerNow } from "../net/serverClock.ts";
 import { formatDuration } from "../ui/duration.ts";
 import { meanTrustOf } from "../ui/indicators.ts";
@@ -84,7 +85,7 @@ export function TableCard({
       )}
       <p className="small">
         {table.phase === "ended" ? (
-          <strong>{capitalised(outcomeWords(table))}</strong>
+          <strong>{capitalised(table.played ? outcomeWords(table) : notPlayedWords)}</strong>
         ) : (
           <>
             Round <strong>{table.round}</strong> of {table.roundLimit}
@@ -100,7 +101,8 @@ export function TableCard({
       </p>
       <ul className="plain-list" aria-label={`Seats at ${label}`}>
         {table.seats.map((s) => {
-          const score = table.scores.find((x) => x.seat === s.seat);
+          // A table nobody played has no result: its points would be the BATNAs of the start.
+          const score = table.played ? table.scores.find((x) => x.seat === s.seat) : undefined;
           const { who, showConnection } = seatHolder(s);
           return (
             <li key={s.seat} className="seat-line">

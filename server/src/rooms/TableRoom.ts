@@ -19,6 +19,7 @@ import {
   decideBotMove,
   type GameEvent,
   type GameState,
+  hadAStudent,
   type Move,
   newViewCache,
   type SeatId,
@@ -40,7 +41,7 @@ import { hashToken } from "../sessions/secrets.ts";
 import { roundLengthMs } from "../sessions/settings.ts";
 import type { ParticipantRecord, SessionRecord, TableRuntime } from "../store/store.ts";
 import { LiveTable } from "../tables/liveTable.ts";
-import { hadAStudent, summarise } from "../tables/summary.ts";
+import { summarise } from "../tables/summary.ts";
 import {
   CreateOptions,
   JoinOptions,

@@ -6,7 +6,6 @@ import {
   foldStored,
   type GameState,
   nameKey,
-  neverPlayed,
   normaliseJoinCode,
   type ParticipantInfo,
   publicSummary,
@@ -716,17 +715,15 @@ export class SessionService {
    * each table's summary, which says whether anyone played it (`played`: false at a table no
    * student sat at and where no move was made, whose rows say "not played").
    */
-  async results(
-    session: SessionRecord,
-  ): Promise<{ session: SessionInfo; rows: ResultRow[]; tables: (TableSummary & { played: boolean })[] }> {
+  async results(session: SessionRecord): Promise<{ session: SessionInfo; rows: ResultRow[]; tables: TableSummary[] }> {
     const records = await this.ctx.store.tablesOfSession(session.id);
     const tables = [];
-    const summaries: (TableSummary & { played: boolean })[] = [];
+    const summaries: TableSummary[] = [];
     for (const record of records) {
       const stored = await this.storedState(record);
       if (!stored) continue;
       tables.push({ record, state: stored.state });
-      summaries.push({ ...(await this.storedSummary(record, stored, session)), played: !neverPlayed(stored.state) });
+      summaries.push(await this.storedSummary(record, stored, session));
     }
     const participants = await this.ctx.store.participantsOfSession(session.id);
     return { session: await this.sessionInfo(session), rows: resultRows(participants, tables), tables: summaries };

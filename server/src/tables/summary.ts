@@ -1,7 +1,9 @@
 import {
   activeSeats,
   type GameState,
+  hadAStudent,
   type Indicators,
+  neverPlayed,
   type PartyScore,
   type SeatId,
   sameButLog,
@@ -57,18 +59,11 @@ export function summarise(
     outcome: state.outcome ?? null,
     open,
     awaitingFirstStudent: overDays && state.phase === "playing" && !hadAStudent(state),
+    played: !neverPlayed(state),
   };
 }
 
 const dateOf = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
-
-/**
- * Whether a student has ever sat at the table (a seat given to a bot since still counts): in
- * a class played over days, its bots wait until one has (see TableRoom).
- */
-export function hadAStudent(state: GameState): boolean {
-  return state.seats.some((seat) => (state.stints[seat] ?? []).some((stint) => stint.controller.type === "human"));
-}
 
 /**
  * Each table's last scores, and the state they are of: a table's summary goes out after

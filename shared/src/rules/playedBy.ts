@@ -66,6 +66,16 @@ export function neverPlayed(table: {
   stints: Readonly<Record<SeatId, readonly Stint<Player>[]>>;
   log: readonly LogEntry[];
 }): boolean {
-  const student = table.seats.some((seat) => (table.stints[seat] ?? []).some((s) => s.controller.type === "human"));
-  return !student && !table.log.some((entry) => entry.by !== "system");
+  return !hadAStudent(table) && !table.log.some((entry) => entry.by !== "system");
+}
+
+/**
+ * Whether a student has ever sat at the table (a seat given to a bot since still counts): in
+ * a class played over days, a table's bots wait until one has.
+ */
+export function hadAStudent(table: {
+  seats: readonly SeatId[];
+  stints: Readonly<Record<SeatId, readonly Stint<Player>[]>>;
+}): boolean {
+  return table.seats.some((seat) => (table.stints[seat] ?? []).some((s) => s.controller.type === "human"));
 }

@@ -71,6 +71,12 @@ export interface TableSummary {
    */
   awaitingFirstStudent: boolean;
   /**
+   * False at a table nobody played: no student ever sat at it and no seat made a move (a
+   * table added for latecomers who never came; see neverPlayed). Its points are only its
+   * BATNAs at the start, so the dashboard and the debrief say "not played" and score nothing.
+   */
+  played: boolean;
+  /**
    * Said when these rules cannot fold the table's stored log to its end (it was played under
    * other rules, see replayNotice): the summary is of the table as far as they could.
    */
