@@ -1,4 +1,5 @@
 import { aimsPoints, describePackage, playedBy, type TableView } from "@parley/shared";
+import { useEffect, useRef } from "react";
 import type { SavedSeat } from "../net/saved.ts";
 import { Link } from "../ui/Link.tsx";
 import { metricReason, metricText, pointsText } from "../ui/metric.ts";
@@ -17,9 +18,17 @@ export function EndOfGame({ view, seat }: { view: TableView; seat: SavedSeat }) 
   const aims = view.me?.aims;
   const parts = aims && aimsPoints(aims, outcome?.kind === "agreement", view.indicators.tension);
   const revealed = Object.entries(view.revealedToViewer);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The moves went with the end, and the focus with them (to the page's start): it goes to
+  // the outcome instead, which a screen reader then reads.
+  useEffect(() => {
+    if (!document.activeElement || document.activeElement === document.body) heading.current?.focus();
+  }, []);
   return (
     <section className="panel outcome" aria-labelledby="outcome-title">
-      <h2 id="outcome-title">{outcome?.kind === "agreement" ? "Agreement reached" : "No agreement"}</h2>
+      <h2 id="outcome-title" ref={heading} tabIndex={-1}>
+        {outcome?.kind === "agreement" ? "Agreement reached" : "No agreement"}
+      </h2>
       {outcome?.kind === "agreement" ? (
         <p>
           In round {outcome.round}: {describePackage(view.scenario, outcome.package)}

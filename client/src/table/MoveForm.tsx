@@ -497,7 +497,8 @@ function PackageFields({ view, pkg, onChange }: { view: TableView; pkg: Package;
             <p>What this package gives each party, by the points it shared with you:</p>
             <ul>
               {totals.map((t) => (
-                <li key={t.seat}>
+                // A change reads the party's whole line, not its number alone.
+                <li key={t.seat} aria-atomic="true">
                   {t.name}: <strong>{t.points}</strong> of the {t.best} it could get on{" "}
                   {t.issues === view.scenario.issues.length
                     ? "these issues"

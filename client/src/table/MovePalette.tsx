@@ -57,7 +57,7 @@ export function MovePalette({ view, canMove }: { view: TableView; canMove: boole
         chat) do not use it.
       </p>
       {/* Said when it changes, to a screen reader too: what the seat's last move did. */}
-      <div aria-live="polite">
+      <div aria-live="polite" aria-atomic="true">
         {effects && (
           <p className="small move-effects" data-testid="move-effects">
             <strong>Your last move (round {effects.round}):</strong> {moveEffectsText(effects)}

@@ -131,7 +131,7 @@ export function PackageBuilder({ view, canMove }: { view: TableView; canMove: bo
           ))}
         </fieldset>
       )}
-      <p className="total" id={ids.total} aria-live="polite">
+      <p className="total" id={ids.total} aria-live="polite" aria-atomic="true">
         This package is worth <strong data-testid="package-points">{points}</strong> points to you{" "}
         <span className={points >= batna ? "ok" : "warn"}>
           ({points >= batna ? "above" : "below"} your BATNA of {batna})

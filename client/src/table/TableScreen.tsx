@@ -11,6 +11,7 @@ import { PackageBuilder } from "./PackageBuilder.tsx";
 import { Proposals } from "./Proposals.tsx";
 import { TableHeader } from "./TableHeader.tsx";
 import { TableLog } from "./TableLog.tsx";
+import { TableNews } from "./TableNews.tsx";
 
 /** A seat at the table: brief and indicators, proposals and moves, chat and the log. */
 const jumps = [
@@ -24,6 +25,7 @@ const jumps = [
 export function TableScreen({ view, seat }: { view: TableView; seat: SavedSeat }) {
   const status = useTable((s) => s.table?.status);
   const number = useTable((s) => s.table?.number);
+  const roomId = useTable((s) => s.room?.roomId);
   const ended = view.phase === "ended";
   const myKind = view.parties.find((p) => p.id === view.me?.seat)?.kind;
   const thirdParty = myKind !== undefined && myKind !== "state" ? myKind : undefined;
@@ -32,6 +34,8 @@ export function TableScreen({ view, seat }: { view: TableView; seat: SavedSeat }
     <div className="table-screen">
       <TableHeader view={view} seat={seat} />
       <Notices />
+      {/* A seat at another table (the instructor moved the student) has news of its own. */}
+      <TableNews key={roomId} view={view} />
       {status === "waiting" && !ended && (
         <p className="banner" role="status">
           The negotiation has not started yet.{seat.kind !== "solo" && number ? ` You are at table ${number}.` : ""}{" "}

@@ -1,0 +1,51 @@
+import { expect, test } from "@playwright/test";
+import { passIfAble } from "./moves.ts";
+
+/**
+ * What a student who cannot see the screen is told, and where their focus is: the bot's moves
+ * and the end are said in a polite live region (and only what is new), and a figure said
+ * changes with its words.
+ */
+test("a solo game as a screen reader hears it: the bot's moves and the end", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: "Play against bots" }).click();
+
+  await page.getByLabel("Scenario").selectOption("us-china-tariffs");
+  await page.getByRole("radio", { name: /^United States/ }).check();
+  await page.getByLabel("Bot playing China").selectOption("integrator");
+  await page.getByLabel("Your name").fill("Ada");
+  await page.getByRole("button", { name: "Start the negotiation" }).click();
+  await expect(page.getByRole("heading", { name: "Your brief" })).toBeVisible();
+
+  // The package's worth is read whole when it changes, not as a bare number.
+  const total = page.locator(".total[aria-live]");
+  await expect(total).toHaveAttribute("aria-atomic", "true");
+
+  // The bot's move is said once made.
+  const news = page.getByTestId("table-news");
+  await expect(news).toHaveAttribute("aria-live", "polite");
+  await page.getByRole("button", { name: "Propose this package" }).click();
+  await expect(news).toContainText(/China (offers|proposes|shares)/);
+  // The student's own move is the move-effects line's to say, not the news's.
+  await expect(news).not.toContainText("United States offers");
+  await expect(page.getByTestId("move-effects").locator("xpath=..")).toHaveAttribute("aria-atomic", "true");
+  // The log on opening the table is not news: a reload reads none of it again.
+  await expect(page.getByText("Your main move is due")).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Your brief" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Round 2", level: 3 })).toBeVisible();
+  await expect(news).toHaveText("");
+
+  const over = page.getByRole("heading", { name: /^(Agreement reached|No agreement)$/ });
+  for (let step = 0; step < 80 && !(await over.isVisible()); step++) {
+    try {
+      await passIfAble(page);
+    } catch {
+      // The table moved on while we looked: look again.
+    }
+    await page.waitForTimeout(150);
+  }
+  // The moves went with the end: the focus is on the outcome, and the end was said.
+  await expect(over).toBeFocused();
+  await expect(news).toContainText(/round limit|agree/i);
+});
