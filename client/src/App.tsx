@@ -1,4 +1,5 @@
-import { lazy, Suspense } from "react";
+import { lazy, Suspense, useEffect, useRef } from "react";
+import { pageTitle } from "./pageTitle.ts";
 import { usePath } from "./router.ts";
 import { Home } from "./screens/Home.tsx";
 import { JoinScreen } from "./screens/JoinScreen.tsx";
@@ -48,6 +49,15 @@ function route(path: string) {
 
 export function App() {
   const path = usePath();
+  const opened = useRef(path);
+  useEffect(() => {
+    document.title = pageTitle(path);
+    // A link followed in the app leaves the focus nowhere (the link has gone): start the new
+    // page at its top, as a page load does, so a screen reader reads it from there.
+    if (path !== opened.current && (!document.activeElement || document.activeElement === document.body))
+      document.getElementById("main")?.focus({ preventScroll: true });
+    opened.current = path;
+  }, [path]);
   return (
     <>
       <a className="skip-link" href="#main">

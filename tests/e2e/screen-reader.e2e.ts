@@ -2,19 +2,23 @@ import { expect, test } from "@playwright/test";
 import { passIfAble } from "./moves.ts";
 
 /**
- * What a student who cannot see the screen is told, and where their focus is: the bot's moves
- * and the end are said in a polite live region (and only what is new), and a figure said
- * changes with its words.
+ * What a student who cannot see the screen is told, and where their focus is: each page has
+ * its own title, a link followed lands on the new page, the bot's moves and the end are said
+ * in a polite live region (and only what is new), and a figure said changes with its words.
  */
-test("a solo game as a screen reader hears it: the bot's moves and the end", async ({ page }) => {
+test("a solo game as a screen reader hears it: page titles, focus, the bot's moves and the end", async ({ page }) => {
   await page.goto("/");
+  await expect(page).toHaveTitle("Parley: negotiation simulator");
   await page.getByRole("link", { name: "Play against bots" }).click();
+  await expect(page).toHaveTitle("Play solo · Parley");
+  await expect(page.locator("main")).toBeFocused();
 
   await page.getByLabel("Scenario").selectOption("us-china-tariffs");
   await page.getByRole("radio", { name: /^United States/ }).check();
   await page.getByLabel("Bot playing China").selectOption("integrator");
   await page.getByLabel("Your name").fill("Ada");
   await page.getByRole("button", { name: "Start the negotiation" }).click();
+  await expect(page).toHaveTitle("At the table · Parley");
   await expect(page.getByRole("heading", { name: "Your brief" })).toBeVisible();
 
   // The package's worth is read whole when it changes, not as a bare number.
