@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { joinWithCode, teachSession } from "./classroom.ts";
 import { passIfAble } from "./moves.ts";
 
 /**
@@ -52,4 +53,39 @@ test("a solo game as a screen reader hears it: page titles, focus, the bot's mov
   // The moves went with the end: the focus is on the outcome, and the end was said.
   await expect(over).toBeFocused();
   await expect(news).toContainText(/round limit|agree/i);
+});
+
+/**
+ * A class as a screen reader meets it: the pause is said by a region that was there before
+ * (one added with its words is not said by every screen reader), and the instructor's End…
+ * question takes the focus to Cancel and gives it back once answered (the focus had been left
+ * on nothing, twice).
+ */
+test("a class as a screen reader meets it: the pause said, and the focus through the End question", async ({
+  browser,
+}) => {
+  const { dashboard, code } = await teachSession(browser);
+  await expect(dashboard).toHaveTitle("Session dashboard · Parley");
+  const student = await joinWithCode(browser, code, "Ada");
+  const status = student.getByTestId("table-status");
+  await expect(status).toHaveAttribute("role", "status");
+  await expect(status).toContainText("The negotiation has not started yet");
+  // A table card's heading says its number and its state apart, not "Table 1waiting".
+  await expect(dashboard.getByTestId("table-card-1").getByRole("heading", { level: 3 })).toHaveText("Table 1 waiting");
+
+  await dashboard.getByRole("button", { name: "Start", exact: true }).click();
+  await expect(status).toHaveText("");
+  await dashboard.getByRole("button", { name: "Pause", exact: true }).click();
+  await expect(status).toHaveText("Your instructor has paused the table. Moves are on hold until it resumes.");
+  await dashboard.getByRole("button", { name: "Resume", exact: true }).click();
+  await expect(status).toHaveText("");
+
+  const end = dashboard.getByRole("button", { name: "End…" });
+  await end.click();
+  await expect(dashboard.getByRole("alert").getByRole("button", { name: "Cancel" })).toBeFocused();
+  await dashboard.keyboard.press("Enter");
+  await expect(end).toBeFocused();
+  await end.press("Enter");
+  await dashboard.getByRole("button", { name: "Yes, end it" }).click();
+  await expect(student.getByRole("heading", { name: "No agreement" })).toBeFocused();
 });

@@ -20,9 +20,10 @@ export function EndOfGame({ view, seat }: { view: TableView; seat: SavedSeat }) 
   const revealed = Object.entries(view.revealedToViewer);
   const heading = useRef<HTMLHeadingElement>(null);
   // The moves went with the end, and the focus with them (to the page's start): it goes to
-  // the outcome instead, which a screen reader then reads.
+  // the outcome instead, which a screen reader then reads. Focus the student put elsewhere stays.
   useEffect(() => {
-    if (!document.activeElement || document.activeElement === document.body) heading.current?.focus();
+    const at = document.activeElement;
+    if (!at || at === document.body || at.id === "main") heading.current?.focus();
   }, []);
   return (
     <section className="panel outcome" aria-labelledby="outcome-title">

@@ -36,17 +36,18 @@ export function TableScreen({ view, seat }: { view: TableView; seat: SavedSeat }
       <Notices />
       {/* A seat at another table (the instructor moved the student) has news of its own. */}
       <TableNews key={roomId} view={view} />
-      {status === "waiting" && !ended && (
-        <p className="banner" role="status">
-          The negotiation has not started yet.{seat.kind !== "solo" && number ? ` You are at table ${number}.` : ""}{" "}
-          Read your brief: your instructor will start the table.
-        </p>
-      )}
-      {status === "paused" && !ended && (
-        <p className="banner warn" role="status">
-          Your instructor has paused the table. Moves are on hold until it resumes.
-        </p>
-      )}
+      {/* The region is there before its words: one that comes with them is not said by every screen reader. */}
+      <div role="status" data-testid="table-status">
+        {status === "waiting" && !ended && (
+          <p className="banner">
+            The negotiation has not started yet.{seat.kind !== "solo" && number ? ` You are at table ${number}.` : ""}{" "}
+            Read your brief: your instructor will start the table.
+          </p>
+        )}
+        {status === "paused" && !ended && (
+          <p className="banner warn">Your instructor has paused the table. Moves are on hold until it resumes.</p>
+        )}
+      </div>
       {ended && <EndOfGame view={view} seat={seat} />}
       {/* On a phone the columns stack, and the chat sat thousands of pixels down: a way to each part. */}
       <nav className="jump-nav" aria-label="Parts of the table">

@@ -468,6 +468,8 @@ function Controls({
   const [text, setText] = useState("");
   const [confirmEnd, setConfirmEnd] = useState(false);
   const [confirmAdvance, setConfirmAdvance] = useState(false);
+  const endButton = useRef<HTMLButtonElement>(null);
+  const advanceButton = useRef<HTMLButtonElement>(null);
   const ids = { event: useId(), minutes: useId(), text: useId(), textLeft: useId() };
   // Advancing a table's last round ends its negotiation, as End… does: it asks first too.
   const lastRound = tables.filter(
@@ -527,6 +529,7 @@ function Controls({
         {confirmAdvance ? (
           <Confirm
             yes="Yes, advance"
+            returnTo={advanceButton}
             onYes={() => void control({ action: "advanceRound" }).then(() => setConfirmAdvance(false))}
             onCancel={() => setConfirmAdvance(false)}
           >
@@ -537,6 +540,7 @@ function Controls({
         ) : (
           <button
             type="button"
+            ref={advanceButton}
             onClick={() => {
               if (lastRound.length === 0) return void control({ action: "advanceRound" });
               onAct();
@@ -613,6 +617,7 @@ function Controls({
         {confirmEnd ? (
           <Confirm
             yes="Yes, end it"
+            returnTo={endButton}
             onYes={() => void control({ action: "end" }).then(() => setConfirmEnd(false))}
             onCancel={() => setConfirmEnd(false)}
           >
@@ -622,6 +627,7 @@ function Controls({
           <button
             type="button"
             className="danger"
+            ref={endButton}
             onClick={() => {
               onAct();
               setConfirmEnd(true);

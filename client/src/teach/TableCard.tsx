@@ -73,7 +73,7 @@ export function TableCard({
           </label>
         ) : (
           label
-        )}
+        )}{" "}
         <span className={`badge ${table.status === "running" ? "ok" : table.status === "paused" ? "warn" : ""}`}>
           {table.status}
         </span>
