@@ -73,8 +73,13 @@ test("a class as a screen reader meets it: the pause said, and the focus through
   // A table card's heading says its number and its state apart, not "Table 1waiting".
   await expect(dashboard.getByTestId("table-card-1").getByRole("heading", { level: 3 })).toHaveText("Table 1 waiting");
 
+  // A classmate at the other seat, so the table waits for them.
+  await joinWithCode(browser, code, "Ben");
   await dashboard.getByRole("button", { name: "Start", exact: true }).click();
   await expect(status).toHaveText("");
+  // Whom the table waits for is not said again after every seat's move (the news says the moves).
+  await student.getByRole("button", { name: "Propose this package" }).click();
+  await expect(student.getByText(/· waiting for/)).toHaveAttribute("aria-live", "off");
   await dashboard.getByRole("button", { name: "Pause", exact: true }).click();
   await expect(status).toHaveText("Your instructor has paused the table. Moves are on hold until it resumes.");
   await dashboard.getByRole("button", { name: "Resume", exact: true }).click();

@@ -39,6 +39,25 @@ describe("what a screen reader is told when the table's log grows", () => {
     expect(tableNews([...log, broadcast], 3, "usa", name)).toEqual(["Proposal p1 expired."]);
   });
 
+  it("names a proposal without its terms, which Proposals lists with their worth", () => {
+    const offer = line(
+      6,
+      "china",
+      "propose",
+      "China offers a package across issues to United States (proposal p2, version 1): Tariffs: Halve them; Purchase commitments: None.",
+    );
+    const mediator = line(
+      7,
+      "india",
+      "mediatorProposal",
+      "India puts a mediator's proposal to Russia (proposal p3): Ceasefire: Now.",
+    );
+    expect(tableNews([offer, mediator], 5, "usa", name)).toEqual([
+      "China offers a package across issues to United States (proposal p2, version 1); its terms are under Proposals.",
+      "India puts a mediator's proposal to Russia (proposal p3); its terms are under Proposals.",
+    ]);
+  });
+
   it("says at most three lines, and where the rest are", () => {
     const many = [1, 2, 3, 4, 5].map((seq) => line(seq, "china", "pass", `China passes (${seq}).`));
     expect(tableNews(many, 0, "usa", name)).toEqual([

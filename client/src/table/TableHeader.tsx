@@ -65,7 +65,13 @@ export function TableHeader({ view, seat }: { view: TableView; seat: SavedSeat }
             ) : (
               <span className="badge">Your main move is due</span>
             )}
-            {acted && waiting.length > 0 && <span className="muted"> · waiting for {waiting.join(", ")}</span>}
+            {/* Not said at each change: at a council it was read again after every seat's move (the news says the moves). */}
+            {acted && waiting.length > 0 && (
+              <span className="muted" aria-live="off">
+                {" "}
+                · waiting for {waiting.join(", ")}
+              </span>
+            )}
           </p>
         )}
         {phase === "reconnecting" && <span className="badge warn">Reconnecting…</span>}

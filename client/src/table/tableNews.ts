@@ -7,6 +7,12 @@ import { entryText, type LogEntry, type SeatId } from "@parley/shared";
  */
 const saidElsewhere = new Set<LogEntry["kind"]>(["roundStarted", "chat", "broadcast", "setController"]);
 
+/**
+ * A proposal's line without its package: said whole, a council's eight proposals a round
+ * took minutes to hear, and Proposals has the terms with what each is worth to the student.
+ */
+const proposalTerms = /(\(proposal p\d+(?:, version \d+)?\)): .*$/s;
+
 /** At most this many lines at once; the rest are in What happened. */
 const most = 3;
 
@@ -26,7 +32,7 @@ export function tableNews(
   if (seenSeq === undefined) return [];
   const lines = log
     .filter((e) => e.seq > seenSeq && e.by !== me && !saidElsewhere.has(e.kind))
-    .map((e) => entryText(e, name));
+    .map((e) => entryText(e, name).replace(proposalTerms, "$1; its terms are under Proposals."));
   if (lines.length <= most) return lines;
   const more = lines.length - (most - 1);
   return [...lines.slice(0, most - 1), `And ${more} more in What happened.`];
