@@ -94,3 +94,25 @@ test("a class as a screen reader meets it: the pause said, and the focus through
   await dashboard.getByRole("button", { name: "Yes, end it" }).click();
   await expect(student.getByRole("heading", { name: "No agreement" })).toBeFocused();
 });
+
+/**
+ * The words drawn in a chart (an axis's title, the "now" line's name) are as readable as the
+ * page's text: Recharts drew them in #808080, 3.9:1 on white.
+ */
+test("a chart's titles are drawn with the contrast text needs", async ({ page }) => {
+  await page.goto("/solo");
+  await page.getByLabel("Scenario").selectOption("us-china-tariffs");
+  await page.getByRole("radio", { name: /^United States/ }).check();
+  await page.getByLabel("Your name").fill("Ada");
+  await page.getByRole("button", { name: "Start the negotiation" }).click();
+  await page.getByRole("button", { name: "Propose this package" }).click();
+  const chart = page.getByRole("figure", { name: /Indicators by round/ });
+  const title = chart.locator("text", { hasText: /^round$/ });
+  await expect(title).toBeVisible();
+  const ratio = await title.evaluate((el) => {
+    const linear = (v: number) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4);
+    const [r = 0, g = 0, b = 0] = (getComputedStyle(el).fill.match(/\d+/g) ?? []).map((v) => linear(Number(v)));
+    return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05);
+  });
+  expect(ratio, "contrast of the axis title on white").toBeGreaterThanOrEqual(4.5);
+});
