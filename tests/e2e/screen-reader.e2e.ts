@@ -34,6 +34,12 @@ test("a solo game as a screen reader hears it: page titles, focus, the bot's mov
   // The student's own move is the move-effects line's to say, not the news's.
   await expect(news).not.toContainText("United States offers");
   await expect(page.getByTestId("move-effects").locator("xpath=..")).toHaveAttribute("aria-atomic", "true");
+  // An option's points told by China and the student's own are read apart, not as "China: 0 20".
+  await expect(
+    page
+      .getByRole("group", { name: "Tariffs" })
+      .getByRole("radio", { name: /^Keep current tariffs \(status quo\) · China: \d+ points, \d+ points for you$/ }),
+  ).toBeVisible();
   // The log on opening the table is not news: a reload reads none of it again.
   await expect(page.getByText("Your main move is due")).toBeVisible();
   await page.reload();

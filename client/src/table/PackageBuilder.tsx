@@ -95,6 +95,8 @@ export function PackageBuilder({ view, canMove }: { view: TableView; canMove: bo
                       <span key={owner} className="revealed small">
                         {" "}
                         · {partyName(view, owner)}: {v}
+                        {/* Read as "China: 0 points, 20 points for you", not "China: 0 20 points for you". */}
+                        <span className="sr-only"> points,</span>
                       </span>
                     ))}
                   </span>
