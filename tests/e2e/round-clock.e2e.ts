@@ -2,7 +2,8 @@ import { expect, test } from "@playwright/test";
 
 /**
  * A student's laptop whose clock is 90 minutes slow still shows the round's real time
- * left: the countdown runs on the server's clock, as the client measured it.
+ * left: the countdown runs on the server's clock, as the client measured it. Its last minute
+ * is said to a screen reader, once.
  */
 test("the round clock counts down by the server's time on a browser whose clock is wrong", async ({
   browser,
@@ -36,5 +37,11 @@ test("the round clock counts down by the server's time on a browser whose clock 
   // Ten minutes, give or take the seconds this test takes; by the browser's own clock it
   // would read "1 h 40 min".
   await expect(page.getByRole("timer")).toHaveText(/^Time left in this round: (10:00|9:[0-5]\d)$/);
+  // The last minute, shown by the clock turning red, is said once to a screen reader.
+  const lastMinute = page.getByTestId("last-minute");
+  await expect(lastMinute).toHaveText("");
+  await context.clock.fastForward("09:30");
+  await expect(lastMinute).toHaveText("Less than a minute left in this round.");
+  await expect(lastMinute.locator("xpath=ancestor::*[@aria-live][1]")).toHaveAttribute("aria-live", "polite");
   await context.close();
 });

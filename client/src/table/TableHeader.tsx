@@ -16,12 +16,18 @@ export function RoundTimer({ table, timing }: { table?: TableStatus; timing?: Se
   if (left === undefined) return null;
   const urgent = table.status === "running" && left < 60_000;
   return (
-    <span className={`timer ${urgent ? "urgent" : ""}`} role="timer" aria-live="off">
-      <span className="sr-only">Time left in this round: </span>
-      {table.status === "paused" ? "Paused, " : ""}
-      {formatDuration(left)}
-      {table.status === "paused" ? " left" : ""}
-    </span>
+    <>
+      <span className={`timer ${urgent ? "urgent" : ""}`} role="timer" aria-live="off">
+        <span className="sr-only">Time left in this round: </span>
+        {table.status === "paused" ? "Paused, " : ""}
+        {formatDuration(left)}
+        {table.status === "paused" ? " left" : ""}
+      </span>
+      {/* The clock turning red is said once, in the round box's live region; the seconds are not. */}
+      <span className="sr-only" data-testid="last-minute">
+        {urgent ? "Less than a minute left in this round." : ""}
+      </span>
+    </>
   );
 }
 
