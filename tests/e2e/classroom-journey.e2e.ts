@@ -168,7 +168,10 @@ test("journey 1: three students join with the code and play a table with a media
   await makeMove(russia, "inviteMediator", "Invite the mediator");
   await makeMove(ukraine, "acceptMediation", "Accept mediation");
   await makeMove(usa, "acceptMediation", "Accept mediation");
-  for (const page of states) await expect(page.getByText(/India \(mediator\) now mediates/)).toBeVisible();
+  for (const page of states)
+    await expect(
+      page.getByRole("region", { name: "Event log" }).getByText(/India \(mediator\) now mediates/),
+    ).toBeVisible();
   await confideToMediator(ukraine);
   await confideToMediator(usa);
 
