@@ -81,6 +81,8 @@ test("a class as a screen reader meets it: the pause said, and the focus through
 
   // A classmate at the other seat, so the table waits for them.
   await joinWithCode(browser, code, "Ben");
+  // The instructor hears who joined, as a sighted one sees the name appear.
+  await expect(dashboard.getByTestId("class-news")).toContainText(/Ben joined \(table 1, (United States|China)\)\./);
   await dashboard.getByRole("button", { name: "Start", exact: true }).click();
   await expect(status).toHaveText("");
   // Whom the table waits for is not said again after every seat's move (the news says the moves).
@@ -99,6 +101,7 @@ test("a class as a screen reader meets it: the pause said, and the focus through
   await end.press("Enter");
   await dashboard.getByRole("button", { name: "Yes, end it" }).click();
   await expect(student.getByRole("heading", { name: "No agreement" })).toBeFocused();
+  await expect(dashboard.getByTestId("class-news")).toContainText("Table 1 has ended: no agreement");
 });
 
 /**

@@ -18,6 +18,7 @@ import { CharactersLeft } from "../ui/CharactersLeft.tsx";
 import { useDisplayPref } from "../ui/displayPrefs.ts";
 import { Link } from "../ui/Link.tsx";
 import { QrCode } from "../ui/QrCode.tsx";
+import { ClassNews } from "./ClassNews.tsx";
 import { Confirm } from "./Confirm.tsx";
 import { controlReport, sessionStatusText } from "./controlReport.ts";
 import { useJoinAddress } from "./joinAddress.ts";
@@ -354,6 +355,7 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
       <p role="status" aria-live="polite" className="small" data-testid="control-results">
         {results}
       </p>
+      <ClassNews overview={overview} />
       <div className="row">
         <h2>Tables</h2>
         {session.settings.tables !== "auto" && !over && (
