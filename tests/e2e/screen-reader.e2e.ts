@@ -92,6 +92,12 @@ test("a class as a screen reader meets it: the pause said, and the focus through
   await expect(status).toHaveText("Your instructor has paused the table. Moves are on hold until it resumes.");
   await dashboard.getByRole("button", { name: "Resume", exact: true }).click();
   await expect(status).toHaveText("");
+  // The instructor's news is said once, without the Dismiss button's words (it was read twice).
+  await dashboard.getByLabel("Message to students").fill("Five minutes left");
+  await dashboard.getByRole("button", { name: "Broadcast" }).click();
+  await expect(student.getByTestId("notice-said")).toHaveText("Message from your instructor: Five minutes left");
+  await expect(student.getByTestId("notice-said")).toHaveAttribute("aria-live", "polite");
+  await expect(student.locator(".notices").getByRole("status")).toHaveCount(0);
 
   const end = dashboard.getByRole("button", { name: "End…" });
   await end.click();
