@@ -107,6 +107,8 @@ test("a class as a screen reader meets it: the pause said, and the focus through
   await end.press("Enter");
   await dashboard.getByRole("button", { name: "Yes, end it" }).click();
   await expect(student.getByRole("heading", { name: "No agreement" })).toBeFocused();
+  // The End button went with the controls: the focus is on the line saying the session is over.
+  await expect(dashboard.getByTestId("session-ended")).toBeFocused();
   await expect(dashboard.getByTestId("class-news")).toContainText("Table 1 has ended: no agreement");
 });
 

@@ -338,7 +338,17 @@ export default function Dashboard({ sessionId }: { sessionId: string }) {
         </Link>
       </div>
       {over ? (
-        <p className="notice info" role="status" data-testid="session-ended">
+        <p
+          className="notice info"
+          role="status"
+          data-testid="session-ended"
+          tabIndex={-1}
+          // The End button went with the controls, and the focus with it: it comes here.
+          ref={(el) => {
+            const at = document.activeElement;
+            if (el && (!at || at === document.body || at.id === "main")) el.focus();
+          }}
+        >
           This session is over: every table has ended, and each student can open every party's score and the debrief.
           Download the results above, or debrief the session with the class.
         </p>
