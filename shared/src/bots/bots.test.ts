@@ -187,6 +187,8 @@ describe("the decision procedure", () => {
     const decision = decideBotMove(viewFor(initialState(river, 1), "broker"), "mediator");
     expect(decision?.move).toEqual({ kind: "pass" });
     expect(decision?.rationale).toContain("cannot act without consent");
+    // It passed: its reason does not claim an offer of good offices it never made.
+    expect(decision?.rationale).not.toContain("Offered");
   });
 
   it("a party that accepts mediation invites the mediator once it offers its good offices; a hardliner does not", () => {

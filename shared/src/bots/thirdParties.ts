@@ -105,7 +105,7 @@ export function mediatorMove(situation: Situation, space: PackageSpace, dice: nu
       move: { kind: "pass" },
       rationale:
         view.mediation.invitedBy.length === 0
-          ? "Offered its good offices, but no party has invited it: a mediator cannot act without consent."
+          ? "Waited: no party has invited it to mediate, and a mediator cannot act without consent."
           : `Waited: ${names(situation, missing)} ${missing.length === 1 ? "has" : "have"} not consented to mediation yet.`,
     };
   }
