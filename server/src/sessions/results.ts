@@ -145,15 +145,7 @@ export function resultRows(
         seat: null,
         party: null,
         outcome: "not seated",
-        endedBecause: null,
-        round: null,
-        points: null,
-        normalised: null,
-        surplus: null,
-        batna: null,
-        inAgreement: null,
-        realist: null,
-        liberal: null,
+        ...noResult,
         seated,
         seatBotMoves: null,
         persona: null,
@@ -190,18 +182,23 @@ function notPlayed(table: { record: TableRecord; state: GameState }, seat: SeatI
     seat,
     party: seatName(table.state, seat),
     outcome: outcomeText(table.state),
-    endedBecause: null,
-    round: null,
-    points: null,
-    normalised: null,
-    surplus: null,
-    batna: null,
-    inAgreement: null,
-    realist: null,
-    liberal: null,
+    ...noResult,
     seatBotMoves: 0,
   };
 }
+
+/** A row's result fields where there is no result: a student not seated, a table nobody played. */
+const noResult = {
+  endedBecause: null,
+  round: null,
+  points: null,
+  normalised: null,
+  surplus: null,
+  batna: null,
+  inAgreement: null,
+  realist: null,
+  liberal: null,
+} as const;
 
 export function resultCells(row: ResultRow): Cell[] {
   return [
