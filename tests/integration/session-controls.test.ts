@@ -257,13 +257,18 @@ describe("the bots' personas in a class", () => {
     const [ana] = students as [Student];
     ana.room.reconnection.enabled = false;
     dropConnection(ana.participant.tableId, ana.room.sessionId);
-    // Past the window a bot covers Ana's seat and makes its move of the round.
+    // Past the window a bot covers Ana's seat and makes its move of the round; table 2's bots
+    // make theirs (a table where no move was made by the End is "not played": see the next test).
     await vi.waitFor(
       async () => {
-        const rows = (await instructor("GET", "/export.json")).body.rows as unknown as { seatBotMoves: number }[];
+        const rows = (await instructor("GET", "/export.json")).body.rows as unknown as {
+          table: number;
+          seatBotMoves: number;
+        }[];
         expect(rows[0]?.seatBotMoves).toBeGreaterThan(0);
+        expect(rows.filter((r) => r.table === 2).map((r) => r.seatBotMoves > 0)).toEqual([true, true]);
       },
-      { timeout: 8000 },
+      { timeout: 15_000 },
     );
     await instructor("POST", "/control", { action: "end" });
     const tables = (await instructor("GET", "/tables")).body as unknown as {
