@@ -109,16 +109,21 @@ export function resultRows(
 ): ResultRow[] {
   const reports = new Map(tables.map((t) => [t.record.id, tableReport(t.state)]));
   const result = (table: { record: TableRecord; state: GameState }, seat: SeatId) => {
-    if (neverPlayed(table.state)) return notPlayed(table, seat);
-    const report = reports.get(table.record.id);
-    const score = report?.scores.find((s) => s.seat === seat);
-    const lenses = report?.lenses[seat];
-    return {
+    const where = {
       table: table.record.number ?? null,
       tableId: table.record.id,
       seat,
       party: seatName(table.state, seat),
       outcome: outcomeText(table.state),
+    };
+    // A table nobody played has no result: its points would be the BATNAs at the start, read
+    // by a gradebook as a table that failed to agree.
+    if (neverPlayed(table.state)) return { ...where, ...noResult, seatBotMoves: 0 };
+    const report = reports.get(table.record.id);
+    const score = report?.scores.find((s) => s.seat === seat);
+    const lenses = report?.lenses[seat];
+    return {
+      ...where,
       endedBecause: table.state.outcome?.kind === "noAgreement" ? noAgreementReason(table.state.outcome.reason) : null,
       round: table.state.round,
       points: score ? round2(score.points) : null,
@@ -169,22 +174,6 @@ export function resultRows(
     }
   }
   return rows;
-}
-
-/**
- * A seat's row at a table nobody played: its table and party, and no result (its points
- * would be the BATNAs at the start, read by a gradebook as a table that failed to agree).
- */
-function notPlayed(table: { record: TableRecord; state: GameState }, seat: SeatId) {
-  return {
-    table: table.record.number ?? null,
-    tableId: table.record.id,
-    seat,
-    party: seatName(table.state, seat),
-    outcome: outcomeText(table.state),
-    ...noResult,
-    seatBotMoves: 0,
-  };
 }
 
 /** A row's result fields where there is no result: a student not seated, a table nobody played. */
