@@ -1,4 +1,4 @@
-import type { SeatId } from "@parley/shared";
+import type { LogEntry, SeatId } from "@parley/shared";
 import type { ReplayEntry } from "./controls.ts";
 
 /**
@@ -21,13 +21,16 @@ export function parseLogFilter(value: string): LogFilter {
   return { kind: "all" };
 }
 
+/** A line a party wrote by a move: not the table's own (a round, an event) and not chat. */
+export const isPartyMove = (e: Pick<LogEntry, "by" | "kind">): boolean => e.by !== "system" && e.kind !== "chat";
+
 /** The lines a filter keeps, in their order. */
 export function filterLog(entries: readonly ReplayEntry[], filter: LogFilter): ReplayEntry[] {
   switch (filter.kind) {
     case "all":
       return [...entries];
     case "moves":
-      return entries.filter((e) => e.by !== "system" && e.kind !== "chat");
+      return entries.filter(isPartyMove);
     case "chat":
       return entries.filter((e) => e.kind === "chat");
     case "reasons":

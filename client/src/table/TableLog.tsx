@@ -1,12 +1,13 @@
 import { entryText, type TableView } from "@parley/shared";
 import { useState } from "react";
+import { isPartyMove } from "../debrief/logFilter.ts";
 import { ApproachTag } from "../ui/approaches.tsx";
 import { partyName } from "../ui/names.ts";
 
 /** What happened, in plain language, round by round; newest first while playing. */
 export function TableLog({ view }: { view: TableView }) {
   const [movesOnly, setMovesOnly] = useState(false);
-  const entries = view.log.filter((e) => !movesOnly || (e.kind !== "chat" && e.by !== "system"));
+  const entries = movesOnly ? view.log.filter(isPartyMove) : view.log;
   const rounds = [...new Set(entries.map((e) => e.round))].sort((a, b) => b - a);
   return (
     <section className="panel log" aria-labelledby="log-title">
